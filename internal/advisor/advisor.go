@@ -1,0 +1,236 @@
+// Package advisor turns answers into a recommendation. It is pure: no I/O,
+// no terminal, no flags; the catalog it is given is the whole policy.
+package advisor
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// Advisor applies one catalog's policy.
+type Advisor struct {
+	cat *catalog.Loaded
+}
+
+// New returns an advisor for a loaded (and so validated) catalog.
+func New(cat *catalog.Loaded) *Advisor {
+	return &Advisor{cat: cat}
+}
+
+// Catalog returns the catalog the advisor applies.
+func (a *Advisor) Catalog() *catalog.Loaded { return a.cat }
+
+// Advise resolves the answers and recommends a level and plan starting on
+// the given date. Unusable answers give an *InputError.
+func (a *Advisor) Advise(ans Answers, start time.Time) (*Recommendation, error) {
+	q, err := a.Resolve(ans)
+	if err != nil {
+		return nil, err
+	}
+	return a.Recommend(q, start), nil
+}
+
+// Decision is the outcome of the level rule.
+type Decision struct {
+	Level int // position in the catalog's levels
+	Trace []Step
+	Next  *NextLevel
+}
+
+// Decide applies the level rule: the role table's level (a range's lower
+// end), raised to the accountability's level, then lowered one level at a
+// time while the years fall short of the level's minimum.
+func (a *Advisor) Decide(q Query) Decision {
+	levels := a.cat.Levels
+	rolePos := a.cat.LevelPos(q.Role.Level.From)
+	accPos := a.cat.LevelPos(q.Accountability.Level)
+	trace := make([]Step, 0, 4)
+
+	pos := rolePos
+	trace = append(trace, Step{
+		Rule: RuleRoleTable, Effect: EffectStart, Level: levels[pos].ID,
+		Detail: roleTableDetail(q.Role, levels[pos].Name),
+	})
+
+	accDetail := fmt.Sprintf("%s accountability (%s) maps to %s", q.Accountability.ID, q.Accountability.Description, levels[accPos].Name)
+	if accPos > pos {
+		trace = append(trace, Step{Rule: RuleAccountability, Effect: EffectRaise, Level: levels[accPos].ID,
+			Detail: fmt.Sprintf("%s, above %s; raise to %s", accDetail, levels[pos].Name, levels[accPos].Name)})
+		pos = accPos
+	} else {
+		trace = append(trace, Step{Rule: RuleAccountability, Effect: EffectKeep, Level: levels[pos].ID,
+			Detail: fmt.Sprintf("%s, not above %s; keep %s", accDetail, levels[pos].Name, levels[pos].Name)})
+	}
+
+	years := q.Input.Years
+	lowered := false
+	for pos > 0 && years < levels[pos].Policy.MinYears {
+		trace = append(trace, Step{Rule: RuleExperience, Effect: EffectLower, Level: levels[pos-1].ID,
+			Detail: fmt.Sprintf("%s needs at least %s years and %s were given; lower to %s",
+				levels[pos].Name, formatYears(levels[pos].Policy.MinYears), formatYears(years), levels[pos-1].Name)})
+		pos--
+		lowered = true
+	}
+	if !lowered {
+		trace = append(trace, Step{Rule: RuleExperience, Effect: EffectKeep, Level: levels[pos].ID,
+			Detail: fmt.Sprintf("%s years meets %s's minimum of %s years; keep %s",
+				formatYears(years), levels[pos].Name, formatYears(levels[pos].Policy.MinYears), levels[pos].Name)})
+	}
+	return Decision{Level: pos, Trace: trace, Next: a.nextLevel(q, pos, max(rolePos, accPos))}
+}
+
+func roleTableDetail(r *catalog.Role, startName string) string {
+	if r.Level.To != "" && r.Level.To != r.Level.From {
+		return fmt.Sprintf("%s is %q in the role table; start at its lower end, %s", r.Name, r.SuggestedLevel, startName)
+	}
+	return fmt.Sprintf("%s is %q in the role table; start at %s", r.Name, r.SuggestedLevel, startName)
+}
+
+// nextLevel says what is missing to reach the level above pos; reached is
+// the level the role and accountability alone would give.
+func (a *Advisor) nextLevel(q Query, pos, reached int) *NextLevel {
+	if pos+1 >= len(a.cat.Levels) {
+		return nil
+	}
+	target := a.cat.Levels[pos+1]
+	next := &NextLevel{ID: target.ID, Name: target.Name, Order: target.Order, Missing: []Requirement{}}
+	if reached < pos+1 {
+		next.Missing = append(next.Missing, a.missingAccountability(q, pos+1, target.Name))
+	}
+	if years := q.Input.Years; years < target.Policy.MinYears {
+		need := formatYears(target.Policy.MinYears)
+		next.Missing = append(next.Missing, Requirement{
+			Kind: NeedYears, Needed: need, Current: formatYears(years),
+			Detail: fmt.Sprintf("at least %s years of experience (%s more)", need, formatYears(target.Policy.MinYears-years)),
+		})
+	}
+	return next
+}
+
+// missingAccountability names the lowest accountability answer that
+// reaches the target level.
+func (a *Advisor) missingAccountability(q Query, targetPos int, targetName string) Requirement {
+	req := Requirement{Kind: NeedAccountability, Current: q.Accountability.ID}
+	best := -1
+	for i, acc := range a.cat.Accountability {
+		p := a.cat.LevelPos(acc.Level)
+		if p >= targetPos && (best < 0 || p < a.cat.LevelPos(a.cat.Accountability[best].Level)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		req.Detail = fmt.Sprintf("no accountability answer in this catalog reaches %s", targetName)
+		return req
+	}
+	acc := a.cat.Accountability[best]
+	req.Needed = acc.ID
+	req.Detail = fmt.Sprintf("%s accountability (%s)", acc.ID, acc.Description)
+	return req
+}
+
+// Recommend builds the full recommendation for resolved answers.
+func (a *Advisor) Recommend(q Query, start time.Time) *Recommendation {
+	d := a.Decide(q)
+	level := &a.cat.Levels[d.Level]
+	to := q.Role.Level.To
+	if to == "" {
+		to = q.Role.Level.From
+	}
+	return &Recommendation{
+		SchemaVersion: SchemaVersion,
+		Catalog:       a.cat.Source,
+		Input:         q.Input,
+		Role: RoleRef{ID: q.Role.ID, Name: q.Role.Name,
+			TableLevel: TableLevel{From: q.Role.Level.From, To: to, Label: q.Role.SuggestedLevel}},
+		Accountability:   AnswerRef{ID: q.Accountability.ID, Name: q.Accountability.Name, Description: q.Accountability.Description},
+		Level:            LevelRef{ID: level.ID, Name: level.Name, Order: level.Order},
+		Trace:            d.Trace,
+		NextLevel:        d.Next,
+		Plan:             BuildPlan(level, start),
+		Capabilities:     nonNil(level.Capabilities),
+		PracticalResults: nonNil(level.PracticalResults),
+		CommonMistakes:   nonNil(level.CommonMistakes),
+		PursueNext:       nonNil(level.PursueNext),
+		Specialisations:  a.Specialisations(q.Role, level),
+	}
+}
+
+// BuildPlan lays a level's phases back to back from start; each phase's
+// dates are inclusive, so 14 days from 2027-01-04 end on 2027-01-17.
+func BuildPlan(level *catalog.Level, start time.Time) Plan {
+	day := civilDate(start)
+	plan := Plan{Start: day.Format(DateLayout), Phases: make([]PlanPhase, 0, len(level.PreparationPlan.Phases))}
+	for _, ph := range level.PreparationPlan.Phases {
+		end := day.AddDate(0, 0, ph.Days-1)
+		plan.Phases = append(plan.Phases, PlanPhase{
+			Title: ph.Title, Activity: ph.Activity, Days: ph.Days,
+			Start: day.Format(DateLayout), End: end.Format(DateLayout),
+		})
+		plan.End = end.Format(DateLayout)
+		day = end.AddDate(0, 0, 1)
+	}
+	return plan
+}
+
+// civilDate drops the clock and zone so that day arithmetic never meets a
+// daylight-saving change.
+func civilDate(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Specialisations ranks every direction: the role's primary direction, then
+// the one the level's "what to pursue next" names, then the rest in
+// catalog order.
+func (a *Advisor) Specialisations(role *catalog.Role, level *catalog.Level) []Specialisation {
+	primary, next := role.Policy.PrimaryDirection, level.Policy.NextDirection
+	reasons := map[string]string{}
+	order := make([]string, 0, len(a.cat.Directions))
+	add := func(id, reason string) {
+		if id == "" {
+			return
+		}
+		if prev, seen := reasons[id]; seen {
+			reasons[id] = prev + "; " + reason
+			return
+		}
+		reasons[id] = reason
+		order = append(order, id)
+	}
+	add(primary, fmt.Sprintf("primary direction for %s", role.Name))
+	add(next, fmt.Sprintf("named in %s's what to pursue next", level.Name))
+	for _, d := range a.cat.Directions {
+		if _, seen := reasons[d.ID]; !seen {
+			add(d.ID, "catalog order")
+		}
+	}
+	out := make([]Specialisation, len(order))
+	for i, id := range order {
+		d := a.cat.Direction(id)
+		providers := make([]ProviderRef, len(d.Providers))
+		for j, pid := range d.Providers {
+			p := a.cat.Provider(pid)
+			providers[j] = ProviderRef{ID: p.ID, Name: p.Name, Summary: p.Summary}
+		}
+		out[i] = Specialisation{Rank: i + 1, ID: d.ID, Name: d.Name, Focus: d.Focus, Providers: providers, Reason: reasons[id]}
+	}
+	return out
+}
+
+// formatYears writes years as people do: 7, 6.5, and 4.1 for 7-2.9 rather
+// than float noise.
+func formatYears(y float64) string {
+	return strconv.FormatFloat(math.Round(y*100)/100, 'f', -1, 64)
+}
+
+// nonNil keeps empty lists as [] in JSON, never null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

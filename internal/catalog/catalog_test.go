@@ -1,0 +1,171 @@
+package catalog
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/careerpath/careerpath/data"
+)
+
+func TestEmbeddedCatalogLoadsStrictly(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Levels) != 3 || len(c.Roles) != 8 || len(c.Directions) != 6 || len(c.Providers) != 9 ||
+		len(c.Accountability) != 3 || len(c.CareerGrowth) != 3 {
+		t.Fatalf("catalog has %d levels, %d roles, %d directions, %d providers, %d answers, %d growth paths",
+			len(c.Levels), len(c.Roles), len(c.Directions), len(c.Providers), len(c.Accountability), len(c.CareerGrowth))
+	}
+	if len(c.Source.SHA256) != 64 {
+		t.Errorf("source sha256 %q", c.Source.SHA256)
+	}
+	for _, r := range c.Roles {
+		if _, ok := c.levelPos[r.Level.From]; !ok {
+			t.Errorf("role %s: level %q missing", r.ID, r.Level.From)
+		}
+		if r.Level.To != "" && c.LevelPos(r.Level.To) < c.LevelPos(r.Level.From) {
+			t.Errorf("role %s: range runs downwards", r.ID)
+		}
+		if c.Direction(r.Policy.PrimaryDirection).ID != r.Policy.PrimaryDirection {
+			t.Errorf("role %s: primary direction %q missing", r.ID, r.Policy.PrimaryDirection)
+		}
+	}
+	for _, l := range c.Levels {
+		days := 0
+		for _, p := range l.PreparationPlan.Phases {
+			if p.Days <= 0 {
+				t.Errorf("level %s: phase %q has %d days", l.ID, p.Title, p.Days)
+			}
+			days += p.Days
+		}
+		if days != 14+30+60 {
+			t.Errorf("level %s: plan is %d days, want 104", l.ID, days)
+		}
+	}
+}
+
+// Every text the catalog takes from the article must be in it word for word.
+func TestCatalogTextIsTheSeedsOwn(t *testing.T) {
+	raw, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := string(raw)
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	add := func(s ...string) { texts = append(texts, s...) }
+	add(c.Programme.Name, c.Programme.Operator, c.Programme.Evaluation)
+	for _, l := range c.Levels {
+		add(l.Name, l.Track, l.IntendedAudience, l.PriorExperience, l.KeyEmphasis, l.Reference, l.Stage, l.Purpose,
+			l.BestSuitedFor, l.PreparationPlan.Text)
+		add(l.Capabilities...)
+		add(l.PracticalResults...)
+		add(l.CommonMistakes...)
+		add(l.PursueNext...)
+		for _, p := range l.PreparationPlan.Phases {
+			add(p.Activity, p.Duration)
+		}
+		row := "| " + strings.Join([]string{l.Track, l.Name, l.IntendedAudience, l.PriorExperience, l.KeyEmphasis}, " | ")
+		add(row)
+	}
+	for _, a := range c.Accountability {
+		add(a.Description)
+	}
+	for _, r := range c.Roles {
+		add("| " + r.Name + " | " + r.SuggestedLevel + " |")
+	}
+	for _, d := range c.Directions {
+		add(d.Name + "\n" + d.Focus)
+	}
+	for _, g := range c.CareerGrowth {
+		add(g.Name + "\n" + g.Text)
+	}
+	for _, p := range c.Providers {
+		add(p.Summary)
+		if !strings.HasPrefix(p.Summary, p.Name+" ") {
+			t.Errorf("provider %s: summary %q does not start with its name", p.ID, p.Summary)
+		}
+	}
+	for _, s := range texts {
+		if !strings.Contains(seed, s) {
+			t.Errorf("not in the seed word for word: %q", s)
+		}
+	}
+}
+
+func TestUnknownKeyIsAnError(t *testing.T) {
+	raw := strings.Replace(string(data.CatalogYAML), "\nversion:", "\nversoin: x\nversion:", 1)
+	_, err := Parse("typo.yaml", []byte(raw))
+	if err == nil || !strings.Contains(err.Error(), "versoin") || !strings.Contains(err.Error(), "typo.yaml") {
+		t.Fatalf("err = %v, want it to name the unknown key and the file", err)
+	}
+}
+
+func TestValidationListsEveryProblem(t *testing.T) {
+	raw := string(data.CatalogYAML)
+	for _, r := range [][2]string{
+		{"level: {from: foundation}\n    policy: {primary_direction: devops}\n  - id: sre", "level: {from: expert}\n    policy: {primary_direction: devops}\n  - id: sre"},
+		{"level: {from: professional, to: advanced}", "level: {from: advanced, to: professional}"},
+		{"providers: [sreschool]", "providers: [sreschool, nowhere]"},
+		{"days: 30", "days: 0"},
+		{"  - id: cotocus", "  - id: devopsschool"},
+		{"aliases: [single team, one team, team ownership]", "aliases: [single team, one team, team ownership, Individual_Contributor]"},
+		{"    order: 3", "    order: 4"},
+		{"focus: Align security controls with delivery speed.", "focus: \"\""},
+	} {
+		if !strings.Contains(raw, r[0]) {
+			t.Fatalf("fixture text %q not found in the catalog", r[0])
+		}
+		raw = strings.Replace(raw, r[0], r[1], 1)
+	}
+	_, err := Parse("broken.yaml", []byte(raw))
+	cerr, ok := err.(*Error)
+	if !ok {
+		t.Fatalf("err = %v, want *Error", err)
+	}
+	want := []string{
+		`roles[0].level.from: unknown level "expert" (levels: foundation, professional, advanced)`,
+		`roles[7].level: runs from "advanced" down to "professional"`,
+		`directions[2].providers[1]: unknown provider "nowhere"`,
+		`levels[0].preparation_plan.phases[1].days: is 0`,
+		`providers[1].id: duplicate id "devopsschool" (also providers[0])`,
+		`accountability[1]: "Individual_Contributor" matches accountability[0]`,
+		`directions[0].providers[1]: unknown provider "cotocus"`,
+		`levels[2].order: is 4`,
+		`directions[1].focus: must not be empty`,
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error lacks %q:\n%v", w, err)
+		}
+	}
+	if len(cerr.Problems) != len(want) {
+		t.Errorf("%d problems, want %d:\n%v", len(cerr.Problems), len(want), err)
+	}
+}
+
+func TestKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Site Reliability Engineer": "site reliability engineer", "multi-team": "multi team",
+		"Multi__Team": "multi team", "  a \t b  ": "a b", "": "",
+	} {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEmptyAndMultiDocumentFiles(t *testing.T) {
+	if _, err := Parse("empty.yaml", nil); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("empty: %v", err)
+	}
+	two := append(append([]byte{}, data.CatalogYAML...), []byte("\n---\nname: again\n")...)
+	if _, err := Parse("two.yaml", two); err == nil || !strings.Contains(err.Error(), "more than one") {
+		t.Errorf("two documents: %v", err)
+	}
+}

@@ -1,0 +1,229 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Level count bounds: a ladder needs a step to climb, and more than ten
+// rungs is a sign of a mistake rather than a policy.
+const (
+	minLevels = 2
+	maxLevels = 10
+)
+
+// Problem is one thing wrong with a catalog, at a path such as roles[3].level.
+type Problem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	if p.Path == "" {
+		return p.Message
+	}
+	return p.Path + ": " + p.Message
+}
+
+// Error reports every problem found in one catalog.
+type Error struct {
+	Origin   string
+	Problems []Problem
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "catalog %s is invalid (%d problem", e.Origin, len(e.Problems))
+	if len(e.Problems) != 1 {
+		b.WriteString("s")
+	}
+	b.WriteString("):")
+	for _, p := range e.Problems {
+		b.WriteString("\n  - ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Key normalises a name, id or alias for matching: case-insensitive, with
+// '-', '_' and runs of white space treated alike.
+func Key(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == '-' || r == '_' || r == ' ' || r == '\t' || r == '\n' || r == '\r'
+	}), " ")
+}
+
+type validator struct {
+	problems []Problem
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) required(path, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.add(path, "must not be empty")
+	}
+}
+
+// ids checks that every id is present and unique, and returns them in order.
+func (v *validator) ids(section string, n int, id func(int) string) []string {
+	seen := map[string]int{}
+	out := make([]string, 0, n)
+	for i := range n {
+		path := fmt.Sprintf("%s[%d].id", section, i)
+		got := id(i)
+		v.required(path, got)
+		if first, dup := seen[got]; dup && got != "" {
+			v.add(path, "duplicate id %q (also %s[%d]); give each entry its own id", got, section, first)
+		}
+		seen[got] = i
+		out = append(out, got)
+	}
+	return out
+}
+
+// keys checks that names, ids and aliases stay distinct after normalisation,
+// so that an answer can never match two entries.
+func (v *validator) keys(section string, entries [][]string) {
+	owner := map[string]int{}
+	for i, names := range entries {
+		for _, name := range names {
+			k := Key(name)
+			if k == "" {
+				continue
+			}
+			if first, ok := owner[k]; ok && first != i {
+				v.add(fmt.Sprintf("%s[%d]", section, i), "%q matches %s[%d] too once case, '-', '_' and spaces are ignored; remove or rename one", name, section, first)
+				continue
+			}
+			owner[k] = i
+		}
+	}
+}
+
+func (v *validator) ref(path, kind, value string, known []string) {
+	for _, k := range known {
+		if k == value {
+			return
+		}
+	}
+	v.add(path, "unknown %s %q (%ss: %s)", kind, value, kind, strings.Join(known, ", "))
+}
+
+// Validate returns every problem in c, each with its path and how to fix it.
+func Validate(c *Catalog) []Problem {
+	v := &validator{}
+	v.required("name", c.Name)
+	v.required("version", c.Version)
+	levels := v.levels(c)
+	directions := v.ids("directions", len(c.Directions), func(i int) string { return c.Directions[i].ID })
+	providers := v.ids("providers", len(c.Providers), func(i int) string { return c.Providers[i].ID })
+	v.levelRefs(c, directions)
+	v.accountability(c, levels)
+	v.roles(c, levels, directions)
+	v.directions(c, providers)
+	v.ids("career_growth", len(c.CareerGrowth), func(i int) string { return c.CareerGrowth[i].ID })
+	for i, p := range c.Providers {
+		v.required(fmt.Sprintf("providers[%d].name", i), p.Name)
+	}
+	return v.problems
+}
+
+func (v *validator) levels(c *Catalog) []string {
+	if n := len(c.Levels); n < minLevels || n > maxLevels {
+		v.add("levels", "has %d levels; a catalog needs %d to %d", n, minLevels, maxLevels)
+	}
+	ids := v.ids("levels", len(c.Levels), func(i int) string { return c.Levels[i].ID })
+	for i, l := range c.Levels {
+		path := fmt.Sprintf("levels[%d]", i)
+		v.required(path+".name", l.Name)
+		if l.Order != i+1 {
+			v.add(path+".order", "is %d but the level is number %d in the list; list levels lowest first with orders 1, 2, 3 ...", l.Order, i+1)
+		}
+		if l.Policy.MinYears < 0 {
+			v.add(path+".policy.min_years", "is %g; it must be 0 or more", l.Policy.MinYears)
+		}
+		if i > 0 && l.Policy.MinYears < c.Levels[i-1].Policy.MinYears {
+			v.add(path+".policy.min_years", "is %g, below the level before it (%g); a higher level cannot need fewer years", l.Policy.MinYears, c.Levels[i-1].Policy.MinYears)
+		}
+		if len(l.PreparationPlan.Phases) == 0 {
+			v.add(path+".preparation_plan.phases", "is empty; give the level at least one phase")
+		}
+		for j, ph := range l.PreparationPlan.Phases {
+			pp := fmt.Sprintf("%s.preparation_plan.phases[%d]", path, j)
+			v.required(pp+".title", ph.Title)
+			v.required(pp+".activity", ph.Activity)
+			if ph.Days <= 0 {
+				v.add(pp+".days", "is %d; a phase needs 1 day or more", ph.Days)
+			}
+		}
+	}
+	return ids
+}
+
+func (v *validator) levelRefs(c *Catalog, directions []string) {
+	for i, l := range c.Levels {
+		if l.Policy.NextDirection != "" {
+			v.ref(fmt.Sprintf("levels[%d].policy.next_direction", i), "direction", l.Policy.NextDirection, directions)
+		}
+	}
+}
+
+func (v *validator) accountability(c *Catalog, levels []string) {
+	if len(c.Accountability) == 0 {
+		v.add("accountability", "is empty; list at least one answer")
+	}
+	v.ids("accountability", len(c.Accountability), func(i int) string { return c.Accountability[i].ID })
+	keys := make([][]string, len(c.Accountability))
+	for i, a := range c.Accountability {
+		path := fmt.Sprintf("accountability[%d]", i)
+		v.required(path+".name", a.Name)
+		v.ref(path+".level", "level", a.Level, levels)
+		keys[i] = append([]string{a.ID, a.Name}, a.Policy.Aliases...)
+	}
+	v.keys("accountability", keys)
+}
+
+func (v *validator) roles(c *Catalog, levels, directions []string) {
+	if len(c.Roles) == 0 {
+		v.add("roles", "is empty; list at least one role")
+	}
+	v.ids("roles", len(c.Roles), func(i int) string { return c.Roles[i].ID })
+	order := map[string]int{}
+	for i, id := range levels {
+		order[id] = i
+	}
+	keys := make([][]string, len(c.Roles))
+	for i, r := range c.Roles {
+		path := fmt.Sprintf("roles[%d]", i)
+		v.required(path+".name", r.Name)
+		v.ref(path+".level.from", "level", r.Level.From, levels)
+		if r.Level.To != "" {
+			v.ref(path+".level.to", "level", r.Level.To, levels)
+			from, okFrom := order[r.Level.From]
+			to, okTo := order[r.Level.To]
+			if okFrom && okTo && from > to {
+				v.add(path+".level", "runs from %q down to %q; put the lower level in `from`", r.Level.From, r.Level.To)
+			}
+		}
+		v.ref(path+".policy.primary_direction", "direction", r.Policy.PrimaryDirection, directions)
+		keys[i] = append([]string{r.ID, r.Name}, r.Policy.Aliases...)
+	}
+	v.keys("roles", keys)
+}
+
+func (v *validator) directions(c *Catalog, providers []string) {
+	if len(c.Directions) == 0 {
+		v.add("directions", "is empty; list at least one direction")
+	}
+	for i, d := range c.Directions {
+		path := fmt.Sprintf("directions[%d]", i)
+		v.required(path+".name", d.Name)
+		v.required(path+".focus", d.Focus)
+		for j, p := range d.Providers {
+			v.ref(fmt.Sprintf("%s.providers[%d]", path, j), "provider", p, providers)
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
+)
+
+// AdviseOptions are the inputs of `careerpath advise`.
+type AdviseOptions struct {
+	IO      *IOStreams
+	Now     func() time.Time
+	Catalog func() (*catalog.Loaded, error)
+
+	Answers advisor.Answers
+	// Missing names the flags of answers that were not given.
+	Missing []string
+	Start   string
+	Format  string
+	Explain bool
+}
+
+// NewCmdAdvise builds `careerpath advise`; runF replaces the run function
+// in tests.
+func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
+	opts := &AdviseOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "advise --role ROLE --years N --accountability ANSWER",
+		Short: "Suggest a level and a dated study plan",
+		Long: strings.TrimSpace(`
+Suggest a certification level from three answers and print a dated study
+plan, the capabilities it builds, common mistakes, and the specialisations
+to pursue next.
+
+The rule: start at the role table's level (a range's lower end), raise it to
+the level your accountability maps to, then step down one level at a time
+while your years fall short of the level's minimum. --explain shows each
+step; JSON output always carries it.
+
+Roles and accountability answers match by id, name or alias, ignoring case,
+'-', '_' and extra spaces. See 'careerpath roles' for the roles.
+
+` + exitStatusHelp),
+		Example: strings.TrimSpace(`
+  careerpath advise --role "<role>" --years 6 --accountability team
+  careerpath advise --role "<role>" --years 4.5 --accountability individual --start 2027-01-04 --explain
+  careerpath advise --role "<role>" --years 10 --accountability multi-team --json | jq .level`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON {
+				if cmd.Flags().Changed("format") && opts.Format != string(render.JSON) {
+					return usageErrorf("--json and --format %s disagree; use one of them", opts.Format)
+				}
+				opts.Format = string(render.JSON)
+			}
+			for _, name := range []string{advisor.FieldRole, advisor.FieldYears, advisor.FieldAccountability} {
+				if !cmd.Flags().Changed(name) {
+					opts.Missing = append(opts.Missing, "--"+name)
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runAdvise(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Answers.Role, advisor.FieldRole, "", "your role, by name or id (see 'careerpath roles')")
+	fl.StringVar(&opts.Answers.Years, advisor.FieldYears, "", fmt.Sprintf("years of experience, a number from 0 to %d", advisor.MaxYears))
+	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability: individual, team or multi-team (or an alias)")
+	fl.StringVar(&opts.Start, "start", "", "first day of the plan, YYYY-MM-DD (default today)")
+	fl.StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.FormatNames(), ", "))
+	fl.BoolVar(&asJSON, "json", false, "shorthand for --format json")
+	fl.BoolVar(&opts.Explain, "explain", false, "show each step of the level rule in table and Markdown output")
+	return cmd
+}
+
+func runAdvise(opts *AdviseOptions) error {
+	format, err := render.ParseFormat(opts.Format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	start, err := planStart(opts.Start, opts.Now)
+	if err != nil {
+		return err
+	}
+	if len(opts.Missing) > 0 {
+		return usageErrorf("missing %s: pass %s (stdin is not a terminal, so careerpath cannot ask)",
+			plural(len(opts.Missing), "answer"), strings.Join(opts.Missing, ", "))
+	}
+	cat, err := opts.Catalog()
+	if err != nil {
+		return err
+	}
+	rec, err := advisor.New(cat).Advise(opts.Answers, start)
+	if err != nil {
+		return err
+	}
+	return render.Recommendation(opts.IO.Out, format, rec, render.Options{Explain: opts.Explain, Color: opts.IO.ColorEnabled()})
+}
+
+// planStart reads --start, or takes today's local date.
+func planStart(value string, now func() time.Time) (time.Time, error) {
+	if value == "" {
+		return now(), nil
+	}
+	t, err := time.ParseInLocation(advisor.DateLayout, strings.TrimSpace(value), time.Local)
+	if err != nil {
+		return time.Time{}, usageErrorf("invalid --start %q: use a date as YYYY-MM-DD, such as 2027-01-04", value)
+	}
+	return t, nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

@@ -1,0 +1,223 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// runCLI runs careerpath in-process with fake streams (not terminals), a
+// fixed clock and the given environment.
+func runCLI(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(k string) string { return env[k] }}
+	f := &Factory{
+		IO:      io,
+		Now:     func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) },
+		Catalog: sync.OnceValues(catalog.Default),
+	}
+	code := run(f, args)
+	return result{stdout: out.String(), stderr: errOut.String(), code: code}
+}
+
+func assertGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test ./internal/cli -update rewrites it):\n%s", path, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff shows the lines that differ, with their numbers.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := range max(len(w), len(g)) {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			b.WriteString("line " + strconv.Itoa(i+1) + ":\n  - " + wl + "\n  + " + gl + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestAdviseGoldenFormats(t *testing.T) {
+	base := []string{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"advise_table", nil},
+		{"advise_table_explain", []string{"--explain"}},
+		{"advise_json", []string{"--format", "json"}},
+		{"advise_yaml", []string{"--format", "yaml"}},
+		{"advise_markdown", []string{"--format", "markdown", "--explain"}},
+		{"advise_em_top_level_json", []string{"--role", "Engineering Manager", "--years", "10", "--accountability", "multi-team", "--json"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runCLI(t, nil, append(append([]string{}, base...), c.args...)...)
+			if r.code != 0 || r.stderr != "" {
+				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+			}
+			assertGolden(t, c.name, r.stdout)
+		})
+	}
+}
+
+func TestListingGoldens(t *testing.T) {
+	for _, cmd := range []string{"roles", "levels", "specialisations"} {
+		for _, format := range []string{"table", "json", "yaml", "markdown"} {
+			t.Run(cmd+"_"+format, func(t *testing.T) {
+				r := runCLI(t, nil, cmd, "--format", format)
+				if r.code != 0 || r.stderr != "" {
+					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+				}
+				assertGolden(t, cmd+"_"+format, r.stdout)
+			})
+		}
+	}
+}
+
+func TestAdviseJSONContract(t *testing.T) {
+	r := runCLI(t, nil, "advise", "--role", "engineering_manager", "--years", "5", "--accountability", "org", "--json")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, r.stdout)
+	}
+	for _, k := range []string{"schema_version", "input", "role", "accountability", "level", "trace", "next_level", "plan",
+		"capabilities", "practical_results", "common_mistakes", "pursue_next", "specialisations", "catalog"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("JSON lacks %q", k)
+		}
+	}
+	if got["schema_version"] != "1.0" {
+		t.Errorf("schema_version %v", got["schema_version"])
+	}
+	in := got["input"].(map[string]any)
+	if in["role"] != "engineering_manager" || in["accountability"] != "org" || in["years"] != 5.0 {
+		t.Errorf("input is not echoed as given: %v", in)
+	}
+	if got["plan"].(map[string]any)["start"] != "2027-01-04" {
+		t.Errorf("default start is not today: %v", got["plan"])
+	}
+	if strings.Contains(r.stdout, `\u0026`) || strings.Contains(r.stdout, `\u003c`) {
+		t.Error("JSON is HTML-escaped")
+	}
+}
+
+func TestBadInputExitsTwoWithNothingOnStdout(t *testing.T) {
+	ok := []string{"--role", "SRE", "--years", "6", "--accountability", "team"}
+	with := func(flag, value string) []string {
+		args := []string{"advise"}
+		for i := 0; i < len(ok); i += 2 {
+			if ok[i] != flag {
+				args = append(args, ok[i], ok[i+1])
+			}
+		}
+		if value != "" {
+			args = append(args, flag, value)
+		}
+		return args
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"unknown role", with("--role", "Sorcerer"), []string{`unknown role "Sorcerer"`, "did you mean", "Valid roles: DevOps Engineer"}},
+		{"near role", with("--role", "platfrom engineer"), []string{`did you mean "Platform Engineer"`}},
+		{"years not a number", with("--years", "six"), []string{`years "six" is not a number`}},
+		{"negative years", with("--years", "-2"), []string{`years "-2" is negative`}},
+		{"too many years", with("--years", "61"), []string{`years "61" is more than 60`}},
+		{"unknown accountability", with("--accountability", "galaxy"), []string{`unknown accountability "galaxy"`, "individual", "team", "multi-team"}},
+		{"missing answers", []string{"advise", "--role", "SRE"}, []string{"--years, --accountability"}},
+		{"bad start", append(with("", ""), "--start", "04/01/2027"), []string{`invalid --start "04/01/2027"`, "YYYY-MM-DD"}},
+		{"bad format", append(with("", ""), "--format", "xml"), []string{`unknown format "xml"`, "table, json, yaml, markdown"}},
+		{"json and format disagree", append(with("", ""), "--json", "--format", "yaml"), []string{"--json and --format yaml disagree"}},
+		{"unknown flag", append(with("", ""), "--rolee", "x"), []string{"unknown flag: --rolee"}},
+		{"stray argument", append(with("", ""), "extra"), []string{"unknown command \"extra\""}},
+		{"unknown command", []string{"advice"}, []string{`unknown command "advice"`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runCLI(t, nil, c.args...)
+			if r.code != ExitUsage {
+				t.Errorf("exit %d, want 2", r.code)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout %q, want nothing", r.stdout)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr %q lacks %q", r.stderr, w)
+				}
+			}
+		})
+	}
+}
+
+func TestHelpDocumentsExitStatus(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"advise", "--help"}} {
+		r := runCLI(t, nil, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "EXIT STATUS") || !strings.Contains(r.stdout, "130") {
+			t.Errorf("%v: exit %d, help lacks EXIT STATUS:\n%s", args, r.code, r.stdout)
+		}
+	}
+}
+
+func TestVersionNamesCatalog(t *testing.T) {
+	r := runCLI(t, nil, "version")
+	if r.code != 0 || !strings.Contains(r.stdout, "careerpath ") || !strings.Contains(r.stdout, "sha256 ") {
+		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+func TestColorOnlyOnATerminalWithoutNoColor(t *testing.T) {
+	for _, c := range []struct {
+		tty   bool
+		env   map[string]string
+		color bool
+	}{
+		{false, nil, false},
+		{true, nil, true},
+		{true, map[string]string{"NO_COLOR": "1"}, false},
+		{true, map[string]string{"TERM": "dumb"}, false},
+	} {
+		s := &IOStreams{OutTTY: c.tty, Getenv: func(k string) string { return c.env[k] }}
+		if got := s.ColorEnabled(); got != c.color {
+			t.Errorf("tty=%v env=%v: color %v, want %v", c.tty, c.env, got, c.color)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// Exit codes; documented in `careerpath --help` and the README.
+const (
+	ExitOK          = 0
+	ExitError       = 1
+	ExitUsage       = 2
+	ExitRejected    = 3
+	ExitInterrupted = 130
+)
+
+const exitStatusHelp = `EXIT STATUS
+  0    success
+  1    unexpected error (a bug, or a failure writing output)
+  2    invalid usage or input: a bad flag, answer or catalog; nothing is written to stdout
+  3    batch finished, but some rows were rejected (their errors are in the output)
+  130  interrupted (Ctrl-C or Esc at a prompt)`
+
+// UsageError is invalid usage or input: exit 2.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// ErrInterrupted means the user stopped the command: exit 130.
+var ErrInterrupted = errors.New("interrupted")
+
+// exitCode maps an error to the process exit status; it is the only place
+// that does.
+func exitCode(err error) int {
+	var (
+		usage   *UsageError
+		input   *advisor.InputError
+		invalid *catalog.Error
+	)
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, ErrInterrupted):
+		return ExitInterrupted
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid):
+		return ExitUsage
+	default:
+		return ExitError
+	}
+}

@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
+)
+
+// ListOptions are the inputs of the catalog listing commands.
+type ListOptions struct {
+	IO      *IOStreams
+	Catalog func() (*catalog.Loaded, error)
+	Format  string
+	// Listing turns the catalog into the table to print.
+	Listing func(*catalog.Loaded) render.Listing
+}
+
+// NewCmdRoles builds `careerpath roles`.
+func NewCmdRoles(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+	return newListCmd(f, runF, "roles", "List the roles and the level the role table suggests", rolesListing)
+}
+
+// NewCmdLevels builds `careerpath levels`.
+func NewCmdLevels(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+	return newListCmd(f, runF, "levels", "List the certification levels", levelsListing)
+}
+
+// NewCmdSpecialisations builds `careerpath specialisations`.
+func NewCmdSpecialisations(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+	cmd := newListCmd(f, runF, "specialisations", "List the post-certification directions and their providers", directionsListing)
+	cmd.Aliases = []string{"specializations", "directions"}
+	return cmd
+}
+
+func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, listing func(*catalog.Loaded) render.Listing) *cobra.Command {
+	opts := &ListOptions{IO: f.IO, Catalog: f.Catalog, Listing: listing}
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runList(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.FormatNames(), ", "))
+	return cmd
+}
+
+func runList(opts *ListOptions) error {
+	format, err := render.ParseFormat(opts.Format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	cat, err := opts.Catalog()
+	if err != nil {
+		return err
+	}
+	return render.WriteListing(opts.IO.Out, format, opts.Listing(cat))
+}
+
+func rolesListing(c *catalog.Loaded) render.Listing {
+	rows := make([][]string, len(c.Roles))
+	for i, r := range c.Roles {
+		rows[i] = []string{r.ID, r.Name, r.SuggestedLevel, r.Policy.PrimaryDirection, strings.Join(r.Policy.Aliases, ", ")}
+	}
+	return render.Listing{
+		Headers: []string{"ID", "Role", "Suggested level", "Primary direction", "Aliases"},
+		Rows:    rows,
+		Data:    c.Roles,
+	}
+}
+
+func levelsListing(c *catalog.Loaded) render.Listing {
+	rows := make([][]string, len(c.Levels))
+	for i, l := range c.Levels {
+		days := 0
+		for _, p := range l.PreparationPlan.Phases {
+			days += p.Days
+		}
+		rows[i] = []string{strconv.Itoa(l.Order), l.ID, l.Name, l.IntendedAudience, l.PriorExperience, l.KeyEmphasis,
+			strconv.FormatFloat(l.Policy.MinYears, 'f', -1, 64), fmt.Sprintf("%d days", days)}
+	}
+	return render.Listing{
+		Headers: []string{"Order", "ID", "Level", "Intended audience", "Prior experience", "Key emphasis", "Min years", "Plan"},
+		Rows:    rows,
+		Data:    c.Levels,
+	}
+}
+
+func directionsListing(c *catalog.Loaded) render.Listing {
+	rows := make([][]string, len(c.Directions))
+	for i, d := range c.Directions {
+		names := make([]string, len(d.Providers))
+		for j, p := range d.Providers {
+			names[j] = c.Provider(p).Name
+		}
+		rows[i] = []string{d.ID, d.Name, d.Focus, strings.Join(names, ", ")}
+	}
+	return render.Listing{
+		Headers: []string{"ID", "Direction", "Focus", "Providers"},
+		Rows:    rows,
+		Data:    c.Directions,
+	}
+}

@@ -1,0 +1,119 @@
+// Package render writes recommendations and catalog listings as tables,
+// JSON, YAML or Markdown. It knows formats, never policy.
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"go.yaml.in/yaml/v3"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats every command offers.
+const (
+	Table    Format = "table"
+	JSON     Format = "json"
+	YAML     Format = "yaml"
+	Markdown Format = "markdown"
+)
+
+// Formats lists the formats in the order help text shows them.
+var Formats = []Format{Table, JSON, YAML, Markdown}
+
+// FormatNames returns the format names, for help and completion.
+func FormatNames() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return names
+}
+
+// ParseFormat checks a --format value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == strings.ToLower(strings.TrimSpace(s)) {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q; use one of: %s", s, strings.Join(FormatNames(), ", "))
+}
+
+// Options tune the human formats.
+type Options struct {
+	Explain bool // add the decision trace to table and Markdown output
+	Color   bool // ANSI styling; only when writing to a terminal
+}
+
+// WriteJSON writes v as indented JSON without HTML escaping.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// WriteYAML writes v as YAML with the same field names and order as its
+// JSON, so the two formats can never drift apart.
+func WriteYAML(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		return err
+	}
+	blockStyle(&doc)
+	ye := yaml.NewEncoder(w)
+	ye.SetIndent(2)
+	if err := ye.Encode(&doc); err != nil {
+		return err
+	}
+	return ye.Close()
+}
+
+// blockStyle drops the flow style and quoting a node keeps from its JSON
+// source, so the encoder picks the plainest correct YAML.
+func blockStyle(n *yaml.Node) {
+	n.Style = 0
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
+}
+
+// newTable returns a table for a terminal or, with markdown, a pipe table.
+func newTable(w io.Writer, markdown bool) *tablewriter.Table {
+	opts := []tablewriter.Option{
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	}
+	if markdown {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+	}
+	return tablewriter.NewTable(w, opts...)
+}
+
+// writeTable renders headers and rows, as a pipe table for Markdown.
+func writeTable(w io.Writer, markdown bool, headers []string, rows [][]string) error {
+	t := newTable(w, markdown)
+	t.Header(headers)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}

@@ -1,0 +1,23 @@
+package render
+
+import "io"
+
+// Listing is a catalog table: rows for the human formats, and Data (a
+// slice, never nil) for JSON and YAML.
+type Listing struct {
+	Headers []string
+	Rows    [][]string
+	Data    any
+}
+
+// WriteListing writes a listing in the chosen format.
+func WriteListing(w io.Writer, f Format, l Listing) error {
+	switch f {
+	case JSON:
+		return WriteJSON(w, l.Data)
+	case YAML:
+		return WriteYAML(w, l.Data)
+	default:
+		return writeTable(w, f == Markdown, l.Headers, l.Rows)
+	}
+}

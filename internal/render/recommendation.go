@@ -1,0 +1,140 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+)
+
+// Recommendation writes one recommendation in the chosen format.
+func Recommendation(w io.Writer, f Format, rec *advisor.Recommendation, opt Options) error {
+	switch f {
+	case JSON:
+		return WriteJSON(w, rec)
+	case YAML:
+		return WriteYAML(w, rec)
+	case Markdown:
+		return recommendationText(w, rec, opt, markdownStyle{})
+	default:
+		return recommendationText(w, rec, opt, terminalStyle{color: opt.Color})
+	}
+}
+
+// style is the difference between the terminal and Markdown views: how a
+// title, a heading and a list item look.
+type style interface {
+	title(s string) string
+	heading(s string) string
+	item(s string) string
+	markdown() bool
+}
+
+type terminalStyle struct{ color bool }
+
+func (t terminalStyle) title(s string) string {
+	if t.color {
+		return "\x1b[1m" + s + "\x1b[0m"
+	}
+	return s
+}
+func (t terminalStyle) heading(s string) string { return t.title(s) }
+func (terminalStyle) item(s string) string      { return "  - " + s }
+func (terminalStyle) markdown() bool            { return false }
+
+type markdownStyle struct{}
+
+func (markdownStyle) title(s string) string   { return "# " + s }
+func (markdownStyle) heading(s string) string { return "## " + s }
+func (markdownStyle) item(s string) string    { return "- " + s }
+func (markdownStyle) markdown() bool          { return true }
+
+// errWriter keeps the first write error so the layout code stays linear.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) line(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format+"\n", args...)
+	}
+}
+
+func (e *errWriter) table(md bool, headers []string, rows [][]string) {
+	if e.err == nil {
+		e.err = writeTable(e.w, md, headers, rows)
+	}
+}
+
+func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s style) error {
+	out := &errWriter{w: w}
+	out.line("%s", s.title(fmt.Sprintf("Suggested level: %s (level %d)", rec.Level.Name, rec.Level.Order)))
+	out.line("")
+	out.line("%s", s.item(fmt.Sprintf("Role: %s (role table: %s)", rec.Role.Name, rec.Role.TableLevel.Label)))
+	out.line("%s", s.item(fmt.Sprintf("Experience: %s years", strconv.FormatFloat(rec.Input.Years, 'f', -1, 64))))
+	out.line("%s", s.item(fmt.Sprintf("Accountability: %s (%s)", rec.Accountability.Name, rec.Accountability.Description)))
+	out.line("%s", s.item("Next level: "+nextLevelText(rec.NextLevel)))
+	if opt.Explain {
+		section(out, s, "Why this level")
+		for i, st := range rec.Trace {
+			out.line("%d. [%s] %s", i+1, st.Rule, st.Detail)
+		}
+	}
+
+	section(out, s, fmt.Sprintf("Study plan: %s to %s", rec.Plan.Start, rec.Plan.End))
+	rows := make([][]string, len(rec.Plan.Phases))
+	for i, p := range rec.Plan.Phases {
+		rows[i] = []string{strconv.Itoa(i + 1), p.Start, p.End, strconv.Itoa(p.Days), p.Activity}
+	}
+	out.table(s.markdown(), []string{"#", "Start", "End", "Days", "Activity"}, rows)
+
+	list(out, s, "Capabilities gained", rec.Capabilities)
+	list(out, s, "Practical results", rec.PracticalResults)
+	list(out, s, "Common mistakes to avoid", rec.CommonMistakes)
+	list(out, s, "What to pursue next", rec.PursueNext)
+
+	section(out, s, "Specialisations")
+	rows = make([][]string, len(rec.Specialisations))
+	for i, sp := range rec.Specialisations {
+		rows[i] = []string{strconv.Itoa(sp.Rank), sp.Name, sp.Focus, providerNames(sp.Providers), sp.Reason}
+	}
+	out.table(s.markdown(), []string{"Rank", "Direction", "Focus", "Providers", "Why"}, rows)
+	return out.err
+}
+
+func section(out *errWriter, s style, heading string) {
+	out.line("")
+	out.line("%s", s.heading(heading))
+	if s.markdown() {
+		out.line("")
+	}
+}
+
+func list(out *errWriter, s style, heading string, items []string) {
+	section(out, s, heading)
+	for _, it := range items {
+		out.line("%s", s.item(it))
+	}
+}
+
+func nextLevelText(n *advisor.NextLevel) string {
+	if n == nil {
+		return "none, this is the top level"
+	}
+	missing := make([]string, len(n.Missing))
+	for i, m := range n.Missing {
+		missing[i] = m.Detail
+	}
+	return fmt.Sprintf("%s, which needs %s", n.Name, strings.Join(missing, " and "))
+}
+
+func providerNames(ps []advisor.ProviderRef) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return strings.Join(names, ", ")
+}
