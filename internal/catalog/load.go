@@ -4,10 +4,25 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"go.yaml.in/yaml/v3"
+)
+
+// Limits that keep a hostile catalog file from costing more than a moment
+// and a few megabytes. A real catalog is tens of kilobytes.
+const (
+	// MaxFileBytes is the largest catalog file LoadFile reads.
+	MaxFileBytes = 4 << 20
+	// maxNodes bounds the YAML nodes a catalog may hold once every alias is
+	// expanded, so an alias bomb ("billion laughs") is refused before
+	// decoding rather than after it has taken the memory.
+	maxNodes = 1 << 20
 )
 
 // Source identifies the bytes a catalog was loaded from, so that every
@@ -25,21 +40,61 @@ type Loaded struct {
 	index
 }
 
+// LoadFile reads, decodes and validates the catalog file at path. Every
+// failure is an *Error naming the file.
+func LoadFile(path string) (*Loaded, error) {
+	raw, err := readFile(path)
+	if err != nil {
+		return nil, &Error{Origin: path, Problems: []Problem{{Message: err.Error()}}}
+	}
+	return Parse(path, raw)
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errors.New("no such file; check the path, or run `careerpath catalog export > catalog.yaml` to start one")
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, errors.New("is a directory; give the catalog file inside it")
+	}
+	// Read one byte past the limit to tell "at the limit" from "over it"
+	// without trusting the size Stat reports (a pipe or /dev/zero has none).
+	raw, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > MaxFileBytes {
+		return nil, fmt.Errorf("is larger than %d MiB; a catalog is a small text file, check that this is the right one", MaxFileBytes>>20)
+	}
+	return raw, nil
+}
+
 // Parse decodes a YAML or JSON catalog strictly (unknown keys and trailing
 // documents are errors) and validates it. origin names the bytes in errors.
+// A document whose first character is '{' is read as JSON, since YAML
+// parsers do not accept all of JSON (surrogate-pair escapes, for one).
 func Parse(origin string, raw []byte) (*Loaded, error) {
-	var c Catalog
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &Error{Origin: origin, Problems: []Problem{{Message: "the catalog is empty; start from the output of `careerpath catalog export`"}}}
-		}
-		return nil, &Error{Origin: origin, Problems: []Problem{{Message: yamlMessage(err)}}}
+	fail := func(msg string) (*Loaded, error) {
+		return nil, &Error{Origin: origin, Problems: []Problem{{Message: msg}}}
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return nil, &Error{Origin: origin, Problems: []Problem{{Message: "the file holds more than one YAML document; keep one catalog per file"}}}
+	var c Catalog
+	var err error
+	if isJSON(raw) {
+		err = decodeJSON(raw, &c)
+	} else {
+		err = decodeYAML(raw, &c)
+	}
+	if err != nil {
+		return fail(err.Error())
 	}
 	if problems := Validate(&c); len(problems) > 0 {
 		return nil, &Error{Origin: origin, Problems: problems}
@@ -50,6 +105,81 @@ func Parse(origin string, raw []byte) (*Loaded, error) {
 		Source:  Source{Name: c.Name, Version: c.Version, SHA256: hex.EncodeToString(sum[:])},
 		index:   buildIndex(&c),
 	}, nil
+}
+
+var errEmpty = errors.New("the catalog is empty; start from the output of `careerpath catalog export`")
+
+func isJSON(raw []byte) bool {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(trimmed) > 0 && trimmed[0] == '{'
+}
+
+// decodeYAML checks the document's shape as a node tree (one document, no
+// alias bomb) before the strict decode into c.
+func decodeYAML(raw []byte, c *Catalog) error {
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return errEmpty
+		}
+		return fmt.Errorf("not a YAML or JSON catalog: %s", yamlMessage(err))
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return errors.New("the file holds more than one YAML document; keep one catalog per file")
+	}
+	if len(doc.Content) == 0 {
+		return errEmpty
+	}
+	if root := doc.Content[0]; root.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: not a catalog: expected keys such as name, version and levels; start from `careerpath catalog export`", root.Line)
+	}
+	if err := checkExpansion(&doc); err != nil {
+		return err
+	}
+	strict := yaml.NewDecoder(bytes.NewReader(raw))
+	strict.KnownFields(true)
+	if err := strict.Decode(c); err != nil {
+		return errors.New(yamlMessage(err))
+	}
+	return nil
+}
+
+// checkExpansion counts the nodes the document holds once aliases are
+// expanded, without expanding them: each node's size is computed once.
+func checkExpansion(doc *yaml.Node) error {
+	sizes := map[*yaml.Node]int{}
+	const inProgress = -1
+	var size func(n *yaml.Node) (int, error)
+	size = func(n *yaml.Node) (int, error) {
+		if s, ok := sizes[n]; ok {
+			if s == inProgress {
+				return 0, fmt.Errorf("line %d: an alias refers to the node that contains it; remove the alias", n.Line)
+			}
+			return s, nil
+		}
+		sizes[n] = inProgress
+		total := 1
+		children := n.Content
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			children = []*yaml.Node{n.Alias}
+		}
+		for _, child := range children {
+			s, err := size(child)
+			if err != nil {
+				return 0, err
+			}
+			total += s
+			if total > maxNodes {
+				return 0, fmt.Errorf("line %d: YAML aliases expand to more than %d values; a catalog needs no more than a few thousand, so expand or remove the aliases", n.Line, maxNodes)
+			}
+		}
+		sizes[n] = total
+		return total, nil
+	}
+	_, err := size(doc)
+	return err
 }
 
 func yamlMessage(err error) string {
@@ -69,4 +199,41 @@ func joinLines(lines []string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// decodeJSON decodes a JSON catalog strictly; errors say on which line.
+func decodeJSON(raw []byte, c *Catalog) error {
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(c); err != nil {
+		// Only syntax and type errors know where they are; an unknown
+		// field's message names the field instead.
+		var syntax *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syntax):
+			return fmt.Errorf("line %d: %s", lineAt(raw, syntax.Offset), err)
+		case errors.As(err, &typ):
+			return fmt.Errorf("line %d: %s", lineAt(raw, typ.Offset), err)
+		default:
+			return errors.New(jsonMessage(err))
+		}
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("line %d: unexpected text after the catalog object; keep one catalog per file", lineAt(raw, dec.InputOffset()))
+	}
+	return nil
+}
+
+func jsonMessage(err error) string {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "the JSON ends in the middle of a value"
+	}
+	return err.Error()
+}
+
+func lineAt(raw []byte, offset int64) int {
+	offset = min(max(offset, 0), int64(len(raw)))
+	return bytes.Count(raw[:offset], []byte("\n")) + 1
 }
