@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -167,5 +168,65 @@ func TestEmptyAndMultiDocumentFiles(t *testing.T) {
 	two := append(append([]byte{}, data.CatalogYAML...), []byte("\n---\nname: again\n")...)
 	if _, err := Parse("two.yaml", two); err == nil || !strings.Contains(err.Error(), "more than one") {
 		t.Errorf("two documents: %v", err)
+	}
+}
+
+func TestValidationOfTextIDsAndLevelCount(t *testing.T) {
+	raw := string(data.CatalogYAML)
+	for _, r := range [][2]string{
+		{"  - id: deepen-focus\n    name: Deepen focus", "  - id: deepen focus\n    name: \"\""},
+		{"description: Team ownership", "description: \"  \""},
+		{"level: professional\n    policy:\n      aliases: [single team", "level: \"\"\n    policy:\n      aliases: [single team"},
+		{"suggested_level: Foundation\n    level: {from: foundation}\n    policy: {primary_direction: devops}", "suggested_level: \"\"\n    level: {from: foundation}\n    policy: {primary_direction: devops}"},
+		{"summary: Cotocus supports enterprise DevOps transformation initiatives.", "summary: \"\""},
+	} {
+		if !strings.Contains(raw, r[0]) {
+			t.Fatalf("fixture text %q not found in the catalog", r[0])
+		}
+		raw = strings.Replace(raw, r[0], r[1], 1)
+	}
+	_, err := Parse("text.yaml", []byte(raw))
+	cerr, ok := err.(*Error)
+	if !ok {
+		t.Fatalf("err = %v, want *Error", err)
+	}
+	want := []string{
+		`career_growth[0].id: "deepen focus" is not a valid id`,
+		`career_growth[0].name: must not be empty`,
+		`accountability[1].description: must not be empty`,
+		`accountability[1].level: must not be empty; name one of the levels: foundation, professional, advanced`,
+		`roles[0].suggested_level: must not be empty`,
+		`providers[1].summary: must not be empty`,
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error lacks %q:\n%v", w, err)
+		}
+	}
+	if len(cerr.Problems) != len(want) {
+		t.Errorf("%d problems, want %d:\n%v", len(cerr.Problems), len(want), err)
+	}
+}
+
+func TestLevelCountBounds(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 11} {
+		c := *def.Catalog
+		c.Levels = make([]Level, n)
+		for i := range c.Levels {
+			c.Levels[i] = def.Levels[0]
+			c.Levels[i].ID = fmt.Sprintf("l%d", i+1)
+			c.Levels[i].Order = i + 1
+		}
+		found := false
+		for _, p := range Validate(&c) {
+			found = found || (p.Path == "levels" && strings.Contains(p.Message, fmt.Sprintf("has %d levels; a catalog needs 2 to 10", n)))
+		}
+		if !found {
+			t.Errorf("%d levels: no level-count problem in %v", n, Validate(&c))
+		}
 	}
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -67,7 +68,11 @@ func (v *validator) required(path, value string) {
 	}
 }
 
-// ids checks that every id is present and unique, and returns them in order.
+// idPattern keeps ids safe to write into CSV cells, file names and URLs.
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// ids checks that every id is present, well formed and unique, and returns
+// them in order.
 func (v *validator) ids(section string, n int, id func(int) string) []string {
 	seen := map[string]int{}
 	out := make([]string, 0, n)
@@ -75,6 +80,9 @@ func (v *validator) ids(section string, n int, id func(int) string) []string {
 		path := fmt.Sprintf("%s[%d].id", section, i)
 		got := id(i)
 		v.required(path, got)
+		if got != "" && !idPattern.MatchString(got) {
+			v.add(path, "%q is not a valid id; use letters, digits, '.', '_' and '-', starting with a letter or digit", got)
+		}
 		if first, dup := seen[got]; dup && got != "" {
 			v.add(path, "duplicate id %q (also %s[%d]); give each entry its own id", got, section, first)
 		}
@@ -104,6 +112,10 @@ func (v *validator) keys(section string, entries [][]string) {
 }
 
 func (v *validator) ref(path, kind, value string, known []string) {
+	if value == "" {
+		v.add(path, "must not be empty; name one of the %ss: %s", kind, strings.Join(known, ", "))
+		return
+	}
 	for _, k := range known {
 		if k == value {
 			return
@@ -117,6 +129,7 @@ func Validate(c *Catalog) []Problem {
 	v := &validator{}
 	v.required("name", c.Name)
 	v.required("version", c.Version)
+	v.required("programme.name", c.Programme.Name)
 	levels := v.levels(c)
 	directions := v.ids("directions", len(c.Directions), func(i int) string { return c.Directions[i].ID })
 	providers := v.ids("providers", len(c.Providers), func(i int) string { return c.Providers[i].ID })
@@ -125,8 +138,13 @@ func Validate(c *Catalog) []Problem {
 	v.roles(c, levels, directions)
 	v.directions(c, providers)
 	v.ids("career_growth", len(c.CareerGrowth), func(i int) string { return c.CareerGrowth[i].ID })
+	for i, g := range c.CareerGrowth {
+		v.required(fmt.Sprintf("career_growth[%d].name", i), g.Name)
+		v.required(fmt.Sprintf("career_growth[%d].text", i), g.Text)
+	}
 	for i, p := range c.Providers {
 		v.required(fmt.Sprintf("providers[%d].name", i), p.Name)
+		v.required(fmt.Sprintf("providers[%d].summary", i), p.Summary)
 	}
 	return v.problems
 }
@@ -180,6 +198,7 @@ func (v *validator) accountability(c *Catalog, levels []string) {
 	for i, a := range c.Accountability {
 		path := fmt.Sprintf("accountability[%d]", i)
 		v.required(path+".name", a.Name)
+		v.required(path+".description", a.Description)
 		v.ref(path+".level", "level", a.Level, levels)
 		keys[i] = append([]string{a.ID, a.Name}, a.Policy.Aliases...)
 	}
@@ -199,6 +218,7 @@ func (v *validator) roles(c *Catalog, levels, directions []string) {
 	for i, r := range c.Roles {
 		path := fmt.Sprintf("roles[%d]", i)
 		v.required(path+".name", r.Name)
+		v.required(path+".suggested_level", r.SuggestedLevel)
 		v.ref(path+".level.from", "level", r.Level.From, levels)
 		if r.Level.To != "" {
 			v.ref(path+".level.to", "level", r.Level.To, levels)
