@@ -33,6 +33,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if len(e.Problems) == 1 && e.Problems[0].Path == "" {
+		return fmt.Sprintf("catalog %s: %s", e.Origin, e.Problems[0].Message)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "catalog %s is invalid (%d problem", e.Origin, len(e.Problems))
 	if len(e.Problems) != 1 {

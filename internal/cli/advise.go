@@ -54,6 +54,7 @@ Roles and accountability answers match by id, name or alias, ignoring case,
   careerpath advise --role "<role>" --years 10 --accountability multi-team --json | jq .level`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Format, opts.Start = f.Config.Get(KeyFormat), f.Config.Get(KeyStart)
 			if asJSON {
 				if cmd.Flags().Changed("format") && opts.Format != string(render.JSON) {
 					return usageErrorf("--json and --format %s disagree; use one of them", opts.Format)
@@ -75,8 +76,8 @@ Roles and accountability answers match by id, name or alias, ignoring case,
 	fl.StringVar(&opts.Answers.Role, advisor.FieldRole, "", "your role, by name or id (see 'careerpath roles')")
 	fl.StringVar(&opts.Answers.Years, advisor.FieldYears, "", fmt.Sprintf("years of experience, a number from 0 to %d", advisor.MaxYears))
 	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability: individual, team or multi-team (or an alias)")
-	fl.StringVar(&opts.Start, "start", "", "first day of the plan, YYYY-MM-DD (default today)")
-	fl.StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.FormatNames(), ", "))
+	fl.StringVar(&opts.Start, KeyStart, "", withEnv("first day of the plan, YYYY-MM-DD (default today)", KeyStart))
+	addFormatFlag(cmd, &opts.Format)
 	fl.BoolVar(&asJSON, "json", false, "shorthand for --format json")
 	fl.BoolVar(&opts.Explain, "explain", false, "show each step of the level rule in table and Markdown output")
 	return cmd
@@ -113,7 +114,7 @@ func planStart(value string, now func() time.Time) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(advisor.DateLayout, strings.TrimSpace(value), time.Local)
 	if err != nil {
-		return time.Time{}, usageErrorf("invalid --start %q: use a date as YYYY-MM-DD, such as 2027-01-04", value)
+		return time.Time{}, usageErrorf("invalid start date %q: use a date as YYYY-MM-DD, such as 2027-01-04", value)
 	}
 	return t, nil
 }

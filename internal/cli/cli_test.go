@@ -8,11 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/careerpath/careerpath/internal/catalog"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -23,16 +20,19 @@ type result struct {
 }
 
 // runCLI runs careerpath in-process with fake streams (not terminals), a
-// fixed clock and the given environment.
+// fixed clock and the given environment; the user config folder is
+// env["XDG_CONFIG_HOME"], else an empty one.
 func runCLI(t *testing.T, env map[string]string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(k string) string { return env[k] }}
-	f := &Factory{
-		IO:      io,
-		Now:     func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) },
-		Catalog: sync.OnceValues(catalog.Default),
+	f := NewFactory(io)
+	f.Now = func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) }
+	configDir := env["XDG_CONFIG_HOME"]
+	if configDir == "" {
+		configDir = t.TempDir()
 	}
+	f.UserConfigDir = func() (string, error) { return configDir, nil }
 	code := run(f, args)
 	return result{stdout: out.String(), stderr: errOut.String(), code: code}
 }
@@ -164,7 +164,7 @@ func TestBadInputExitsTwoWithNothingOnStdout(t *testing.T) {
 		{"too many years", with("--years", "61"), []string{`years "61" is more than 60`}},
 		{"unknown accountability", with("--accountability", "galaxy"), []string{`unknown accountability "galaxy"`, "individual", "team", "multi-team"}},
 		{"missing answers", []string{"advise", "--role", "SRE"}, []string{"--years, --accountability"}},
-		{"bad start", append(with("", ""), "--start", "04/01/2027"), []string{`invalid --start "04/01/2027"`, "YYYY-MM-DD"}},
+		{"bad start", append(with("", ""), "--start", "04/01/2027"), []string{`invalid start date "04/01/2027"`, "YYYY-MM-DD"}},
 		{"bad format", append(with("", ""), "--format", "xml"), []string{`unknown format "xml"`, "table, json, yaml, markdown"}},
 		{"json and format disagree", append(with("", ""), "--json", "--format", "yaml"), []string{"--json and --format yaml disagree"}},
 		{"unknown flag", append(with("", ""), "--rolee", "x"), []string{"unknown flag: --rolee"}},

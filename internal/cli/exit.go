@@ -44,13 +44,14 @@ func exitCode(err error) int {
 		usage   *UsageError
 		input   *advisor.InputError
 		invalid *catalog.Error
+		config  *ConfigError
 	)
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid):
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config):
 		return ExitUsage
 	default:
 		return ExitError

@@ -17,6 +17,9 @@ type IOStreams struct {
 
 	// Getenv reads the environment; tests pass a map-backed function.
 	Getenv func(string) string
+
+	// Color is the colour setting: auto (also when empty), always or never.
+	Color string
 }
 
 // System returns the process's streams.
@@ -30,8 +33,15 @@ func System() *IOStreams {
 	}
 }
 
-// ColorEnabled reports whether stdout may carry ANSI styling: only on a
-// terminal, and never with NO_COLOR set (https://no-color.org).
+// ColorEnabled reports whether stdout may carry ANSI styling: as the
+// colour setting says, or in auto mode only on a terminal and never with
+// NO_COLOR set (https://no-color.org, which lets an explicit setting win).
 func (s *IOStreams) ColorEnabled() bool {
+	switch s.Color {
+	case ColorAlways:
+		return true
+	case ColorNever:
+		return false
+	}
 	return s.OutTTY && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
 }

@@ -44,13 +44,14 @@ func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, li
 		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
+			opts.Format = f.Config.Get(KeyFormat)
 			if runF != nil {
 				return runF(opts)
 			}
 			return runList(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.FormatNames(), ", "))
+	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 
@@ -109,4 +110,9 @@ func directionsListing(c *catalog.Loaded) render.Listing {
 		Rows:    rows,
 		Data:    c.Directions,
 	}
+}
+
+// addFormatFlag adds the --format flag that the format setting overrides.
+func addFormatFlag(cmd *cobra.Command, format *string) {
+	cmd.Flags().StringVarP(format, KeyFormat, "f", string(render.Table), withEnv("output format: "+strings.Join(render.FormatNames(), ", "), KeyFormat))
 }

@@ -5,6 +5,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -20,12 +21,33 @@ type Factory struct {
 	Now func() time.Time
 	// Catalog loads the active catalog once, on first use.
 	Catalog func() (*catalog.Loaded, error)
+	// Config is the effective configuration, resolved by the root command
+	// before any command runs; commands read their settings from it.
+	Config *Config
+	// UserConfigDir is where the default config file lives (under
+	// careerpath/); tests point it at a folder of their own.
+	UserConfigDir func() (string, error)
 }
 
-// NewFactory returns a factory over the given streams and the embedded
-// catalog.
+// NewFactory returns a factory over the given streams; its catalog is the
+// one the configuration names, else the embedded one.
 func NewFactory(io *IOStreams) *Factory {
-	return &Factory{IO: io, Now: time.Now, Catalog: sync.OnceValues(catalog.Default)}
+	f := &Factory{IO: io, Now: time.Now, UserConfigDir: os.UserConfigDir}
+	f.Catalog = sync.OnceValues(f.loadCatalog)
+	return f
+}
+
+// loadCatalog loads the configured catalog file or the embedded catalog.
+func (f *Factory) loadCatalog() (*catalog.Loaded, error) {
+	s := f.Config.Setting(KeyCatalog)
+	if s.Value == "" {
+		return catalog.Default()
+	}
+	cat, err := catalog.LoadFile(s.Value)
+	if err != nil && s.Source != SourceFlag {
+		return nil, fmt.Errorf("%w\n(the catalog was set by %s)", err, s.describe())
+	}
+	return cat, err
 }
 
 // Main runs careerpath with args and returns the exit status.
@@ -77,20 +99,35 @@ and directions all come from the active catalog.
 ` + exitStatusHelp),
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if cmd.Annotations == nil {
 				cmd.Annotations = map[string]string{}
 			}
 			cmd.Annotations[ranAnnotation] = "true"
+			cfg, err := resolveConfig(cmd.Flags(), f.IO.Getenv, f.UserConfigDir)
+			if err != nil {
+				return err
+			}
+			f.Config = cfg
+			f.IO.Color = cfg.Get(KeyColor)
+			return nil
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	pf := root.PersistentFlags()
+	pf.String(configKey, "", withEnv("config file (default $XDG_CONFIG_HOME/careerpath/config.yaml)", configKey))
+	pf.String(KeyCatalog, "", withEnv("catalog file, YAML or JSON, instead of the embedded one", KeyCatalog))
+	pf.String(KeyColor, ColorAuto, withEnv("colour: auto (only on a terminal, not with NO_COLOR), always or never", KeyColor))
+	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
 	root.AddCommand(
 		NewCmdAdvise(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdLevels(f, nil),
 		NewCmdSpecialisations(f, nil),
 		NewCmdVersion(f, nil),
+		NewCmdCatalog(f),
+		NewCmdConfig(f, nil),
+		NewCmdSchema(f, nil),
 	)
 	return root
 }

@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/data"
+	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
+)
+
+// NewCmdCatalog builds `careerpath catalog` and its subcommands.
+func NewCmdCatalog(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "catalog",
+		Short: "Validate, show or export a catalog (the policy: levels, roles, thresholds)",
+		Long: strings.TrimSpace(`
+A catalog is an organisation's ladder: its levels (2 to 10), roles,
+accountability answers, year thresholds, plan phases, directions and
+providers. --catalog FILE (or CAREERPATH_CATALOG, or catalog: in the config
+file) makes every command use it instead of the embedded one.
+
+Start from 'careerpath catalog export > catalog.yaml', edit it, and check it
+with 'careerpath catalog validate catalog.yaml'.`),
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(NewCmdCatalogValidate(f, nil), NewCmdCatalogShow(f, nil), NewCmdCatalogExport(f, nil))
+	return cmd
+}
+
+// CatalogValidateOptions are the inputs of `careerpath catalog validate`.
+type CatalogValidateOptions struct {
+	IO   *IOStreams
+	File string
+}
+
+// NewCmdCatalogValidate builds `careerpath catalog validate FILE`.
+func NewCmdCatalogValidate(f *Factory, runF func(*CatalogValidateOptions) error) *cobra.Command {
+	opts := &CatalogValidateOptions{IO: f.IO}
+	return &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a catalog file and list every problem in it",
+		Long: strings.TrimSpace(`
+Check a catalog file (YAML or JSON): unknown keys, missing text, duplicate
+ids and aliases, references to levels, directions or providers that do not
+exist, levels out of order, thresholds that go down, phases of zero days.
+Prints a one-line summary and exits 0, or lists every problem with its path
+and how to fix it and exits 2.
+
+` + exitStatusHelp),
+		Example: "  careerpath catalog validate our-ladder.yaml",
+		Args:    exactArgs("FILE"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCatalogValidate(opts)
+		},
+	}
+}
+
+func runCatalogValidate(opts *CatalogValidateOptions) error {
+	cat, err := catalog.LoadFile(opts.File)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(opts.IO.Out, "%s: valid: %s %s, %s, %s, %s, %s, %s (sha256 %s)\n",
+		opts.File, cat.Name, cat.Version,
+		count(len(cat.Levels), "level"), count(len(cat.Roles), "role"),
+		count(len(cat.Accountability), "accountability answer"), count(len(cat.Directions), "direction"),
+		count(len(cat.Providers), "provider"), cat.Source.SHA256)
+	return err
+}
+
+func count(n int, noun string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, noun))
+}
+
+// CatalogShowOptions are the inputs of `careerpath catalog show`.
+type CatalogShowOptions struct {
+	IO      *IOStreams
+	Catalog func() (*catalog.Loaded, error)
+	Format  string
+}
+
+// NewCmdCatalogShow builds `careerpath catalog show`.
+func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.Command {
+	opts := &CatalogShowOptions{IO: f.IO, Catalog: f.Catalog}
+	cmd := &cobra.Command{
+		Use:     "show",
+		Short:   "Show the active catalog's levels, roles and directions",
+		Example: "  careerpath catalog show --catalog our-ladder.yaml",
+		Args:    cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			opts.Format = f.Config.Get(KeyFormat)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCatalogShow(opts)
+		},
+	}
+	addFormatFlag(cmd, &opts.Format)
+	return cmd
+}
+
+// catalogView is the JSON and YAML form of `catalog show`.
+type catalogView struct {
+	Catalog    catalog.Source      `json:"catalog"`
+	Levels     []catalog.Level     `json:"levels"`
+	Roles      []catalog.Role      `json:"roles"`
+	Directions []catalog.Direction `json:"directions"`
+}
+
+func runCatalogShow(opts *CatalogShowOptions) error {
+	format, err := render.ParseFormat(opts.Format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	cat, err := opts.Catalog()
+	if err != nil {
+		return err
+	}
+	switch format {
+	case render.JSON:
+		return render.WriteJSON(opts.IO.Out, catalogView{cat.Source, cat.Levels, cat.Roles, cat.Directions})
+	case render.YAML:
+		return render.WriteYAML(opts.IO.Out, catalogView{cat.Source, cat.Levels, cat.Roles, cat.Directions})
+	}
+	heading := func(s string) string { return s }
+	if format == render.Markdown {
+		heading = func(s string) string { return "## " + s + "\n" }
+	}
+	out := opts.IO.Out
+	if _, err := fmt.Fprintf(out, "%s %s (sha256 %s)\n", cat.Source.Name, cat.Source.Version, cat.Source.SHA256); err != nil {
+		return err
+	}
+	for _, section := range []struct {
+		title   string
+		listing func(*catalog.Loaded) render.Listing
+	}{{"Levels", levelsListing}, {"Roles", rolesListing}, {"Directions", directionsListing}} {
+		if _, err := fmt.Fprintf(out, "\n%s\n", heading(section.title)); err != nil {
+			return err
+		}
+		if err := render.WriteListing(out, format, section.listing(cat)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CatalogExportOptions are the inputs of `careerpath catalog export`.
+type CatalogExportOptions struct {
+	IO     *IOStreams
+	Format string
+}
+
+// Export formats: the catalog file formats.
+var exportFormats = []string{string(render.YAML), string(render.JSON)}
+
+// NewCmdCatalogExport builds `careerpath catalog export`.
+func NewCmdCatalogExport(f *Factory, runF func(*CatalogExportOptions) error) *cobra.Command {
+	opts := &CatalogExportOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Print the embedded catalog, to start a custom one from",
+		Long: strings.TrimSpace(`
+Print the embedded default catalog. YAML is the file as shipped, comments
+included, byte for byte (so its sha256 matches 'careerpath version'); JSON is
+the same catalog as one object. Either loads with --catalog.`),
+		Example: strings.TrimSpace(`
+  careerpath catalog export > our-ladder.yaml
+  careerpath catalog export --format json > our-ladder.json`),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCatalogExport(opts)
+		},
+	}
+	// Not the shared format setting: a catalog file is YAML or JSON only.
+	cmd.Flags().StringVarP(&opts.Format, KeyFormat, "f", string(render.YAML), "catalog format: "+strings.Join(exportFormats, ", "))
+	return cmd
+}
+
+func runCatalogExport(opts *CatalogExportOptions) error {
+	switch strings.ToLower(strings.TrimSpace(opts.Format)) {
+	case string(render.YAML):
+		_, err := opts.IO.Out.Write(data.CatalogYAML)
+		return err
+	case string(render.JSON):
+		cat, err := catalog.Default()
+		if err != nil {
+			return err
+		}
+		return render.WriteJSON(opts.IO.Out, cat.Catalog)
+	default:
+		return usageErrorf("unknown export format %q; use one of: %s", opts.Format, strings.Join(exportFormats, ", "))
+	}
+}
+
+// exactArgs requires one argument, naming it when it is missing.
+func exactArgs(name string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == 0:
+			return usageErrorf("missing %s: usage: %s", name, cmd.UseLine())
+		case len(args) > 1:
+			return usageErrorf("too many arguments (%d); %s takes one %s", len(args), cmd.CommandPath(), name)
+		}
+		return nil
+	}
+}

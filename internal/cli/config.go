@@ -1,0 +1,297 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+)
+
+// Settings keys. Each is also a flag of the same name and an environment
+// variable (see envName); configKey names the file the others may be in.
+const (
+	KeyFormat  = "format"
+	KeyCatalog = "catalog"
+	KeyStart   = "start"
+	KeyNoInput = "no-input"
+	KeyColor   = "color"
+
+	configKey = "config"
+)
+
+// settingKeys lists the keys in the order `config show` prints them.
+var settingKeys = []string{KeyFormat, KeyCatalog, KeyStart, KeyNoInput, KeyColor}
+
+// Colour modes for --color.
+const (
+	ColorAuto   = "auto"
+	ColorAlways = "always"
+	ColorNever  = "never"
+)
+
+var colorModes = []string{ColorAuto, ColorAlways, ColorNever}
+
+// settingDefaults are the values used when no flag, variable or file sets a
+// key; an empty catalog means the embedded one, an empty start today.
+var settingDefaults = map[string]string{
+	KeyFormat: "table", KeyCatalog: "", KeyStart: "", KeyNoInput: "false", KeyColor: ColorAuto,
+}
+
+// maxConfigBytes bounds the config file; it holds five short keys.
+const maxConfigBytes = 1 << 20
+
+// Where a setting came from.
+const (
+	SourceFlag    = "flag"
+	SourceEnv     = "env"
+	SourceFile    = "file"
+	SourceDefault = "default"
+)
+
+// envName is the environment variable for a key: CAREERPATH_NO_INPUT.
+func envName(key string) string {
+	return "CAREERPATH_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
+}
+
+// withEnv appends the key's environment variable to a flag's help text.
+func withEnv(usage, key string) string {
+	return fmt.Sprintf("%s (env %s)", usage, envName(key))
+}
+
+// Setting is one effective setting and where it came from.
+type Setting struct {
+	Key    string `json:"key"`
+	Value  string `json:"value"`
+	Source string `json:"source"`
+	// Origin says which flag, variable or file: "--format",
+	// "CAREERPATH_FORMAT", "/home/a/.config/careerpath/config.yaml".
+	Origin string `json:"origin,omitempty"`
+}
+
+func (s Setting) describe() string {
+	if s.Origin == "" {
+		return s.Source
+	}
+	return s.Source + " " + s.Origin
+}
+
+// Config is the effective configuration of one run, resolved once before
+// the command runs with precedence flag, environment, file, default.
+type Config struct {
+	// File is the config file that was read, or "" when there was none.
+	File     string
+	settings map[string]Setting
+	// fileSetting records where the config file path itself came from.
+	fileSetting Setting
+}
+
+// Get returns the effective value of a key.
+func (c *Config) Get(key string) string { return c.Setting(key).Value }
+
+// Setting returns a key's value and source; an unresolved config (a command
+// run outside the root, as in tests) gives the defaults.
+func (c *Config) Setting(key string) Setting {
+	if c == nil {
+		return Setting{Key: key, Value: settingDefaults[key], Source: SourceDefault}
+	}
+	return c.settings[key]
+}
+
+// NoInput reports whether prompting is switched off.
+func (c *Config) NoInput() bool {
+	v, _ := strconv.ParseBool(c.Get(KeyNoInput))
+	return v
+}
+
+// Settings returns the config file setting and then every key, in order.
+func (c *Config) Settings() []Setting {
+	out := []Setting{c.fileSetting}
+	for _, k := range settingKeys {
+		out = append(out, c.settings[k])
+	}
+	return out
+}
+
+// ConfigError is a config file that cannot be used: exit 2.
+type ConfigError struct {
+	File string
+	Err  error
+}
+
+func (e *ConfigError) Error() string { return fmt.Sprintf("config file %s: %v", e.File, e.Err) }
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// resolveConfig works out every setting for a command whose flags are
+// parsed. viper merges the config file over the defaults; flags and
+// variables are looked at first, through the command's own streams, so a
+// test can give each run its own environment.
+func resolveConfig(flags *pflag.FlagSet, getenv func(string) string, userConfigDir func() (string, error)) (*Config, error) {
+	cfg := &Config{settings: map[string]Setting{}}
+	path, explicit := configPath(cfg, flags, getenv, userConfigDir)
+	v := viper.New()
+	for k, def := range settingDefaults {
+		v.SetDefault(k, def)
+	}
+	if path != "" {
+		found, err := readConfig(v, path, explicit)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			cfg.File = path
+		} else {
+			cfg.fileSetting.Value += " (absent)"
+		}
+	}
+	for _, key := range settingKeys {
+		s := lookup(flags, getenv, key)
+		if s.Source == "" {
+			s = Setting{Key: key, Value: fileValue(v, key), Source: SourceDefault}
+			if v.InConfig(key) {
+				s.Source, s.Origin = SourceFile, cfg.File
+			}
+		}
+		cfg.settings[key] = s
+	}
+	relativeToFile(cfg, KeyCatalog)
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// fileValue reads a key as text; YAML reads an unquoted 2027-01-04 as a
+// timestamp, which is written back as the date it was.
+func fileValue(v *viper.Viper, key string) string {
+	if t, ok := v.Get(key).(time.Time); ok {
+		return t.Format(advisor.DateLayout)
+	}
+	return v.GetString(key)
+}
+
+// configPath finds the config file: --config, CAREERPATH_CONFIG, then
+// config.yaml in the user's config directory. explicit is true when the
+// user named the file, so that its absence is an error.
+func configPath(cfg *Config, flags *pflag.FlagSet, getenv func(string) string, userConfigDir func() (string, error)) (string, bool) {
+	s := lookup(flags, getenv, configKey)
+	if s.Source == "" {
+		s = Setting{Key: configKey, Source: SourceDefault}
+		if userConfigDir == nil {
+			cfg.fileSetting = s
+			return "", false
+		}
+		if dir, err := userConfigDir(); err == nil {
+			s.Value = filepath.Join(dir, "careerpath", "config.yaml")
+		}
+	}
+	cfg.fileSetting = s
+	return s.Value, s.Source != SourceDefault
+}
+
+// lookup returns the key's flag or environment setting, or a Setting with
+// no Source when neither is set.
+func lookup(flags *pflag.FlagSet, getenv func(string) string, key string) Setting {
+	if fl := flags.Lookup(key); fl != nil && fl.Changed {
+		return Setting{Key: key, Value: fl.Value.String(), Source: SourceFlag, Origin: "--" + key}
+	}
+	if v := getenv(envName(key)); v != "" {
+		return Setting{Key: key, Value: v, Source: SourceEnv, Origin: envName(key)}
+	}
+	return Setting{Key: key}
+}
+
+// readConfig reads the config file into v; a missing file is fine unless
+// the user named it.
+func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
+	raw, err := readSmallFile(path, maxConfigBytes)
+	if errors.Is(err, fs.ErrNotExist) && !explicit {
+		return false, nil
+	}
+	if err != nil {
+		return false, &ConfigError{File: path, Err: err}
+	}
+	v.SetConfigType(configType(path))
+	if err := v.ReadConfig(bytes.NewReader(raw)); err != nil {
+		return false, &ConfigError{File: path, Err: err}
+	}
+	for _, k := range v.AllKeys() {
+		if _, known := settingDefaults[k]; !known {
+			return false, &ConfigError{File: path, Err: fmt.Errorf("unknown key %q; the keys are %s", k, strings.Join(settingKeys, ", "))}
+		}
+	}
+	return true, nil
+}
+
+// configType picks the decoder from the extension; YAML when there is none.
+func configType(path string) string {
+	ext := strings.TrimPrefix(filepath.Ext(path), ".")
+	if slices.Contains(viper.SupportedExts, ext) {
+		return ext
+	}
+	return "yaml"
+}
+
+func readSmallFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, errors.New("is a directory, not a file")
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("is larger than %d bytes; check that this is the right file", limit)
+	}
+	return raw, nil
+}
+
+// relativeToFile resolves a path given in the config file against the
+// file's folder, so a config can sit next to the catalog it names.
+func relativeToFile(cfg *Config, key string) {
+	s := cfg.settings[key]
+	if s.Source == SourceFile && s.Value != "" && !filepath.IsAbs(s.Value) {
+		s.Value = filepath.Join(filepath.Dir(cfg.File), s.Value)
+		cfg.settings[key] = s
+	}
+}
+
+// check rejects values no command could use, naming where they came from.
+func (c *Config) check() error {
+	if s := c.settings[KeyColor]; !slices.Contains(colorModes, s.Value) {
+		return c.invalid(s, "use one of: "+strings.Join(colorModes, ", "))
+	}
+	if s := c.settings[KeyNoInput]; !isBool(s.Value) {
+		return c.invalid(s, "use true or false (or 1 or 0)")
+	}
+	return nil
+}
+
+func (c *Config) invalid(s Setting, fix string) error {
+	err := fmt.Errorf("invalid %s %q (from %s); %s", s.Key, s.Value, s.describe(), fix)
+	if s.Source == SourceFile {
+		return &ConfigError{File: c.File, Err: fmt.Errorf("invalid %s %q; %s", s.Key, s.Value, fix)}
+	}
+	return &UsageError{Err: err}
+}
+
+func isBool(s string) bool {
+	_, err := strconv.ParseBool(s)
+	return err == nil
+}

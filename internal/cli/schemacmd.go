@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/data"
+)
+
+// SchemaOptions are the inputs of `careerpath schema`.
+type SchemaOptions struct {
+	IO   *IOStreams
+	Name string
+}
+
+// NewCmdSchema builds `careerpath schema recommendation|catalog`.
+func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
+	opts := &SchemaOptions{IO: f.IO}
+	names := data.SchemaNames()
+	return &cobra.Command{
+		Use:   "schema " + strings.Join(names, "|"),
+		Short: "Print a published JSON Schema (2020-12)",
+		Long: strings.TrimSpace(`
+Print the JSON Schema of the recommendation (advise --json, and each batch
+record under $defs/batch_record) or of a catalog file. The tests check every
+JSON output of careerpath against these schemas.`),
+		Example: strings.TrimSpace(`
+  careerpath schema recommendation > recommendation.schema.json
+  careerpath schema catalog > catalog.schema.json`),
+		ValidArgs: names,
+		Args:      exactArgs(strings.Join(names, " or ")),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Name = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runSchema(opts)
+		},
+	}
+}
+
+func runSchema(opts *SchemaOptions) error {
+	if !slices.Contains(data.SchemaNames(), opts.Name) {
+		return usageErrorf("unknown schema %q; use one of: %s", opts.Name, strings.Join(data.SchemaNames(), ", "))
+	}
+	raw, err := data.Schema(opts.Name)
+	if err != nil {
+		return err
+	}
+	_, err = opts.IO.Out.Write(raw)
+	return err
+}
