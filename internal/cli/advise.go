@@ -75,7 +75,7 @@ Roles and accountability answers match by id, name or alias, ignoring case,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Answers.Role, advisor.FieldRole, "", "your role, by name or id (see 'careerpath roles')")
 	fl.StringVar(&opts.Answers.Years, advisor.FieldYears, "", fmt.Sprintf("years of experience, a number from 0 to %d", advisor.MaxYears))
-	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability: individual, team or multi-team (or an alias)")
+	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability, by id, name or alias (see 'careerpath catalog show')")
 	fl.StringVar(&opts.Start, KeyStart, "", withEnv("first day of the plan, YYYY-MM-DD (default today)", KeyStart))
 	addFormatFlag(cmd, &opts.Format)
 	fl.BoolVar(&asJSON, "json", false, "shorthand for --format json")

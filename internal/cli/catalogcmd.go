@@ -91,7 +91,7 @@ func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.
 	opts := &CatalogShowOptions{IO: f.IO, Catalog: f.Catalog}
 	cmd := &cobra.Command{
 		Use:     "show",
-		Short:   "Show the active catalog's levels, roles and directions",
+		Short:   "Show the active catalog's levels, accountability answers, roles and directions",
 		Example: "  careerpath catalog show --catalog our-ladder.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -108,10 +108,11 @@ func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.
 
 // catalogView is the JSON and YAML form of `catalog show`.
 type catalogView struct {
-	Catalog    catalog.Source      `json:"catalog"`
-	Levels     []catalog.Level     `json:"levels"`
-	Roles      []catalog.Role      `json:"roles"`
-	Directions []catalog.Direction `json:"directions"`
+	Catalog        catalog.Source           `json:"catalog"`
+	Levels         []catalog.Level          `json:"levels"`
+	Accountability []catalog.Accountability `json:"accountability"`
+	Roles          []catalog.Role           `json:"roles"`
+	Directions     []catalog.Direction      `json:"directions"`
 }
 
 func runCatalogShow(opts *CatalogShowOptions) error {
@@ -123,11 +124,12 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 	if err != nil {
 		return err
 	}
+	view := catalogView{cat.Source, cat.Levels, cat.Accountability, cat.Roles, cat.Directions}
 	switch format {
 	case render.JSON:
-		return render.WriteJSON(opts.IO.Out, catalogView{cat.Source, cat.Levels, cat.Roles, cat.Directions})
+		return render.WriteJSON(opts.IO.Out, view)
 	case render.YAML:
-		return render.WriteYAML(opts.IO.Out, catalogView{cat.Source, cat.Levels, cat.Roles, cat.Directions})
+		return render.WriteYAML(opts.IO.Out, view)
 	}
 	heading := func(s string) string { return s }
 	if format == render.Markdown {
@@ -140,7 +142,7 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 	for _, section := range []struct {
 		title   string
 		listing func(*catalog.Loaded) render.Listing
-	}{{"Levels", levelsListing}, {"Roles", rolesListing}, {"Directions", directionsListing}} {
+	}{{"Levels", levelsListing}, {"Accountability answers", accountabilityListing}, {"Roles", rolesListing}, {"Directions", directionsListing}} {
 		if _, err := fmt.Fprintf(out, "\n%s\n", heading(section.title)); err != nil {
 			return err
 		}
@@ -149,6 +151,18 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 		}
 	}
 	return nil
+}
+
+func accountabilityListing(c *catalog.Loaded) render.Listing {
+	rows := make([][]string, len(c.Accountability))
+	for i, a := range c.Accountability {
+		rows[i] = []string{a.ID, a.Name, a.Description, a.Level, strings.Join(a.Policy.Aliases, ", ")}
+	}
+	return render.Listing{
+		Headers: []string{"ID", "Answer", "Description", "Level", "Aliases"},
+		Rows:    rows,
+		Data:    c.Accountability,
+	}
 }
 
 // CatalogExportOptions are the inputs of `careerpath catalog export`.
