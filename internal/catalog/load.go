@@ -18,7 +18,7 @@ import (
 // and a few megabytes. A real catalog is tens of kilobytes.
 const (
 	// MaxFileBytes is the largest catalog file LoadFile reads.
-	MaxFileBytes = 4 << 20
+	MaxFileBytes = 1 << 20
 	// maxNodes bounds the YAML nodes a catalog may hold once every alias is
 	// expanded, so an alias bomb ("billion laughs") is refused before
 	// decoding rather than after it has taken the memory.

@@ -100,7 +100,7 @@ func TestHostileFiles(t *testing.T) {
 		"alias bomb":          {writeFile(t, "bomb.yaml", aliasBomb("a: &a [x, x, x, x, x, x, x, x, x, x]\n", "")), "aliases expand to more than"},
 		"alias bomb in field": {writeFile(t, "bomb2.yaml", aliasBomb("", "levels:\n  - capabilities: *i\n")), "aliases expand to more than"},
 		"self alias":          {writeFile(t, "self.yaml", []byte("name: &a [1, *a]\n")), "refers to the node that contains it"},
-		"50 MB":               {huge, "larger than 4 MiB"},
+		"50 MB":               {huge, "larger than 1 MiB"},
 		"not YAML":            {writeFile(t, "png.yaml", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a YAML or JSON catalog"},
 		"plain text":          {writeFile(t, "notes.yaml", []byte("just some notes\n")), "not a catalog"},
 		"a directory":         {dir, "is a directory"},

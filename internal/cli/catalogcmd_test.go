@@ -120,7 +120,7 @@ func TestHostileCatalogFilesExitTwo(t *testing.T) {
 	}
 	for _, c := range []struct{ path, want string }{
 		{bomb, "aliases expand to more than"},
-		{huge, "larger than 4 MiB"},
+		{huge, "larger than 1 MiB"},
 		{notYAML, "not a YAML or JSON catalog"},
 		{dir, "is a directory"},
 		{filepath.Join(dir, "missing.yaml"), "no such file"},
