@@ -234,13 +234,14 @@ func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
 	return true, nil
 }
 
-// configType picks the decoder from the extension; YAML when there is none.
+// configType picks viper's decoder: JSON or TOML by extension, else YAML.
 func configType(path string) string {
-	ext := strings.TrimPrefix(filepath.Ext(path), ".")
-	if slices.Contains(viper.SupportedExts, ext) {
-		return ext
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".json", ".toml":
+		return ext[1:]
+	default:
+		return "yaml"
 	}
-	return "yaml"
 }
 
 func readSmallFile(path string, limit int64) ([]byte, error) {

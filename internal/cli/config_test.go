@@ -220,3 +220,14 @@ func TestFlagHelpNamesEnvironmentVariables(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigFileTOML(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "careerpath.toml")
+	if err := os.WriteFile(path, []byte("color = \"never\"\nno-input = true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := showConfig(t, nil, "--config", path)
+	if got[KeyColor].Value != ColorNever || got[KeyNoInput].Value != "true" || got[KeyNoInput].Source != SourceFile {
+		t.Errorf("TOML config: %+v", got)
+	}
+}
