@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/careerpath/careerpath/internal/catalog"
 )
@@ -35,6 +36,19 @@ func NewFactory(io *IOStreams) *Factory {
 	f := &Factory{IO: io, Now: time.Now, UserConfigDir: os.UserConfigDir}
 	f.Catalog = sync.OnceValues(f.loadCatalog)
 	return f
+}
+
+// LoadConfig resolves the configuration for a command's parsed flags and
+// applies it; the root command calls it before any command runs, and code
+// that runs without that hook (shell completion) can call it itself.
+func (f *Factory) LoadConfig(flags *pflag.FlagSet) error {
+	cfg, err := resolveConfig(flags, f.IO.Getenv, f.UserConfigDir)
+	if err != nil {
+		return err
+	}
+	f.Config = cfg
+	f.IO.Color = cfg.Get(KeyColor)
+	return nil
 }
 
 // loadCatalog loads the configured catalog file or the embedded catalog.
@@ -104,13 +118,7 @@ and directions all come from the active catalog.
 				cmd.Annotations = map[string]string{}
 			}
 			cmd.Annotations[ranAnnotation] = "true"
-			cfg, err := resolveConfig(cmd.Flags(), f.IO.Getenv, f.UserConfigDir)
-			if err != nil {
-				return err
-			}
-			f.Config = cfg
-			f.IO.Color = cfg.Get(KeyColor)
-			return nil
+			return f.LoadConfig(cmd.Flags())
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
