@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 // writeConfig writes config.yaml under dir/careerpath, where the default
@@ -229,5 +231,22 @@ func TestConfigFileTOML(t *testing.T) {
 	got := showConfig(t, nil, "--config", path)
 	if got[KeyColor].Value != ColorNever || got[KeyNoInput].Value != "true" || got[KeyNoInput].Source != SourceFile {
 		t.Errorf("TOML config: %+v", got)
+	}
+}
+
+func TestNoInputReadsAnyBoolean(t *testing.T) {
+	for value, want := range map[string]bool{"1": true, "true": true, "0": false, "false": false, "": false} {
+		env := map[string]string{envName(KeyNoInput): value}
+		cfg, err := resolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.NoInput() != want {
+			t.Errorf("CAREERPATH_NO_INPUT=%q: NoInput %v, want %v", value, cfg.NoInput(), want)
+		}
+	}
+	var unresolved *Config
+	if unresolved.NoInput() {
+		t.Error("an unresolved config prompts by default")
 	}
 }
