@@ -151,6 +151,9 @@ func TestBatchRecordSchema(t *testing.T) {
 }
 
 func TestSchemasAreWellFormed(t *testing.T) {
+	if schematest.Recommendation != data.SchemaFile(data.RecommendationSchema) || schematest.Catalog != data.SchemaFile(data.CatalogSchema) {
+		t.Errorf("schematest locations %q, %q do not name the published files", schematest.Recommendation, schematest.Catalog)
+	}
 	for _, name := range data.SchemaNames() {
 		raw, err := data.Schema(name)
 		if err != nil {

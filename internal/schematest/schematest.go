@@ -19,15 +19,16 @@ import (
 // Base is the URL every published schema's $id starts with.
 const Base = "https://github.com/careerpath/careerpath/data/schema/"
 
-// Schema locations, relative to Base.
-var (
+// Schema locations, relative to Base (TestSchemasAreWellFormed keeps them
+// equal to data.SchemaFile of each schema).
+const (
 	// Recommendation is one `advise --json` object.
-	Recommendation = data.SchemaFile(data.RecommendationSchema)
+	Recommendation = "recommendation.schema.json"
 	// BatchRecord is one `batch --format ndjson` line (or one element of
 	// `batch --format json`): an advised row or a rejected one.
 	BatchRecord = Recommendation + "#/$defs/batch_record"
 	// Catalog is a whole catalog file.
-	Catalog = data.SchemaFile(data.CatalogSchema)
+	Catalog = "catalog.schema.json"
 )
 
 // CatalogEntry is the location of one catalog entry type: level, role,
