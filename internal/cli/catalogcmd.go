@@ -24,7 +24,7 @@ file) makes every command use it instead of the embedded one.
 
 Start from 'careerpath catalog export > catalog.yaml', edit it, and check it
 with 'careerpath catalog validate catalog.yaml'.`),
-		Args: cobra.NoArgs,
+		RunE: runGroup,
 	}
 	cmd.AddCommand(NewCmdCatalogValidate(f, nil), NewCmdCatalogShow(f, nil), NewCmdCatalogExport(f, nil))
 	return cmd
@@ -214,6 +214,21 @@ func runCatalogExport(opts *CatalogExportOptions) error {
 	default:
 		return usageErrorf("unknown export format %q; use one of: %s", opts.Format, strings.Join(exportFormats, ", "))
 	}
+}
+
+// runGroup runs a command that only groups others: help without
+// arguments, a usage error for a misspelt subcommand.
+func runGroup(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return cmd.Help()
+	}
+	names := []string{}
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return usageErrorf("unknown command %q for %q; use one of: %s", args[0], cmd.CommandPath(), strings.Join(names, ", "))
 }
 
 // exactArgs requires one argument, naming it when it is missing.

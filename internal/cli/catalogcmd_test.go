@@ -198,3 +198,21 @@ func TestSchemaCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestMisspeltSubcommandIsAUsageError(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"catalog", "valdate", "x.yaml"}, `unknown command "valdate" for "careerpath catalog"; use one of: export, show, validate`},
+		{[]string{"config", "shw"}, `unknown command "shw" for "careerpath config"; use one of: show`},
+	} {
+		r := runCLI(t, nil, c.args...)
+		if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", c.args, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := runCLI(t, nil, "catalog"); r.code != 0 || !strings.Contains(r.stdout, "Available Commands") {
+		t.Errorf("catalog alone: exit %d, want help", r.code)
+	}
+}

@@ -34,7 +34,7 @@ relative catalog path is relative to the config file:
   format: json
   catalog: our-ladder.yaml
   color: never`),
-		Args: cobra.NoArgs,
+		RunE: runGroup,
 	}
 	opts := &ConfigShowOptions{IO: f.IO}
 	show := &cobra.Command{
