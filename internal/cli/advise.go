@@ -111,11 +111,7 @@ func planStart(value string, now func() time.Time) (time.Time, error) {
 	if value == "" {
 		return now(), nil
 	}
-	t, err := time.ParseInLocation(advisor.DateLayout, strings.TrimSpace(value), time.Local)
-	if err != nil {
-		return time.Time{}, usageErrorf("invalid --start %q: use a date as YYYY-MM-DD, such as 2027-01-04", value)
-	}
-	return t, nil
+	return advisor.ParseDate(value)
 }
 
 func plural(n int, word string) string {
