@@ -51,6 +51,7 @@ func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, li
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.FormatNames(), ", "))
+	registerFormatCompletion(cmd)
 	return cmd
 }
 

@@ -36,9 +36,6 @@ func Main(args []string, io *IOStreams) int {
 func run(f *Factory, args []string) int {
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
-	root.SetIn(f.IO.In)
-	root.SetOut(f.IO.Out)
-	root.SetErr(f.IO.ErrOut)
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
@@ -92,5 +89,12 @@ and directions all come from the active catalog.
 		NewCmdSpecialisations(f, nil),
 		NewCmdVersion(f, nil),
 	)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	// cobra adds `completion` when the command runs; adding it now puts it
+	// in the tree the man pages and the help tests walk. It takes its output
+	// stream when added, so the streams are set first.
+	root.InitDefaultCompletionCmd()
 	return root
 }
