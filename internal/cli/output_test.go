@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careerpath/careerpath/internal/catalog"
 )
@@ -16,7 +17,13 @@ func TestAdviseICSGolden(t *testing.T) {
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	assertGolden(t, "advise_ics", r.stdout)
+	// runCLI's clock reads 09:30 local time, so its UTC form (the DTSTAMP)
+	// depends on the machine's zone; the golden file names it instead.
+	stamp := time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local).UTC().Format("20060102T150405Z")
+	if n := strings.Count(r.stdout, "DTSTAMP:"+stamp+"\r\n"); n != 3 {
+		t.Errorf("%d events are stamped with the clock's time %s, want 3", n, stamp)
+	}
+	assertGolden(t, "advise_ics", strings.ReplaceAll(r.stdout, stamp, "CLOCK"))
 }
 
 func TestListingsHaveNoCalendar(t *testing.T) {

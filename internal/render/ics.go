@@ -15,8 +15,8 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 )
 
-// ICSProductID names careerpath as the calendar's maker (RFC 5545 PRODID).
-const ICSProductID = "-//careerpath//careerpath study plan//EN"
+// icsProductID names careerpath as the calendar's maker (RFC 5545 PRODID).
+const icsProductID = "-//careerpath//careerpath study plan//EN"
 
 // WriteICS writes the recommendation's plan as an RFC 5545 calendar: one
 // all-day event per phase. stamp is when the calendar is made (DTSTAMP).
@@ -25,7 +25,7 @@ const ICSProductID = "-//careerpath//careerpath study plan//EN"
 // but writes bare LF on Unix unless told otherwise, so CRLF is asked for.
 func WriteICS(w io.Writer, rec *advisor.Recommendation, stamp time.Time) error {
 	cal := ics.NewCalendar()
-	cal.SetProductId(ICSProductID)
+	cal.SetProductId(icsProductID)
 	cal.SetCalscale("GREGORIAN")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetXWRCalName(icsText(fmt.Sprintf("%s study plan", rec.Level.Name)))
