@@ -63,8 +63,9 @@ func planUID(rec *advisor.Recommendation) string {
 }
 
 // icsText keeps catalog text inside RFC 5545 TEXT: line breaks become LF
-// (which the library escapes as \n) and other control characters, which a
-// TEXT value may not hold, are dropped.
+// (which the library escapes as \n), other control characters, which a
+// TEXT value may not hold, are dropped, and strings.Map turns bytes that are
+// not UTF-8 into U+FFFD.
 func icsText(s string) string {
 	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 	return strings.Map(func(r rune) rune {

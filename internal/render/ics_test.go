@@ -15,7 +15,7 @@ import (
 
 var stamp = time.Date(2027, 1, 4, 9, 30, 0, 0, time.UTC)
 
-func recommend(t *testing.T, role, years, acc, start string) *advisor.Recommendation {
+func recommend(t testing.TB, role, years, acc, start string) *advisor.Recommendation {
 	t.Helper()
 	cat, err := catalog.Default()
 	if err != nil {
@@ -32,7 +32,7 @@ func recommend(t *testing.T, role, years, acc, start string) *advisor.Recommenda
 	return rec
 }
 
-func writeICS(t *testing.T, rec *advisor.Recommendation) string {
+func writeICS(t testing.TB, rec *advisor.Recommendation) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Recommendation(&b, ICS, rec, Options{Stamp: stamp}); err != nil {
