@@ -249,3 +249,22 @@ func TestListsAreNeverNull(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{"2027-01-04": "2027-01-04", " 2028-02-29 ": "2028-02-29", "1900-01-01": "1900-01-01", "2999-12-31": "2999-12-31"} {
+		got, err := ParseDate(in)
+		if err != nil || got.Format(DateLayout) != want || got.Location() != time.UTC {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s UTC", in, got, err, want)
+		}
+	}
+	for in, why := range map[string]string{
+		"": "is not a date", "04/01/2027": "is not a date", "2027-02-29": "is not a date", "2027-1-4": "is not a date",
+		"2027-01-04T10:00:00Z": "is not a date", "1899-12-31": "is out of range", "3000-01-01": "is out of range",
+	} {
+		_, err := ParseDate(in)
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != FieldStart || !strings.Contains(ie.Message, why) || !strings.Contains(ie.Message, "YYYY-MM-DD") {
+			t.Errorf("ParseDate(%q) error %v, want an InputError saying %q", in, err, why)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/careerpath/careerpath/internal/catalog"
 )
@@ -13,6 +14,7 @@ const (
 	FieldRole           = "role"
 	FieldYears          = "years"
 	FieldAccountability = "accountability"
+	FieldStart          = "start"
 )
 
 // MaxYears bounds the experience answer.
@@ -128,6 +130,30 @@ func ParseYears(s string) (float64, error) {
 		return bad("is more than " + strconv.Itoa(MaxYears))
 	}
 	return y, nil
+}
+
+// The years a plan may start in: every date of a plan that starts in them
+// keeps the four-digit year that DateLayout and iCalendar dates need.
+const (
+	MinStartYear = 1900
+	MaxStartYear = 2999
+)
+
+// ParseDate reads a plan's first day, written YYYY-MM-DD, as a civil date
+// (midnight UTC, so that day arithmetic never meets a clock change).
+func ParseDate(s string) (time.Time, error) {
+	bad := func(why string) (time.Time, error) {
+		return time.Time{}, &InputError{Field: FieldStart, Value: s,
+			Message: fmt.Sprintf("start date %q %s; give a date as YYYY-MM-DD from %d to %d, such as 2027-01-04", s, why, MinStartYear, MaxStartYear)}
+	}
+	d, err := time.Parse(DateLayout, strings.TrimSpace(s))
+	if err != nil {
+		return bad("is not a date")
+	}
+	if y := d.Year(); y < MinStartYear || y > MaxStartYear {
+		return bad("is out of range")
+	}
+	return d, nil
 }
 
 // isDecimal accepts digits with at most one decimal point between digits;

@@ -118,6 +118,8 @@ func TestValidationListsEveryProblem(t *testing.T) {
 		{"aliases: [single team, one team, team ownership]", "aliases: [single team, one team, team ownership, Individual_Contributor]"},
 		{"    order: 3", "    order: 4"},
 		{"focus: Align security controls with delivery speed.", "focus: \"\""},
+		{"min_years: 0", "min_years: .nan"},
+		{"days: 60", "days: 3650"},
 	} {
 		if !strings.Contains(raw, r[0]) {
 			t.Fatalf("fixture text %q not found in the catalog", r[0])
@@ -139,6 +141,8 @@ func TestValidationListsEveryProblem(t *testing.T) {
 		`directions[0].providers[1]: unknown provider "cotocus"`,
 		`levels[2].order: is 4`,
 		`directions[1].focus: must not be empty`,
+		`levels[0].policy.min_years: is NaN; it must be 0 or more`,
+		`levels[0].preparation_plan.phases: add up to 3664 days; a plan runs at most 3660 days`,
 	}
 	for _, w := range want {
 		if !strings.Contains(err.Error(), w) {

@@ -13,6 +13,10 @@ const (
 	maxLevels = 10
 )
 
+// maxPlanDays bounds a level's plan (ten years): a longer plan is a typo,
+// and dates past year 9999 cannot be written as YYYY-MM-DD.
+const maxPlanDays = 3660
+
 // Problem is one thing wrong with a catalog, at a path such as roles[3].level.
 type Problem struct {
 	Path    string `json:"path"`
@@ -163,7 +167,7 @@ func (v *validator) levels(c *Catalog) []string {
 		if l.Order != i+1 {
 			v.add(path+".order", "is %d but the level is number %d in the list; list levels lowest first with orders 1, 2, 3 ...", l.Order, i+1)
 		}
-		if l.Policy.MinYears < 0 {
+		if !(l.Policy.MinYears >= 0) { // also rejects .nan, which compares false with everything
 			v.add(path+".policy.min_years", "is %g; it must be 0 or more", l.Policy.MinYears)
 		}
 		if i > 0 && l.Policy.MinYears < c.Levels[i-1].Policy.MinYears {
@@ -172,13 +176,19 @@ func (v *validator) levels(c *Catalog) []string {
 		if len(l.PreparationPlan.Phases) == 0 {
 			v.add(path+".preparation_plan.phases", "is empty; give the level at least one phase")
 		}
+		planDays := 0
 		for j, ph := range l.PreparationPlan.Phases {
 			pp := fmt.Sprintf("%s.preparation_plan.phases[%d]", path, j)
 			v.required(pp+".title", ph.Title)
 			v.required(pp+".activity", ph.Activity)
-			if ph.Days <= 0 {
-				v.add(pp+".days", "is %d; a phase needs 1 day or more", ph.Days)
+			if ph.Days <= 0 || ph.Days > maxPlanDays {
+				v.add(pp+".days", "is %d; a phase needs 1 to %d days", ph.Days, maxPlanDays)
+				continue
 			}
+			planDays += ph.Days
+		}
+		if planDays > maxPlanDays {
+			v.add(path+".preparation_plan.phases", "add up to %d days; a plan runs at most %d days", planDays, maxPlanDays)
 		}
 	}
 	return ids

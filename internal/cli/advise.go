@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -24,6 +25,8 @@ type AdviseOptions struct {
 	Start   string
 	Format  string
 	Explain bool
+	// Output is the file to write instead of stdout.
+	Output string
 }
 
 // NewCmdAdvise builds `careerpath advise`; runF replaces the run function
@@ -37,7 +40,8 @@ func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
 		Long: strings.TrimSpace(`
 Suggest a certification level from three answers and print a dated study
 plan, the capabilities it builds, common mistakes, and the specialisations
-to pursue next.
+to pursue next. --format ics writes the plan as a calendar to import: one
+all-day event per phase.
 
 The rule: start at the role table's level (a range's lower end), raise it to
 the level your accountability maps to, then step down one level at a time
@@ -51,7 +55,8 @@ Roles and accountability answers match by id, name or alias, ignoring case,
 		Example: strings.TrimSpace(`
   careerpath advise --role "<role>" --years 6 --accountability team
   careerpath advise --role "<role>" --years 4.5 --accountability individual --start 2027-01-04 --explain
-  careerpath advise --role "<role>" --years 10 --accountability multi-team --json | jq .level`),
+  careerpath advise --role "<role>" --years 10 --accountability multi-team --json | jq .level
+  careerpath advise --role "<role>" --years 6 --accountability team --format ics -o plan.ics`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Format, opts.Start = f.Config.Get(KeyFormat), f.Config.Get(KeyStart)
@@ -77,14 +82,16 @@ Roles and accountability answers match by id, name or alias, ignoring case,
 	fl.StringVar(&opts.Answers.Years, advisor.FieldYears, "", fmt.Sprintf("years of experience, a number from 0 to %d", advisor.MaxYears))
 	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability, by id, name or alias (see 'careerpath catalog show')")
 	fl.StringVar(&opts.Start, KeyStart, "", withEnv("first day of the plan, YYYY-MM-DD (default today)", KeyStart))
-	addFormatFlag(cmd, &opts.Format)
+	addFormatFlag(cmd, &opts.Format, render.RecommendationFormatNames())
 	fl.BoolVar(&asJSON, "json", false, "shorthand for --format json")
 	fl.BoolVar(&opts.Explain, "explain", false, "show each step of the level rule in table and Markdown output")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (replaced atomically) instead of stdout")
+	registerAdviseCompletions(cmd, f)
 	return cmd
 }
 
 func runAdvise(opts *AdviseOptions) error {
-	format, err := render.ParseFormat(opts.Format)
+	format, err := render.ParseRecommendationFormat(opts.Format)
 	if err != nil {
 		return &UsageError{Err: err}
 	}
@@ -104,7 +111,14 @@ func runAdvise(opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.Recommendation(opts.IO.Out, format, rec, render.Options{Explain: opts.Explain, Color: opts.IO.ColorEnabled()})
+	ropts := render.Options{Explain: opts.Explain, Color: opts.IO.ColorEnabled(), Stamp: opts.Now()}
+	if opts.Output == "" {
+		return render.Recommendation(opts.IO.Out, format, rec, ropts)
+	}
+	ropts.Color = false
+	return writeFileAtomically(opts.Output, func(w io.Writer) error {
+		return render.Recommendation(w, format, rec, ropts)
+	})
 }
 
 // planStart reads --start, or takes today's local date.
@@ -112,11 +126,7 @@ func planStart(value string, now func() time.Time) (time.Time, error) {
 	if value == "" {
 		return now(), nil
 	}
-	t, err := time.ParseInLocation(advisor.DateLayout, strings.TrimSpace(value), time.Local)
-	if err != nil {
-		return time.Time{}, usageErrorf("invalid start date %q: use a date as YYYY-MM-DD, such as 2027-01-04", value)
-	}
-	return t, nil
+	return advisor.ParseDate(value)
 }
 
 func plural(n int, word string) string {

@@ -102,7 +102,7 @@ func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.
 			return runCatalogShow(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format)
+	addFormatFlag(cmd, &opts.Format, render.FormatNames())
 	return cmd
 }
 

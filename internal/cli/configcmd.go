@@ -50,7 +50,7 @@ relative catalog path is relative to the config file:
 			return runConfigShow(opts)
 		},
 	}
-	addFormatFlag(show, &opts.Format)
+	addFormatFlag(show, &opts.Format, render.FormatNames())
 	cmd.AddCommand(show)
 	return cmd
 }

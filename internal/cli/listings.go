@@ -51,7 +51,7 @@ func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, li
 			return runList(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format)
+	addFormatFlag(cmd, &opts.Format, render.FormatNames())
 	return cmd
 }
 
@@ -113,6 +113,7 @@ func directionsListing(c *catalog.Loaded) render.Listing {
 }
 
 // addFormatFlag adds the --format flag that the format setting overrides.
-func addFormatFlag(cmd *cobra.Command, format *string) {
-	cmd.Flags().StringVarP(format, KeyFormat, "f", string(render.Table), withEnv("output format: "+strings.Join(render.FormatNames(), ", "), KeyFormat))
+func addFormatFlag(cmd *cobra.Command, format *string, names []string) {
+	cmd.Flags().StringVarP(format, KeyFormat, "f", string(render.Table), withEnv("output format: "+strings.Join(names, ", "), KeyFormat))
+	must(cmd.RegisterFlagCompletionFunc(KeyFormat, cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp)))
 }

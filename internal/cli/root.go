@@ -72,9 +72,6 @@ func Main(args []string, io *IOStreams) int {
 func run(f *Factory, args []string) int {
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
-	root.SetIn(f.IO.In)
-	root.SetOut(f.IO.Out)
-	root.SetErr(f.IO.ErrOut)
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
@@ -125,6 +122,7 @@ and directions all come from the active catalog.
 	pf := root.PersistentFlags()
 	pf.String(configKey, "", withEnv("config file (default $XDG_CONFIG_HOME/careerpath/config.yaml)", configKey))
 	pf.String(KeyCatalog, "", withEnv("catalog file, YAML or JSON, instead of the embedded one", KeyCatalog))
+	must(root.MarkPersistentFlagFilename(KeyCatalog, "yaml", "yml", "json"))
 	pf.String(KeyColor, ColorAuto, withEnv("colour: auto (only on a terminal, not with NO_COLOR), always or never", KeyColor))
 	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
 	root.AddCommand(
@@ -137,5 +135,12 @@ and directions all come from the active catalog.
 		NewCmdConfig(f, nil),
 		NewCmdSchema(f, nil),
 	)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	// cobra adds `completion` when the command runs; adding it now puts it
+	// in the tree the man pages and the help tests walk. It takes its output
+	// stream when added, so the streams are set first.
+	root.InitDefaultCompletionCmd()
 	return root
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -18,40 +19,60 @@ import (
 // Format is an output format.
 type Format string
 
-// The formats every command offers.
+// The formats every command offers, and the calendar only a recommendation
+// has: its plan as iCalendar events.
 const (
 	Table    Format = "table"
 	JSON     Format = "json"
 	YAML     Format = "yaml"
 	Markdown Format = "markdown"
+	ICS      Format = "ics"
 )
 
-// Formats lists the formats in the order help text shows them.
+// Formats lists the formats of every command in the order help text shows
+// them.
 var Formats = []Format{Table, JSON, YAML, Markdown}
 
+// RecommendationFormats lists the formats of a recommendation.
+var RecommendationFormats = []Format{Table, JSON, YAML, Markdown, ICS}
+
 // FormatNames returns the format names, for help and completion.
-func FormatNames() []string {
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
+func FormatNames() []string { return formatNames(Formats) }
+
+// RecommendationFormatNames returns the recommendation format names.
+func RecommendationFormatNames() []string { return formatNames(RecommendationFormats) }
+
+// ParseFormat checks a --format value.
+func ParseFormat(s string) (Format, error) { return parseFormat(s, Formats) }
+
+// ParseRecommendationFormat checks a recommendation's --format value.
+func ParseRecommendationFormat(s string) (Format, error) {
+	return parseFormat(s, RecommendationFormats)
+}
+
+func formatNames(formats []Format) []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
 		names[i] = string(f)
 	}
 	return names
 }
 
-// ParseFormat checks a --format value.
-func ParseFormat(s string) (Format, error) {
-	for _, f := range Formats {
+func parseFormat(s string, formats []Format) (Format, error) {
+	for _, f := range formats {
 		if string(f) == strings.ToLower(strings.TrimSpace(s)) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q; use one of: %s", s, strings.Join(FormatNames(), ", "))
+	return "", fmt.Errorf("unknown format %q; use one of: %s", s, strings.Join(formatNames(formats), ", "))
 }
 
-// Options tune the human formats.
+// Options tune the human formats and the calendar.
 type Options struct {
 	Explain bool // add the decision trace to table and Markdown output
 	Color   bool // ANSI styling; only when writing to a terminal
+	// Stamp is when a calendar is made: every event's DTSTAMP.
+	Stamp time.Time
 }
 
 // WriteJSON writes v as indented JSON without HTML escaping.

@@ -18,6 +18,8 @@ func Recommendation(w io.Writer, f Format, rec *advisor.Recommendation, opt Opti
 		return WriteYAML(w, rec)
 	case Markdown:
 		return recommendationText(w, rec, opt, markdownStyle{})
+	case ICS:
+		return WriteICS(w, rec, opt.Stamp)
 	default:
 		return recommendationText(w, rec, opt, terminalStyle{color: opt.Color})
 	}

@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+var sreTeam = []string{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}
+
+func TestAdviseICSGolden(t *testing.T) {
+	r := runCLI(t, nil, append(sreTeam, "--format", "ics")...)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	// runCLI's clock reads 09:30 local time, so its UTC form (the DTSTAMP)
+	// depends on the machine's zone; the golden file names it instead.
+	stamp := time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local).UTC().Format("20060102T150405Z")
+	if n := strings.Count(r.stdout, "DTSTAMP:"+stamp+"\r\n"); n != 3 {
+		t.Errorf("%d events are stamped with the clock's time %s, want 3", n, stamp)
+	}
+	assertGolden(t, "advise_ics", strings.ReplaceAll(r.stdout, stamp, "CLOCK"))
+}
+
+func TestListingsHaveNoCalendar(t *testing.T) {
+	r := runCLI(t, nil, "roles", "--format", "ics")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `unknown format "ics"; use one of: table, json, yaml, markdown`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// -o writes what stdout would have shown, for every format, and nothing
+// else: no output on stdout, no temporary files left beside it.
+func TestOutputFileHoldsWhatStdoutWouldShow(t *testing.T) {
+	dir := t.TempDir()
+	for _, format := range []string{"table", "json", "yaml", "markdown", "ics"} {
+		args := append(sreTeam, "--format", format)
+		want := runCLI(t, nil, args...).stdout
+		path := filepath.Join(dir, "plan."+format)
+		r := runCLI(t, nil, append(args, "-o", path)...)
+		if r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Fatalf("%s: exit %d, stdout %q, stderr %q", format, r.code, r.stdout, r.stderr)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || string(got) != want || want == "" {
+			t.Errorf("%s: file differs from stdout (%v):\n%s", format, err, lineDiff(want, string(got)))
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 5 {
+		t.Errorf("the directory holds %d entries, want the 5 plans", len(entries))
+	}
+}
+
+func TestOutputFileIsReplacedOnlyOnSuccess(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.ics")
+	if err := os.WriteFile(path, []byte("old plan\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bad := runCLI(t, nil, "advise", "--role", "Sorcerer", "--years", "6", "--accountability", "team", "-o", path)
+	if got, _ := os.ReadFile(path); bad.code != ExitUsage || string(got) != "old plan\n" {
+		t.Errorf("a rejected answer: exit %d and the file holds %q; want 2 and the old plan", bad.code, got)
+	}
+
+	ok := runCLI(t, nil, append(sreTeam, "--format", "ics", "-o", path)...)
+	got, _ := os.ReadFile(path)
+	if ok.code != 0 || !strings.HasPrefix(string(got), "BEGIN:VCALENDAR\r\n") {
+		t.Errorf("exit %d and the file holds %q", ok.code, got)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("the replaced file's mode is %v (%v), want the old file's 0600", info.Mode(), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the directory holds %d entries, want only plan.ics", len(entries))
+	}
+}
+
+func TestOutputIntoAMissingDirectoryFails(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-dir", "plan.ics")
+	r := runCLI(t, nil, append(sreTeam, "-o", path)...)
+	if r.code != ExitError || r.stdout != "" || !strings.Contains(r.stderr, "cannot write "+path) {
+		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestFlagValuesCompleteFromTheCatalog(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	complete := func(args ...string) []string {
+		r := runCLI(t, nil, append([]string{"__complete"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+		var values []string
+		for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			if !strings.HasPrefix(l, ":") { // the last line is cobra's directive
+				values = append(values, strings.SplitN(l, "\t", 2)[0])
+			}
+		}
+		return values
+	}
+	var roles, answers []string
+	for _, r := range cat.Roles {
+		roles = append(roles, r.Name)
+	}
+	for _, a := range cat.Accountability {
+		answers = append(answers, a.ID)
+	}
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"advise", "--role", ""}, roles},
+		{[]string{"advise", "--accountability", ""}, answers},
+		{[]string{"advise", "--format", ""}, []string{"table", "json", "yaml", "markdown", "ics"}},
+		{[]string{"levels", "--format", ""}, []string{"table", "json", "yaml", "markdown"}},
+		{[]string{"completion", ""}, []string{"bash", "fish", "powershell", "zsh"}},
+	} {
+		if got := complete(c.args...); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%v completes %q, want %q", c.args, got, c.want)
+		}
+	}
+}
+
+func TestCompletionScripts(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		r := runCLI(t, nil, "completion", shell)
+		if r.code != 0 || !strings.Contains(r.stdout, "careerpath") || !strings.Contains(r.stdout, "__complete") {
+			t.Errorf("%s: exit %d, %d bytes of script, stderr %q", shell, r.code, len(r.stdout), r.stderr)
+		}
+	}
+}
