@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/prompt"
 )
 
 // Factory carries what every command needs; tests build their own.
@@ -20,12 +21,19 @@ type Factory struct {
 	Now func() time.Time
 	// Catalog loads the active catalog once, on first use.
 	Catalog func() (*catalog.Loaded, error)
+	// Prompter asks for missing answers when IO.CanPrompt().
+	Prompter prompt.Prompter
 }
 
 // NewFactory returns a factory over the given streams and the embedded
 // catalog.
 func NewFactory(io *IOStreams) *Factory {
-	return &Factory{IO: io, Now: time.Now, Catalog: sync.OnceValues(catalog.Default)}
+	return &Factory{
+		IO:       io,
+		Now:      time.Now,
+		Catalog:  sync.OnceValues(catalog.Default),
+		Prompter: prompt.NewSurvey(io.In, io.ErrOut, io.ErrColorEnabled()),
+	}
 }
 
 // Main runs careerpath with args and returns the exit status.
@@ -84,6 +92,8 @@ and directions all come from the active catalog.
 			cmd.Annotations[ranAnnotation] = "true"
 		},
 	}
+	root.PersistentFlags().BoolVar(&f.IO.NeverPrompt, "no-input", false,
+		"never ask for missing answers; fail instead (also "+NoInputEnv+"=1)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
 	root.AddCommand(
 		NewCmdAdvise(f, nil),
