@@ -34,7 +34,12 @@ type Terminal struct {
 	t       *testing.T
 	console *expect.Console
 	screen  vt10x.Terminal
-	drained chan error
+	drained chan drained
+}
+
+type drained struct {
+	out string
+	err error
 }
 
 // New opens a terminal of Cols x Rows; it is closed when the test ends.
@@ -126,17 +131,18 @@ func (term *Terminal) termios() *unix.Termios {
 // exited returns (it waits for the program to finish). Checks of the
 // terminal's state come after Wait and before Close.
 func (term *Terminal) Wait(exited func()) {
-	term.drained = make(chan error, 1)
+	term.drained = make(chan drained, 1)
 	go func() {
-		_, err := term.console.ExpectEOF()
-		term.drained <- err
+		out, err := term.console.ExpectEOF()
+		term.drained <- drained{out, err}
 	}()
 	exited()
 }
 
 // Close closes the program's side of the terminal and reads the rest of
-// its output, so the screen is complete.
-func (term *Terminal) Close() {
+// its output, so the screen is complete. It returns the bytes read since
+// the last Expect.
+func (term *Terminal) Close() string {
 	term.t.Helper()
 	if term.drained == nil {
 		term.Wait(func() {})
@@ -144,10 +150,11 @@ func (term *Terminal) Close() {
 	if err := term.console.Tty().Close(); err != nil {
 		term.t.Fatalf("close tty: %v", err)
 	}
-	err := <-term.drained
-	if err != nil {
-		term.t.Fatalf("reading the end of the output: %v", err)
+	rest := <-term.drained
+	if rest.err != nil {
+		term.t.Fatalf("reading the end of the output: %v\nread: %q", rest.err, rest.out)
 	}
+	return rest.out
 }
 
 // Screen is the text on the screen, trailing blanks trimmed.
