@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/prompt"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
@@ -18,9 +21,11 @@ type AdviseOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Prompter asks for the missing answers when IO.CanPrompt().
+	Prompter prompt.Prompter
 
 	Answers advisor.Answers
-	// Missing names the flags of answers that were not given.
+	// Missing names the answers (advisor.Field*) not given as flags.
 	Missing []string
 	Start   string
 	Format  string
@@ -32,10 +37,10 @@ type AdviseOptions struct {
 // NewCmdAdvise builds `careerpath advise`; runF replaces the run function
 // in tests.
 func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
-	opts := &AdviseOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	opts := &AdviseOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Prompter: f.Prompter}
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "advise --role ROLE --years N --accountability ANSWER",
+		Use:   "advise [--role ROLE] [--years N] [--accountability ANSWER]",
 		Short: "Suggest a level and a dated study plan",
 		Long: strings.TrimSpace(`
 Suggest a certification level from three answers and print a dated study
@@ -51,8 +56,15 @@ step; JSON output always carries it.
 Roles and accountability answers match by id, name or alias, ignoring case,
 '-', '_' and extra spaces. See 'careerpath roles' for the roles.
 
+On a terminal, advise asks for the answers not given as flags (Ctrl-C or
+Esc stops it, exit 130); prompts are drawn on stderr, so stdout holds only
+the output. With --no-input or CAREERPATH_NO_INPUT=1, or when stdin or
+stderr is not a terminal, a missing answer is an error (exit 2).
+
 ` + exitStatusHelp),
 		Example: strings.TrimSpace(`
+  careerpath advise
+  careerpath advise --role "<role>" --json > plan.json
   careerpath advise --role "<role>" --years 6 --accountability team
   careerpath advise --role "<role>" --years 4.5 --accountability individual --start 2027-01-04 --explain
   careerpath advise --role "<role>" --years 10 --accountability multi-team --json | jq .level
@@ -68,7 +80,7 @@ Roles and accountability answers match by id, name or alias, ignoring case,
 			}
 			for _, name := range []string{advisor.FieldRole, advisor.FieldYears, advisor.FieldAccountability} {
 				if !cmd.Flags().Changed(name) {
-					opts.Missing = append(opts.Missing, "--"+name)
+					opts.Missing = append(opts.Missing, name)
 				}
 			}
 			if runF != nil {
@@ -99,15 +111,21 @@ func runAdvise(opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(opts.Missing) > 0 {
-		return usageErrorf("missing %s: pass %s (stdin is not a terminal, so careerpath cannot ask)",
-			plural(len(opts.Missing), "answer"), strings.Join(opts.Missing, ", "))
+	if len(opts.Missing) > 0 && !opts.IO.CanPrompt() {
+		return usageErrorf("missing %s: pass --%s (%s, so careerpath cannot ask)",
+			plural(len(opts.Missing), "answer"), strings.Join(opts.Missing, ", --"), opts.IO.whyNoPrompt())
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
 		return err
 	}
-	rec, err := advisor.New(cat).Advise(opts.Answers, start)
+	adv := advisor.New(cat)
+	if len(opts.Missing) > 0 {
+		if err := askMissing(opts, adv); err != nil {
+			return err
+		}
+	}
+	rec, err := adv.Advise(opts.Answers, start)
 	if err != nil {
 		return err
 	}
@@ -119,6 +137,96 @@ func runAdvise(opts *AdviseOptions) error {
 	return writeFileAtomically(opts.Output, func(w io.Writer) error {
 		return render.Recommendation(w, format, rec, ropts)
 	})
+}
+
+// question is one answer advise needs: how to check it when given as a
+// flag, and how to ask for it when not.
+type question struct {
+	field  string
+	answer *string
+	check  func(string) error
+	ask    func() (string, error)
+}
+
+// questions lists the answers in the order of the flags.
+func questions(opts *AdviseOptions, adv *advisor.Advisor) []question {
+	cat, ans, p := adv.Catalog(), &opts.Answers, opts.Prompter
+	return []question{
+		{advisor.FieldRole, &ans.Role,
+			func(s string) error { _, err := adv.ResolveRole(s); return err },
+			func() (string, error) { return askRole(p, cat) }},
+		{advisor.FieldYears, &ans.Years,
+			checkYears,
+			func() (string, error) { return askYears(p) }},
+		{advisor.FieldAccountability, &ans.Accountability,
+			func(s string) error { _, err := adv.ResolveAccountability(s); return err },
+			func() (string, error) { return askAccountability(p, cat) }},
+	}
+}
+
+// askMissing asks for the answers not given as flags. The given answers
+// are checked first, so that a mistyped flag fails before any question.
+func askMissing(opts *AdviseOptions, adv *advisor.Advisor) error {
+	qs := questions(opts, adv)
+	for _, q := range qs {
+		if !slices.Contains(opts.Missing, q.field) {
+			if err := q.check(*q.answer); err != nil {
+				return err
+			}
+		}
+	}
+	for _, q := range qs {
+		if !slices.Contains(opts.Missing, q.field) {
+			continue
+		}
+		answer, err := q.ask()
+		if errors.Is(err, prompt.ErrInterrupted) {
+			return ErrInterrupted
+		}
+		if err != nil {
+			return err
+		}
+		*q.answer = answer
+	}
+	return nil
+}
+
+// askRole offers the catalog's roles, with the role table's level as the
+// hint, and answers with the chosen role's name.
+func askRole(p prompt.Prompter, cat *catalog.Loaded) (string, error) {
+	options := make([]prompt.Option, len(cat.Roles))
+	for i, r := range cat.Roles {
+		options[i] = prompt.Option{Label: r.Name, Hint: r.SuggestedLevel}
+	}
+	i, err := p.Select("Role:", options)
+	if err != nil {
+		return "", err
+	}
+	return cat.Roles[i].Name, nil
+}
+
+func askYears(p prompt.Prompter) (string, error) {
+	return p.Input(fmt.Sprintf("Years of experience (0 to %d):", advisor.MaxYears), checkYears)
+}
+
+func checkYears(s string) error {
+	_, err := advisor.ParseYears(s)
+	return err
+}
+
+// askAccountability offers the catalog's accountability answers with
+// their descriptions, and answers with the chosen one's id, as the flag
+// takes it.
+func askAccountability(p prompt.Prompter, cat *catalog.Loaded) (string, error) {
+	options := make([]prompt.Option, len(cat.Accountability))
+	for i, a := range cat.Accountability {
+		options[i] = prompt.Option{Label: a.Name, Hint: a.Description}
+	}
+	i, err := p.Select("Team accountability:", options)
+	if err != nil {
+		return "", err
+	}
+	return cat.Accountability[i].ID, nil
 }
 
 // planStart reads --start, or takes today's local date.

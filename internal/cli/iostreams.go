@@ -15,6 +15,11 @@ type IOStreams struct {
 
 	InTTY, OutTTY, ErrTTY bool
 
+	// NeverPrompt is the no-input setting (--no-input, CAREERPATH_NO_INPUT
+	// or the config file); neverPromptBy says which, for the error.
+	NeverPrompt   bool
+	neverPromptBy string
+
 	// Getenv reads the environment; tests pass a map-backed function.
 	Getenv func(string) string
 
@@ -37,11 +42,41 @@ func System() *IOStreams {
 // colour setting says, or in auto mode only on a terminal and never with
 // NO_COLOR set (https://no-color.org, which lets an explicit setting win).
 func (s *IOStreams) ColorEnabled() bool {
+	return s.colorOn(s.OutTTY)
+}
+
+// ErrColorEnabled reports whether stderr, where prompts are drawn, may
+// carry ANSI styling.
+func (s *IOStreams) ErrColorEnabled() bool {
+	return s.colorOn(s.ErrTTY)
+}
+
+func (s *IOStreams) colorOn(tty bool) bool {
 	switch s.Color {
 	case ColorAlways:
 		return true
 	case ColorNever:
 		return false
 	}
-	return s.OutTTY && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
+	return tty && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
+}
+
+// CanPrompt reports whether careerpath may ask for missing answers.
+func (s *IOStreams) CanPrompt() bool {
+	return s.whyNoPrompt() == ""
+}
+
+// whyNoPrompt says why careerpath cannot ask, or is empty when it can.
+// Prompts read keys from stdin and draw on stderr, so both must be
+// terminals; stdout may be redirected.
+func (s *IOStreams) whyNoPrompt() string {
+	switch {
+	case s.NeverPrompt:
+		return "no-input is set by " + s.neverPromptBy
+	case !s.InTTY:
+		return "stdin is not a terminal"
+	case !s.ErrTTY:
+		return "stderr is not a terminal"
+	}
+	return ""
 }

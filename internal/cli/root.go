@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/prompt"
 )
 
 // Factory carries what every command needs; tests build their own.
@@ -28,6 +29,8 @@ type Factory struct {
 	// UserConfigDir is where the default config file lives (under
 	// careerpath/); tests point it at a folder of their own.
 	UserConfigDir func() (string, error)
+	// Prompter asks for missing answers when IO.CanPrompt().
+	Prompter prompt.Prompter
 }
 
 // NewFactory returns a factory over the given streams; its catalog is the
@@ -35,6 +38,7 @@ type Factory struct {
 func NewFactory(io *IOStreams) *Factory {
 	f := &Factory{IO: io, Now: time.Now, UserConfigDir: os.UserConfigDir}
 	f.Catalog = sync.OnceValues(f.loadCatalog)
+	f.Prompter = prompt.NewSurvey(io.In, io.ErrOut, io.ErrColorEnabled)
 	return f
 }
 
@@ -48,6 +52,8 @@ func (f *Factory) LoadConfig(flags *pflag.FlagSet) error {
 	}
 	f.Config = cfg
 	f.IO.Color = cfg.Get(KeyColor)
+	f.IO.NeverPrompt = cfg.NoInput()
+	f.IO.neverPromptBy = cfg.Setting(KeyNoInput).describe()
 	return nil
 }
 
