@@ -192,7 +192,8 @@ func closest(answer string, entries [][]string) int {
 }
 
 // nameDistance is the edit distance to a name or, one worse, to the name's
-// start: "dev0ps" is near "devops engineer", not the shorter "sre".
+// start, so that a typo in the first word of a long name suggests that
+// name rather than whichever short name happens to be fewer edits away.
 func nameDistance(answer, name string) int {
 	d := editDistance(answer, name)
 	if len(name) > len(answer) {

@@ -65,10 +65,12 @@ stderr is not a terminal, a missing answer is an error (exit 2).
 		Example: strings.TrimSpace(`
   careerpath advise
   careerpath advise --role "<role>" --json > plan.json
-  careerpath advise --role "<role>" --years 6 --accountability team
-  careerpath advise --role "<role>" --years 4.5 --accountability individual --start 2027-01-04 --explain
-  careerpath advise --role "<role>" --years 10 --accountability multi-team --json | jq .level
-  careerpath advise --role "<role>" --years 6 --accountability team --format ics -o plan.ics`),
+  careerpath advise --role "<role>" --years 6 --accountability "<answer>"
+  careerpath advise --role "<role>" --years 4.5 --accountability "<answer>" --start 2027-01-04 --explain
+  careerpath advise --role "<role>" --years 10 --accountability "<answer>" --json | jq .level
+  careerpath advise --role "<role>" --years 6 --accountability "<answer>" --format ics -o plan.ics
+
+  Roles and answers are the active catalog's: see 'careerpath catalog show'.`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Format, opts.Start = f.Config.Get(KeyFormat), f.Config.Get(KeyStart)
