@@ -91,6 +91,7 @@ and directions all come from the active catalog.
 		NewCmdLevels(f, nil),
 		NewCmdSpecialisations(f, nil),
 		NewCmdVersion(f, nil),
+		NewCmdBatch(f, nil),
 	)
 	return root
 }

@@ -1,0 +1,141 @@
+package batch
+
+import "bytes"
+
+// recordParser splits CSV records out of a byte slice with the semantics of
+// encoding/csv with LazyQuotes (RFC 4180, "\r\n" read as "\n", empty lines
+// skipped, a stray quote kept as text), so that the batch reads a file
+// exactly as the standard library would, at a fraction of its cost: fields
+// are copied once into a reused buffer and nothing is allocated per record.
+type recordParser struct {
+	delim byte
+	buf   []byte // the current record's field bytes, back to back
+	ends  []int  // the end of each field in buf
+}
+
+// record is one parsed record; its fields alias the parser's buffer and
+// are valid until the next call.
+type record struct {
+	line   int // the physical line the record starts on, counted from 0 in the data
+	fields [][]byte
+}
+
+// parseStatus says what next found.
+type parseStatus int
+
+const (
+	parsedRecord parseStatus = iota
+	parsedEnd                // no record left: the data held only empty lines
+	needMore                 // the record may continue past the end of data
+)
+
+// next parses the record at the start of data and returns the bytes and
+// physical lines it consumed. Unless atEOF, a record must end with a line
+// break to be complete.
+func (p *recordParser) next(data []byte, atEOF bool, rec *record) (n, lines int, status parseStatus) {
+	p.buf, p.ends = p.buf[:0], p.ends[:0]
+	var line []byte
+	for { // empty lines separate nothing and are not records
+		l, ln, ok := nextLine(data[n:], atEOF)
+		switch {
+		case !ok:
+			return 0, 0, needMore
+		case ln == 0:
+			return n, lines, parsedEnd
+		}
+		n += ln
+		lines++
+		if len(l) > 0 {
+			line = l
+			break
+		}
+	}
+	rec.line = lines - 1
+	lineEnded := data[n-1] == '\n'
+fields:
+	for {
+		if len(line) == 0 || line[0] != '"' {
+			i := bytes.IndexByte(line, p.delim)
+			if i < 0 {
+				p.field(line)
+				break fields
+			}
+			p.field(line[:i])
+			line = line[i+1:]
+			continue fields
+		}
+		line = line[1:]
+		for { // inside a quoted field, which may span lines
+			i := bytes.IndexByte(line, '"')
+			if i < 0 {
+				p.buf = append(p.buf, line...)
+				next, ln, ok := nextLine(data[n:], atEOF)
+				if !ok {
+					return 0, 0, needMore
+				}
+				if ln == 0 { // the input ends inside the quotes
+					p.ends = append(p.ends, len(p.buf))
+					break fields
+				}
+				if lineEnded {
+					p.buf = append(p.buf, '\n')
+				}
+				n += ln
+				lines++
+				line, lineEnded = next, data[n-1] == '\n'
+				continue
+			}
+			p.buf = append(p.buf, line[:i]...)
+			line = line[i+1:]
+			switch {
+			case len(line) > 0 && line[0] == '"': // "" is a quote
+				p.buf = append(p.buf, '"')
+				line = line[1:]
+			case len(line) > 0 && line[0] == p.delim:
+				p.ends = append(p.ends, len(p.buf))
+				line = line[1:]
+				continue fields
+			case len(line) == 0:
+				p.ends = append(p.ends, len(p.buf))
+				break fields
+			default: // a stray quote is text
+				p.buf = append(p.buf, '"')
+			}
+		}
+	}
+	rec.fields = rec.fields[:0]
+	start := 0
+	for _, end := range p.ends {
+		rec.fields = append(rec.fields, p.buf[start:end:end])
+		start = end
+	}
+	return n, lines, parsedRecord
+}
+
+func (p *recordParser) field(b []byte) {
+	p.buf = append(p.buf, b...)
+	p.ends = append(p.ends, len(p.buf))
+}
+
+// nextLine returns the first physical line of data without its ending
+// ("\n" or "\r\n"; a lone "\r" at the end of the input is dropped too), and
+// its length with the ending. ok is false when the line may continue past
+// data; n is 0 only at the end of the input.
+func nextLine(data []byte, atEOF bool) (line []byte, n int, ok bool) {
+	i := bytes.IndexByte(data, '\n')
+	if i < 0 {
+		if !atEOF {
+			return nil, 0, false
+		}
+		line = data
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		return line, len(data), true
+	}
+	line = data[:i]
+	if i > 0 && line[i-1] == '\r' {
+		line = line[:i-1]
+	}
+	return line, i + 1, true
+}
