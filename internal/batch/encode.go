@@ -85,8 +85,8 @@ var jsonSafe = func() (t [256]bool) {
 
 const hexDigits = "0123456789abcdef"
 
-// appendJSONString appends s as a JSON string; invalid UTF-8 becomes
-// U+FFFD, as encoding/json does.
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// does without HTML escaping; invalid UTF-8 becomes U+FFFD.
 func appendJSONString(dst, s []byte) []byte {
 	dst = append(dst, '"')
 	start := 0
@@ -101,6 +101,10 @@ func appendJSONString(dst, s []byte) []byte {
 			switch b {
 			case '"', '\\':
 				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
 			case '\n':
 				dst = append(dst, '\\', 'n')
 			case '\r':

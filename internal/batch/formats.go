@@ -21,9 +21,10 @@ const topSpecialisations = 3
 // a row that depends only on its answers, once per distinct answers; row
 // appends a whole row around that part.
 type encoder interface {
-	advised(rec *advisor.Recommendation) []byte
+	advised(rec *advisor.Recommendation) *outcome
 	rejected(column, message string) []byte
-	row(dst []byte, line int, fields [][]byte, o *outcome) []byte
+	// row appends a row; years is its years answer as JSON.
+	row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte
 }
 
 // sink writes the encoded chunks, in order, between a start and an end.
@@ -71,7 +72,7 @@ func (e *csvEncoder) header(l *layout) []byte {
 }
 
 // advised encodes the added cells of an advised row, with its line end.
-func (e *csvEncoder) advised(rec *advisor.Recommendation) []byte {
+func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 	next := ""
 	if rec.NextLevel != nil {
 		next = rec.NextLevel.Name
@@ -85,13 +86,13 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) []byte {
 		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(c))
 	}
-	return append(b, '\n')
+	return &outcome{encoded: append(b, '\n')}
 }
 
 // rejected has nothing to cache: the error cell carries the line number.
 func (e *csvEncoder) rejected(string, string) []byte { return nil }
 
-func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome) []byte {
+func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
 	for i := range e.width {
 		if i > 0 {
 			dst = append(dst, e.cells.delim)
@@ -118,14 +119,17 @@ func errorText(line int, o *outcome) string {
 }
 
 // jsonEncoder writes each row as {"row", "record", ...}: the full
-// recommendation, or "error" for a rejected row.
+// recommendation, or "error" for a rejected row. A recommendation is
+// cached in two parts around the value of its "input" member, the answers
+// as spelled, which each row writes itself.
 type jsonEncoder struct {
-	keys  [][]byte // `"name":` for each header cell
-	array bool     // rows are array elements, not lines
+	layout *layout
+	keys   [][]byte // `"name":` for each header cell
+	array  bool     // rows are array elements, not lines
 }
 
 func newJSONEncoder(l *layout, array bool) *jsonEncoder {
-	e := &jsonEncoder{array: array}
+	e := &jsonEncoder{layout: l, array: array}
 	seen := map[string]bool{}
 	for i, h := range l.header {
 		name := string(h)
@@ -140,15 +144,40 @@ func newJSONEncoder(l *layout, array bool) *jsonEncoder {
 	return e
 }
 
-// advised encodes the recommendation's members and the closing brace.
-func (e *jsonEncoder) advised(rec *advisor.Recommendation) []byte {
+// advised encodes the recommendation's members, without the opening
+// brace, split around the value of "input".
+func (e *jsonEncoder) advised(rec *advisor.Recommendation) *outcome {
+	full := encodeJSON(rec)
+	before, after, found := bytes.Cut(full[1:], []byte(`"input":`))
+	input := appendInput(nil, []byte(rec.Input.Role), encodeJSON(rec.Input.Years), []byte(rec.Input.Accountability))
+	if !found || !bytes.HasPrefix(after, input) || !bytes.Equal(encodeJSON(rec.Input), input) {
+		panic("batch: the recommendation's input no longer encodes as appendInput writes it")
+	}
+	return &outcome{encoded: append(before, `"input":`...), afterInput: after[len(input):]}
+}
+
+// appendInput writes advisor.Input as encoding/json does.
+func appendInput(dst, role, years, acc []byte) []byte {
+	dst = append(dst, `{"role":`...)
+	dst = appendJSONString(dst, role)
+	dst = append(dst, `,"years":`...)
+	dst = append(dst, years...)
+	dst = append(dst, `,"accountability":`...)
+	dst = appendJSONString(dst, acc)
+	return append(dst, '}')
+}
+
+// encodeJSON is compact encoding/json output without HTML escaping, as
+// the advise command writes. Its values are plain structs of strings and
+// numbers, which always encode.
+func encodeJSON(v any) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		panic(fmt.Sprintf("a recommendation must encode: %v", err)) // plain structs of strings and numbers
+	if err := enc.Encode(v); err != nil {
+		panic(err)
 	}
-	return bytes.TrimSuffix(buf.Bytes()[1:], []byte("\n"))
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
 func (e *jsonEncoder) rejected(column, message string) []byte {
@@ -158,7 +187,7 @@ func (e *jsonEncoder) rejected(column, message string) []byte {
 	return append(b, "}}"...)
 }
 
-func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome) []byte {
+func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {
 	if e.array {
 		dst = append(dst, ",\n"...)
 	}
@@ -174,6 +203,11 @@ func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome) []b
 	}
 	dst = append(dst, "},"...)
 	dst = append(dst, o.encoded...)
+	if !o.rejected {
+		ix := e.layout.index
+		dst = appendInput(dst, fields[ix[roleAt]], years, fields[ix[accountabilityAt]])
+		dst = append(dst, o.afterInput...)
+	}
 	if !e.array {
 		dst = append(dst, '\n')
 	}

@@ -279,8 +279,9 @@ func (w *worker) process(c *chunk) {
 			break
 		}
 		var o *outcome
+		var years []byte
 		if len(w.rec.fields) == w.layout.width {
-			o = w.outcomes.of(w.rec.fields)
+			o, years = w.outcomes.of(w.rec.fields)
 		} else {
 			o = shapeOutcome(w.enc, len(w.rec.fields), w.layout.width)
 		}
@@ -289,7 +290,7 @@ func (w *worker) process(c *chunk) {
 		} else {
 			c.advised++
 		}
-		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o)
+		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
 		data, line = data[n:], line+lines
 	}
 	w.pools.putIn(c.buf)

@@ -42,7 +42,7 @@ func firstPassThrough(l *layout) int {
 	return -1
 }
 
-func (e *tableEncoder) advised(rec *advisor.Recommendation) []byte {
+func (e *tableEncoder) advised(rec *advisor.Recommendation) *outcome {
 	next := "-"
 	if rec.NextLevel != nil {
 		next = rec.NextLevel.Name
@@ -50,7 +50,7 @@ func (e *tableEncoder) advised(rec *advisor.Recommendation) []byte {
 	b := appendTableCell(nil, []byte(rec.Level.Name))
 	b = appendTableCell(b, []byte(next))
 	b = appendTableCell(b, []byte(rec.Plan.Start+" to "+rec.Plan.End))
-	return appendTableCell(b, nil)
+	return &outcome{encoded: appendTableCell(b, nil)}
 }
 
 func (e *tableEncoder) rejected(column, message string) []byte {
@@ -63,7 +63,7 @@ func (e *tableEncoder) rejected(column, message string) []byte {
 	return appendTableCell(b, []byte(message))
 }
 
-func (e *tableEncoder) row(dst []byte, line int, fields [][]byte, o *outcome) []byte {
+func (e *tableEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
 	dst = appendInt(dst, line)
 	if e.idAt >= 0 {
 		dst = appendTableCell(dst, field(fields, e.idAt))

@@ -1,11 +1,13 @@
 // Command gen writes test data for the batch benchmarks: a staff list of
 // -rows rows, or with -miller the Miller script that does the batch's
 // lookup. Both are built from the embedded catalog, so neither holds a
-// level or role name of its own. It is a development tool, not part of the
-// careerpath binary:
+// level or role name of its own. With -copy it is the baseline instead: an
+// encoding/csv read-and-write pass from stdin to stdout. It is a
+// development tool, not part of the careerpath binary:
 //
 //	go run ./internal/batch/gen -rows 1000000 > staff.csv
 //	go run ./internal/batch/gen -miller -start 2027-01-04 > batch.mlr
+//	go build -o csvcopy ./internal/batch/gen && ./csvcopy -copy < staff.csv
 package main
 
 import (
@@ -22,6 +24,7 @@ func main() {
 	rows := flag.Int("rows", 1000, "data rows to write")
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same file")
 	miller := flag.Bool("miller", false, "write the Miller script instead of data")
+	copyCSV := flag.Bool("copy", false, "copy CSV from stdin to stdout with encoding/csv (the baseline)")
 	start := flag.String("start", "2027-01-04", "plan start the Miller script uses, YYYY-MM-DD")
 	flag.Parse()
 	cat, err := catalog.Default()
@@ -30,9 +33,12 @@ func main() {
 		os.Exit(1)
 	}
 	w := bufio.NewWriterSize(os.Stdout, 1<<16)
-	if *miller {
+	switch {
+	case *copyCSV:
+		err = batchtest.CopyCSV(w, bufio.NewReaderSize(os.Stdin, 1<<16))
+	case *miller:
 		err = batchtest.WriteMillerScript(w, cat, *start)
-	} else {
+	default:
 		err = batchtest.WriteStaff(w, cat, *rows, *seed)
 	}
 	if err == nil {
