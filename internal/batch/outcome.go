@@ -211,7 +211,11 @@ func answerAt(field string) int {
 
 // shapeOutcome rejects a row whose field count differs from the header's.
 func shapeOutcome(enc encoder, got, want int) *outcome {
-	msg := fmt.Sprintf("the row has %d fields and the header %d; look for a missing or extra delimiter or an unclosed quote", got, want)
+	noun := "fields"
+	if got == 1 {
+		noun = "field"
+	}
+	msg := fmt.Sprintf("the row has %d %s and the header %d; look for a missing or extra delimiter or an unclosed quote", got, noun, want)
 	if got > want {
 		msg += fmt.Sprintf(" (only the first %d are copied)", want)
 	}

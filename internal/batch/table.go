@@ -107,13 +107,13 @@ func newTableSink(w io.Writer, l *layout) *tableSink {
 	widths := []int{6}
 	if at := firstPassThrough(l); at >= 0 {
 		head = append(head, string(l.header[at]))
-		widths = append(widths, 14)
+		widths = append(widths, 12)
 	}
 	for _, at := range l.index[:startAt] {
 		head = append(head, string(l.header[at]))
 	}
 	head = append(head, "Level", "Next level", "Plan", "Error")
-	widths = append(widths, 20, 6, 14, 12, 12, 24, 40)
+	widths = append(widths, 22, 7, 16, 14, 14, 26, 40)
 	perColumn := tw.NewMapper[int, int]()
 	for i, wd := range widths {
 		perColumn.Set(i, wd)
