@@ -95,5 +95,5 @@ func (e *HeaderError) Error() string { return e.Message }
 
 // ValidDelimiter reports whether d can separate CSV fields.
 func ValidDelimiter(d byte) bool {
-	return d != '"' && d != '\r' && d != '\n' && d < 0x80
+	return d != 0 && d != '"' && d != '\r' && d != '\n' && d < 0x80
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,9 +24,12 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden from the curr
 
 var planStart = time.Date(2027, 1, 4, 0, 0, 0, 0, time.Local)
 
+// defaultCatalog parses the embedded catalog once for all tests.
+var defaultCatalog = sync.OnceValues(catalog.Default)
+
 func loadCatalog(t testing.TB) *catalog.Loaded {
 	t.Helper()
-	cat, err := catalog.Default()
+	cat, err := defaultCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,6 +69,9 @@ fields:
 			i := bytes.IndexByte(line, '"')
 			if i < 0 {
 				p.buf = append(p.buf, line...)
+				if lineEnded {
+					p.buf = append(p.buf, '\n')
+				}
 				next, ln, ok := nextLine(data[n:], atEOF)
 				if !ok {
 					return 0, 0, needMore
@@ -76,9 +79,6 @@ fields:
 				if ln == 0 { // the input ends inside the quotes
 					p.ends = append(p.ends, len(p.buf))
 					break fields
-				}
-				if lineEnded {
-					p.buf = append(p.buf, '\n')
 				}
 				n += ln
 				lines++
