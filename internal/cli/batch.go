@@ -122,12 +122,6 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	in, name, closeIn, err := openBatchInput(opts)
-	if err != nil {
-		return err
-	}
-	defer closeIn()
-
 	out := opts.IO.Out
 	var pending *renameio.PendingFile
 	if opts.Output != "" {
@@ -138,6 +132,10 @@ func runBatch(opts *BatchOptions) error {
 		defer func() { _ = pending.Cleanup() }() // a no-op once the file is in place
 		out = pending
 	}
+	in, name, closeIn, err := openBatchInput(opts)
+	if err != nil {
+		return err
+	}
 
 	parent := opts.Context
 	if parent == nil {
@@ -146,6 +144,7 @@ func runBatch(opts *BatchOptions) error {
 	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
 	sum, err := batch.Run(ctx, cat, in, out, bopts)
+	closeIn()
 	if ctx.Err() != nil {
 		return ErrInterrupted
 	}
@@ -211,7 +210,8 @@ func parseDelimiter(s string) (byte, error) {
 }
 
 // openBatchInput opens the input, with a progress bar on stderr when it is
-// a regular file and stderr is a terminal.
+// a regular file and stderr is a terminal; closeIn clears the bar and
+// closes the file.
 func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func(), err error) {
 	if opts.Input == "" || opts.Input == "-" {
 		return opts.IO.In, "stdin", func() {}, nil
@@ -236,6 +236,7 @@ func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func
 		progressbar.OptionSetDescription(opts.Input),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetRenderBlankState(true),
 		progressbar.OptionClearOnFinish(),
 	)
 	r := progressbar.NewReader(f, bar)
