@@ -13,8 +13,15 @@ import (
 )
 
 // chunkSize is how much input a chunk holds at least; a record longer
-// than that makes its chunk grow to fit it.
-const chunkSize = 64 << 10
+// than that makes its chunk grow to fit it. A JSON row is some fifty times
+// its CSV row, so JSON chunks are smaller to keep the output buffers in
+// flight as small as CSV's.
+func chunkSize(f Format) int {
+	if f == NDJSON || f == JSON {
+		return 8 << 10
+	}
+	return 64 << 10
+}
 
 var utf8BOM = []byte("\xef\xbb\xbf")
 
@@ -36,7 +43,7 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}}
+	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: chunkSize(opts.Format)}
 	header, err := r.header()
 	if err != nil {
 		return Summary{}, err
@@ -60,7 +67,7 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 	inFlight := make(chan struct{}, 2*workers+2)
 	todo := make(chan *chunk, workers)
 	done := make(chan *chunk, 2*workers+2)
-	pools := &pools{}
+	pools := &pools{outCap: 2 * r.chunkSize}
 
 	go func() {
 		defer close(todo)
@@ -130,7 +137,10 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 }
 
 // pools recycle chunk buffers; inFlight caps how many are in use.
-type pools struct{ in, out sync.Pool }
+type pools struct {
+	in, out sync.Pool
+	outCap  int
+}
 
 func (p *pools) getIn(size int) *[]byte {
 	if b, ok := p.in.Get().(*[]byte); ok && cap(*b) >= size {
@@ -148,7 +158,7 @@ func (p *pools) getOut() *[]byte {
 		*b = (*b)[:0]
 		return b
 	}
-	b := make([]byte, 0, 2*chunkSize)
+	b := make([]byte, 0, p.outCap)
 	return &b
 }
 
@@ -156,11 +166,12 @@ func (p *pools) putOut(b *[]byte) { p.out.Put(b) }
 
 // reader cuts the input into chunks of whole records.
 type reader struct {
-	in     io.Reader
-	parser recordParser
-	buf    []byte // read but not yet sent
-	atEOF  bool
-	line   int // the line number of buf[0]
+	in        io.Reader
+	parser    recordParser
+	chunkSize int
+	buf       []byte // read but not yet sent
+	atEOF     bool
+	line      int // the line number of buf[0]
 }
 
 // fill reads until buf holds at least n bytes or the input ends.
@@ -183,7 +194,7 @@ func (r *reader) fill(n int) error {
 // header reads the first record, after a byte order mark if any.
 func (r *reader) header() ([][]byte, error) {
 	r.line = 1
-	size := chunkSize
+	size := r.chunkSize
 	for {
 		if err := r.fill(size); err != nil {
 			return nil, err
@@ -207,7 +218,7 @@ func (r *reader) header() ([][]byte, error) {
 // inFlight before each one.
 func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan<- *chunk, pools *pools) error {
 	for seq := 0; ; seq++ {
-		size := chunkSize
+		size := r.chunkSize
 		cut := 0
 		for {
 			if err := r.fill(size); err != nil {
@@ -221,7 +232,7 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 		if cut == 0 {
 			return nil
 		}
-		buf := pools.getIn(max(chunkSize, cut))
+		buf := pools.getIn(max(r.chunkSize, cut))
 		*buf = append(*buf, r.buf[:cut]...)
 		c := &chunk{seq: seq, line: r.line, data: *buf, buf: buf}
 		r.line += bytes.Count(c.data, []byte{'\n'})
