@@ -5,16 +5,21 @@ import "bytes"
 // recordParser splits CSV records out of a byte slice with the semantics of
 // encoding/csv with LazyQuotes (RFC 4180, "\r\n" read as "\n", empty lines
 // skipped, a stray quote kept as text), so that the batch reads a file
-// exactly as the standard library would, at a fraction of its cost: fields
-// are copied once into a reused buffer and nothing is allocated per record.
+// exactly as the standard library would, at a fraction of its cost: an
+// unquoted field is a slice of the input, a quoted one is unescaped into a
+// reused buffer, and nothing is allocated per record.
 type recordParser struct {
-	delim byte
-	buf   []byte // the current record's field bytes, back to back
-	ends  []int  // the end of each field in buf
+	delim  byte
+	buf    []byte        // the current record's quoted fields, unescaped
+	quoted []quotedField // where they go in the record
 }
 
-// record is one parsed record; its fields alias the parser's buffer and
-// are valid until the next call.
+// quotedField is a field of the record whose bytes are buf[start:end]; end
+// is -1 until the field closes.
+type quotedField struct{ at, start, end int }
+
+// record is one parsed record; its fields alias the input and the
+// parser's buffer, and are valid until the next call.
 type record struct {
 	line   int // the physical line the record starts on, counted from 0 in the data
 	fields [][]byte
@@ -33,7 +38,7 @@ const (
 // physical lines it consumed. Unless atEOF, a record must end with a line
 // break to be complete.
 func (p *recordParser) next(data []byte, atEOF bool, rec *record) (n, lines int, status parseStatus) {
-	p.buf, p.ends = p.buf[:0], p.ends[:0]
+	p.buf, p.quoted, rec.fields = p.buf[:0], p.quoted[:0], rec.fields[:0]
 	var line []byte
 	for { // empty lines separate nothing and are not records
 		l, ln, ok := nextLine(data[n:], atEOF)
@@ -57,14 +62,16 @@ fields:
 		if len(line) == 0 || line[0] != '"' {
 			i := bytes.IndexByte(line, p.delim)
 			if i < 0 {
-				p.field(line)
+				rec.fields = append(rec.fields, line[:len(line):len(line)])
 				break fields
 			}
-			p.field(line[:i])
+			rec.fields = append(rec.fields, line[:i:i])
 			line = line[i+1:]
 			continue fields
 		}
 		line = line[1:]
+		p.quoted = append(p.quoted, quotedField{at: len(rec.fields), start: len(p.buf), end: -1})
+		rec.fields = append(rec.fields, nil)
 		for { // inside a quoted field, which may span lines
 			i := bytes.IndexByte(line, '"')
 			if i < 0 {
@@ -77,7 +84,6 @@ fields:
 					return 0, 0, needMore
 				}
 				if ln == 0 { // the input ends inside the quotes
-					p.ends = append(p.ends, len(p.buf))
 					break fields
 				}
 				n += ln
@@ -92,29 +98,23 @@ fields:
 				p.buf = append(p.buf, '"')
 				line = line[1:]
 			case len(line) > 0 && line[0] == p.delim:
-				p.ends = append(p.ends, len(p.buf))
+				p.quoted[len(p.quoted)-1].end = len(p.buf)
 				line = line[1:]
 				continue fields
 			case len(line) == 0:
-				p.ends = append(p.ends, len(p.buf))
 				break fields
 			default: // a stray quote is text
 				p.buf = append(p.buf, '"')
 			}
 		}
 	}
-	rec.fields = rec.fields[:0]
-	start := 0
-	for _, end := range p.ends {
-		rec.fields = append(rec.fields, p.buf[start:end:end])
-		start = end
+	if k := len(p.quoted) - 1; k >= 0 && p.quoted[k].end < 0 {
+		p.quoted[k].end = len(p.buf) // the record ended in this field
+	}
+	for _, q := range p.quoted {
+		rec.fields[q.at] = p.buf[q.start:q.end:q.end]
 	}
 	return n, lines, parsedRecord
-}
-
-func (p *recordParser) field(b []byte) {
-	p.buf = append(p.buf, b...)
-	p.ends = append(p.ends, len(p.buf))
 }
 
 // nextLine returns the first physical line of data without its ending
