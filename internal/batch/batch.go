@@ -57,13 +57,17 @@ const (
 // ColumnKeys lists the column keys, required ones first.
 var ColumnKeys = []string{ColumnRole, ColumnYears, ColumnAccountability, ColumnStart}
 
-// defaultHeaders are the header names each column key is found under,
+// defaultHeaders are the header names a column key is found under,
 // compared in lower case after trimming.
-var defaultHeaders = map[string][]string{
-	ColumnRole:           {"role"},
-	ColumnYears:          {"years", "experience", "years_experience", "yoe"},
-	ColumnAccountability: {"accountability", "scope"},
-	ColumnStart:          {"start"},
+func defaultHeaders(key string) []string {
+	switch key {
+	case ColumnYears:
+		return []string{"years", "experience", "years_experience", "yoe"}
+	case ColumnAccountability:
+		return []string{"accountability", "scope"}
+	default:
+		return []string{key}
+	}
 }
 
 // Options tune a batch run.

@@ -30,7 +30,7 @@ func newLayout(header [][]byte, columns map[string]string) (*layout, error) {
 		l.header = append(l.header, append([]byte(nil), h...))
 	}
 	for k, key := range ColumnKeys {
-		names := defaultHeaders[key]
+		names := defaultHeaders(key)
 		if name, ok := columns[key]; ok {
 			names = []string{normalHeader(name)}
 		}

@@ -23,7 +23,7 @@ type oracleRecord struct {
 // promises: lazy quotes, any field count, a leading BOM dropped.
 func readOracle(t *testing.T, data []byte, delim byte) []oracleRecord {
 	t.Helper()
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM))))
 	r.Comma = rune(delim)
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1

@@ -23,7 +23,7 @@ func chunkSize(f Format) int {
 	return 64 << 10
 }
 
-var utf8BOM = []byte("\xef\xbb\xbf")
+const utf8BOM = "\xef\xbb\xbf"
 
 // chunk is a run of whole records, numbered in input order.
 type chunk struct {
@@ -199,7 +199,7 @@ func (r *reader) header() ([][]byte, error) {
 		if err := r.fill(size); err != nil {
 			return nil, err
 		}
-		data := bytes.TrimPrefix(r.buf, utf8BOM)
+		data := bytes.TrimPrefix(r.buf, []byte(utf8BOM))
 		var rec record
 		n, lines, status := r.parser.next(data, r.atEOF, &rec)
 		switch status {
