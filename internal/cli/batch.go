@@ -68,10 +68,9 @@ run goes on; a summary goes to stderr. -o writes the file atomically: after
 a failure or Ctrl-C an existing file is left as it was.
 
 ` + exitStatusHelp),
-		Example: strings.TrimSpace(`
-  careerpath batch staff.csv -o plans.csv
+		Example: strings.TrimRight(`  careerpath batch staff.csv -o plans.csv
   careerpath batch --format ndjson < staff.csv | jq -c '{row, level: .level.name}'
-  careerpath batch --delimiter ';' --column role="Job Title" --column years=Experience staff.csv`),
+  careerpath batch --delimiter ';' --column role="Job Title" --column years=Experience staff.csv`, "\n"),
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
