@@ -68,12 +68,15 @@ func (w *cellWriter) needsQuotes(c []byte, formula bool) bool {
 	if formula {
 		return false // the cell starts with the guard's quote mark
 	}
-	if string(c) == `\.` {
-		return true
+	if first := c[0]; first < utf8.RuneSelf {
+		return asciiSpace[first] || (first == '\\' && string(c) == `\.`)
 	}
 	r, _ := utf8.DecodeRune(c)
 	return unicode.IsSpace(r)
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // jsonSafe marks the bytes a JSON string may hold as they are.
 var jsonSafe = func() (t [256]bool) {

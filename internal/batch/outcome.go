@@ -83,7 +83,10 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 	if role == nil || acc == nil || !years.ok {
 		return o.rejectedOf(fields, start), nil
 	}
-	k := decisionKey{role: role, acc: acc, years: years.value, start: o.intern(start)}
+	k := decisionKey{role: role, acc: acc, years: years.value}
+	if start != nil {
+		k.start = o.intern(start)
+	}
 	out, ok := o.decided[k]
 	if !ok {
 		out = o.advise(fields, start)
