@@ -60,6 +60,9 @@ func (w *cellWriter) needsQuotes(c []byte, formula bool) bool {
 	if len(c) == 0 {
 		return false
 	}
+	if formula && w.special['\''] { // the guard's mark is the delimiter
+		return true
+	}
 	for _, b := range c {
 		if w.special[b] {
 			return true

@@ -147,8 +147,17 @@ func checkNDJSON(t *testing.T, data []byte, delim byte, want []oracleRecord) {
 			t.Fatalf("row %d says line %d, encoding/csv says %d", i+1, row.Row, want[i+1].line)
 		}
 	}
+	raw := newCellWriter(delim, true)
 	for _, rec := range want {
 		for _, f := range rec.fields {
+			var cell bytes.Buffer
+			cw := csv.NewWriter(&cell)
+			cw.Comma = rune(delim)
+			_ = cw.Write([]string{f})
+			cw.Flush()
+			if got := raw.cell(nil, []byte(f)); string(got)+"\n" != cell.String() && f != "" {
+				t.Fatalf("cell(%q) = %q, encoding/csv writes %q", f, got, cell.String())
+			}
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)
