@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
@@ -41,18 +42,22 @@ var ErrInterrupted = errors.New("interrupted")
 // that does.
 func exitCode(err error) int {
 	var (
-		usage   *UsageError
-		input   *advisor.InputError
-		invalid *catalog.Error
-		config  *ConfigError
+		usage    *UsageError
+		input    *advisor.InputError
+		invalid  *catalog.Error
+		config   *ConfigError
+		header   *batch.HeaderError
+		rejected *RejectedRowsError
 	)
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config):
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header):
 		return ExitUsage
+	case errors.As(err, &rejected):
+		return ExitRejected
 	default:
 		return ExitError
 	}

@@ -140,6 +140,7 @@ and directions all come from the active catalog.
 		NewCmdCatalog(f),
 		NewCmdConfig(f, nil),
 		NewCmdSchema(f, nil),
+		NewCmdBatch(f, nil),
 	)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)

@@ -23,6 +23,7 @@ var goldenSchemas = []struct {
 	{"levels_", eachElement(schematest.CatalogEntry("level"))},
 	{"specialisations_", eachElement(schematest.CatalogEntry("direction"))},
 	{"catalog_show_", checkCatalogView},
+	{"batch_", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.BatchRecord, doc) }},
 }
 
 // eachElement checks every element of a JSON array against one schema.

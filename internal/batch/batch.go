@@ -1,0 +1,103 @@
+// Package batch advises every row of a CSV staff list. It streams: a
+// reader cuts the input into chunks of whole records, workers on every core
+// advise and encode them, and a writer puts the chunks back in input order,
+// so memory stays flat however long the file is. It knows no flags and no
+// terminal; the caller opens the files.
+package batch
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+)
+
+// Format is an output format of the batch.
+type Format string
+
+// The batch's output formats.
+const (
+	CSV    Format = "csv"
+	NDJSON Format = "ndjson"
+	JSON   Format = "json"
+	Table  Format = "table"
+)
+
+// Formats lists the formats in the order help text shows them.
+var Formats = []Format{CSV, NDJSON, JSON, Table}
+
+// FormatNames returns the format names, for help and completion.
+func FormatNames() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return names
+}
+
+// ParseFormat checks a --format value.
+func ParseFormat(s string) (Format, error) {
+	want := Format(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Formats, want) {
+		return want, nil
+	}
+	return "", fmt.Errorf("unknown format %q; use one of: %s", s, strings.Join(FormatNames(), ", "))
+}
+
+// Column keys: the answers a row must give, and its optional plan start.
+const (
+	ColumnRole           = advisor.FieldRole
+	ColumnYears          = advisor.FieldYears
+	ColumnAccountability = advisor.FieldAccountability
+	ColumnStart          = "start"
+)
+
+// ColumnKeys lists the column keys, required ones first.
+var ColumnKeys = []string{ColumnRole, ColumnYears, ColumnAccountability, ColumnStart}
+
+// defaultHeaders are the header names a column key is found under,
+// compared in lower case after trimming.
+func defaultHeaders(key string) []string {
+	switch key {
+	case ColumnYears:
+		return []string{"years", "experience", "years_experience", "yoe"}
+	case ColumnAccountability:
+		return []string{"accountability", "scope"}
+	default:
+		return []string{key}
+	}
+}
+
+// Options tune a batch run.
+type Options struct {
+	Format Format
+	// Delimiter separates fields in the input and the CSV output.
+	Delimiter byte
+	// Columns maps a column key to the header name it is found under,
+	// replacing the default names for that key.
+	Columns map[string]string
+	// Start is the plan start for rows without their own.
+	Start time.Time
+	// Raw turns off the spreadsheet formula guard on CSV cells.
+	Raw bool
+	// Workers is the number of advising goroutines; 0 means one per core.
+	Workers int
+}
+
+// Summary counts the rows of a finished run.
+type Summary struct {
+	Read, Advised, Rejected int
+}
+
+// HeaderError is input the batch cannot start on: an empty file, no
+// header, or a required column that is absent. Nothing has been written.
+type HeaderError struct{ Message string }
+
+func (e *HeaderError) Error() string { return e.Message }
+
+// ValidDelimiter reports whether d can separate CSV fields.
+func ValidDelimiter(d byte) bool {
+	return d != 0 && d != '"' && d != '\r' && d != '\n' && d < 0x80
+}

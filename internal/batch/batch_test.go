@@ -1,0 +1,285 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/batch/batchtest"
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+var planStart = time.Date(2027, 1, 4, 0, 0, 0, 0, time.Local)
+
+// defaultCatalog parses the embedded catalog once for all tests.
+var defaultCatalog = sync.OnceValues(catalog.Default)
+
+func loadCatalog(t testing.TB) *catalog.Loaded {
+	t.Helper()
+	cat, err := defaultCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+func runBatch(t testing.TB, input []byte, opts Options) (string, Summary, error) {
+	t.Helper()
+	if opts.Start.IsZero() {
+		opts.Start = planStart
+	}
+	var out bytes.Buffer
+	sum, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(input), &out, opts)
+	return out.String(), sum, err
+}
+
+func assertGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/batch -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test ./internal/batch -update rewrites it):\n%s", path, lineDiff(string(want), got))
+	}
+}
+
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := range max(len(w), len(g)) {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  - %q\n  + %q\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}
+
+func TestGoldenFixtures(t *testing.T) {
+	for _, c := range []struct {
+		name, input       string
+		opts              Options
+		advised, rejected int
+	}{
+		{name: "bom", advised: 2},
+		{name: "crlf", advised: 3},
+		{name: "quoted_newlines", advised: 3},
+		{name: "ragged", advised: 2, rejected: 3},
+		{name: "unknown_columns", advised: 1, rejected: 5},
+		{name: "formulas", advised: 6, rejected: 1},
+		{name: "formulas_raw", input: "formulas", opts: Options{Raw: true}, advised: 6, rejected: 1},
+		{name: "empty_lines", advised: 2},
+		{name: "header_only"},
+		{name: "header_aliases", advised: 1},
+		{name: "custom_columns", advised: 2, opts: Options{Columns: map[string]string{
+			ColumnRole: "Job Title", ColumnYears: " experience (YEARS) ", ColumnAccountability: "Scope of accountability"}}},
+		{name: "semicolon", opts: Options{Delimiter: ';'}, advised: 2, rejected: 1},
+		{name: "start_column", advised: 2, rejected: 1},
+		{name: "mixed", advised: 1, rejected: 1},
+		{name: "mixed_ndjson", input: "mixed", opts: Options{Format: NDJSON}, advised: 1, rejected: 1},
+		{name: "mixed_json", input: "mixed", opts: Options{Format: JSON}, advised: 1, rejected: 1},
+		{name: "mixed_table", input: "mixed", opts: Options{Format: Table}, advised: 1, rejected: 1},
+		{name: "header_only_json", input: "header_only", opts: Options{Format: JSON}},
+		{name: "ragged_ndjson", input: "ragged", opts: Options{Format: NDJSON}, advised: 2, rejected: 3},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			input := c.input
+			if input == "" {
+				input = c.name
+			}
+			raw, err := os.ReadFile(filepath.Join("testdata", input+".csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, sum, err := runBatch(t, raw, c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Summary{Read: c.advised + c.rejected, Advised: c.advised, Rejected: c.rejected}
+			if sum != want {
+				t.Errorf("summary %+v, want %+v", sum, want)
+			}
+			assertGolden(t, c.name, out)
+		})
+	}
+}
+
+func TestHeaderErrorsWriteNothing(t *testing.T) {
+	for _, c := range []struct {
+		name, input string
+		opts        Options
+		want        []string
+	}{
+		{"empty", "", Options{}, []string{"empty"}},
+		{"only blank lines", "\n\r\n\n", Options{}, []string{"empty"}},
+		{"only a BOM", "\xef\xbb\xbf", Options{}, []string{"empty"}},
+		{"no role column", "id,job,years,accountability\n1,SRE,6,team\n", Options{},
+			[]string{"no role column", `looked for "role"`, `"id", "job", "years", "accountability"`, "--column role=NAME"}},
+		{"no years column", "role,accountability\nSRE,team\n", Options{},
+			[]string{"no years column", `"years", "experience", "years_experience", "yoe"`}},
+		{"mapped column absent", "role,years,accountability\nSRE,6,team\n", Options{Columns: map[string]string{ColumnRole: "Job Title"}},
+			[]string{`looked for "job title"`, `"role", "years", "accountability"`}},
+		{"ambiguous", "role,years,yoe,accountability\nSRE,6,6,team\n", Options{},
+			[]string{"years column is ambiguous", `"years", "yoe"`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, f := range Formats {
+				c.opts.Format = f
+				out, _, err := runBatch(t, []byte(c.input), c.opts)
+				var he *HeaderError
+				if !errors.As(err, &he) {
+					t.Fatalf("%s: err = %v, want a HeaderError", f, err)
+				}
+				if out != "" {
+					t.Errorf("%s: wrote %q before failing", f, out)
+				}
+				for _, w := range c.want {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q lacks %q", err, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// Each NDJSON row must be exactly what `careerpath advise --json` writes
+// for the same answers, plus row and record.
+func TestNDJSONRowsAreTheAdviseRecommendation(t *testing.T) {
+	var in bytes.Buffer
+	cat := loadCatalog(t)
+	if err := batchtest.WriteStaff(&in, cat, 3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	in.WriteString(`E9,"Odd\u2028 ""name""",x@y,"site_reliability-ENGINEER",0.5,"Multi  Team"` + "\n")
+	out, sum, err := runBatch(t, in.Bytes(), Options{Format: NDJSON})
+	if err != nil || sum.Rejected != 0 {
+		t.Fatalf("err %v, summary %+v", err, sum)
+	}
+	records, err := csv.NewReader(bytes.NewReader(in.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	adv := advisor.New(cat)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(records)-1 {
+		t.Fatalf("%d lines for %d rows", len(lines), len(records)-1)
+	}
+	for i, line := range lines {
+		r := records[i+1]
+		rec, err := adv.Advise(advisor.Answers{Role: r[3], Years: r[4], Accountability: r[5]}, planStart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := encodeJSON(rec)
+		prefix := fmt.Sprintf(`{"row":%d,"record":{`, i+2)
+		_, rest, ok := strings.Cut(line, `},"schema_version"`)
+		if !strings.HasPrefix(line, prefix) || !ok || `{"schema_version"`+rest != string(want) {
+			t.Fatalf("row %d:\n got %s\nwant %s", i+2, line, want)
+		}
+	}
+}
+
+// A large file keeps every row, in order.
+func TestLargeFileKeepsEveryRowInOrder(t *testing.T) {
+	rows := 200_000
+	if testing.Short() {
+		rows = 20_000
+	}
+	var in bytes.Buffer
+	if err := batchtest.WriteStaff(&in, loadCatalog(t), rows, 3); err != nil {
+		t.Fatal(err)
+	}
+	out, sum, err := runBatch(t, in.Bytes(), Options{Workers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != rows || sum.Advised != rows {
+		t.Fatalf("summary %+v, want %d rows advised", sum, rows)
+	}
+	r := csv.NewReader(strings.NewReader(out))
+	r.ReuseRecord = true
+	if _, err := r.Read(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; ; i++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			if i-1 != rows {
+				t.Fatalf("%d rows out, %d in", i-1, rows)
+			}
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("E%07d", i); rec[0] != want || rec[len(rec)-1] != "" || rec[6] == "" {
+			t.Fatalf("output row %d is %v, want %s advised", i, rec, want)
+		}
+	}
+}
+
+func TestContextCancelStopsTheRun(t *testing.T) {
+	var in bytes.Buffer
+	if err := batchtest.WriteStaff(&in, loadCatalog(t), 50_000, 1); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Run(ctx, loadCatalog(t), &in, io.Discard, Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestCellGuardAndQuoting(t *testing.T) {
+	w := newCellWriter(',', false)
+	for in, want := range map[string]string{
+		"": "", "plain": "plain", "=1+2": "'=1+2", "+1": "'+1", "-1": "'-1", "@x": "'@x", "\tx": "'\tx",
+		"\rx": "\"'\rx\"", "=a,b": `"'=a,b"`, `say "hi"`: `"say ""hi"""`, " lead": `" lead"`, `\.`: `"\."`,
+		"a\nb": "\"a\nb\"", "x=1": "x=1",
+	} {
+		if got := string(w.cell(nil, []byte(in))); got != want {
+			t.Errorf("cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := string(newCellWriter(';', true).cell(nil, []byte("=a;b"))); got != `"=a;b"` {
+		t.Errorf("raw cell = %q", got)
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	if f, err := ParseFormat(" NDJSON "); err != nil || f != NDJSON {
+		t.Errorf("ParseFormat = %v, %v", f, err)
+	}
+	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "csv, ndjson, json, table") {
+		t.Errorf("err = %v", err)
+	}
+}

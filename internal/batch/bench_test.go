@@ -1,0 +1,54 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"testing"
+
+	"github.com/careerpath/careerpath/internal/batch/batchtest"
+)
+
+// benchRows is the size of the benchmarks' staff list; the README's
+// side-by-side run uses the generator's 1,000,000 rows.
+const benchRows = 100_000
+
+func staffList(b *testing.B) []byte {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := batchtest.WriteStaff(&buf, loadCatalog(b), benchRows, 1); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func benchmarkFormat(b *testing.B, f Format) {
+	data := staffList(b)
+	cat := loadCatalog(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		sum, err := Run(context.Background(), cat, bytes.NewReader(data), io.Discard, Options{Format: f, Start: planStart})
+		if err != nil || sum.Advised != benchRows {
+			b.Fatalf("%+v, %v", sum, err)
+		}
+	}
+	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+func BenchmarkBatchCSV(b *testing.B)    { benchmarkFormat(b, CSV) }
+func BenchmarkBatchNDJSON(b *testing.B) { benchmarkFormat(b, NDJSON) }
+
+// BenchmarkEncodingCSVPass is the baseline: reading and writing the same
+// list with encoding/csv, doing nothing else.
+func BenchmarkEncodingCSVPass(b *testing.B) {
+	data := staffList(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if err := batchtest.CopyCSV(io.Discard, bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}

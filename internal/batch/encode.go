@@ -1,0 +1,148 @@
+package batch
+
+import (
+	"bytes"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// formulaStart marks the first bytes that make a spreadsheet run a cell as
+// a formula (OWASP CSV injection).
+var formulaStart = [256]bool{'=': true, '+': true, '-': true, '@': true, '\t': true, '\r': true}
+
+// cellWriter writes CSV cells as encoding/csv's Writer does, plus the
+// formula guard.
+type cellWriter struct {
+	delim   byte
+	guard   bool
+	special [256]bool // bytes that force quoting
+}
+
+func newCellWriter(delim byte, raw bool) *cellWriter {
+	w := &cellWriter{delim: delim, guard: !raw}
+	for _, b := range []byte{'\n', '\r', '"', delim} {
+		w.special[b] = true
+	}
+	return w
+}
+
+// cell appends one cell. A cell that starts like a formula gets a leading
+// "'" unless the writer is raw.
+func (w *cellWriter) cell(dst, c []byte) []byte {
+	formula := w.guard && len(c) > 0 && formulaStart[c[0]]
+	if !w.needsQuotes(c, formula) {
+		if formula {
+			dst = append(dst, '\'')
+		}
+		return append(dst, c...)
+	}
+	dst = append(dst, '"')
+	if formula {
+		dst = append(dst, '\'')
+	}
+	for {
+		i := bytes.IndexByte(c, '"')
+		if i < 0 {
+			break
+		}
+		dst = append(dst, c[:i+1]...)
+		dst = append(dst, '"')
+		c = c[i+1:]
+	}
+	dst = append(dst, c...)
+	return append(dst, '"')
+}
+
+// needsQuotes follows encoding/csv: quote a cell holding a delimiter,
+// quote, CR or LF, a cell starting with a space, and `\.`.
+func (w *cellWriter) needsQuotes(c []byte, formula bool) bool {
+	if len(c) == 0 {
+		return false
+	}
+	if formula && w.special['\''] { // the guard's mark is the delimiter
+		return true
+	}
+	for _, b := range c {
+		if w.special[b] {
+			return true
+		}
+	}
+	if formula {
+		return false // the cell starts with the guard's quote mark
+	}
+	if first := c[0]; first < utf8.RuneSelf {
+		return asciiSpace[first] || (first == '\\' && string(c) == `\.`)
+	}
+	r, _ := utf8.DecodeRune(c)
+	return unicode.IsSpace(r)
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// jsonSafe marks the bytes a JSON string may hold as they are.
+var jsonSafe = func() (t [256]bool) {
+	for b := 0x20; b < 0x80; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// does without HTML escaping; invalid UTF-8 becomes U+FFFD.
+func appendJSONString(dst, s []byte) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if jsonSafe[b] {
+			i++
+			continue
+		}
+		if b < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '"', '\\':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+func appendInt(dst []byte, n int) []byte { return strconv.AppendInt(dst, int64(n), 10) }

@@ -1,0 +1,267 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+)
+
+// OutputColumns are the columns the CSV output adds after the input's.
+var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error"}
+
+// topSpecialisations is how many specialisation ids the CSV output lists.
+const topSpecialisations = 3
+
+// encoder encodes rows in workers. advised and rejected encode the part of
+// a row that depends only on its answers, once per distinct answers; row
+// appends a whole row around that part.
+type encoder interface {
+	advised(rec *advisor.Recommendation) *outcome
+	rejected(column, message string) []byte
+	// row appends a row; years is its years answer as JSON.
+	row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte
+}
+
+// sink writes the encoded chunks, in order, between a start and an end.
+type sink interface {
+	begin() error
+	write(chunk []byte) error
+	end() error
+}
+
+// newFormat returns the encoder and sink of a format.
+func newFormat(f Format, l *layout, opts Options, w io.Writer) (encoder, sink) {
+	switch f {
+	case NDJSON:
+		enc := newJSONEncoder(l, false)
+		return enc, plainSink{w: w}
+	case JSON:
+		enc := newJSONEncoder(l, true)
+		return enc, &arraySink{w: w}
+	case Table:
+		return newTableEncoder(l), newTableSink(w, l)
+	default:
+		enc := &csvEncoder{cells: newCellWriter(opts.Delimiter, opts.Raw), width: l.width}
+		return enc, plainSink{w: w, header: enc.header(l)}
+	}
+}
+
+type csvEncoder struct {
+	cells *cellWriter
+	width int
+}
+
+func (e *csvEncoder) header(l *layout) []byte {
+	var b []byte
+	for i, h := range l.header {
+		if i > 0 {
+			b = append(b, e.cells.delim)
+		}
+		b = e.cells.cell(b, h)
+	}
+	for _, name := range OutputColumns {
+		b = append(b, e.cells.delim)
+		b = e.cells.cell(b, []byte(name))
+	}
+	return append(b, '\n')
+}
+
+// advised encodes the added cells of an advised row, with its line end.
+func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
+	next := ""
+	if rec.NextLevel != nil {
+		next = rec.NextLevel.Name
+	}
+	ids := make([]string, 0, topSpecialisations)
+	for _, s := range rec.Specialisations[:min(topSpecialisations, len(rec.Specialisations))] {
+		ids = append(ids, s.ID)
+	}
+	var b []byte
+	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), ""} {
+		b = append(b, e.cells.delim)
+		b = e.cells.cell(b, []byte(c))
+	}
+	return &outcome{encoded: append(b, '\n')}
+}
+
+// rejected has nothing to cache: the error cell carries the line number.
+func (e *csvEncoder) rejected(string, string) []byte { return nil }
+
+func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
+	for i := range e.width {
+		if i > 0 {
+			dst = append(dst, e.cells.delim)
+		}
+		if i < len(fields) {
+			dst = e.cells.cell(dst, fields[i])
+		}
+	}
+	if !o.rejected {
+		return append(dst, o.encoded...)
+	}
+	for range len(OutputColumns) {
+		dst = append(dst, e.cells.delim)
+	}
+	return append(e.cells.cell(dst, []byte(errorText(line, o))), '\n')
+}
+
+// errorText is a rejected row's error cell: line, column and reason.
+func errorText(line int, o *outcome) string {
+	if o.column == "" {
+		return fmt.Sprintf("line %d: %s", line, o.message)
+	}
+	return fmt.Sprintf("line %d, column %q: %s", line, o.column, o.message)
+}
+
+// jsonEncoder writes each row as {"row", "record", ...}: the full
+// recommendation, or "error" for a rejected row. A recommendation is
+// cached in two parts around the value of its "input" member, the answers
+// as spelled, which each row writes itself.
+type jsonEncoder struct {
+	layout *layout
+	keys   [][]byte // `"name":` for each header cell
+	array  bool     // rows are array elements, not lines
+}
+
+func newJSONEncoder(l *layout, array bool) *jsonEncoder {
+	e := &jsonEncoder{layout: l, array: array}
+	seen := map[string]bool{}
+	for i, h := range l.header {
+		name := string(h)
+		// An object cannot hold one key twice; a repeated header gets its
+		// column number.
+		if seen[name] {
+			name = fmt.Sprintf("%s_%d", name, i+1)
+		}
+		seen[name] = true
+		e.keys = append(e.keys, append(appendJSONString(nil, []byte(name)), ':'))
+	}
+	return e
+}
+
+// advised encodes the recommendation's members, without the opening
+// brace, split around the value of "input".
+func (e *jsonEncoder) advised(rec *advisor.Recommendation) *outcome {
+	full := encodeJSON(rec)
+	before, after, found := bytes.Cut(full[1:], []byte(`"input":`))
+	input := appendInput(nil, []byte(rec.Input.Role), encodeJSON(rec.Input.Years), []byte(rec.Input.Accountability))
+	if !found || !bytes.HasPrefix(after, input) || !bytes.Equal(encodeJSON(rec.Input), input) {
+		panic("batch: the recommendation's input no longer encodes as appendInput writes it")
+	}
+	return &outcome{encoded: append(before, `"input":`...), afterInput: after[len(input):]}
+}
+
+// appendInput writes advisor.Input as encoding/json does.
+func appendInput(dst, role, years, acc []byte) []byte {
+	dst = append(dst, `{"role":`...)
+	dst = appendJSONString(dst, role)
+	dst = append(dst, `,"years":`...)
+	dst = append(dst, years...)
+	dst = append(dst, `,"accountability":`...)
+	dst = appendJSONString(dst, acc)
+	return append(dst, '}')
+}
+
+// encodeJSON is compact encoding/json output without HTML escaping, as
+// the advise command writes. Its values are plain structs of strings and
+// numbers, which always encode.
+func encodeJSON(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func (e *jsonEncoder) rejected(column, message string) []byte {
+	b := append([]byte(`"error":{"column":`), appendJSONString(nil, []byte(column))...)
+	b = append(b, `,"message":`...)
+	b = appendJSONString(b, []byte(message))
+	return append(b, "}}"...)
+}
+
+func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {
+	if e.array {
+		dst = append(dst, ",\n"...)
+	}
+	dst = append(dst, `{"row":`...)
+	dst = appendInt(dst, line)
+	dst = append(dst, `,"record":{`...)
+	for i := range min(len(fields), len(e.keys)) {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, e.keys[i]...)
+		dst = appendJSONString(dst, fields[i])
+	}
+	dst = append(dst, "},"...)
+	dst = append(dst, o.encoded...)
+	if !o.rejected {
+		ix := e.layout.index
+		dst = appendInput(dst, fields[ix[roleAt]], years, fields[ix[accountabilityAt]])
+		dst = append(dst, o.afterInput...)
+	}
+	if !e.array {
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// plainSink writes an optional header, then the chunks as they are.
+type plainSink struct {
+	w      io.Writer
+	header []byte
+}
+
+func (s plainSink) begin() error {
+	_, err := s.w.Write(s.header)
+	return err
+}
+
+func (s plainSink) write(chunk []byte) error {
+	_, err := s.w.Write(chunk)
+	return err
+}
+
+func (s plainSink) end() error { return nil }
+
+// arraySink wraps the rows in a JSON array. Every row is encoded with a
+// leading ",\n", which the first one drops.
+type arraySink struct {
+	w     io.Writer
+	empty bool
+}
+
+func (s *arraySink) begin() error {
+	s.empty = true
+	_, err := io.WriteString(s.w, "[")
+	return err
+}
+
+func (s *arraySink) write(chunk []byte) error {
+	if len(chunk) == 0 {
+		return nil
+	}
+	if s.empty {
+		chunk = chunk[1:]
+		s.empty = false
+	}
+	_, err := s.w.Write(chunk)
+	return err
+}
+
+func (s *arraySink) end() error {
+	tail := "\n]\n"
+	if s.empty {
+		tail = "]\n"
+	}
+	_, err := io.WriteString(s.w, tail)
+	return err
+}

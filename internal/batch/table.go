@@ -1,0 +1,154 @@
+package batch
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+)
+
+// The table view travels from workers to the sink as cells separated by
+// unitSep, rows ended by recordSep; control characters in cells become
+// spaces, so neither separator can occur in a value.
+const (
+	unitSep   = 0x1f
+	recordSep = 0x1e
+)
+
+// tableEncoder picks the compact columns: line, the first passed-through
+// column (usually an id), the answers, and the outcome.
+type tableEncoder struct {
+	layout *layout
+	idAt   int // -1 when every column is an answer
+}
+
+func newTableEncoder(l *layout) *tableEncoder {
+	return &tableEncoder{layout: l, idAt: firstPassThrough(l)}
+}
+
+func firstPassThrough(l *layout) int {
+	for i := range l.width {
+		answer := false
+		for _, at := range l.index {
+			answer = answer || at == i
+		}
+		if !answer {
+			return i
+		}
+	}
+	return -1
+}
+
+func (e *tableEncoder) advised(rec *advisor.Recommendation) *outcome {
+	next := "-"
+	if rec.NextLevel != nil {
+		next = rec.NextLevel.Name
+	}
+	b := appendTableCell(nil, []byte(rec.Level.Name))
+	b = appendTableCell(b, []byte(next))
+	b = appendTableCell(b, []byte(rec.Plan.Start+" to "+rec.Plan.End))
+	return &outcome{encoded: appendTableCell(b, nil)}
+}
+
+func (e *tableEncoder) rejected(column, message string) []byte {
+	if column != "" {
+		message = column + ": " + message
+	}
+	b := appendTableCell(nil, nil)
+	b = appendTableCell(b, nil)
+	b = appendTableCell(b, nil)
+	return appendTableCell(b, []byte(message))
+}
+
+func (e *tableEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
+	dst = appendInt(dst, line)
+	if e.idAt >= 0 {
+		dst = appendTableCell(dst, field(fields, e.idAt))
+	}
+	for _, at := range e.layout.index[:startAt] {
+		dst = appendTableCell(dst, field(fields, at))
+	}
+	dst = append(dst, o.encoded...)
+	return append(dst, recordSep)
+}
+
+func field(fields [][]byte, at int) []byte {
+	if at < len(fields) {
+		return fields[at]
+	}
+	return nil
+}
+
+// appendTableCell appends a separator and the cell, control characters
+// replaced by spaces.
+func appendTableCell(dst, cell []byte) []byte {
+	dst = append(dst, unitSep)
+	for _, c := range cell {
+		if c < 0x20 || c == 0x7f {
+			c = ' '
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// tableSink streams rows into a table with fixed column widths, so that
+// it needs no second pass and keeps no rows.
+type tableSink struct {
+	table *tablewriter.Table
+	head  []string
+}
+
+func newTableSink(w io.Writer, l *layout) *tableSink {
+	head := []string{"Line"}
+	widths := []int{6}
+	if at := firstPassThrough(l); at >= 0 {
+		head = append(head, string(l.header[at]))
+		widths = append(widths, 12)
+	}
+	for _, at := range l.index[:startAt] {
+		head = append(head, string(l.header[at]))
+	}
+	head = append(head, "Level", "Next level", "Plan", "Error")
+	widths = append(widths, 22, 7, 16, 14, 14, 26, 40)
+	perColumn := tw.NewMapper[int, int]()
+	for i, wd := range widths {
+		perColumn.Set(i, wd)
+	}
+	table := tablewriter.NewTable(w,
+		tablewriter.WithConfig(tablewriter.Config{Widths: tw.CellWidth{PerColumn: perColumn}}),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
+	)
+	return &tableSink{table: table, head: head}
+}
+
+func (s *tableSink) begin() error {
+	if err := s.table.Start(); err != nil {
+		return err
+	}
+	s.table.Header(s.head)
+	return nil
+}
+
+func (s *tableSink) write(chunk []byte) error {
+	for len(chunk) > 0 {
+		row, rest, _ := bytes.Cut(chunk, []byte{recordSep})
+		chunk = rest
+		cells := bytes.Split(row, []byte{unitSep})
+		line := make([]string, len(cells))
+		for i, c := range cells {
+			line[i] = string(c)
+		}
+		if err := s.table.Append(line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *tableSink) end() error { return s.table.Close() }
