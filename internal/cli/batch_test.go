@@ -3,34 +3,36 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/schematest"
 )
 
 const staffCSV = "employee_id,name,role,years,accountability\nE1,Ada,SRE,6,team\nE2,Grace,Engineering Manager,10,multi-team\n"
 
 const staffWithRejects = "employee_id,name,role,years,accountability\nE1,Ada,SRE,6,team\nE2,=cmd|' /C calc'!A0,Sorcerer,6,team\nE3,Linus,SRE,6\n"
 
-func batchFactory(stdin string, errTTY bool) (*Factory, *bytes.Buffer, *bytes.Buffer) {
+// batchFactory builds the factory as NewFactory does, so that --catalog and
+// the settings reach batch as they do in use, with no config file.
+func batchFactory(t *testing.T, stdin string, errTTY bool) (*Factory, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, ErrTTY: errTTY, Getenv: func(string) string { return "" }}
-	return &Factory{
-		IO:      io,
-		Now:     func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) },
-		Catalog: sync.OnceValues(catalog.Default),
-	}, &out, &errOut
+	f := NewFactory(io)
+	f.Now = func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) }
+	configDir := t.TempDir()
+	f.UserConfigDir = func() (string, error) { return configDir, nil }
+	return f, &out, &errOut
 }
 
 func runBatchCLI(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
-	f, out, errOut := batchFactory(stdin, false)
+	f, out, errOut := batchFactory(t, stdin, false)
 	code := run(f, append([]string{"batch"}, args...))
 	return result{stdout: out.String(), stderr: errOut.String(), code: code}
 }
@@ -107,7 +109,7 @@ func TestBatchUsageErrorsExitTwoWithNoOutput(t *testing.T) {
 }
 
 func TestBatchOptionsFromFlags(t *testing.T) {
-	f, _, _ := batchFactory("", false)
+	f, _, _ := batchFactory(t, "", false)
 	var got *BatchOptions
 	cmd := NewCmdBatch(f, func(o *BatchOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"staff.csv", "-o", "plans.csv", "-f", "ndjson", "--delimiter", `\t`, "--column", "role=Job Title", "--column", "years=YoE", "--raw"})
@@ -148,7 +150,7 @@ func TestBatchOutputFileIsAtomic(t *testing.T) {
 		assertOld(t)
 	})
 	t.Run("interrupted", func(t *testing.T) {
-		f, _, _ := batchFactory(strings.Repeat("role,years,accountability\n", 1)+strings.Repeat("SRE,6,team\n", 200_000), false)
+		f, _, _ := batchFactory(t, strings.Repeat("role,years,accountability\n", 1)+strings.Repeat("SRE,6,team\n", 200_000), false)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 		err := runBatch(&BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Output: out, Format: "csv", Delimiter: ","})
@@ -179,7 +181,7 @@ func TestBatchProgressOnlyOnATerminalForAFile(t *testing.T) {
 		{false, []string{path}, "", false},
 		{true, nil, staffCSV, false}, // stdin is not a regular file
 	} {
-		f, _, errOut := batchFactory(c.stdin, c.tty)
+		f, _, errOut := batchFactory(t, c.stdin, c.tty)
 		if code := run(f, append([]string{"batch"}, c.args...)); code != ExitOK {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
@@ -195,7 +197,7 @@ func TestBatchFlagCompletion(t *testing.T) {
 		"--column":    {"role=", "years=", "accountability=", "start="},
 		"--delimiter": {",", ";", `\t`},
 	} {
-		f, out, _ := batchFactory("", false)
+		f, out, _ := batchFactory(t, "", false)
 		if code := run(f, []string{"__complete", "batch", flag, ""}); code != ExitOK {
 			t.Fatalf("%s: exit %d", flag, code)
 		}
@@ -204,5 +206,34 @@ func TestBatchFlagCompletion(t *testing.T) {
 				t.Errorf("%s completion %q lacks %q", flag, out, w)
 			}
 		}
+	}
+}
+
+// A four-level catalog whose roles the seed never names works end to end in
+// batch, through the same --catalog flag as every other command.
+func TestBatchWithAnOrganisationCatalog(t *testing.T) {
+	staff := "id,role,years,accountability\nN1,Database Reliability Engineer,6,several squads\nN2,Head of Platform,12,company\nN3,SRE,6,team\n"
+	f, out, errOut := batchFactory(t, staff, false)
+	code := run(f, []string{"--catalog", orgCatalog, "batch", "--start", "2027-01-04", "--format", "ndjson"})
+	if code != ExitRejected {
+		t.Fatalf("exit %d, want 3 (the seed's SRE is not in this catalog); stderr %q", code, errOut)
+	}
+	schematest.ValidateNDJSON(t, schematest.BatchRecord, out.Bytes())
+	type record struct {
+		Catalog struct{ Name string }
+		Level   struct{ ID string }
+		Error   *struct{ Message string }
+	}
+	var rows []record
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var row record
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) != 3 || rows[0].Catalog.Name != "Northwind Platform Ladder" || rows[1].Level.ID != "principal" ||
+		rows[2].Error == nil || !strings.Contains(rows[2].Error.Message, "Valid roles: Release Manager") {
+		t.Errorf("rows %+v", rows)
 	}
 }
