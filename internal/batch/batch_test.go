@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,9 +17,9 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
 	"github.com/careerpath/careerpath/internal/catalog"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+	"github.com/careerpath/careerpath/internal/golden"
+)
 
 var planStart = time.Date(2027, 1, 4, 0, 0, 0, 0, time.Local)
 
@@ -44,42 +43,6 @@ func runBatch(t testing.TB, input []byte, opts Options) (string, Summary, error)
 	var out bytes.Buffer
 	sum, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(input), &out, opts)
 	return out.String(), sum, err
-}
-
-func assertGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/batch -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (go test ./internal/batch -update rewrites it):\n%s", path, lineDiff(string(want), got))
-	}
-}
-
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  - %q\n  + %q\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }
 
 func TestGoldenFixtures(t *testing.T) {
@@ -126,7 +89,7 @@ func TestGoldenFixtures(t *testing.T) {
 			if sum != want {
 				t.Errorf("summary %+v, want %+v", sum, want)
 			}
-			assertGolden(t, c.name, out)
+			golden.Assert(t, c.name, out)
 		})
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/prompt"
+
+	"github.com/careerpath/careerpath/internal/golden"
 )
 
 // interrupt, as a reply, makes the fake prompter act as if Ctrl-C was
@@ -140,7 +142,7 @@ func TestAdviseAsksOnlyForTheMissingAnswersInOrder(t *testing.T) {
 			// one all three flags give.
 			want := runCLI(t, nil, append([]string{"advise", "--json", "--start", "2027-01-04"}, all...)...)
 			if r.stdout != want.stdout {
-				t.Errorf("prompted output differs from the flag path:\n%s", lineDiff(want.stdout, r.stdout))
+				t.Errorf("prompted output differs from the flag path:\n%s", golden.LineDiff(want.stdout, r.stdout))
 			}
 		})
 	}
@@ -286,20 +288,3 @@ func TestAdviseChecksFlagsBeforeAsking(t *testing.T) {
 	}
 }
 
-func TestPromptColorFollowsStderrAndNoColor(t *testing.T) {
-	for _, c := range []struct {
-		tty   bool
-		env   map[string]string
-		color bool
-	}{
-		{false, nil, false},
-		{true, nil, true},
-		{true, map[string]string{"NO_COLOR": "1"}, false},
-		{true, map[string]string{"TERM": "dumb"}, false},
-	} {
-		s := &IOStreams{ErrTTY: c.tty, Getenv: func(k string) string { return c.env[k] }}
-		if got := s.ErrColorEnabled(); got != c.color {
-			t.Errorf("tty=%v env=%v: color %v, want %v", c.tty, c.env, got, c.color)
-		}
-	}
-}

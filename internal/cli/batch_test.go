@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/internal/schematest"
+
+	"github.com/careerpath/careerpath/internal/golden"
 )
 
 const staffCSV = "employee_id,name,role,years,accountability\nE1,Ada,SRE,6,team\nE2,Grace,Engineering Manager,10,multi-team\n"
@@ -52,7 +54,7 @@ func TestBatchAllAdvisedExitsZero(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	assertGolden(t, "batch_csv", r.stdout)
+	golden.Assert(t, "batch_csv", r.stdout)
 	if want := path + ": 2 rows read, 2 advised, 0 rejected\n"; r.stderr != want {
 		t.Errorf("stderr %q, want %q", r.stderr, want)
 	}
@@ -65,7 +67,7 @@ func TestBatchRejectedRowsExitThree(t *testing.T) {
 			if r.code != ExitRejected {
 				t.Fatalf("exit %d, want 3; stderr %q", r.code, r.stderr)
 			}
-			assertGolden(t, c.name, r.stdout)
+			golden.Assert(t, c.name, r.stdout)
 			for _, w := range []string{"stdin: 3 rows read, 1 advised, 2 rejected", "2 of 3 rows rejected"} {
 				if !strings.Contains(r.stderr, w) {
 					t.Errorf("stderr %q lacks %q", r.stderr, w)
@@ -165,7 +167,7 @@ func TestBatchOutputFileIsAtomic(t *testing.T) {
 			t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
 		}
 		b, _ := os.ReadFile(out)
-		assertGolden(t, "batch_csv", string(b))
+		golden.Assert(t, "batch_csv", string(b))
 	})
 }
 

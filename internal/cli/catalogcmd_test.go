@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/careerpath/careerpath/data"
+
+	"github.com/careerpath/careerpath/internal/golden"
 )
 
 // orgCatalog is the four-level example catalog; its roles, levels and
@@ -27,7 +29,7 @@ func TestAdviseWithAnOrganisationCatalog(t *testing.T) {
 			if r.code != 0 || r.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
-			assertGolden(t, c.name, r.stdout)
+			golden.Assert(t, c.name, r.stdout)
 		})
 	}
 	// The seed's roles are not in this catalog.
@@ -177,7 +179,7 @@ func TestCatalogShowGoldens(t *testing.T) {
 			if r.code != 0 || r.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
-			assertGolden(t, c.name, r.stdout)
+			golden.Assert(t, c.name, r.stdout)
 		})
 	}
 }

@@ -3,16 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+	"github.com/careerpath/careerpath/internal/golden"
+)
 
 type result struct {
 	stdout, stderr string
@@ -37,43 +33,6 @@ func runCLI(t *testing.T, env map[string]string, args ...string) result {
 	return result{stdout: out.String(), stderr: errOut.String(), code: code}
 }
 
-func assertGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (go test ./internal/cli -update rewrites it):\n%s", path, lineDiff(string(want), got))
-	}
-}
-
-// lineDiff shows the lines that differ, with their numbers.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			b.WriteString("line " + strconv.Itoa(i+1) + ":\n  - " + wl + "\n  + " + gl + "\n")
-		}
-	}
-	return b.String()
-}
-
 func TestAdviseGoldenFormats(t *testing.T) {
 	base := []string{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}
 	for _, c := range []struct {
@@ -92,7 +51,7 @@ func TestAdviseGoldenFormats(t *testing.T) {
 			if r.code != 0 || r.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
-			assertGolden(t, c.name, r.stdout)
+			golden.Assert(t, c.name, r.stdout)
 		})
 	}
 }
@@ -105,7 +64,7 @@ func TestListingGoldens(t *testing.T) {
 				if r.code != 0 || r.stderr != "" {
 					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 				}
-				assertGolden(t, cmd+"_"+format, r.stdout)
+				golden.Assert(t, cmd+"_"+format, r.stdout)
 			})
 		}
 	}
@@ -205,20 +164,29 @@ func TestVersionNamesCatalog(t *testing.T) {
 	}
 }
 
+// Output and prompts each use colour only on their own terminal, never with
+// NO_COLOR or TERM=dumb, unless the color setting says always or never.
 func TestColorOnlyOnATerminalWithoutNoColor(t *testing.T) {
 	for _, c := range []struct {
-		tty   bool
-		env   map[string]string
-		color bool
+		tty     bool
+		setting string
+		env     map[string]string
+		color   bool
 	}{
-		{false, nil, false},
-		{true, nil, true},
-		{true, map[string]string{"NO_COLOR": "1"}, false},
-		{true, map[string]string{"TERM": "dumb"}, false},
+		{false, "", nil, false},
+		{true, "", nil, true},
+		{true, ColorAuto, map[string]string{"NO_COLOR": "1"}, false},
+		{true, "", map[string]string{"TERM": "dumb"}, false},
+		{false, ColorAlways, nil, true},
+		{true, ColorNever, nil, false},
 	} {
-		s := &IOStreams{OutTTY: c.tty, Getenv: func(k string) string { return c.env[k] }}
-		if got := s.ColorEnabled(); got != c.color {
-			t.Errorf("tty=%v env=%v: color %v, want %v", c.tty, c.env, got, c.color)
+		out := &IOStreams{OutTTY: c.tty, Color: c.setting, Getenv: func(k string) string { return c.env[k] }}
+		prompts := &IOStreams{ErrTTY: c.tty, Color: c.setting, Getenv: func(k string) string { return c.env[k] }}
+		if got := out.ColorEnabled(); got != c.color {
+			t.Errorf("stdout tty=%v color=%q env=%v: %v, want %v", c.tty, c.setting, c.env, got, c.color)
+		}
+		if got := prompts.ErrColorEnabled(); got != c.color {
+			t.Errorf("stderr tty=%v color=%q env=%v: %v, want %v", c.tty, c.setting, c.env, got, c.color)
 		}
 	}
 }

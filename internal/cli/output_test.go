@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+
+	"github.com/careerpath/careerpath/internal/golden"
 )
 
 var sreTeam = []string{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}
@@ -23,7 +25,7 @@ func TestAdviseICSGolden(t *testing.T) {
 	if n := strings.Count(r.stdout, "DTSTAMP:"+stamp+"\r\n"); n != 3 {
 		t.Errorf("%d events are stamped with the clock's time %s, want 3", n, stamp)
 	}
-	assertGolden(t, "advise_ics", strings.ReplaceAll(r.stdout, stamp, "CLOCK"))
+	golden.Assert(t, "advise_ics", strings.ReplaceAll(r.stdout, stamp, "CLOCK"))
 }
 
 func TestListingsHaveNoCalendar(t *testing.T) {
@@ -47,7 +49,7 @@ func TestOutputFileHoldsWhatStdoutWouldShow(t *testing.T) {
 		}
 		got, err := os.ReadFile(path)
 		if err != nil || string(got) != want || want == "" {
-			t.Errorf("%s: file differs from stdout (%v):\n%s", format, err, lineDiff(want, string(got)))
+			t.Errorf("%s: file differs from stdout (%v):\n%s", format, err, golden.LineDiff(want, string(got)))
 		}
 	}
 	entries, _ := os.ReadDir(dir)
