@@ -287,4 +287,3 @@ func TestAdviseChecksFlagsBeforeAsking(t *testing.T) {
 		})
 	}
 }
-
