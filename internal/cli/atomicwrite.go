@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 )
 
 // pendingFile is a temporary file that replaces its destination only when
@@ -19,7 +22,12 @@ type pendingFile interface {
 func writeFileAtomically(path string, write func(io.Writer) error) error {
 	f, err := newPendingFile(path)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		// The temporary file's name means nothing to the user; the folder does.
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err
+		}
+		return usageErrorf("cannot write %s: %v; check that the folder %s exists and is writable", path, err, filepath.Dir(path))
 	}
 	defer f.Cleanup() // a no-op once the file is in place
 	if err := write(f); err != nil {

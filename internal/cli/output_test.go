@@ -82,10 +82,13 @@ func TestOutputFileIsReplacedOnlyOnSuccess(t *testing.T) {
 	}
 }
 
+// A folder that is not there is a bad argument (exit 2), named as the user
+// gave it, not by the temporary file's name.
 func TestOutputIntoAMissingDirectoryFails(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "no-such-dir", "plan.ics")
 	r := runCLI(t, nil, append(sreTeam, "-o", path)...)
-	if r.code != ExitError || r.stdout != "" || !strings.Contains(r.stderr, "cannot write "+path) {
+	want := "cannot write " + path + ": no such file or directory; check that the folder " + filepath.Dir(path) + " exists"
+	if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, ".plan.ics") {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }
