@@ -131,11 +131,11 @@ func runAdvise(opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
-	ropts := render.Options{Explain: opts.Explain, Color: opts.IO.ColorEnabled(), Stamp: opts.Now()}
+	ropts := render.Options{Explain: opts.Explain, Color: opts.IO.ColorEnabled(), Width: opts.IO.TerminalWidth, Stamp: opts.Now()}
 	if opts.Output == "" {
 		return render.Recommendation(opts.IO.Out, format, rec, ropts)
 	}
-	ropts.Color = false
+	ropts.Color, ropts.Width = false, 0
 	return writeFileAtomically(opts.Output, func(w io.Writer) error {
 		return render.Recommendation(w, format, rec, ropts)
 	})

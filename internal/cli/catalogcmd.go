@@ -146,7 +146,7 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 		if _, err := fmt.Fprintf(out, "\n%s\n", heading(section.title)); err != nil {
 			return err
 		}
-		if err := render.WriteListing(out, format, section.listing(cat)); err != nil {
+		if err := render.WriteListing(out, format, section.listing(cat), opts.IO.TerminalWidth); err != nil {
 			return err
 		}
 	}

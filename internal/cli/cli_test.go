@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/careerpath/careerpath/internal/golden"
 )
@@ -187,6 +188,32 @@ func TestColorOnlyOnATerminalWithoutNoColor(t *testing.T) {
 		}
 		if got := prompts.ErrColorEnabled(); got != c.color {
 			t.Errorf("stderr tty=%v color=%q env=%v: %v, want %v", c.tty, c.setting, c.env, got, c.color)
+		}
+	}
+}
+
+// On an 80-column terminal the human views wrap their text and tables to
+// fit; unwrapped, advise's specialisations are about 200 columns. (A table
+// whose longest words cannot fit, such as the 8-column levels table, keeps
+// each column as wide as its longest word rather than cut words.)
+func TestViewsFitTheTerminal(t *testing.T) {
+	for _, args := range [][]string{
+		{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--explain"},
+		{"roles"}, {"specialisations"},
+	} {
+		var out, errOut bytes.Buffer
+		io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true, TerminalWidth: 80,
+			Getenv: func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }}
+		f := NewFactory(io)
+		dir := t.TempDir()
+		f.UserConfigDir = func() (string, error) { return dir, nil }
+		if code := run(f, args); code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, errOut.String())
+		}
+		for i, line := range strings.Split(out.String(), "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 {
+				t.Errorf("%v line %d is %d columns wide:\n%s", args, i+1, n, line)
+			}
 		}
 	}
 }

@@ -76,5 +76,5 @@ func runConfigShow(opts *ConfigShowOptions) error {
 		Headers: []string{"Key", "Value", "Source"},
 		Rows:    rows,
 		Data:    settings,
-	})
+	}, opts.IO.TerminalWidth)
 }

@@ -14,6 +14,9 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	InTTY, OutTTY, ErrTTY bool
+	// TerminalWidth is stdout's width in columns when it is a terminal, for
+	// tables to fit; 0 otherwise.
+	TerminalWidth int
 
 	// NeverPrompt is the no-input setting (--no-input, CAREERPATH_NO_INPUT
 	// or the config file); neverPromptBy says which, for the error.
@@ -29,13 +32,19 @@ type IOStreams struct {
 
 // System returns the process's streams.
 func System() *IOStreams {
-	return &IOStreams{
+	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		Getenv: os.Getenv,
 	}
+	if s.OutTTY {
+		if width, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.TerminalWidth = width
+		}
+	}
+	return s
 }
 
 // ColorEnabled reports whether stdout may carry ANSI styling: as the

@@ -64,7 +64,7 @@ func runList(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.WriteListing(opts.IO.Out, format, opts.Listing(cat))
+	return render.WriteListing(opts.IO.Out, format, opts.Listing(cat), opts.IO.TerminalWidth)
 }
 
 func rolesListing(c *catalog.Loaded) render.Listing {

@@ -71,6 +71,9 @@ func parseFormat(s string, formats []Format) (Format, error) {
 type Options struct {
 	Explain bool // add the decision trace to table and Markdown output
 	Color   bool // ANSI styling; only when writing to a terminal
+	// Width is the terminal's width in columns, which tables wrap to fit;
+	// 0 when the output is not a terminal.
+	Width int
 	// Stamp is when a calendar is made: every event's DTSTAMP.
 	Stamp time.Time
 }
@@ -115,21 +118,34 @@ func blockStyle(n *yaml.Node) {
 }
 
 // newTable returns a table for a terminal or, with markdown, a pipe table.
-func newTable(w io.Writer, markdown bool) *tablewriter.Table {
+// widths, when not nil, are the column widths that make a terminal table
+// fit (see fitColumns); cells then wrap at word boundaries.
+func newTable(w io.Writer, markdown bool, widths tw.Mapper[int, int]) *tablewriter.Table {
 	opts := []tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
 	}
-	if markdown {
-		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+	switch {
+	case markdown:
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()), tablewriter.WithRowAutoWrap(tw.WrapNone))
+	case widths != nil:
+		opts = append(opts, tablewriter.WithColumnWidths(widths),
+			tablewriter.WithRowAutoWrap(tw.WrapNormal), tablewriter.WithHeaderAutoWrap(tw.WrapNormal))
+	default:
+		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNone))
 	}
 	return tablewriter.NewTable(w, opts...)
 }
 
 // writeTable renders headers and rows, as a pipe table for Markdown.
-func writeTable(w io.Writer, markdown bool, headers []string, rows [][]string) error {
-	t := newTable(w, markdown)
+// A terminal table with width > 0 is fitted to that many columns; 0 (a pipe
+// or a file) never wraps, so scripts and golden files see a row per line.
+func writeTable(w io.Writer, markdown bool, width int, headers []string, rows [][]string) error {
+	var widths tw.Mapper[int, int]
+	if width > 0 && !markdown {
+		widths = fitColumns(width, headers, rows)
+	}
+	t := newTable(w, markdown, widths)
 	t.Header(headers)
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {

@@ -10,14 +10,15 @@ type Listing struct {
 	Data    any
 }
 
-// WriteListing writes a listing in the chosen format.
-func WriteListing(w io.Writer, f Format, l Listing) error {
+// WriteListing writes a listing in the chosen format; width is as in
+// Options.
+func WriteListing(w io.Writer, f Format, l Listing, width int) error {
 	switch f {
 	case JSON:
 		return WriteJSON(w, l.Data)
 	case YAML:
 		return WriteYAML(w, l.Data)
 	default:
-		return writeTable(w, f == Markdown, l.Headers, l.Rows)
+		return writeTable(w, f == Markdown, width, l.Headers, l.Rows)
 	}
 }

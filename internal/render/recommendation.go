@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/careerpath/careerpath/internal/advisor"
 )
 
@@ -30,7 +32,7 @@ func Recommendation(w io.Writer, f Format, rec *advisor.Recommendation, opt Opti
 type style interface {
 	title(s string) string
 	heading(s string) string
-	item(s string) string
+	bullet() string
 	markdown() bool
 }
 
@@ -43,20 +45,21 @@ func (t terminalStyle) title(s string) string {
 	return s
 }
 func (t terminalStyle) heading(s string) string { return t.title(s) }
-func (terminalStyle) item(s string) string      { return "  - " + s }
+func (terminalStyle) bullet() string            { return "  - " }
 func (terminalStyle) markdown() bool            { return false }
 
 type markdownStyle struct{}
 
 func (markdownStyle) title(s string) string   { return "# " + s }
 func (markdownStyle) heading(s string) string { return "## " + s }
-func (markdownStyle) item(s string) string    { return "- " + s }
+func (markdownStyle) bullet() string          { return "- " }
 func (markdownStyle) markdown() bool          { return true }
 
 // errWriter keeps the first write error so the layout code stays linear.
 type errWriter struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	err   error
+	width int // for tables; see Options.Width
 }
 
 func (e *errWriter) line(format string, args ...any) {
@@ -65,24 +68,51 @@ func (e *errWriter) line(format string, args ...any) {
 	}
 }
 
+// para writes text after prefix, wrapped at word boundaries to the width
+// (when there is one) with the following lines indented under the text.
+func (e *errWriter) para(prefix, text string) {
+	if e.width <= 0 {
+		e.line("%s%s", prefix, text)
+		return
+	}
+	indent := strings.Repeat(" ", runewidth.StringWidth(prefix))
+	line, used := prefix, runewidth.StringWidth(prefix)
+	for i, word := range strings.Fields(text) {
+		w := runewidth.StringWidth(word)
+		if i > 0 && used+1+w > e.width {
+			e.line("%s", line)
+			line, used = indent+word, len(indent)+w
+			continue
+		}
+		if i > 0 {
+			line, used = line+" ", used+1
+		}
+		line, used = line+word, used+w
+	}
+	e.line("%s", line)
+}
+
 func (e *errWriter) table(md bool, headers []string, rows [][]string) {
 	if e.err == nil {
-		e.err = writeTable(e.w, md, headers, rows)
+		e.err = writeTable(e.w, md, e.width, headers, rows)
 	}
 }
 
 func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s style) error {
-	out := &errWriter{w: w}
+	out := &errWriter{w: w, width: opt.Width}
+	if s.markdown() {
+		out.width = 0 // Markdown is reflowed by whatever renders it
+	}
 	out.line("%s", s.title(fmt.Sprintf("Suggested level: %s (level %d)", rec.Level.Name, rec.Level.Order)))
 	out.line("")
-	out.line("%s", s.item(fmt.Sprintf("Role: %s (role table: %s)", rec.Role.Name, rec.Role.TableLevel.Label)))
-	out.line("%s", s.item(fmt.Sprintf("Experience: %s years", strconv.FormatFloat(rec.Input.Years, 'f', -1, 64))))
-	out.line("%s", s.item(fmt.Sprintf("Accountability: %s (%s)", rec.Accountability.Name, rec.Accountability.Description)))
-	out.line("%s", s.item("Next level: "+nextLevelText(rec.NextLevel)))
+	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", rec.Role.Name, rec.Role.TableLevel.Label))
+	out.para(s.bullet(), fmt.Sprintf("Experience: %s years", strconv.FormatFloat(rec.Input.Years, 'f', -1, 64)))
+	out.para(s.bullet(), fmt.Sprintf("Accountability: %s (%s)", rec.Accountability.Name, rec.Accountability.Description))
+	out.para(s.bullet(), "Next level: "+nextLevelText(rec.NextLevel))
 	if opt.Explain {
 		section(out, s, "Why this level")
 		for i, st := range rec.Trace {
-			out.line("%d. [%s] %s", i+1, st.Rule, st.Detail)
+			out.para(fmt.Sprintf("%d. ", i+1), fmt.Sprintf("[%s] %s", st.Rule, st.Detail))
 		}
 	}
 
@@ -118,7 +148,7 @@ func section(out *errWriter, s style, heading string) {
 func list(out *errWriter, s style, heading string, items []string) {
 	section(out, s, heading)
 	for _, it := range items {
-		out.line("%s", s.item(it))
+		out.para(s.bullet(), it)
 	}
 }
 
