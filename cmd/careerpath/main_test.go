@@ -105,13 +105,7 @@ func TestInteractiveAdviseWritesOnlyTheJSONToStdout(t *testing.T) {
 	if status != 0 {
 		t.Errorf("exit %d, want 0", status)
 	}
-	if !term.Usable() {
-		t.Error("terminal left without echo or line editing")
-	}
-	term.Close()
-	if !term.CursorVisible() {
-		t.Error("cursor left hidden")
-	}
+	assertTerminalRestored(t, term)
 	screen := term.Screen()
 	for _, line := range []string{"? Role: Engineering Manager", "? Years of experience (0 to 60): 10", "? Team accountability: Multi-team"} {
 		if !strings.Contains(screen, line) {
@@ -164,13 +158,7 @@ func TestInterruptedAtAPromptExits130(t *testing.T) {
 			if status != 130 || stdout.Len() != 0 {
 				t.Errorf("exit %d, stdout %q; want 130 and nothing", status, stdout.String())
 			}
-			if !term.Usable() {
-				t.Error("terminal left without echo or line editing")
-			}
-			term.Close()
-			if !term.CursorVisible() {
-				t.Error("cursor left hidden")
-			}
+			assertTerminalRestored(t, term)
 			screen := term.Screen()
 			if !strings.Contains(screen, "careerpath: interrupted") {
 				t.Errorf("screen:\n%s", screen)
@@ -252,5 +240,18 @@ func TestPromptColourFollowsNoColor(t *testing.T) {
 				t.Errorf("colour %v, want %v: %q", got, c.color, drawn)
 			}
 		})
+	}
+}
+
+// assertTerminalRestored checks that careerpath gave the terminal back as
+// it found it (echo and line editing on, cursor shown), then closes it.
+func assertTerminalRestored(t *testing.T, term *ptytest.Terminal) {
+	t.Helper()
+	if !term.Usable() {
+		t.Error("terminal left without echo or line editing")
+	}
+	term.Close()
+	if !term.CursorVisible() {
+		t.Error("cursor left hidden")
 	}
 }
