@@ -1,0 +1,391 @@
+// Package calibrate joins two assessments of the same people, the
+// person's own and the manager's, by a key, and compares the levels the
+// advisor gives each side. It is pure: rows come in already advised, and
+// records go out through a callback; it knows no files, flags or formats.
+//
+// The join holds both sides compactly (per row: its line, its key and an
+// index into a table of distinct answers and groups), never whole rows:
+// a key repeated within one file must reject every row that has it, the
+// first included, so no record can be written before both files are read.
+package calibrate
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+)
+
+// Side names one of the two files.
+type Side string
+
+// The two sides, SELF first.
+const (
+	Self    Side = "self"
+	Manager Side = "manager"
+)
+
+// Status is how the two assessments of a person compare.
+type Status string
+
+// The statuses, in the order summaries list them.
+const (
+	Agree         Status = "agree"
+	ManagerHigher Status = "manager-higher"
+	SelfHigher    Status = "self-higher"
+	OnlySelf      Status = "only-self"
+	OnlyManager   Status = "only-manager"
+	Rejected      Status = "rejected"
+)
+
+// Statuses lists every status in summary order.
+var Statuses = []Status{Agree, ManagerHigher, SelfHigher, OnlySelf, OnlyManager, Rejected}
+
+// Complete reports whether a record was matched and advised on both sides.
+func (s Status) Complete() bool { return s == Agree || s == ManagerHigher || s == SelfHigher }
+
+// Row is one advised row of either file, as the join needs it.
+type Row struct {
+	Line    int
+	Key     string // the key cell as read; the join trims it
+	Group   string // the --by cell, "" without --by
+	Answers advisor.Answers
+	// Rec is the row's recommendation, nil when it was rejected. Only its
+	// level, resolved answers and plan start are kept.
+	Rec             *advisor.Recommendation
+	Column, Message string // why the row was rejected
+}
+
+// Config says what the join's messages name.
+type Config struct {
+	// Files names each side's input in messages (SELF first).
+	Files [2]string
+	// KeyColumns is the key's header name in each file (SELF first).
+	KeyColumns [2]string
+}
+
+// Join pairs the rows of two files by key.
+type Join struct {
+	adv    *advisor.Advisor
+	config Config
+	rows   [2][]heldRow
+	people map[string]int32 // trimmed key -> index in persons
+	keys   []string         // by person
+	counts [][2]int32       // rows per side, by person
+	first  [][2]int32       // the first row of each side, by person; -1 for none
+	facts  interner[facts]
+	groups interner[string]
+}
+
+// heldRow is what the join keeps of a row.
+type heldRow struct {
+	line   int
+	person int32 // -1 for an empty key
+	facts  int32
+	group  int32
+}
+
+// facts is what a row's answers came to: the part of a row that repeats
+// across a staff list, so the join keeps each distinct one once.
+type facts struct {
+	answers advisor.Answers
+	// For an advised row: its level, resolved answers and plan start.
+	level         advisor.LevelRef
+	role, account string
+	years         float64
+	start         string
+	// For a rejected row: why.
+	rejected        bool
+	column, message string
+}
+
+// clone copies the strings of f: a row's cells may pin a whole chunk of
+// input.
+func (f facts) clone() facts {
+	f.answers = advisor.Answers{Role: strings.Clone(f.answers.Role), Years: strings.Clone(f.answers.Years),
+		Accountability: strings.Clone(f.answers.Accountability)}
+	f.column, f.message = strings.Clone(f.column), strings.Clone(f.message)
+	return f
+}
+
+// New returns an empty join; adv re-advises rows for Records.
+func New(adv *advisor.Advisor, config Config) *Join {
+	return &Join{adv: adv, config: config, people: map[string]int32{},
+		facts: newInterner(facts.clone), groups: newInterner(strings.Clone)}
+}
+
+// Add keeps a row of one side; each side's rows come in input order.
+func (j *Join) Add(side Side, r Row) {
+	s := sideIndex(side)
+	f := facts{answers: r.Answers, rejected: r.Rec == nil, column: r.Column, message: r.Message}
+	if r.Rec != nil {
+		f.level, f.role, f.account, f.years, f.start = r.Rec.Level, r.Rec.Role.ID, r.Rec.Accountability.ID, r.Rec.Input.Years, r.Rec.Plan.Start
+		f.column, f.message = "", ""
+	}
+	held := heldRow{line: r.Line, person: -1, facts: j.facts.of(f), group: j.groups.of(strings.TrimSpace(r.Group))}
+	if key := strings.TrimSpace(r.Key); key != "" {
+		p, ok := j.people[key]
+		if !ok {
+			p = int32(len(j.keys))
+			key = strings.Clone(key)
+			j.people[key] = p
+			j.keys = append(j.keys, key)
+			j.counts = append(j.counts, [2]int32{})
+			j.first = append(j.first, [2]int32{-1, -1})
+		}
+		if j.counts[p][s]++; j.first[p][s] < 0 {
+			j.first[p][s] = int32(len(j.rows[s]))
+		}
+		held.person = p
+	}
+	j.rows[s] = append(j.rows[s], held)
+}
+
+func sideIndex(s Side) int {
+	if s == Manager {
+		return 1
+	}
+	return 0
+}
+
+// Record is one person, or one row that cannot be paired.
+type Record struct {
+	Key    string
+	Group  string // from MANAGER's row, else SELF's
+	Status Status
+	// Self and Manager are the person's row in each file, nil when absent.
+	Self, Manager *Assessment
+	// Delta is the manager's level order minus the person's own, when
+	// Status.Complete().
+	Delta       int
+	Differences []Difference
+	Errors      []Rejection
+}
+
+// Assessment is one side's row of a record.
+type Assessment struct {
+	Row     int
+	Answers advisor.Answers
+	Level   *advisor.LevelRef // nil when the row was rejected
+	// Rec is the full recommendation, set by Records when asked for and
+	// the row was advised.
+	Rec *advisor.Recommendation
+}
+
+// Difference is an answer the two sides resolve differently, with both
+// values as given.
+type Difference struct {
+	Answer        string
+	Self, Manager string
+}
+
+// Rejection is why one side's row of a record was not compared.
+type Rejection struct {
+	Side            Side
+	Row             int
+	Column, Message string
+}
+
+// Records calls each for every record: SELF's rows in input order, then
+// MANAGER's rows that matched no SELF row, in theirs. With recommendations,
+// every advised Assessment carries its full recommendation. The record is
+// reused between calls.
+func (j *Join) Records(recommendations bool, each func(*Record) error) error {
+	recs := newRecommender(j.adv, recommendations)
+	var rec Record
+	for i := range j.rows[0] {
+		self := &j.rows[0][i]
+		var mgr *heldRow
+		if self.person >= 0 && j.counts[self.person][0] == 1 && j.counts[self.person][1] == 1 {
+			mgr = &j.rows[1][j.first[self.person][1]]
+		}
+		if err := j.fill(&rec, self, mgr, recs); err != nil {
+			return err
+		}
+		if err := each(&rec); err != nil {
+			return err
+		}
+	}
+	for i := range j.rows[1] {
+		mgr := &j.rows[1][i]
+		if mgr.person >= 0 && j.counts[mgr.person][0] == 1 && j.counts[mgr.person][1] == 1 {
+			continue // written with its SELF row
+		}
+		if err := j.fill(&rec, nil, mgr, recs); err != nil {
+			return err
+		}
+		if err := each(&rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fill makes the record of a SELF row, a MANAGER row, or a matched pair.
+func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
+	*rec = Record{Differences: rec.Differences[:0], Errors: rec.Errors[:0]}
+	var err error
+	if rec.Self, err = j.assess(Self, self, recs); err != nil {
+		return err
+	}
+	if rec.Manager, err = j.assess(Manager, mgr, recs); err != nil {
+		return err
+	}
+	for _, h := range []*heldRow{self, mgr} {
+		if h != nil && h.person >= 0 {
+			rec.Key = j.keys[h.person]
+		}
+	}
+	rec.Group = j.group(self, mgr)
+	j.reject(rec, Self, self)
+	j.reject(rec, Manager, mgr)
+	switch {
+	case len(rec.Errors) > 0:
+		rec.Status = Rejected
+	case mgr == nil:
+		rec.Status = OnlySelf
+	case self == nil:
+		rec.Status = OnlyManager
+	default:
+		j.compare(rec, j.facts.at(self.facts), j.facts.at(mgr.facts))
+	}
+	return nil
+}
+
+func (j *Join) group(self, mgr *heldRow) string {
+	if mgr != nil {
+		return j.groups.at(mgr.group)
+	}
+	return j.groups.at(self.group)
+}
+
+func (j *Join) assess(side Side, h *heldRow, recs *recommender) (*Assessment, error) {
+	if h == nil {
+		return nil, nil
+	}
+	f := j.facts.at(h.facts)
+	a := &Assessment{Row: h.line, Answers: f.answers}
+	if f.rejected {
+		return a, nil
+	}
+	level := f.level
+	a.Level = &level
+	var err error
+	a.Rec, err = recs.of(h.facts, f)
+	if err != nil {
+		return nil, fmt.Errorf("%s line %d: %w", j.config.Files[sideIndex(side)], h.line, err)
+	}
+	return a, nil
+}
+
+// reject adds why a row cannot be compared: its own rejection, an empty
+// key, or a key found more than once in either file.
+func (j *Join) reject(rec *Record, side Side, h *heldRow) {
+	if h == nil {
+		return
+	}
+	s := sideIndex(side)
+	add := func(column, message string) {
+		rec.Errors = append(rec.Errors, Rejection{Side: side, Row: h.line, Column: column, Message: message})
+	}
+	if h.person < 0 {
+		add(j.config.KeyColumns[s], fmt.Sprintf("the key is empty, so this row matches nobody in %s; give every row its person's key", j.config.Files[1-s]))
+	} else {
+		counts := j.counts[h.person]
+		for _, t := range []int{s, 1 - s} {
+			if counts[t] > 1 {
+				add(j.config.KeyColumns[s], fmt.Sprintf("key %q is on %d rows of %s, so no row with it is matched; keep one row per person in each file",
+					j.keys[h.person], counts[t], j.config.Files[t]))
+			}
+		}
+	}
+	if f := j.facts.at(h.facts); f.rejected {
+		add(f.column, f.message)
+	}
+}
+
+// compare sets the status, delta and differences of a matched pair.
+func (j *Join) compare(rec *Record, self, mgr facts) {
+	rec.Delta = mgr.level.Order - self.level.Order
+	switch {
+	case rec.Delta > 0:
+		rec.Status = ManagerHigher
+	case rec.Delta < 0:
+		rec.Status = SelfHigher
+	default:
+		rec.Status = Agree
+	}
+	if self.role != mgr.role {
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldRole, self.answers.Role, mgr.answers.Role})
+	}
+	if self.years != mgr.years {
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldYears, self.answers.Years, mgr.answers.Years})
+	}
+	if self.account != mgr.account {
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldAccountability, self.answers.Accountability, mgr.answers.Accountability})
+	}
+}
+
+// recommender re-advises held rows for the JSON formats. The join keeps no
+// recommendations, whose number could grow with the file; it keeps each
+// row's answers and plan start, which give the same recommendation again.
+type recommender struct {
+	adv   *advisor.Advisor
+	on    bool
+	cache map[int32]*advisor.Recommendation // by facts index
+}
+
+// maxCached bounds the recommender's cache.
+const maxCached = 1 << 12
+
+func newRecommender(adv *advisor.Advisor, on bool) *recommender {
+	return &recommender{adv: adv, on: on, cache: map[int32]*advisor.Recommendation{}}
+}
+
+func (r *recommender) of(id int32, f facts) (*advisor.Recommendation, error) {
+	if !r.on {
+		return nil, nil
+	}
+	if rec, ok := r.cache[id]; ok {
+		return rec, nil
+	}
+	start, err := time.Parse(advisor.DateLayout, f.start)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := r.adv.Advise(f.answers, start)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.cache) >= maxCached {
+		clear(r.cache)
+	}
+	r.cache[id] = rec
+	return rec, nil
+}
+
+// interner keeps each distinct value once, copied by clone, and hands out
+// its index.
+type interner[T comparable] struct {
+	index  map[T]int32
+	values []T
+	clone  func(T) T
+}
+
+func newInterner[T comparable](clone func(T) T) interner[T] {
+	return interner[T]{index: map[T]int32{}, clone: clone}
+}
+
+func (in *interner[T]) of(v T) int32 {
+	i, ok := in.index[v]
+	if !ok {
+		v = in.clone(v)
+		i = int32(len(in.values))
+		in.index[v] = i
+		in.values = append(in.values, v)
+	}
+	return i
+}
+
+func (in *interner[T]) at(i int32) T { return in.values[i] }
