@@ -22,6 +22,8 @@ type outcome struct {
 	// is split around its "input" member, which echoes each row's spelling
 	// (see jsonEncoder).
 	encoded, afterInput []byte
+	// rec is the recommendation of an advised row, for Visit.
+	rec *advisor.Recommendation
 }
 
 // maxCached bounds each cache, so that a file of all-different answers

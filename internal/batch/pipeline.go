@@ -34,12 +34,22 @@ type chunk struct {
 
 	out               *[]byte
 	advised, rejected int
+	// rows are the chunk's rows for Visit, whose cells the workers put in
+	// out.
+	rows []AdvisedRow
 }
 
 // Run advises every record of in and writes the rows to out in input
 // order. It reads the header before writing anything, so a *HeaderError
 // means out is untouched. Cancelling ctx stops the run with ctx's error.
 func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, opts Options) (Summary, error) {
+	return run(ctx, cat, in, opts, func(l *layout, opts Options) (encoder, sink) { return newFormat(opts.Format, l, opts, out) })
+}
+
+// run is the pipeline under every entry point: format picks the encoder
+// the workers use and the sink the in-order stage writes to, given the
+// header's layout and the options with their defaults filled in.
+func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, format func(*layout, Options) (encoder, sink)) (Summary, error) {
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
@@ -52,7 +62,7 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 	if err != nil {
 		return Summary{}, err
 	}
-	enc, snk := newFormat(opts.Format, l, opts, out)
+	enc, snk := format(l, opts)
 	if err := snk.begin(); err != nil {
 		return Summary{}, err
 	}
@@ -81,8 +91,9 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			_, keepRows := snk.(*visitSink)
 			w := &worker{parser: recordParser{delim: opts.Delimiter}, layout: l, enc: enc,
-				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools}
+				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools, keepRows: keepRows}
 			for c := range todo {
 				w.process(c)
 				select {
@@ -123,7 +134,7 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 		}
 		for c := waiting[next]; c != nil; c = waiting[next] {
 			delete(waiting, next)
-			if err := snk.write(*c.out); err != nil {
+			if err := snk.write(c); err != nil {
 				return sum, err
 			}
 			sum.Advised += c.advised
@@ -279,6 +290,7 @@ type worker struct {
 	enc      encoder
 	outcomes *outcomes
 	pools    *pools
+	keepRows bool // the sink reads chunk.rows
 }
 
 func (w *worker) process(c *chunk) {
@@ -302,8 +314,14 @@ func (w *worker) process(c *chunk) {
 			c.advised++
 		}
 		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
+		if w.keepRows {
+			c.rows = append(c.rows, AdvisedRow{Line: line + w.rec.line, Rec: o.rec, Column: o.column, Message: o.message})
+		}
 		data, line = data[n:], line+lines
 	}
 	w.pools.putIn(c.buf)
 	c.data, c.buf, c.out = nil, nil, out
+	if w.keepRows {
+		fillCells(c.rows, *out, w.layout.width)
+	}
 }

@@ -135,8 +135,8 @@ func (s *tableSink) begin() error {
 	return nil
 }
 
-func (s *tableSink) write(chunk []byte) error {
-	for len(chunk) > 0 {
+func (s *tableSink) write(c *chunk) error {
+	for chunk := *c.out; len(chunk) > 0; {
 		row, rest, _ := bytes.Cut(chunk, []byte{recordSep})
 		chunk = rest
 		cells := bytes.Split(row, []byte{unitSep})

@@ -1,0 +1,101 @@
+package batch
+
+import (
+	"context"
+	"encoding/binary"
+	"io"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// AdvisedRow is one data row of a staff CSV after advising.
+type AdvisedRow struct {
+	Line   int      // the row's first physical line in the input
+	Fields []string // the row's cells, as many as the header (padded/cut as batch does)
+	// Rec is nil when the row was rejected; it is shared between rows with
+	// the same answers, so it is read-only.
+	Rec *advisor.Recommendation
+	// Column and Message say why the row was rejected: the header name of
+	// the culprit ("" for the row's shape) and the reason.
+	Column, Message string
+}
+
+// Visit reads a staff CSV under batch's input rules (opts.Delimiter,
+// opts.Columns, opts.Start; opts.Format ignored), advises every row on all
+// cores as Run does, and calls visit for each row in input order from a
+// single goroutine. header is the header row as read. A *HeaderError means
+// visit was never called. An error from visit stops the run and is
+// returned.
+//
+// It is the one way the commands that read staff lists advise them: the
+// same reader, workers and caches as Run, with a sink that hands rows to
+// Go code instead of writing bytes.
+func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
+	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
+	opts.Format = CSV // the chunk size of a format whose output is about its input's size
+	return run(ctx, cat, in, opts, func(l *layout, _ Options) (encoder, sink) {
+		return visitEncoder{width: l.width}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
+	})
+}
+
+// visitEncoder keeps a row's cells, padded or cut to the header's width,
+// each as its length and bytes; fillCells turns them into strings.
+type visitEncoder struct{ width int }
+
+func (visitEncoder) advised(rec *advisor.Recommendation) *outcome { return &outcome{rec: rec} }
+
+func (visitEncoder) rejected(string, string) []byte { return nil }
+
+func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []byte) []byte {
+	for i := range e.width {
+		cell := field(fields, i)
+		dst = binary.AppendUvarint(dst, uint64(len(cell)))
+		dst = append(dst, cell...)
+	}
+	return dst
+}
+
+// fillCells sets the Fields of rows from the cells visitEncoder wrote:
+// one string for the chunk and one slice of cells, shared by its rows.
+func fillCells(rows []AdvisedRow, encoded []byte, width int) {
+	text := string(encoded)
+	cells := make([]string, len(rows)*width)
+	at := 0
+	for i := range cells {
+		n, size := binary.Uvarint(encoded[at:])
+		at += size
+		cells[i] = text[at : at+int(n)]
+		at += int(n)
+	}
+	for i := range rows {
+		rows[i].Fields = cells[i*width : (i+1)*width : (i+1)*width]
+	}
+}
+
+// visitSink hands the rows to the visitor, in order.
+type visitSink struct {
+	header  [][]byte
+	onBegin func([]string) error
+	onRow   func(AdvisedRow) error
+}
+
+func (s *visitSink) begin() error {
+	header := make([]string, len(s.header))
+	for i, h := range s.header {
+		header[i] = string(h)
+	}
+	return s.onBegin(header)
+}
+
+func (s *visitSink) write(c *chunk) error {
+	for _, row := range c.rows {
+		if err := s.onRow(row); err != nil {
+			return err
+		}
+	}
+	c.rows = nil
+	return nil
+}
+
+func (s *visitSink) end() error { return nil }
