@@ -19,6 +19,18 @@ type cellWriter struct {
 	special [256]bool // bytes that force quoting
 }
 
+// CellWriter writes CSV cells exactly as the batch's CSV output does,
+// encoding/csv's quoting plus the formula guard, so that every CSV
+// careerpath writes is guarded alike.
+type CellWriter struct{ w *cellWriter }
+
+// NewCellWriter returns a writer for the delimiter; raw turns the formula
+// guard off.
+func NewCellWriter(delim byte, raw bool) CellWriter { return CellWriter{newCellWriter(delim, raw)} }
+
+// AppendCell appends one cell, quoted and guarded as needed.
+func (c CellWriter) AppendCell(dst []byte, cell string) []byte { return c.w.cell(dst, []byte(cell)) }
+
 func newCellWriter(delim byte, raw bool) *cellWriter {
 	w := &cellWriter{delim: delim, guard: !raw}
 	for _, b := range []byte{'\n', '\r', '"', delim} {

@@ -22,7 +22,7 @@ const exitStatusHelp = `EXIT STATUS
   0    success
   1    unexpected error (a bug, or a failure writing output)
   2    invalid usage or input: a bad flag, answer or catalog; nothing is written to stdout
-  3    batch finished, but some rows were rejected (their errors are in the output)
+  3    batch or calibrate finished, but some rows were rejected or unmatched (the output says which and why)
   130  interrupted (Ctrl-C or Esc at a prompt)`
 
 // UsageError is invalid usage or input: exit 2.
@@ -48,6 +48,7 @@ func exitCode(err error) int {
 		config   *ConfigError
 		header   *batch.HeaderError
 		rejected *RejectedRowsError
+		unpaired *UnmatchedRecordsError
 	)
 	switch {
 	case err == nil:
@@ -56,7 +57,7 @@ func exitCode(err error) int {
 		return ExitInterrupted
 	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header):
 		return ExitUsage
-	case errors.As(err, &rejected):
+	case errors.As(err, &rejected), errors.As(err, &unpaired):
 		return ExitRejected
 	default:
 		return ExitError
