@@ -115,7 +115,7 @@ func TestCalibrateJSONMatchesSchema(t *testing.T) {
 func TestCalibrateRecommendationsAreAdvisesOwn(t *testing.T) {
 	nd := runCalibrateCLI(t, "", calibrationSelf, calibrationManager, "-f", "ndjson")
 	var rec struct {
-		Key           string          `json:"key"`
+		Key     string          `json:"key"`
 		Self    json.RawMessage `json:"self"`
 		Manager json.RawMessage `json:"manager"`
 	}
