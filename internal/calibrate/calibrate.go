@@ -11,6 +11,7 @@ package calibrate
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -70,26 +71,41 @@ type Join struct {
 	adv    *advisor.Advisor
 	config Config
 	rows   [2][]heldRow
-	people map[string]int32 // trimmed key -> index in persons
+	people map[string]int32 // trimmed key -> person
 	keys   []string         // by person
 	counts [][2]int32       // rows per side, by person
-	first  [][2]int32       // the first row of each side, by person; -1 for none
-	facts  interner[facts]
-	groups interner[string]
+	// managerRow is the person's first MANAGER row, by person; -1 for none.
+	managerRow []int32
+	// Answers are interned one cell at a time, then as a tuple of the
+	// cells' ids: a few small maps that stay in the cache, where one map
+	// of three strings would hash and compare every cell of every row.
+	cells    [3]interner[string]
+	answers  interner[[3]int32]
+	outcomes interner[outcome]
+	decided  map[decision]int32
+	groups   interner[string]
 }
 
-// heldRow is what the join keeps of a row.
+// decision is what an advised row's outcome follows from.
+type decision struct {
+	role, account string // catalog ids
+	years         float64
+	start         string
+}
+
+// heldRow is what the join keeps of a row: 20 bytes, whatever the row
+// holds. The answers and outcome repeat across a staff list, so the join
+// keeps each distinct one once.
 type heldRow struct {
-	line   int
-	person int32 // -1 for an empty key
-	facts  int32
-	group  int32
+	line    int32
+	person  int32 // -1 for an empty key
+	answers int32
+	outcome int32
+	group   int32
 }
 
-// facts is what a row's answers came to: the part of a row that repeats
-// across a staff list, so the join keeps each distinct one once.
-type facts struct {
-	answers advisor.Answers
+// outcome is what a row's answers came to.
+type outcome struct {
 	// For an advised row: its level, resolved answers and plan start.
 	level         advisor.LevelRef
 	role, account string
@@ -100,30 +116,41 @@ type facts struct {
 	column, message string
 }
 
-// clone copies the strings of f: a row's cells may pin a whole chunk of
-// input.
-func (f facts) clone() facts {
-	f.answers = advisor.Answers{Role: strings.Clone(f.answers.Role), Years: strings.Clone(f.answers.Years),
-		Accountability: strings.Clone(f.answers.Accountability)}
-	f.column, f.message = strings.Clone(f.column), strings.Clone(f.message)
-	return f
-}
-
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
-	return &Join{adv: adv, config: config, people: map[string]int32{},
-		facts: newInterner(facts.clone), groups: newInterner(strings.Clone)}
+	j := &Join{adv: adv, config: config, people: map[string]int32{},
+		answers: newInterner(same[[3]int32]), outcomes: newInterner(cloneOutcome), decided: map[decision]int32{},
+		groups: newInterner(strings.Clone)}
+	for i := range j.cells {
+		j.cells[i] = newInterner(strings.Clone)
+	}
+	return j
 }
 
-// Add keeps a row of one side; each side's rows come in input order.
-func (j *Join) Add(side Side, r Row) {
-	s := sideIndex(side)
-	f := facts{answers: r.Answers, rejected: r.Rec == nil, column: r.Column, message: r.Message}
-	if r.Rec != nil {
-		f.level, f.role, f.account, f.years, f.start = r.Rec.Level, r.Rec.Role.ID, r.Rec.Accountability.ID, r.Rec.Input.Years, r.Rec.Plan.Start
-		f.column, f.message = "", ""
+// same keeps a value without strings as it is.
+func same[T any](v T) T { return v }
+
+// cloneOutcome, like strings.Clone for cells, copies the strings the join
+// keeps: a row's cells may pin a whole chunk of input.
+func cloneOutcome(o outcome) outcome {
+	o.column, o.message = strings.Clone(o.column), strings.Clone(o.message)
+	return o
+}
+
+// MaxLine is the last input line a row may start on: rows are kept with
+// 32-bit line numbers, which is over a hundred times what the join's memory
+// allows anyway.
+const MaxLine = math.MaxInt32
+
+// Add keeps a row of one side; each side's rows come in input order. A row
+// starting after MaxLine is an error.
+func (j *Join) Add(side Side, r Row) error {
+	if r.Line > MaxLine {
+		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
 	}
-	held := heldRow{line: r.Line, person: -1, facts: j.facts.of(f), group: j.groups.of(strings.TrimSpace(r.Group))}
+	s := sideIndex(side)
+	cells := [3]int32{j.cells[0].of(r.Answers.Role), j.cells[1].of(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}
+	held := heldRow{line: int32(r.Line), person: -1, answers: j.answers.of(cells), outcome: j.outcomeOf(r), group: j.groups.of(strings.TrimSpace(r.Group))}
 	if key := strings.TrimSpace(r.Key); key != "" {
 		p, ok := j.people[key]
 		if !ok {
@@ -132,14 +159,34 @@ func (j *Join) Add(side Side, r Row) {
 			j.people[key] = p
 			j.keys = append(j.keys, key)
 			j.counts = append(j.counts, [2]int32{})
-			j.first = append(j.first, [2]int32{-1, -1})
+			j.managerRow = append(j.managerRow, -1)
 		}
-		if j.counts[p][s]++; j.first[p][s] < 0 {
-			j.first[p][s] = int32(len(j.rows[s]))
+		if j.counts[p][s]++; side == Manager && j.managerRow[p] < 0 {
+			j.managerRow[p] = int32(len(j.rows[s]))
 		}
 		held.person = p
 	}
 	j.rows[s] = append(j.rows[s], held)
+	return nil
+}
+
+func (j *Join) outcomeOf(r Row) int32 {
+	if r.Rec == nil {
+		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
+	}
+	d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
+	if id, ok := j.decided[d]; ok {
+		return id
+	}
+	id := j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
+	j.decided[d] = id
+	return id
+}
+
+// answersOf returns a held row's answer cells.
+func (j *Join) answersOf(h *heldRow) advisor.Answers {
+	ids := j.answers.at(h.answers)
+	return advisor.Answers{Role: *j.cells[0].at(ids[0]), Years: *j.cells[1].at(ids[1]), Accountability: *j.cells[2].at(ids[2])}
 }
 
 func sideIndex(s Side) int {
@@ -161,13 +208,15 @@ type Record struct {
 	Delta       int
 	Differences []Difference
 	Errors      []Rejection
+
+	own [2]Assessment // where Self and Manager point, reused
 }
 
 // Assessment is one side's row of a record.
 type Assessment struct {
 	Row     int
 	Answers advisor.Answers
-	Level   *advisor.LevelRef // nil when the row was rejected
+	Level   *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
 	// the row was advised.
 	Rec *advisor.Recommendation
@@ -198,7 +247,7 @@ func (j *Join) Records(recommendations bool, each func(*Record) error) error {
 		self := &j.rows[0][i]
 		var mgr *heldRow
 		if self.person >= 0 && j.counts[self.person][0] == 1 && j.counts[self.person][1] == 1 {
-			mgr = &j.rows[1][j.first[self.person][1]]
+			mgr = &j.rows[1][j.managerRow[self.person]]
 		}
 		if err := j.fill(&rec, self, mgr, recs); err != nil {
 			return err
@@ -224,15 +273,15 @@ func (j *Join) Records(recommendations bool, each func(*Record) error) error {
 
 // fill makes the record of a SELF row, a MANAGER row, or a matched pair.
 func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
-	*rec = Record{Differences: rec.Differences[:0], Errors: rec.Errors[:0]}
+	*rec = Record{Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: rec.own}
 	var err error
-	if rec.Self, err = j.assess(Self, self, recs); err != nil {
+	if rec.Self, err = j.assess(&rec.own[0], Self, self, recs); err != nil {
 		return err
 	}
-	if rec.Manager, err = j.assess(Manager, mgr, recs); err != nil {
+	if rec.Manager, err = j.assess(&rec.own[1], Manager, mgr, recs); err != nil {
 		return err
 	}
-	for _, h := range []*heldRow{self, mgr} {
+	for _, h := range [2]*heldRow{self, mgr} {
 		if h != nil && h.person >= 0 {
 			rec.Key = j.keys[h.person]
 		}
@@ -248,32 +297,31 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 	case self == nil:
 		rec.Status = OnlyManager
 	default:
-		j.compare(rec, j.facts.at(self.facts), j.facts.at(mgr.facts))
+		j.compare(rec, j.outcomes.at(self.outcome), j.outcomes.at(mgr.outcome))
 	}
 	return nil
 }
 
 func (j *Join) group(self, mgr *heldRow) string {
 	if mgr != nil {
-		return j.groups.at(mgr.group)
+		return *j.groups.at(mgr.group)
 	}
-	return j.groups.at(self.group)
+	return *j.groups.at(self.group)
 }
 
-func (j *Join) assess(side Side, h *heldRow, recs *recommender) (*Assessment, error) {
+// assess fills a, the record's own storage, from a held row.
+func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (*Assessment, error) {
 	if h == nil {
 		return nil, nil
 	}
-	f := j.facts.at(h.facts)
-	a := &Assessment{Row: h.line, Answers: f.answers}
-	if f.rejected {
+	o := j.outcomes.at(h.outcome)
+	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h)}
+	if o.rejected {
 		return a, nil
 	}
-	level := f.level
-	a.Level = &level
+	a.Level = &o.level
 	var err error
-	a.Rec, err = recs.of(h.facts, f)
-	if err != nil {
+	if a.Rec, err = recs.of(h, a.Answers, o.start); err != nil {
 		return nil, fmt.Errorf("%s line %d: %w", j.config.Files[sideIndex(side)], h.line, err)
 	}
 	return a, nil
@@ -287,26 +335,26 @@ func (j *Join) reject(rec *Record, side Side, h *heldRow) {
 	}
 	s := sideIndex(side)
 	add := func(column, message string) {
-		rec.Errors = append(rec.Errors, Rejection{Side: side, Row: h.line, Column: column, Message: message})
+		rec.Errors = append(rec.Errors, Rejection{Side: side, Row: int(h.line), Column: column, Message: message})
 	}
 	if h.person < 0 {
 		add(j.config.KeyColumns[s], fmt.Sprintf("the key is empty, so this row matches nobody in %s; give every row its person's key", j.config.Files[1-s]))
 	} else {
 		counts := j.counts[h.person]
-		for _, t := range []int{s, 1 - s} {
+		for _, t := range [2]int{s, 1 - s} {
 			if counts[t] > 1 {
 				add(j.config.KeyColumns[s], fmt.Sprintf("key %q is on %d rows of %s, so no row with it is matched; keep one row per person in each file",
 					j.keys[h.person], counts[t], j.config.Files[t]))
 			}
 		}
 	}
-	if f := j.facts.at(h.facts); f.rejected {
-		add(f.column, f.message)
+	if o := j.outcomes.at(h.outcome); o.rejected {
+		add(o.column, o.message)
 	}
 }
 
 // compare sets the status, delta and differences of a matched pair.
-func (j *Join) compare(rec *Record, self, mgr facts) {
+func (j *Join) compare(rec *Record, self, mgr *outcome) {
 	rec.Delta = mgr.level.Order - self.level.Order
 	switch {
 	case rec.Delta > 0:
@@ -316,14 +364,15 @@ func (j *Join) compare(rec *Record, self, mgr facts) {
 	default:
 		rec.Status = Agree
 	}
+	sa, ma := rec.Self.Answers, rec.Manager.Answers
 	if self.role != mgr.role {
-		rec.Differences = append(rec.Differences, Difference{advisor.FieldRole, self.answers.Role, mgr.answers.Role})
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldRole, sa.Role, ma.Role})
 	}
 	if self.years != mgr.years {
-		rec.Differences = append(rec.Differences, Difference{advisor.FieldYears, self.answers.Years, mgr.answers.Years})
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldYears, sa.Years, ma.Years})
 	}
 	if self.account != mgr.account {
-		rec.Differences = append(rec.Differences, Difference{advisor.FieldAccountability, self.answers.Accountability, mgr.answers.Accountability})
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldAccountability, sa.Accountability, ma.Accountability})
 	}
 }
 
@@ -333,35 +382,36 @@ func (j *Join) compare(rec *Record, self, mgr facts) {
 type recommender struct {
 	adv   *advisor.Advisor
 	on    bool
-	cache map[int32]*advisor.Recommendation // by facts index
+	cache map[[2]int32]*advisor.Recommendation // by answers and outcome
 }
 
-// maxCached bounds the recommender's cache.
+// maxCached bounds the join's caches.
 const maxCached = 1 << 12
 
 func newRecommender(adv *advisor.Advisor, on bool) *recommender {
-	return &recommender{adv: adv, on: on, cache: map[int32]*advisor.Recommendation{}}
+	return &recommender{adv: adv, on: on, cache: map[[2]int32]*advisor.Recommendation{}}
 }
 
-func (r *recommender) of(id int32, f facts) (*advisor.Recommendation, error) {
+func (r *recommender) of(h *heldRow, ans advisor.Answers, start string) (*advisor.Recommendation, error) {
 	if !r.on {
 		return nil, nil
 	}
-	if rec, ok := r.cache[id]; ok {
+	key := [2]int32{h.answers, h.outcome}
+	if rec, ok := r.cache[key]; ok {
 		return rec, nil
 	}
-	start, err := time.Parse(advisor.DateLayout, f.start)
+	day, err := time.Parse(advisor.DateLayout, start)
 	if err != nil {
 		return nil, err
 	}
-	rec, err := r.adv.Advise(f.answers, start)
+	rec, err := r.adv.Advise(ans, day)
 	if err != nil {
 		return nil, err
 	}
 	if len(r.cache) >= maxCached {
 		clear(r.cache)
 	}
-	r.cache[id] = rec
+	r.cache[key] = rec
 	return rec, nil
 }
 
@@ -388,4 +438,5 @@ func (in *interner[T]) of(v T) int32 {
 	return i
 }
 
-func (in *interner[T]) at(i int32) T { return in.values[i] }
+// at returns the value of an index; it is read-only.
+func (in *interner[T]) at(i int32) *T { return &in.values[i] }

@@ -234,10 +234,7 @@ func (r *calibrationRead) readBoth(parent context.Context) error {
 				ownErr[s] = resolveErr != nil
 				return resolveErr
 			}
-			visit := func(row batch.AdvisedRow) error {
-				r.add(s, side, row)
-				return nil
-			}
+			visit := func(row batch.AdvisedRow) error { return r.add(s, side, row) }
 			r.sums[s], errs[s] = batch.Visit(ctx, r.cat, ins[s], r.bopts, begin, visit)
 			if errs[s] != nil && !ownErr[s] {
 				errs[s] = fmt.Errorf("%s: %w", r.names[s], errs[s])
@@ -338,7 +335,7 @@ func quoteHeader(header []string) string {
 }
 
 // add hands one advised row to the join.
-func (r *calibrationRead) add(s int, side calibrate.Side, row batch.AdvisedRow) {
+func (r *calibrationRead) add(s int, side calibrate.Side, row batch.AdvisedRow) error {
 	c := r.columns[s]
 	jr := calibrate.Row{Line: row.Line, Key: row.Fields[c.key], Rec: row.Rec, Column: row.Column, Message: row.Message,
 		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
@@ -346,6 +343,6 @@ func (r *calibrationRead) add(s int, side calibrate.Side, row batch.AdvisedRow) 
 		jr.Group = row.Fields[c.by]
 	}
 	r.mu.Lock()
-	r.join.Add(side, jr)
-	r.mu.Unlock()
+	defer r.mu.Unlock()
+	return r.join.Add(side, jr)
 }

@@ -24,6 +24,8 @@ var goldenSchemas = []struct {
 	{"specialisations_", eachElement(schematest.CatalogEntry("direction"))},
 	{"catalog_show_", checkCatalogView},
 	{"batch_", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.BatchRecord, doc) }},
+	{"calibrate_ndjson", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.Calibration, doc) }},
+	{"calibrate_json", eachElement(schematest.Calibration)},
 }
 
 // eachElement checks every element of a JSON array against one schema.
