@@ -81,6 +81,10 @@ type Join struct {
 	// of three strings would hash and compare every cell of every row.
 	cells    [3]interner[string]
 	answers  interner[[3]int32]
+	// answered is the outcome the answers last came to, by answers; rows
+	// with the same answers and plan start come to the same outcome, so
+	// most rows need no lookup of their own.
+	answered []int32
 	outcomes interner[outcome]
 	decided  map[decision]int32
 	groups   interner[string]
@@ -124,8 +128,12 @@ func New(adv *advisor.Advisor, config Config) *Join {
 	for i := range j.cells {
 		j.cells[i] = newInterner(strings.Clone)
 	}
+	j.groups.of(noGroup)
 	return j
 }
+
+// noGroup is the group of every row without --by: index 0.
+const noGroup = ""
 
 // same keeps a value without strings as it is.
 func same[T any](v T) T { return v }
@@ -149,8 +157,11 @@ func (j *Join) Add(side Side, r Row) error {
 		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
 	}
 	s := sideIndex(side)
-	cells := [3]int32{j.cells[0].of(r.Answers.Role), j.cells[1].of(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}
-	held := heldRow{line: int32(r.Line), person: -1, answers: j.answers.of(cells), outcome: j.outcomeOf(r), group: j.groups.of(strings.TrimSpace(r.Group))}
+	held := heldRow{line: int32(r.Line), person: -1, answers: j.answersID(r.Answers)}
+	held.outcome = j.outcomeOf(held.answers, r)
+	if r.Group != noGroup {
+		held.group = j.groups.of(strings.TrimSpace(r.Group))
+	}
 	if key := strings.TrimSpace(r.Key); key != "" {
 		p, ok := j.people[key]
 		if !ok {
@@ -170,16 +181,35 @@ func (j *Join) Add(side Side, r Row) error {
 	return nil
 }
 
-func (j *Join) outcomeOf(r Row) int32 {
+func (j *Join) answersID(a advisor.Answers) int32 {
+	id := j.answers.of([3]int32{j.cells[0].of(a.Role), j.cells[1].of(a.Years), j.cells[2].of(a.Accountability)})
+	if int(id) == len(j.answered) {
+		j.answered = append(j.answered, -1)
+	}
+	return id
+}
+
+// outcomeOf returns the outcome of a row whose answers have the given id.
+func (j *Join) outcomeOf(answers int32, r Row) int32 {
+	if last := j.answered[answers]; last >= 0 {
+		o := j.outcomes.at(last)
+		if r.Rec != nil && !o.rejected && o.start == r.Rec.Plan.Start ||
+			r.Rec == nil && o.rejected && o.column == r.Column && o.message == r.Message {
+			return last
+		}
+	}
+	var id int32
 	if r.Rec == nil {
-		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
+		id = j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
+	} else {
+		d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
+		var ok bool
+		if id, ok = j.decided[d]; !ok {
+			id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
+			j.decided[d] = id
+		}
 	}
-	d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
-	if id, ok := j.decided[d]; ok {
-		return id
-	}
-	id := j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
-	j.decided[d] = id
+	j.answered[answers] = id
 	return id
 }
 

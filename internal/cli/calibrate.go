@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -142,6 +143,9 @@ func runCalibrate(opts *CalibrateOptions) error {
 	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
 
+	// The join's memory lives until the output is written, so the default
+	// collector target of twice the live heap would double it for nothing.
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	adv := advisor.New(cat)
 	r := &calibrationRead{opts: opts, bopts: bopts, cat: cat, adv: adv}
 	if err := r.readBoth(ctx); err != nil {
