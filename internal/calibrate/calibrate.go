@@ -10,6 +10,7 @@
 package calibrate
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -71,8 +72,7 @@ type Join struct {
 	adv    *advisor.Advisor
 	config Config
 	rows   [2][]heldRow
-	people map[string]int32 // trimmed key -> person
-	keys   []string         // by person
+	people keyIndex // trimmed key -> person
 	counts [][2]int32       // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
@@ -122,7 +122,7 @@ type outcome struct {
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
-	j := &Join{adv: adv, config: config, people: map[string]int32{},
+	j := &Join{adv: adv, config: config, people: newKeyIndex(),
 		answers: newInterner(same[[3]int32]), outcomes: newInterner(cloneOutcome), decided: map[decision]int32{},
 		groups: newInterner(strings.Clone)}
 	for i := range j.cells {
@@ -163,12 +163,11 @@ func (j *Join) Add(side Side, r Row) error {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
-		p, ok := j.people[key]
-		if !ok {
-			p = int32(len(j.keys))
-			key = strings.Clone(key)
-			j.people[key] = p
-			j.keys = append(j.keys, key)
+		p, err := j.people.of(key)
+		if err != nil {
+			return err
+		}
+		if int(p) == len(j.counts) {
 			j.counts = append(j.counts, [2]int32{})
 			j.managerRow = append(j.managerRow, -1)
 		}
@@ -311,10 +310,8 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 	if rec.Manager, err = j.assess(&rec.own[1], Manager, mgr, recs); err != nil {
 		return err
 	}
-	for _, h := range [2]*heldRow{self, mgr} {
-		if h != nil && h.person >= 0 {
-			rec.Key = j.keys[h.person]
-		}
+	if h := cmp.Or(self, mgr); h.person >= 0 {
+		rec.Key = j.people.key(h.person)
 	}
 	rec.Group = j.group(self, mgr)
 	j.reject(rec, Self, self)
@@ -374,7 +371,7 @@ func (j *Join) reject(rec *Record, side Side, h *heldRow) {
 		for _, t := range [2]int{s, 1 - s} {
 			if counts[t] > 1 {
 				add(j.config.KeyColumns[s], fmt.Sprintf("key %q is on %d rows of %s, so no row with it is matched; keep one row per person in each file",
-					j.keys[h.person], counts[t], j.config.Files[t]))
+					j.people.key(h.person), counts[t], j.config.Files[t]))
 			}
 		}
 	}

@@ -63,8 +63,8 @@ func Calibration(w io.Writer, f Format, j *calibrate.Join, sum calibrate.Summary
 	}
 }
 
-// CalibrationCSVColumns are the CSV output's columns; group only with --by.
-func CalibrationCSVColumns(by bool) []string {
+// calibrationCSVColumns are the CSV output's columns; group only with --by.
+func calibrationCSVColumns(by bool) []string {
 	cols := []string{"key"}
 	if by {
 		cols = append(cols, "group")
@@ -91,7 +91,7 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) erro
 		}
 	}
 	line = line[:0]
-	cells(number, CalibrationCSVColumns(opt.By != "")...)
+	cells(number, calibrationCSVColumns(opt.By != "")...)
 	line = append(line, '\n')
 	if _, err := bw.Write(line); err != nil {
 		return err
