@@ -72,15 +72,15 @@ type Join struct {
 	adv    *advisor.Advisor
 	config Config
 	rows   [2][]heldRow
-	people keyIndex // trimmed key -> person
-	counts [][2]int32       // rows per side, by person
+	people keyIndex   // trimmed key -> person
+	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
 	// Answers are interned one cell at a time, then as a tuple of the
 	// cells' ids: a few small maps that stay in the cache, where one map
 	// of three strings would hash and compare every cell of every row.
-	cells    [3]interner[string]
-	answers  interner[[3]int32]
+	cells   [3]interner[string]
+	answers interner[[3]int32]
 	// answered is the outcome the answers last came to, by answers; rows
 	// with the same answers and plan start come to the same outcome, so
 	// most rows need no lookup of their own.
