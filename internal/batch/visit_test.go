@@ -168,4 +168,3 @@ func BenchmarkVisit(b *testing.B) {
 	}
 	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
-
