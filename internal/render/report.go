@@ -241,11 +241,11 @@ func reportText(w io.Writer, doc *report.Document, width int, s style) error {
 	return out.err
 }
 
-// markdownCells escapes what would break a pipe table: the pipe, and line
-// breaks.
+// markdownCells escapes what would break a pipe table (the pipe, line
+// breaks) or turn a cell into HTML (the angle bracket).
 func markdownCells(rows [][]string) [][]string {
 	escaped := make([][]string, len(rows))
-	r := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+	r := strings.NewReplacer("|", `\|`, "<", `\<`, "\r\n", " ", "\n", " ", "\r", " ")
 	for i, row := range rows {
 		escaped[i] = make([]string, len(row))
 		for j, c := range row {
