@@ -92,26 +92,7 @@ func TestReportAllAdvisedExitsZero(t *testing.T) {
 // file with rejects: every row counts once, the groups add up to the
 // totals, and the level counts are batch's.
 func TestReportCountsWhatBatchGives(t *testing.T) {
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var staff bytes.Buffer
-	if err := batchtest.WriteStaff(&staff, cat, 5000, 3); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSuffix(staff.String(), "\n"), "\n")
-	lines[0] += ",team"
-	for i := 1; i < len(lines); i++ {
-		switch i % 50 {
-		case 7:
-			lines[i] = strings.Replace(lines[i], "@example.com,", "@example.com,Sr. DevOps Engineer,", 1)
-		case 9:
-			lines[i] += ",extra"
-		}
-		lines[i] += ",team-" + string(rune('a'+i%7))
-	}
-	path := writeFile(t, "staff.csv", strings.Join(lines, "\n")+"\n")
+	path := generatedStaffWithTeams(t, 5000)
 
 	b := runBatchCLI(t, "", path, "--start", "2027-01-04")
 	rows, err := csv.NewReader(strings.NewReader(b.stdout)).ReadAll()
@@ -187,4 +168,33 @@ func TestReportWritesFileAtomically(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(page, []byte("<!DOCTYPE html>")) {
 		t.Fatalf("%v; the file starts %.40q", err, page)
 	}
+}
+
+// generatedStaffWithTeams writes a generated staff list with a team
+// column, an unknown role in every 50th row, an extra field in another,
+// and a cell that is markup.
+func generatedStaffWithTeams(t *testing.T, rows int) string {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var staff bytes.Buffer
+	if err := batchtest.WriteStaff(&staff, cat, rows, 3); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(staff.String(), "\n"), "\n")
+	lines[0] += ",team"
+	for i := 1; i < len(lines); i++ {
+		switch i % 50 {
+		case 7:
+			lines[i] = strings.Replace(lines[i], "@example.com,", "@example.com,Sr. DevOps Engineer,", 1)
+		case 9:
+			lines[i] += ",extra"
+		case 11:
+			lines[i] = strings.Replace(lines[i], ",", ",<script>alert(1)</script> ", 1)
+		}
+		lines[i] += ",team-" + string(rune('a'+i%7))
+	}
+	return writeFile(t, "staff.csv", strings.Join(lines, "\n")+"\n")
 }
