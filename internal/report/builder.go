@@ -195,36 +195,48 @@ func (b *Builder) Add(row batch.AdvisedRow) error {
 	}
 	b.rows.Advised++
 	d := b.derive(row.Rec)
-	b.levels[d.level]++
-	b.roles[d.role][d.level]++
-	b.accs[d.acc][d.level]++
+	d.rows++ // the rest of its counts are added when it leaves the cache
 	if g != nil {
 		g.Advised++
 		g.Levels[d.level]++
 	}
-	for _, p := range d.providers {
-		b.provide[p]++
+	if d.hasNext {
+		b.consider(row, d)
 	}
-	if d.rank1 >= 0 {
-		b.rank1[d.rank1]++
-	}
-	if d.rank2 >= 0 {
-		b.rank2[d.rank2]++
-	}
-	for _, m := range d.months {
-		b.months[m]++
-	}
-	if !d.hasNext {
-		b.atTop++
-		return nil
-	}
-	bucket := &b.buckets[bucketOf(d.wait)]
-	bucket.People++
-	if d.needsAcc {
-		bucket.NeedsAccountability++
-	}
-	b.consider(row, d)
 	return nil
+}
+
+// flush adds the rows of the cached recommendations to the counts: one
+// addition per distinct recommendation instead of several per row.
+func (b *Builder) flush() {
+	for _, d := range b.derived {
+		n := d.rows
+		b.levels[d.level] += n
+		b.roles[d.role][d.level] += n
+		b.accs[d.acc][d.level] += n
+		for _, p := range d.providers {
+			b.provide[p] += n
+		}
+		if d.rank1 >= 0 {
+			b.rank1[d.rank1] += n
+		}
+		if d.rank2 >= 0 {
+			b.rank2[d.rank2] += n
+		}
+		for _, m := range d.months {
+			b.months[m] += n
+		}
+		if !d.hasNext {
+			b.atTop += n
+			continue
+		}
+		bucket := &b.buckets[bucketOf(d.wait)]
+		bucket.People += n
+		if d.needsAcc {
+			bucket.NeedsAccountability += n
+		}
+	}
+	clear(b.derived)
 }
 
 // derived is what the report needs of a recommendation, worked out once
@@ -236,6 +248,7 @@ type derived struct {
 	wait             int // months until the next level's minimum years
 	needsAcc         bool
 	eligibleFrom     string
+	rows             int   // advised rows with it, not yet added to the counts
 	rank1, rank2     int   // direction positions, -1 when absent
 	providers        []int // of the rank 1 and 2 directions, once each
 	months           []int // month indexes with a plan day
@@ -278,7 +291,7 @@ func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 	}
 	d.months = planMonths(rec.Plan)
 	if len(b.derived) >= maxDerived {
-		clear(b.derived)
+		b.flush()
 	}
 	b.derived[rec] = d
 	return d

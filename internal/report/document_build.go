@@ -18,6 +18,7 @@ func (b *Builder) levelRef(pos int) LevelRef {
 // (it folds the small groups away). sum is the
 // pipeline's count, which the builder's own must equal.
 func (b *Builder) Report(sum batch.Summary) (*Document, error) {
+	b.flush()
 	if sum.Read != b.rows.Read || sum.Advised != b.rows.Advised || sum.Rejected != b.rows.Rejected {
 		return nil, fmt.Errorf("report: the pipeline counted %+v and the report %+v", sum, b.rows)
 	}
