@@ -34,9 +34,9 @@ type chunk struct {
 
 	out               *[]byte
 	advised, rejected int
-	// rows are the chunk's rows for Visit, whose cells the workers put in
-	// out.
-	rows []AdvisedRow
+	// visit holds the chunk's rows for Visit, whose cells the workers put
+	// in out.
+	visit *visitRows
 }
 
 // Run advises every record of in and writes the rows to out in input
@@ -137,6 +137,9 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 			if err := snk.write(c); err != nil {
 				return sum, err
 			}
+			if c.visit != nil {
+				pools.visit.Put(c.visit)
+			}
 			sum.Advised += c.advised
 			sum.Rejected += c.rejected
 			sum.Read += c.advised + c.rejected
@@ -149,8 +152,8 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 
 // pools recycle chunk buffers; inFlight caps how many are in use.
 type pools struct {
-	in, out sync.Pool
-	outCap  int
+	in, out, visit sync.Pool
+	outCap         int
 }
 
 func (p *pools) getIn(size int) *[]byte {
@@ -290,12 +293,15 @@ type worker struct {
 	enc      encoder
 	outcomes *outcomes
 	pools    *pools
-	keepRows bool // the sink reads chunk.rows
+	keepRows bool // the sink reads chunk.visit
 }
 
 func (w *worker) process(c *chunk) {
 	out := w.pools.getOut()
 	data, line := c.data, c.line
+	if w.keepRows {
+		c.visit = w.pools.getVisit()
+	}
 	for {
 		n, lines, status := w.parser.next(data, true, &w.rec)
 		if status != parsedRecord {
@@ -315,13 +321,13 @@ func (w *worker) process(c *chunk) {
 		}
 		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
 		if w.keepRows {
-			c.rows = append(c.rows, AdvisedRow{Line: line + w.rec.line, Rec: o.rec, Column: o.column, Message: o.message})
+			c.visit.rows = append(c.visit.rows, AdvisedRow{Line: line + w.rec.line, Rec: o.rec, Column: o.column, Message: o.message})
 		}
 		data, line = data[n:], line+lines
 	}
 	w.pools.putIn(c.buf)
 	c.data, c.buf, c.out = nil, nil, out
 	if w.keepRows {
-		fillCells(c.rows, *out, w.layout.width)
+		c.visit.fillCells(*out, w.layout.width)
 	}
 }

@@ -11,8 +11,11 @@ import (
 
 // AdvisedRow is one data row of a staff CSV after advising.
 type AdvisedRow struct {
-	Line   int      // the row's first physical line in the input
-	Fields []string // the row's cells, as many as the header (padded/cut as batch does)
+	Line int // the row's first physical line in the input
+	// Fields are the row's cells, as many as the header (padded/cut as
+	// batch does). The slice is reused once visit returns; its strings may
+	// be kept (each keeps the text of its chunk of rows alive).
+	Fields []string
 	// Rec is nil when the row was rejected; it is shared between rows with
 	// the same answers, so it is read-only.
 	Rec *advisor.Recommendation
@@ -56,11 +59,31 @@ func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []by
 	return dst
 }
 
-// fillCells sets the Fields of rows from the cells visitEncoder wrote:
-// one string for the chunk and one slice of cells, shared by its rows.
-func fillCells(rows []AdvisedRow, encoded []byte, width int) {
+// visitRows are a chunk's rows and the array their Fields share, which
+// the pipeline recycles once the rows have been visited, so that a
+// visited row costs no allocation but its share of the chunk's text.
+type visitRows struct {
+	rows  []AdvisedRow
+	cells []string
+}
+
+func (p *pools) getVisit() *visitRows {
+	if v, ok := p.visit.Get().(*visitRows); ok {
+		v.rows = v.rows[:0]
+		return v
+	}
+	return &visitRows{}
+}
+
+// fillCells sets the Fields of the rows from the cells visitEncoder wrote,
+// all of them substrings of one string per chunk.
+func (v *visitRows) fillCells(encoded []byte, width int) {
 	text := string(encoded)
-	cells := make([]string, len(rows)*width)
+	n := len(v.rows) * width
+	if cap(v.cells) < n {
+		v.cells = make([]string, n)
+	}
+	cells := v.cells[:n]
 	at := 0
 	for i := range cells {
 		n, size := binary.Uvarint(encoded[at:])
@@ -68,8 +91,8 @@ func fillCells(rows []AdvisedRow, encoded []byte, width int) {
 		cells[i] = text[at : at+int(n)]
 		at += int(n)
 	}
-	for i := range rows {
-		rows[i].Fields = cells[i*width : (i+1)*width : (i+1)*width]
+	for i := range v.rows {
+		v.rows[i].Fields = cells[i*width : (i+1)*width : (i+1)*width]
 	}
 }
 
@@ -89,12 +112,11 @@ func (s *visitSink) begin() error {
 }
 
 func (s *visitSink) write(c *chunk) error {
-	for _, row := range c.rows {
+	for _, row := range c.visit.rows {
 		if err := s.onRow(row); err != nil {
 			return err
 		}
 	}
-	c.rows = nil
 	return nil
 }
 
