@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/render"
@@ -124,7 +125,7 @@ func runReport(opts *ReportOptions) error {
 	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
 	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: report.Inputs{
-		File: name, Start: bopts.Start.Format("2006-01-02"), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
+		File: name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
 	sum, err := batch.Visit(ctx, cat, in, bopts, b.Begin, b.Add)
 	var columnErr *report.ColumnError
 	switch {

@@ -215,17 +215,22 @@ func yesNo(b bool) string {
 // tables) or as Markdown.
 func reportText(w io.Writer, doc *report.Document, width int, s style) error {
 	out := &errWriter{w: w, width: width}
+	text := func(t string) string { return t }
+	if s.markdown() {
+		text = markdownText
+	}
 	out.line("%s", s.title("Team report"))
 	out.line("")
-	out.line("%s %s (sha256 %s), plans from %s, input %s", doc.Catalog.Name, doc.Catalog.Version, doc.Catalog.SHA256, doc.Inputs.Start, doc.Inputs.File)
+	out.line("%s", text(fmt.Sprintf("%s %s (sha256 %s), plans from %s, input %s",
+		doc.Catalog.Name, doc.Catalog.Version, doc.Catalog.SHA256, doc.Inputs.Start, doc.Inputs.File)))
 	out.line("")
 	out.line("%d rows read: %d advised, %d rejected", doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected)
 	for _, sec := range reportSections(doc, !s.markdown()) {
 		out.line("")
-		out.line("%s", s.heading(sec.Heading))
+		out.line("%s", s.heading(text(sec.Heading)))
 		out.line("")
 		if sec.Note != "" {
-			out.para("", sec.Note)
+			out.para("", text(sec.Note))
 			out.line("")
 		}
 		if len(sec.Rows) == 0 {
@@ -241,16 +246,22 @@ func reportText(w io.Writer, doc *report.Document, width int, s style) error {
 	return out.err
 }
 
-// markdownCells escapes what would break a pipe table (the pipe, line
-// breaks) or turn a cell into HTML (the angle bracket).
+// markdownCells escapes every cell with markdownText.
 func markdownCells(rows [][]string) [][]string {
 	escaped := make([][]string, len(rows))
-	r := strings.NewReplacer("|", `\|`, "<", `\<`, "\r\n", " ", "\n", " ", "\r", " ")
 	for i, row := range rows {
 		escaped[i] = make([]string, len(row))
 		for j, c := range row {
-			escaped[i][j] = r.Replace(c)
+			escaped[i][j] = markdownText(c)
 		}
 	}
 	return escaped
 }
+
+// markdownEscaper escapes what would break a pipe table (the pipe, line
+// breaks) or turn text into HTML (the angle bracket).
+var markdownEscaper = strings.NewReplacer("|", `\|`, "<", `\<`, "\r\n", " ", "\n", " ", "\r", " ")
+
+// markdownText is text from the CSV or the catalog, safe in a Markdown
+// table cell or heading.
+func markdownText(s string) string { return markdownEscaper.Replace(s) }

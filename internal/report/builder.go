@@ -57,7 +57,8 @@ func (e *ColumnError) Error() string {
 	for i, h := range e.Header {
 		quoted[i] = fmt.Sprintf("%q", h)
 	}
-	return fmt.Sprintf("--%s %q: the header has no such column; it has %s", e.Flag, e.Name, strings.Join(quoted, ", "))
+	return fmt.Sprintf("--%s %q: the header has no such column; it has %s; pass one of those (compared ignoring case and surrounding spaces)",
+		e.Flag, e.Name, strings.Join(quoted, ", "))
 }
 
 // Builder adds up advised rows, in input order, in memory that does not
