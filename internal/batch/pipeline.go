@@ -43,17 +43,18 @@ type chunk struct {
 // order. It reads the header before writing anything, so a *HeaderError
 // means out is untouched. Cancelling ctx stops the run with ctx's error.
 func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, opts Options) (Summary, error) {
-	return run(ctx, cat, in, opts, func(l *layout, opts Options) (encoder, sink) { return newFormat(opts.Format, l, opts, out) })
+	return run(ctx, cat, in, opts, chunkSize(opts.Format), func(l *layout, opts Options) (encoder, sink) { return newFormat(opts.Format, l, opts, out) })
 }
 
-// run is the pipeline under every entry point: format picks the encoder
-// the workers use and the sink the in-order stage writes to, given the
-// header's layout and the options with their defaults filled in.
-func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, format func(*layout, Options) (encoder, sink)) (Summary, error) {
+// run is the pipeline under every entry point: chunkBytes is the input a
+// chunk holds at least, and format picks the encoder the workers use and
+// the sink the in-order stage writes to, given the header's layout and the
+// options with their defaults filled in.
+func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, chunkBytes int, format func(*layout, Options) (encoder, sink)) (Summary, error) {
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: chunkSize(opts.Format)}
+	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: chunkBytes}
 	header, err := r.header()
 	if err != nil {
 		return Summary{}, err
@@ -94,6 +95,9 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, f
 			_, keepRows := snk.(*visitSink)
 			w := &worker{parser: recordParser{delim: opts.Delimiter}, layout: l, enc: enc,
 				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools, keepRows: keepRows}
+			if keepRows {
+				w.outcomes.maxDecided = visitMaxDecided
+			}
 			for c := range todo {
 				w.process(c)
 				select {
@@ -138,7 +142,7 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 				return sum, err
 			}
 			if c.visit != nil {
-				pools.visit.Put(c.visit)
+				pools.putVisit(c.visit)
 			}
 			sum.Advised += c.advised
 			sum.Rejected += c.rejected

@@ -36,11 +36,22 @@ type AdvisedRow struct {
 // Go code instead of writing bytes.
 func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
-	opts.Format = CSV // the chunk size of a format whose output is about its input's size
-	return run(ctx, cat, in, opts, func(l *layout, _ Options) (encoder, sink) {
+	return run(ctx, cat, in, opts, visitChunkSize, func(l *layout, _ Options) (encoder, sink) {
 		return visitEncoder{width: l.width}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
 	})
 }
+
+// visitChunkSize is smaller than CSV's chunks because a visited row holds
+// its recommendation, some 3 KB, and when every row's answers differ each
+// row in flight holds its own: chunks of 16 KB keep that to a few MB.
+const visitChunkSize = 16 << 10
+
+// visitMaxDecided bounds each worker's cache of recommendations under
+// Visit: a recommendation is some fifty times a CSV row's cached cells.
+// 2,048 holds every decision of a staff list whose years are whole or
+// half (roles x 61 years x answers) in the default catalog, and keeps a
+// file of all-different answers to some 6 MB per worker.
+const visitMaxDecided = 2048
 
 // visitEncoder keeps a row's cells, padded or cut to the header's width,
 // each as its length and bytes; fillCells turns them into strings.
@@ -65,6 +76,14 @@ func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []by
 type visitRows struct {
 	rows  []AdvisedRow
 	cells []string
+}
+
+// putVisit recycles the rows, dropping their references first so that a
+// pooled array keeps no recommendation or text alive.
+func (p *pools) putVisit(v *visitRows) {
+	clear(v.rows)
+	clear(v.cells)
+	p.visit.Put(v)
 }
 
 func (p *pools) getVisit() *visitRows {

@@ -85,7 +85,7 @@ type Builder struct {
 	groups                *foldingCounter[string, Group]
 	causes                *foldingCounter[causeKey, int]
 	rejected              []RejectedRow
-	derived               map[*advisor.Recommendation]*derived
+	derived               map[recKey]*derived
 }
 
 // New returns a builder for rows advised under cat.
@@ -97,7 +97,7 @@ func New(cat *catalog.Loaded, opts Options) *Builder {
 		levels: make([]int, len(cat.Levels)), rolePos: map[string]int{}, accPos: map[string]int{},
 		dirPos: map[string]int{}, providerPos: map[string]int{},
 		rank1: make([]int, len(cat.Directions)), rank2: make([]int, len(cat.Directions)), provide: make([]int, len(cat.Providers)),
-		buckets: newBuckets(), months: map[int]int{}, derived: map[*advisor.Recommendation]*derived{},
+		buckets: newBuckets(), months: map[int]int{}, derived: map[recKey]*derived{},
 		causes: newFoldingCounter[causeKey](maxTracked, func(into *int, from int) { *into += from }, func(n int) int { return n },
 			func(k causeKey) causeKey { return causeKey{strings.Clone(k.column), strings.Clone(k.value)} }),
 	}
@@ -255,12 +255,21 @@ type derived struct {
 	months           []int // month indexes with a plan day
 }
 
+// recKey is what a recommendation depends on (batch's decision key), by
+// value: a key of pointers would keep every recommendation alive as long
+// as the cache, and they are large.
+type recKey struct {
+	role, acc, start string
+	years            float64
+}
+
 // maxDerived bounds the derived cache; recommendations are shared only
 // within a worker's cache, so this just has to outgrow those.
 const maxDerived = 1 << 14
 
 func (b *Builder) derive(rec *advisor.Recommendation) *derived {
-	if d, ok := b.derived[rec]; ok {
+	key := recKey{role: rec.Role.ID, acc: rec.Accountability.ID, start: rec.Plan.Start, years: rec.Input.Years}
+	if d, ok := b.derived[key]; ok {
 		return d
 	}
 	d := &derived{level: b.cat.LevelPos(rec.Level.ID), role: b.rolePos[rec.Role.ID], acc: b.accPos[rec.Accountability.ID],
@@ -294,7 +303,7 @@ func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 	if len(b.derived) >= maxDerived {
 		b.flush()
 	}
-	b.derived[rec] = d
+	b.derived[key] = d
 	return d
 }
 
