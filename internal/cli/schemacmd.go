@@ -25,8 +25,8 @@ func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 		Long: strings.TrimSpace(`
 Print the JSON Schema of the recommendation (advise --json, and each batch
 record under $defs/batch_record), of a catalog file, or of the team report
-(report --format json). The tests check every
-JSON output of careerpath against these schemas.`),
+(report --format json). The tests check every JSON output of careerpath
+against these schemas.`),
 		Example: strings.TrimSpace(`
   careerpath schema recommendation > recommendation.schema.json
   careerpath schema catalog > catalog.schema.json`),
