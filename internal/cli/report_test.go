@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,4 +199,34 @@ func generatedStaffWithTeams(t *testing.T, rows int) string {
 		lines[i] += ",team-" + string(rune('a'+i%7))
 	}
 	return writeFile(t, "staff.csv", strings.Join(lines, "\n")+"\n")
+}
+
+// TestReportKeepsAnOldFileUnlessItSucceeds: -o leaves an existing file as
+// it was after an input error or an interrupt, as batch does.
+func TestReportKeepsAnOldFileUnlessItSucceeds(t *testing.T) {
+	out := writeFile(t, "team.json", "old\n")
+	assertOld := func(t *testing.T) {
+		t.Helper()
+		if b, _ := os.ReadFile(out); string(b) != "old\n" {
+			t.Fatalf("the old file now holds %.40q", b)
+		}
+	}
+	t.Run("header error", func(t *testing.T) {
+		r := runReportCLI(t, "name\nAda\n", "-o", out, "--format", "json")
+		if r.code != ExitUsage {
+			t.Fatalf("exit %d", r.code)
+		}
+		assertOld(t)
+	})
+	t.Run("interrupted", func(t *testing.T) {
+		f, _, _ := batchFactory(t, "role,years,accountability\n"+strings.Repeat("SRE,6,team\n", 200_000), false)
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		err := runReport(&ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Output: out,
+			Format: "json", Delimiter: ",", Top: report.DefaultTop})
+		if !errors.Is(err, ErrInterrupted) || exitCode(err) != ExitInterrupted {
+			t.Fatalf("err = %v (exit %d), want interrupted (130)", err, exitCode(err))
+		}
+		assertOld(t)
+	})
 }
