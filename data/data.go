@@ -20,12 +20,13 @@ var schemas embed.FS
 const (
 	RecommendationSchema = "recommendation"
 	CatalogSchema        = "catalog"
+	ReportSchema         = "report"
 	CalibrationSchema    = "calibration"
 )
 
 // SchemaNames lists the published JSON Schemas.
 func SchemaNames() []string {
-	return []string{RecommendationSchema, CatalogSchema, CalibrationSchema}
+	return []string{RecommendationSchema, CatalogSchema, ReportSchema, CalibrationSchema}
 }
 
 // SchemaFile is the file name a schema is published under; it is also the

@@ -56,17 +56,19 @@ type outcomes struct {
 	enc    encoder
 	start  time.Time
 
-	roles    map[string]*catalog.Role // nil: unknown
-	accs     map[string]*catalog.Accountability
-	years    map[string]yearsAnswer
-	starts   map[string]string // interned start cells
-	decided  map[decisionKey]*outcome
-	rejected map[string]*outcome // by the answers' spelling
-	key      []byte
+	roles   map[string]*catalog.Role // nil: unknown
+	accs    map[string]*catalog.Accountability
+	years   map[string]yearsAnswer
+	starts  map[string]string // interned start cells
+	decided map[decisionKey]*outcome
+	// maxDecided bounds decided, which holds recommendations for Visit.
+	maxDecided int
+	rejected   map[string]*outcome // by the answers' spelling
+	key        []byte
 }
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
-	return &outcomes{adv: adv, layout: l, enc: enc, start: start,
+	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
 		roles: map[string]*catalog.Role{}, accs: map[string]*catalog.Accountability{}, years: map[string]yearsAnswer{},
 		starts: map[string]string{}, decided: map[decisionKey]*outcome{}, rejected: map[string]*outcome{}}
 }
@@ -92,7 +94,9 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 	out, ok := o.decided[k]
 	if !ok {
 		out = o.advise(fields, start)
-		bounded(o.decided)
+		if len(o.decided) >= o.maxDecided {
+			clear(o.decided)
+		}
 		o.decided[k] = out
 	}
 	return out, years.json

@@ -34,26 +34,27 @@ type chunk struct {
 
 	out               *[]byte
 	advised, rejected int
-	// rows are the chunk's rows for Visit, whose cells the workers put in
-	// out.
-	rows []AdvisedRow
+	// visit holds the chunk's rows for Visit, whose cells the workers put
+	// in out.
+	visit *visitRows
 }
 
 // Run advises every record of in and writes the rows to out in input
 // order. It reads the header before writing anything, so a *HeaderError
 // means out is untouched. Cancelling ctx stops the run with ctx's error.
 func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, opts Options) (Summary, error) {
-	return run(ctx, cat, in, opts, func(l *layout, opts Options) (encoder, sink) { return newFormat(opts.Format, l, opts, out) })
+	return run(ctx, cat, in, opts, chunkSize(opts.Format), func(l *layout, opts Options) (encoder, sink) { return newFormat(opts.Format, l, opts, out) })
 }
 
-// run is the pipeline under every entry point: format picks the encoder
-// the workers use and the sink the in-order stage writes to, given the
-// header's layout and the options with their defaults filled in.
-func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, format func(*layout, Options) (encoder, sink)) (Summary, error) {
+// run is the pipeline under every entry point: chunkBytes is the input a
+// chunk holds at least, and format picks the encoder the workers use and
+// the sink the in-order stage writes to, given the header's layout and the
+// options with their defaults filled in.
+func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, chunkBytes int, format func(*layout, Options) (encoder, sink)) (Summary, error) {
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: chunkSize(opts.Format)}
+	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: chunkBytes}
 	header, err := r.header()
 	if err != nil {
 		return Summary{}, err
@@ -94,6 +95,9 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, f
 			_, keepRows := snk.(*visitSink)
 			w := &worker{parser: recordParser{delim: opts.Delimiter}, layout: l, enc: enc,
 				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools, keepRows: keepRows}
+			if keepRows {
+				w.outcomes.maxDecided = visitMaxDecided
+			}
 			for c := range todo {
 				w.process(c)
 				select {
@@ -137,6 +141,9 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 			if err := snk.write(c); err != nil {
 				return sum, err
 			}
+			if c.visit != nil {
+				pools.putVisit(c.visit)
+			}
 			sum.Advised += c.advised
 			sum.Rejected += c.rejected
 			sum.Read += c.advised + c.rejected
@@ -149,8 +156,8 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 
 // pools recycle chunk buffers; inFlight caps how many are in use.
 type pools struct {
-	in, out sync.Pool
-	outCap  int
+	in, out, visit sync.Pool
+	outCap         int
 }
 
 func (p *pools) getIn(size int) *[]byte {
@@ -290,12 +297,15 @@ type worker struct {
 	enc      encoder
 	outcomes *outcomes
 	pools    *pools
-	keepRows bool // the sink reads chunk.rows
+	keepRows bool // the sink reads chunk.visit
 }
 
 func (w *worker) process(c *chunk) {
 	out := w.pools.getOut()
 	data, line := c.data, c.line
+	if w.keepRows {
+		c.visit = w.pools.getVisit()
+	}
 	for {
 		n, lines, status := w.parser.next(data, true, &w.rec)
 		if status != parsedRecord {
@@ -315,13 +325,13 @@ func (w *worker) process(c *chunk) {
 		}
 		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
 		if w.keepRows {
-			c.rows = append(c.rows, AdvisedRow{Line: line + w.rec.line, Rec: o.rec, Column: o.column, Message: o.message})
+			c.visit.rows = append(c.visit.rows, AdvisedRow{Line: line + w.rec.line, Rec: o.rec, Column: o.column, Message: o.message})
 		}
 		data, line = data[n:], line+lines
 	}
 	w.pools.putIn(c.buf)
 	c.data, c.buf, c.out = nil, nil, out
 	if w.keepRows {
-		fillCells(c.rows, *out, w.layout.width)
+		c.visit.fillCells(*out, w.layout.width)
 	}
 }

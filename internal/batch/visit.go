@@ -11,8 +11,11 @@ import (
 
 // AdvisedRow is one data row of a staff CSV after advising.
 type AdvisedRow struct {
-	Line   int      // the row's first physical line in the input
-	Fields []string // the row's cells, as many as the header (padded/cut as batch does)
+	Line int // the row's first physical line in the input
+	// Fields are the row's cells, as many as the header (padded/cut as
+	// batch does). The slice is reused once visit returns; its strings may
+	// be kept (each keeps the text of its chunk of rows alive).
+	Fields []string
 	// Rec is nil when the row was rejected; it is shared between rows with
 	// the same answers, so it is read-only.
 	Rec *advisor.Recommendation
@@ -33,11 +36,22 @@ type AdvisedRow struct {
 // Go code instead of writing bytes.
 func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
-	opts.Format = CSV // the chunk size of a format whose output is about its input's size
-	return run(ctx, cat, in, opts, func(l *layout, _ Options) (encoder, sink) {
+	return run(ctx, cat, in, opts, visitChunkSize, func(l *layout, _ Options) (encoder, sink) {
 		return visitEncoder{width: l.width}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
 	})
 }
+
+// visitChunkSize is smaller than CSV's chunks because a visited row holds
+// its recommendation, some 3 KB, and when every row's answers differ each
+// row in flight holds its own: chunks of 16 KB keep that to a few MB.
+const visitChunkSize = 16 << 10
+
+// visitMaxDecided bounds each worker's cache of recommendations under
+// Visit: a recommendation is some fifty times a CSV row's cached cells.
+// 2,048 holds every decision of a staff list whose years are whole or
+// half (roles x 61 years x answers) in the default catalog, and keeps a
+// file of all-different answers to some 6 MB per worker.
+const visitMaxDecided = 2048
 
 // visitEncoder keeps a row's cells, padded or cut to the header's width,
 // each as its length and bytes; fillCells turns them into strings.
@@ -56,11 +70,39 @@ func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []by
 	return dst
 }
 
-// fillCells sets the Fields of rows from the cells visitEncoder wrote:
-// one string for the chunk and one slice of cells, shared by its rows.
-func fillCells(rows []AdvisedRow, encoded []byte, width int) {
+// visitRows are a chunk's rows and the array their Fields share, which
+// the pipeline recycles once the rows have been visited, so that a
+// visited row costs no allocation but its share of the chunk's text.
+type visitRows struct {
+	rows  []AdvisedRow
+	cells []string
+}
+
+// putVisit recycles the rows, dropping their references first so that a
+// pooled array keeps no recommendation or text alive.
+func (p *pools) putVisit(v *visitRows) {
+	clear(v.rows)
+	clear(v.cells)
+	p.visit.Put(v)
+}
+
+func (p *pools) getVisit() *visitRows {
+	if v, ok := p.visit.Get().(*visitRows); ok {
+		v.rows = v.rows[:0]
+		return v
+	}
+	return &visitRows{}
+}
+
+// fillCells sets the Fields of the rows from the cells visitEncoder wrote,
+// all of them substrings of one string per chunk.
+func (v *visitRows) fillCells(encoded []byte, width int) {
 	text := string(encoded)
-	cells := make([]string, len(rows)*width)
+	n := len(v.rows) * width
+	if cap(v.cells) < n {
+		v.cells = make([]string, n)
+	}
+	cells := v.cells[:n]
 	at := 0
 	for i := range cells {
 		n, size := binary.Uvarint(encoded[at:])
@@ -68,8 +110,8 @@ func fillCells(rows []AdvisedRow, encoded []byte, width int) {
 		cells[i] = text[at : at+int(n)]
 		at += int(n)
 	}
-	for i := range rows {
-		rows[i].Fields = cells[i*width : (i+1)*width : (i+1)*width]
+	for i := range v.rows {
+		v.rows[i].Fields = cells[i*width : (i+1)*width : (i+1)*width]
 	}
 }
 
@@ -89,12 +131,11 @@ func (s *visitSink) begin() error {
 }
 
 func (s *visitSink) write(c *chunk) error {
-	for _, row := range c.rows {
+	for _, row := range c.visit.rows {
 		if err := s.onRow(row); err != nil {
 			return err
 		}
 	}
-	c.rows = nil
 	return nil
 }
 

@@ -22,7 +22,7 @@ const exitStatusHelp = `EXIT STATUS
   0    success
   1    unexpected error (a bug, or a failure writing output)
   2    invalid usage or input: a bad flag, answer or catalog; nothing is written to stdout
-  3    batch or calibrate finished, but some rows were rejected or unmatched (the output says which and why)
+  3    batch, report or calibrate finished, but some rows were rejected or unmatched (the output says which and why)
   130  interrupted (Ctrl-C or Esc at a prompt)`
 
 // UsageError is invalid usage or input: exit 2.

@@ -141,6 +141,7 @@ and directions all come from the active catalog.
 		NewCmdConfig(f, nil),
 		NewCmdSchema(f, nil),
 		NewCmdBatch(f, nil),
+		NewCmdReport(f, nil),
 		NewCmdCalibrate(f, nil),
 	)
 	root.SetIn(f.IO.In)

@@ -24,6 +24,7 @@ var goldenSchemas = []struct {
 	{"specialisations_", eachElement(schematest.CatalogEntry("direction"))},
 	{"catalog_show_", checkCatalogView},
 	{"batch_", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.BatchRecord, doc) }},
+	{"report_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Report, doc) }},
 	{"calibrate_ndjson", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.Calibration, doc) }},
 	{"calibrate_json", eachElement(schematest.Calibration)},
 }

@@ -24,9 +24,10 @@ func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 		Short: "Print a published JSON Schema (2020-12)",
 		Long: strings.TrimSpace(`
 Print the JSON Schema of the recommendation (advise --json, and each batch
-record under $defs/batch_record), of a catalog file, or of a calibration
-record (calibrate --format ndjson). The tests check every JSON output of
-careerpath against these schemas.`),
+record under $defs/batch_record), of a catalog file, of the team report
+(report --format json) or of a calibration record (calibrate --format
+ndjson). The tests check every JSON output of careerpath against these
+schemas.`),
 		Example: strings.TrimSpace(`
   careerpath schema recommendation > recommendation.schema.json
   careerpath schema catalog > catalog.schema.json

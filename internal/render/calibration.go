@@ -14,11 +14,10 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
-// The formats only calibration writes besides the common ones.
+// The formats only calibration writes besides the common ones and HTML.
 const (
 	CSV    Format = "csv"
 	NDJSON Format = "ndjson"
-	HTML   Format = "html"
 )
 
 // CalibrationFormats lists calibration's formats, the default first.

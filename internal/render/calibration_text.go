@@ -45,8 +45,6 @@ func plural(n int, noun string) string {
 	return noun + "s"
 }
 
-func percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 1, 64) + "%" }
-
 func signed(n int) string {
 	if n > 0 {
 		return "+" + strconv.Itoa(n)

@@ -29,6 +29,8 @@ const (
 	BatchRecord = Recommendation + "#/$defs/batch_record"
 	// Catalog is a whole catalog file.
 	Catalog = "catalog.schema.json"
+	// Report is a `report --format json` document.
+	Report = "report.schema.json"
 	// Calibration is one `calibrate --format ndjson` line.
 	Calibration = "calibration.schema.json"
 )
