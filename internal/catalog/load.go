@@ -23,6 +23,10 @@ const (
 	// expanded, so an alias bomb ("billion laughs") is refused before
 	// decoding rather than after it has taken the memory.
 	maxNodes = 1 << 20
+	// MaxExpandedBytes bounds the scalar text a catalog holds once every
+	// alias is expanded: one long anchored string repeated by aliases
+	// passes the node count yet makes every output it reaches huge.
+	MaxExpandedBytes = 4 * MaxFileBytes
 )
 
 // Source identifies the bytes a catalog was loaded from, so that every
@@ -146,33 +150,41 @@ func decodeYAML(raw []byte, c *Catalog) error {
 	return nil
 }
 
-// checkExpansion counts the nodes the document holds once aliases are
-// expanded, without expanding them: each node's size is computed once.
+// checkExpansion measures the document as it is once aliases are
+// expanded, without expanding them: each node's values and scalar bytes
+// are computed once.
 func checkExpansion(doc *yaml.Node) error {
-	sizes := map[*yaml.Node]int{}
-	const inProgress = -1
-	var size func(n *yaml.Node) (int, error)
-	size = func(n *yaml.Node) (int, error) {
+	type extent struct{ nodes, bytes int }
+	inProgress := extent{-1, -1}
+	sizes := map[*yaml.Node]extent{}
+	var size func(n *yaml.Node) (extent, error)
+	size = func(n *yaml.Node) (extent, error) {
 		if s, ok := sizes[n]; ok {
 			if s == inProgress {
-				return 0, fmt.Errorf("line %d: an alias refers to the node that contains it; remove the alias", n.Line)
+				return extent{}, fmt.Errorf("line %d: an alias refers to the node that contains it; remove the alias", n.Line)
 			}
 			return s, nil
 		}
 		sizes[n] = inProgress
-		total := 1
+		total := extent{nodes: 1}
 		children := n.Content
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			children = []*yaml.Node{n.Alias}
+		} else if n.Kind == yaml.ScalarNode {
+			total.bytes = len(n.Value)
 		}
 		for _, child := range children {
 			s, err := size(child)
 			if err != nil {
-				return 0, err
+				return extent{}, err
 			}
-			total += s
-			if total > maxNodes {
-				return 0, fmt.Errorf("line %d: YAML aliases expand to more than %d values; a catalog needs no more than a few thousand, so expand or remove the aliases", n.Line, maxNodes)
+			total.nodes += s.nodes
+			total.bytes += s.bytes
+			if total.nodes > maxNodes {
+				return extent{}, fmt.Errorf("line %d: YAML aliases expand to more than %d values; a catalog needs no more than a few thousand, so expand or remove the aliases", n.Line, maxNodes)
+			}
+			if total.bytes > MaxExpandedBytes {
+				return extent{}, fmt.Errorf("line %d: YAML aliases expand to more than %d MiB of text; a catalog holds tens of kilobytes, so expand or remove the aliases", n.Line, MaxExpandedBytes>>20)
 			}
 		}
 		sizes[n] = total

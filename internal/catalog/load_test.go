@@ -99,6 +99,7 @@ func TestHostileFiles(t *testing.T) {
 	}{
 		"alias bomb":          {writeFile(t, "bomb.yaml", aliasBomb("a: &a [x, x, x, x, x, x, x, x, x, x]\n", "")), "aliases expand to more than"},
 		"alias bomb in field": {writeFile(t, "bomb2.yaml", aliasBomb("", "levels:\n  - capabilities: *i\n")), "aliases expand to more than"},
+		"text amplified":      {writeFile(t, "amplified.yaml", textBomb(100_000, 50)), "more than 4 MiB of text"},
 		"self alias":          {writeFile(t, "self.yaml", []byte("name: &a [1, *a]\n")), "refers to the node that contains it"},
 		"50 MB":               {huge, "larger than 1 MiB"},
 		"not YAML":            {writeFile(t, "png.yaml", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a YAML or JSON catalog"},
@@ -136,5 +137,15 @@ func aliasBomb(first, use string) []byte {
 		prev = name
 	}
 	b.WriteString(use)
+	return []byte(b.String())
+}
+
+// textBomb anchors one string of size bytes and repeats it uses times by
+// alias: few values, but size*uses bytes of text once expanded.
+func textBomb(size, uses int) []byte {
+	var b strings.Builder
+	b.WriteString("name: &s " + strings.Repeat("x", size) + "\nlevels:\n  - capabilities: [")
+	b.WriteString(strings.TrimSuffix(strings.Repeat("*s, ", uses), ", "))
+	b.WriteString("]\n")
 	return []byte(b.String())
 }
