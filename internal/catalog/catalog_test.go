@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,11 +100,35 @@ func TestCatalogTextIsTheSeedsOwn(t *testing.T) {
 	}
 }
 
-func TestUnknownKeyIsAnError(t *testing.T) {
-	raw := strings.Replace(string(data.CatalogYAML), "\nversion:", "\nversoin: x\nversion:", 1)
-	_, err := Parse("typo.yaml", []byte(raw))
-	if err == nil || !strings.Contains(err.Error(), "versoin") || !strings.Contains(err.Error(), "typo.yaml") {
-		t.Fatalf("err = %v, want it to name the unknown key and the file", err)
+// Decoding errors read like validation errors: the path, the line, what
+// is wrong and how to fix it, every unknown key at once.
+func TestDecodingErrorsHavePathsAndLines(t *testing.T) {
+	lines := strings.SplitAfter(string(data.CatalogYAML), "\n")
+	indentLine := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "    common_mistakes:") }) + 1
+	misindented := slices.Clone(lines)
+	misindented[indentLine-1] = " " + misindented[indentLine-1]
+	for name, c := range map[string]struct {
+		raw  string
+		want []string
+	}{
+		"unknown keys everywhere": {
+			strings.NewReplacer("\nversion:", "\nversoin: x\nversion:", "min_years:", "min_year:").Replace(string(data.CatalogYAML)),
+			[]string{"versoin: line 9: unknown key; remove it or use one of the keys at the top level: accountability,",
+				"levels[0].policy.min_year: line ", "levels[2].policy.min_year: line ", "min_years, next_direction", "(4 problems)"}},
+		"wrong type": {strings.Replace(string(data.CatalogYAML), "order: 2", "order: two", 1),
+			[]string{`levels[1].order: line `, `the text "two" is given where a whole number is needed`}},
+		"bad indent": {strings.Join(misindented, ""),
+			[]string{fmt.Sprintf("line %d: did not find expected key (in the block that starts on line ", indentLine),
+				fmt.Sprintf("check the indentation and quoting of line %d", indentLine)}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse("typo.yaml", []byte(c.raw))
+			for _, w := range c.want {
+				if err == nil || !strings.Contains(err.Error(), w) {
+					t.Errorf("err = %v, want it to contain %q", err, w)
+				}
+			}
+		})
 	}
 }
 
