@@ -8,6 +8,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // The table view travels from workers to the sink as cells separated by
@@ -106,11 +107,11 @@ func newTableSink(w io.Writer, l *layout) *tableSink {
 	head := []string{"Line"}
 	widths := []int{6}
 	if at := firstPassThrough(l); at >= 0 {
-		head = append(head, string(l.header[at]))
+		head = append(head, render.Sanitize(string(l.header[at])))
 		widths = append(widths, 12)
 	}
 	for _, at := range l.index[:startAt] {
-		head = append(head, string(l.header[at]))
+		head = append(head, render.Sanitize(string(l.header[at])))
 	}
 	head = append(head, "Level", "Next level", "Plan", "Error")
 	widths = append(widths, 22, 7, 16, 14, 14, 26, 40)
@@ -142,7 +143,7 @@ func (s *tableSink) write(chunk []byte) error {
 		cells := bytes.Split(row, []byte{unitSep})
 		line := make([]string, len(cells))
 		for i, c := range cells {
-			line[i] = string(c)
+			line[i] = render.Sanitize(string(c))
 		}
 		if err := s.table.Append(line); err != nil {
 			return err

@@ -259,3 +259,28 @@ func TestLevelCountBounds(t *testing.T) {
 		}
 	}
 }
+
+// Control and bidirectional formatting characters are refused wherever
+// they are in the catalog's text, each with its path.
+func TestControlCharactersAreRefused(t *testing.T) {
+	for name, c := range map[string]struct{ from, to, path, char string }{
+		"ESC in a level name":     {"name: Foundation", `name: "Found\e]0;x\aation"`, "levels[0].name", "U+001B"},
+		"C1 CSI in a capability":  {"- Workflow transparency", `- "Workflow \u009b2J"`, "levels[0].capabilities[2]", "U+009B"},
+		"DEL in a role alias":     {"aliases: [Site Reliability Engineer,", `aliases: ["Site\x7f", `, "roles[1].policy.aliases[0]", "U+007F"},
+		"bidi override in a name": {"name: Cotocus", "name: \"Coto\u202ecus\"", "providers[1].name", "U+202E"},
+		"bidi isolate":            {"focus: Align security controls with delivery speed.", "focus: \"\u2066Align security\"", "directions[1].focus", "U+2066"},
+		"line feed in a summary":  {"summary: Cotocus supports", "summary: |\n      Cotocus\n      supports", "providers[1].summary", "U+000A"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			raw := strings.Replace(string(data.CatalogYAML), c.from, c.to, 1)
+			if raw == string(data.CatalogYAML) {
+				t.Fatalf("%q is not in the catalog", c.from)
+			}
+			_, err := Parse("hostile.yaml", []byte(raw))
+			want := c.path + ": contains the control character " + c.char
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("err = %v, want it to contain %q", err, want)
+			}
+		})
+	}
+}

@@ -178,3 +178,25 @@ func syntaxMessage(raw []byte, err error) string {
 	}
 	return fmt.Sprintf("line %d: %s (in the block that starts on line %s); check the indentation and quoting of line %d", first, problemText, at, first)
 }
+
+// walkStrings calls visit with every text of c and its path, such as
+// levels[2].capabilities[0].
+func walkStrings(c *Catalog, visit func(path, s string)) {
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.String:
+			visit(path, v.String())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+				walk(v.Field(i), joinPath(path, name))
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]")
+			}
+		}
+	}
+	walk(reflect.ValueOf(c).Elem(), "")
+}

@@ -62,15 +62,15 @@ func TestJSONCatalogIsStrict(t *testing.T) {
 		raw  string
 		want []string
 	}{
-		"unknown key":  {strings.Replace(string(raw), `"version"`, `"versoin": "x", "version"`, 1), []string{"versoin: line 3: unknown key"}},
+		"unknown key": {strings.Replace(string(raw), `"version"`, `"versoin": "x", "version"`, 1), []string{"versoin: line 3: unknown key"}},
 		"two unknown keys": {strings.Replace(strings.Replace(string(raw), `"version"`, `"versoin": "x", "version"`, 1), `"min_years"`, `"min_year": 1, "min_years"`, 1),
 			[]string{"versoin: line 3: unknown key", "levels[0].policy.min_year: line "}},
-		"duplicate key": {strings.Replace(string(raw), `"version"`, `"name": "x", "version"`, 1), []string{`name: line 3: key "name" is given twice (first on line 2); keep one`}},
+		"duplicate key":    {strings.Replace(string(raw), `"version"`, `"name": "x", "version"`, 1), []string{`name: line 3: key "name" is given twice (first on line 2); keep one`}},
 		"nested duplicate": {strings.Replace(string(raw), `"min_years"`, `"min_years": 1, "min_years"`, 1), []string{`levels[0].policy.min_years: line `, `is given twice in levels[0].policy`}},
-		"wrong type":   {strings.Replace(string(raw), `"order": 2`, `"order": "two"`, 1), []string{"line ", "levels.order"}},
-		"truncated":    {string(raw[:len(raw)/2]), []string{"ends in the middle"}},
-		"trailing":     {string(raw) + "{}", []string{"unexpected text after the catalog"}},
-		"syntax error": {strings.Replace(string(raw), `"name": "Certified DevOps Manager",`, `"name": "Certified DevOps Manager"`, 1), []string{"line 3", "invalid character"}},
+		"wrong type":       {strings.Replace(string(raw), `"order": 2`, `"order": "two"`, 1), []string{"line ", "levels.order"}},
+		"truncated":        {string(raw[:len(raw)/2]), []string{"ends in the middle"}},
+		"trailing":         {string(raw) + "{}", []string{"unexpected text after the catalog"}},
+		"syntax error":     {strings.Replace(string(raw), `"name": "Certified DevOps Manager",`, `"name": "Certified DevOps Manager"`, 1), []string{"line 3", "invalid character"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Parse("x.json", []byte(c.raw))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Level count bounds: a ladder needs a step to climb, and more than ten
@@ -137,6 +139,7 @@ func Validate(c *Catalog) []Problem {
 	v.required("name", c.Name)
 	v.required("version", c.Version)
 	v.required("programme.name", c.Programme.Name)
+	v.plainText(c)
 	levels := v.levels(c)
 	directions := v.ids("directions", len(c.Directions), func(i int) string { return c.Directions[i].ID })
 	providers := v.ids("providers", len(c.Providers), func(i int) string { return c.Providers[i].ID })
@@ -154,6 +157,22 @@ func Validate(c *Catalog) []Problem {
 		v.required(fmt.Sprintf("providers[%d].summary", i), p.Summary)
 	}
 	return v.problems
+}
+
+// plainText refuses control characters (a terminal would obey an ESC or
+// C1 sequence in a level name) and bidirectional controls (an override
+// makes text read backwards): catalog text needs neither.
+func (v *validator) plainText(c *Catalog) {
+	walkStrings(c, func(path, s string) {
+		if i := strings.IndexFunc(s, notPlain); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			v.add(path, "contains the control character U+%04X at byte %d; remove it: catalog text is plain text with no control or bidirectional formatting characters (write long text on one line or as a folded `>-` block)", r, i+1)
+		}
+	})
+}
+
+func notPlain(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
 }
 
 func (v *validator) levels(c *Catalog) []string {

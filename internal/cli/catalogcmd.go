@@ -68,7 +68,7 @@ func runCatalogValidate(opts *CatalogValidateOptions) error {
 		return err
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "%s: valid: %s %s, %s, %s, %s, %s, %s (sha256 %s)\n",
-		opts.File, cat.Name, cat.Version,
+		render.Sanitize(opts.File), render.Sanitize(cat.Name), render.Sanitize(cat.Version),
 		count(len(cat.Levels), "level"), count(len(cat.Roles), "role"),
 		count(len(cat.Accountability), "accountability answer"), count(len(cat.Directions), "direction"),
 		count(len(cat.Providers), "provider"), cat.Source.SHA256)
@@ -136,7 +136,11 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 		heading = func(s string) string { return "## " + s + "\n" }
 	}
 	out := opts.IO.Out
-	if _, err := fmt.Fprintf(out, "%s %s (sha256 %s)\n", cat.Source.Name, cat.Source.Version, cat.Source.SHA256); err != nil {
+	text := render.Sanitize
+	if format == render.Markdown {
+		text = render.MarkdownText
+	}
+	if _, err := fmt.Fprintf(out, "%s %s (sha256 %s)\n", text(cat.Source.Name), text(cat.Source.Version), cat.Source.SHA256); err != nil {
 		return err
 	}
 	for _, section := range []struct {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // Set at release time with -ldflags "-X ...cli.version=..." (see
@@ -74,6 +75,6 @@ func runVersion(opts *VersionOptions) error {
 		return err
 	}
 	_, err = fmt.Fprintf(opts.IO.Out, "careerpath %s\ncommit: %s\nbuilt: %s\ncatalog: %s %s (sha256 %s)\n",
-		opts.Build.Version, opts.Build.Commit, opts.Build.Date, cat.Source.Name, cat.Source.Version, cat.Source.SHA256)
+		opts.Build.Version, opts.Build.Commit, opts.Build.Date, render.Sanitize(cat.Source.Name), render.Sanitize(cat.Source.Version), cat.Source.SHA256)
 	return err
 }

@@ -32,6 +32,8 @@ func Recommendation(w io.Writer, f Format, rec *advisor.Recommendation, opt Opti
 type style interface {
 	title(s string) string
 	heading(s string) string
+	// text makes text from the catalog or the answers safe to show.
+	text(s string) string
 	bullet() string
 	markdown() bool
 }
@@ -40,26 +42,29 @@ type terminalStyle struct{ color bool }
 
 func (t terminalStyle) title(s string) string {
 	if t.color {
-		return "\x1b[1m" + s + "\x1b[0m"
+		return "\x1b[1m" + Sanitize(s) + "\x1b[0m"
 	}
-	return s
+	return Sanitize(s)
 }
+func (terminalStyle) text(s string) string      { return Sanitize(s) }
 func (t terminalStyle) heading(s string) string { return t.title(s) }
 func (terminalStyle) bullet() string            { return "  - " }
 func (terminalStyle) markdown() bool            { return false }
 
 type markdownStyle struct{}
 
-func (markdownStyle) title(s string) string   { return "# " + s }
-func (markdownStyle) heading(s string) string { return "## " + s }
+func (markdownStyle) title(s string) string   { return "# " + MarkdownText(s) }
+func (markdownStyle) heading(s string) string { return "## " + MarkdownText(s) }
+func (markdownStyle) text(s string) string    { return MarkdownText(s) }
 func (markdownStyle) bullet() string          { return "- " }
 func (markdownStyle) markdown() bool          { return true }
 
 // errWriter keeps the first write error so the layout code stays linear.
 type errWriter struct {
-	w     io.Writer
-	err   error
-	width int // for tables; see Options.Width
+	w      io.Writer
+	err    error
+	width  int                 // for tables; see Options.Width
+	escape func(string) string // for paragraphs; see style.text
 }
 
 func (e *errWriter) line(format string, args ...any) {
@@ -72,9 +77,10 @@ func (e *errWriter) line(format string, args ...any) {
 // (when there is one) with the following lines indented under the text.
 func (e *errWriter) para(prefix, text string) {
 	if e.width <= 0 {
-		e.line("%s%s", prefix, text)
+		e.line("%s%s", prefix, e.escape(text))
 		return
 	}
+	text = e.escape(text)
 	indent := strings.Repeat(" ", runewidth.StringWidth(prefix))
 	line, used := prefix, runewidth.StringWidth(prefix)
 	for i, word := range strings.Fields(text) {
@@ -99,7 +105,7 @@ func (e *errWriter) table(md bool, headers []string, rows [][]string) {
 }
 
 func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s style) error {
-	out := &errWriter{w: w, width: opt.Width}
+	out := &errWriter{w: w, width: opt.Width, escape: s.text}
 	if s.markdown() {
 		out.width = 0 // Markdown is reflowed by whatever renders it
 	}
