@@ -284,3 +284,56 @@ func TestControlCharactersAreRefused(t *testing.T) {
 		})
 	}
 }
+
+// Catalogs that would give broken advice are refused: a top level no
+// answer reaches, a role label that contradicts its range, empty sections.
+func TestCatalogsThatGiveBrokenAdviceAreRefused(t *testing.T) {
+	sectionEmptied := func(key string) string {
+		lines := strings.SplitAfter(string(data.CatalogYAML), "\n")
+		var out []string
+		in := false
+		for _, l := range lines {
+			switch {
+			case l == key+":\n":
+				in = true
+				out = append(out, key+": []\n")
+				continue
+			case in && (strings.HasPrefix(l, " ") || l == "\n"):
+				continue
+			}
+			in = false
+			out = append(out, l)
+		}
+		return strings.Join(out, "")
+	}
+	for name, c := range map[string]struct {
+		raw  string
+		want string
+	}{
+		"top level unreached": {strings.Replace(string(data.CatalogYAML), "description: Multi-team accountability\n    level: advanced", "description: Multi-team accountability\n    level: professional", 1),
+			`accountability: no answer maps to the top level "advanced"`},
+		"label names another level": {strings.Replace(string(data.CatalogYAML), "suggested_level: Professional\n    level: {from: professional}\n    policy:\n      primary_direction: sre", "suggested_level: Advanced\n    level: {from: professional}\n    policy:\n      primary_direction: sre", 1),
+			`roles[1].suggested_level: "Advanced" does not name Professional`},
+		"label outside the range": {strings.Replace(string(data.CatalogYAML), "suggested_level: Professional to Advanced", "suggested_level: Foundation to Advanced", 1),
+			`roles[7].suggested_level: "Foundation to Advanced" does not name Professional`},
+		"range label without its upper end": {strings.Replace(string(data.CatalogYAML), "suggested_level: Professional to Advanced", "suggested_level: Professional", 1),
+			`roles[7].suggested_level: "Professional" does not name Advanced`},
+		"no providers":               {sectionEmptied("providers"), "providers: is empty"},
+		"no career growth":           {sectionEmptied("career_growth"), "career_growth: is empty"},
+		"no roles":                   {sectionEmptied("roles"), "roles: is empty"},
+		"no accountability":          {sectionEmptied("accountability"), "accountability: is empty"},
+		"no directions":              {sectionEmptied("directions"), "directions: is empty"},
+		"no levels":                  {sectionEmptied("levels"), "levels: has 0 levels"},
+		"direction with no provider": {strings.Replace(string(data.CatalogYAML), "providers: [sreschool]", "providers: []", 1), "directions[2].providers: is empty"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if c.raw == string(data.CatalogYAML) {
+				t.Fatal("the edit did not apply")
+			}
+			_, err := Parse("broken.yaml", []byte(c.raw))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("err = %v, want it to contain %q", err, c.want)
+			}
+		})
+	}
+}

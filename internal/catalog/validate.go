@@ -145,8 +145,16 @@ func Validate(c *Catalog) []Problem {
 	providers := v.ids("providers", len(c.Providers), func(i int) string { return c.Providers[i].ID })
 	v.levelRefs(c, directions)
 	v.accountability(c, levels)
+	v.topLevelReached(c)
 	v.roles(c, levels, directions)
+	v.roleLabels(c)
 	v.directions(c, providers)
+	if len(c.Providers) == 0 {
+		v.add("providers", "is empty; list at least one provider for the directions to name")
+	}
+	if len(c.CareerGrowth) == 0 {
+		v.add("career_growth", "is empty; list at least one way to grow after the top level")
+	}
 	v.ids("career_growth", len(c.CareerGrowth), func(i int) string { return c.CareerGrowth[i].ID })
 	for i, g := range c.CareerGrowth {
 		v.required(fmt.Sprintf("career_growth[%d].name", i), g.Name)
@@ -237,6 +245,58 @@ func (v *validator) accountability(c *Catalog, levels []string) {
 	v.keys("accountability", keys)
 }
 
+// topLevelReached checks that some accountability answer maps to the top
+// level: the rule only raises a person to a level through their role or
+// their answer, and the advice for reaching a level names the answer that
+// does; without one it would name none.
+func (v *validator) topLevelReached(c *Catalog) {
+	if len(c.Levels) == 0 || len(c.Accountability) == 0 {
+		return
+	}
+	top := c.Levels[len(c.Levels)-1]
+	for _, a := range c.Accountability {
+		if a.Level == top.ID {
+			return
+		}
+	}
+	v.add("accountability", "no answer maps to the top level %q, so the advice for reaching it could name no answer; map at least one answer to %s", top.ID, top.ID)
+}
+
+// roleLabels checks that a role's suggested_level, the label the advice
+// quotes, names the levels of its range (from, and to when it is a range)
+// and no level outside it.
+func (v *validator) roleLabels(c *Catalog) {
+	names := map[string]string{}
+	for _, l := range c.Levels {
+		names[l.ID] = l.Name
+	}
+	for i, r := range c.Roles {
+		label := " " + Key(r.SuggestedLevel) + " "
+		_, fromKnown := names[r.Level.From]
+		_, toKnown := names[r.Level.To]
+		if strings.TrimSpace(label) == "" || !fromKnown || (r.Level.To != "" && !toKnown) {
+			continue // reported as missing or unknown
+		}
+		inRange := map[string]bool{r.Level.From: true, r.Level.To: true}
+		want := []string{names[r.Level.From]}
+		if r.Level.To != "" && r.Level.To != r.Level.From {
+			want = append(want, names[r.Level.To])
+		}
+		path := fmt.Sprintf("roles[%d].suggested_level", i)
+		for _, name := range want {
+			if name != "" && !strings.Contains(label, " "+Key(name)+" ") {
+				v.add(path, "%q does not name %s, a level of the role's range; write the range's level names, such as %q", r.SuggestedLevel, name, strings.Join(want, " to "))
+				break
+			}
+		}
+		for _, l := range c.Levels {
+			if !inRange[l.ID] && strings.Contains(label, " "+Key(l.Name)+" ") {
+				v.add(path, "%q names %s, outside the role's level range; make the label and level.from/level.to agree", r.SuggestedLevel, l.Name)
+			}
+		}
+	}
+}
+
 func (v *validator) roles(c *Catalog, levels, directions []string) {
 	if len(c.Roles) == 0 {
 		v.add("roles", "is empty; list at least one role")
@@ -274,6 +334,9 @@ func (v *validator) directions(c *Catalog, providers []string) {
 		path := fmt.Sprintf("directions[%d]", i)
 		v.required(path+".name", d.Name)
 		v.required(path+".focus", d.Focus)
+		if len(d.Providers) == 0 {
+			v.add(path+".providers", "is empty; name at least one provider, so that advice for this direction says where to train")
+		}
 		for j, p := range d.Providers {
 			v.ref(fmt.Sprintf("%s.providers[%d]", path, j), "provider", p, providers)
 		}
