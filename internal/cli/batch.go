@@ -186,7 +186,11 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 	if err != nil {
 		return batch.Options{}, err
 	}
-	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw}, nil
+	width := 0
+	if opts.Output == "" {
+		width = opts.IO.TerminalWidth
+	}
+	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw, Width: width}, nil
 }
 
 func isColumnKey(key string) bool {

@@ -140,7 +140,8 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 	if format == render.Markdown {
 		text = render.MarkdownText
 	}
-	if _, err := fmt.Fprintf(out, "%s %s (sha256 %s)\n", text(cat.Source.Name), text(cat.Source.Version), cat.Source.SHA256); err != nil {
+	title := fmt.Sprintf("%s %s (sha256 %s)", text(cat.Source.Name), text(cat.Source.Version), cat.Source.SHA256)
+	if _, err := fmt.Fprintln(out, render.Wrap("", title, opts.IO.TerminalWidth)); err != nil {
 		return err
 	}
 	for _, section := range []struct {

@@ -160,7 +160,10 @@ func writeTable(w io.Writer, markdown bool, width int, headers []string, rows []
 	}
 	var widths tw.Mapper[int, int]
 	if width > 0 && !markdown {
-		widths = fitColumns(width, headers, escaped)
+		var fits bool
+		if widths, fits = fitColumns(width, headers, escaped); !fits {
+			return WriteRecords(w, width, headers, escaped)
+		}
 	}
 	t := newTable(w, markdown, widths)
 	t.Header(headers)

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/careerpath/careerpath/internal/advisor"
 )
 
@@ -76,26 +74,7 @@ func (e *errWriter) line(format string, args ...any) {
 // para writes text after prefix, wrapped at word boundaries to the width
 // (when there is one) with the following lines indented under the text.
 func (e *errWriter) para(prefix, text string) {
-	if e.width <= 0 {
-		e.line("%s%s", prefix, e.escape(text))
-		return
-	}
-	text = e.escape(text)
-	indent := strings.Repeat(" ", runewidth.StringWidth(prefix))
-	line, used := prefix, runewidth.StringWidth(prefix)
-	for i, word := range strings.Fields(text) {
-		w := runewidth.StringWidth(word)
-		if i > 0 && used+1+w > e.width {
-			e.line("%s", line)
-			line, used = indent+word, len(indent)+w
-			continue
-		}
-		if i > 0 {
-			line, used = line+" ", used+1
-		}
-		line, used = line+word, used+w
-	}
-	e.line("%s", line)
+	e.line("%s", Wrap(prefix, e.escape(text), e.width))
 }
 
 func (e *errWriter) table(md bool, headers []string, rows [][]string) {
