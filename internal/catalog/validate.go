@@ -147,7 +147,6 @@ func Validate(c *Catalog) []Problem {
 	v.accountability(c, levels)
 	v.topLevelReached(c)
 	v.roles(c, levels, directions)
-	v.roleLabels(c)
 	v.directions(c, providers)
 	if len(c.Providers) == 0 {
 		v.add("providers", "is empty; list at least one provider for the directions to name")
@@ -262,38 +261,34 @@ func (v *validator) topLevelReached(c *Catalog) {
 	v.add("accountability", "no answer maps to the top level %q, so the advice for reaching it could name no answer; map at least one answer to %s", top.ID, top.ID)
 }
 
-// roleLabels checks that a role's suggested_level, the label the advice
+// roleLabel checks that a role's suggested_level, the label the advice
 // quotes, names the levels of its range (from, and to when it is a range)
 // and no level outside it.
-func (v *validator) roleLabels(c *Catalog) {
+func (v *validator) roleLabel(c *Catalog, i int) {
+	r := c.Roles[i]
 	names := map[string]string{}
 	for _, l := range c.Levels {
 		names[l.ID] = l.Name
 	}
-	for i, r := range c.Roles {
-		label := " " + Key(r.SuggestedLevel) + " "
-		_, fromKnown := names[r.Level.From]
-		_, toKnown := names[r.Level.To]
-		if strings.TrimSpace(label) == "" || !fromKnown || (r.Level.To != "" && !toKnown) {
-			continue // reported as missing or unknown
-		}
-		inRange := map[string]bool{r.Level.From: true, r.Level.To: true}
-		want := []string{names[r.Level.From]}
-		if r.Level.To != "" && r.Level.To != r.Level.From {
-			want = append(want, names[r.Level.To])
-		}
-		path := fmt.Sprintf("roles[%d].suggested_level", i)
-		for _, name := range want {
-			if name != "" && !strings.Contains(label, " "+Key(name)+" ") {
-				v.add(path, "%q does not name %s, a level of the role's range; write the range's level names, such as %q", r.SuggestedLevel, name, strings.Join(want, " to "))
-				break
-			}
-		}
-		for _, l := range c.Levels {
-			if !inRange[l.ID] && strings.Contains(label, " "+Key(l.Name)+" ") {
-				v.add(path, "%q names %s, outside the role's level range; make the label and level.from/level.to agree", r.SuggestedLevel, l.Name)
-			}
-		}
+	from, fromKnown := names[r.Level.From]
+	to, toKnown := names[r.Level.To]
+	if strings.TrimSpace(r.SuggestedLevel) == "" || !fromKnown || (r.Level.To != "" && !toKnown) {
+		return // reported as missing or unknown
+	}
+	want := []string{from}
+	if r.Level.To != "" && r.Level.To != r.Level.From {
+		want = append(want, to)
+	}
+	label := " " + Key(r.SuggestedLevel) + " "
+	agrees := true
+	for _, l := range c.Levels {
+		named := strings.Contains(label, " "+Key(l.Name)+" ")
+		inRange := l.ID == r.Level.From || l.ID == r.Level.To
+		agrees = agrees && named == inRange
+	}
+	if !agrees {
+		v.add(fmt.Sprintf("roles[%d].suggested_level", i), "%q does not match the role's level range (%s); write %q, or correct level.from and level.to",
+			r.SuggestedLevel, strings.Join(want, " to "), strings.Join(want, " to "))
 	}
 }
 
@@ -320,6 +315,7 @@ func (v *validator) roles(c *Catalog, levels, directions []string) {
 				v.add(path+".level", "runs from %q down to %q; put the lower level in `from`", r.Level.From, r.Level.To)
 			}
 		}
+		v.roleLabel(c, i)
 		v.ref(path+".policy.primary_direction", "direction", r.Policy.PrimaryDirection, directions)
 		keys[i] = append([]string{r.ID, r.Name}, r.Policy.Aliases...)
 	}

@@ -43,9 +43,11 @@ func NewCmdCatalogValidate(f *Factory, runF func(*CatalogValidateOptions) error)
 		Use:   "validate FILE",
 		Short: "Check a catalog file and list every problem in it",
 		Long: strings.TrimSpace(`
-Check a catalog file (YAML or JSON): unknown keys, missing text, duplicate
-ids and aliases, references to levels, directions or providers that do not
-exist, levels out of order, thresholds that go down, phases of zero days.
+Check a catalog file (YAML or JSON): unknown or repeated keys, missing
+text, control characters, duplicate ids and aliases, references to levels,
+directions or providers that do not exist, levels out of order, thresholds
+that go down, phases of zero days, empty sections, a top level no
+accountability answer reaches, role labels that contradict their range.
 Prints a one-line summary and exits 0, or lists every problem with its path
 and how to fix it and exits 2.
 
