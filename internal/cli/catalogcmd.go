@@ -69,11 +69,12 @@ func runCatalogValidate(opts *CatalogValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(opts.IO.Out, "%s: valid: %s %s, %s, %s, %s, %s, %s (sha256 %s)\n",
-		render.Sanitize(opts.File), render.Sanitize(cat.Name), render.Sanitize(cat.Version),
+	summary := fmt.Sprintf("%s %s, %s, %s, %s, %s, %s (sha256 %s)",
+		render.Sanitize(cat.Name), render.Sanitize(cat.Version),
 		count(len(cat.Levels), "level"), count(len(cat.Roles), "role"),
 		count(len(cat.Accountability), "accountability answer"), count(len(cat.Directions), "direction"),
 		count(len(cat.Providers), "provider"), cat.Source.SHA256)
+	_, err = fmt.Fprintln(opts.IO.Out, render.Wrap("", render.Sanitize(opts.File)+": valid: "+summary, opts.IO.TerminalWidth))
 	return err
 }
 

@@ -206,6 +206,7 @@ func TestViewsFitTheTerminal(t *testing.T) {
 		{args: []string{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--explain"}},
 		{args: []string{"roles"}}, {args: []string{"specialisations"}}, {args: []string{"levels"}},
 		{args: []string{"catalog", "show"}}, {args: []string{"config", "show"}}, {args: []string{"version"}},
+		{args: []string{"catalog", "validate", "testdata/org-catalog.yaml"}},
 		{args: []string{"batch", "-", "-f", "table"}, stdin: staffWithRejects},
 	} {
 		var out, errOut bytes.Buffer
