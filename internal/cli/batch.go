@@ -236,7 +236,7 @@ func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func
 	}
 	bar := progressbar.NewOptions64(info.Size(),
 		progressbar.OptionSetWriter(opts.IO.ErrOut),
-		progressbar.OptionSetDescription(opts.Input),
+		progressbar.OptionSetDescription(render.Sanitize(opts.Input)),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetRenderBlankState(true),
