@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Unsafe reports a character that must not reach a terminal raw: a C0
@@ -19,22 +20,28 @@ func Unsafe(r rune) bool {
 }
 
 // Sanitize makes text from a file or a user safe to print on a terminal:
-// every Unsafe character is shown as an escape such as \x1b or \u202e, so
-// it is visible and has no effect. Text without one is returned as is.
+// every Unsafe character, and every byte that is not UTF-8 (a lone 0x9b is
+// CSI to a terminal in 8-bit mode), is shown as an escape such as \x1b or
+// \u202e, so it is visible and has no effect. Text without one is
+// returned as is.
 func Sanitize(s string) string {
-	if !strings.ContainsFunc(s, Unsafe) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, Unsafe) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
 		case !Unsafe(r):
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
 		case r <= 0xff:
 			fmt.Fprintf(&b, `\x%02x`, r)
 		default:
 			fmt.Fprintf(&b, `\u%04x`, r)
 		}
+		i += size
 	}
 	return b.String()
 }

@@ -15,6 +15,7 @@ func TestSanitize(t *testing.T) {
 		"DEL\x7f NUL\x00":            `DEL\x7f NUL\x00`,
 		"cr\rreturn":                 `cr\x0dreturn`,
 		"abc\u202egnp.exe":           `abc\u202egnp.exe`,
+		"lone \x9b[2J and \xff":      `lone \x9b[2J and \xff`,
 		"\u2066isolate\u2069 \u200f": `\u2066isolate\u2069 \u200f`,
 	} {
 		if got := Sanitize(in); got != want {
