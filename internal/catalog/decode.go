@@ -93,6 +93,18 @@ func joinPath(path, key string) string {
 	return path + "." + key
 }
 
+// pathsByLine maps each line of the document to the path of the value on
+// it, a scalar's rather than its parent's.
+func pathsByLine(root *yaml.Node) map[int]string {
+	pathAt := map[int]string{}
+	walkNodes(root, reflect.TypeFor[Catalog](), "", func(n *yaml.Node, _ reflect.Type, path string) {
+		if _, seen := pathAt[n.Line]; !seen || n.Kind == yaml.ScalarNode {
+			pathAt[n.Line] = path
+		}
+	})
+	return pathAt
+}
+
 // yamlTypeError matches the decoder's "line 12: cannot unmarshal !!str
 // `two` into int".
 var yamlTypeError = regexp.MustCompile("^line ([0-9]+): cannot unmarshal !!([a-z]+) `(.*)` into (.+)$")
@@ -104,12 +116,7 @@ func typeProblems(root *yaml.Node, err error) []Problem {
 	if !errors.As(err, &te) {
 		return problem("%s", err)
 	}
-	pathAt := map[int]string{}
-	walkNodes(root, reflect.TypeFor[Catalog](), "", func(n *yaml.Node, _ reflect.Type, path string) {
-		if _, seen := pathAt[n.Line]; !seen || n.Kind == yaml.ScalarNode {
-			pathAt[n.Line] = path
-		}
-	})
+	pathAt := pathsByLine(root)
 	problems := make([]Problem, 0, len(te.Errors))
 	for _, msg := range te.Errors {
 		m := yamlTypeError.FindStringSubmatch(msg)

@@ -211,7 +211,8 @@ func decodeJSON(raw []byte, c *Catalog) []Problem {
 	// YAML reads most JSON with line numbers, which finds every unknown
 	// key at once; the JSON decoder below reports only the first.
 	var doc yaml.Node
-	if yaml.Unmarshal(raw, &doc) == nil && len(doc.Content) > 0 {
+	parsed := yaml.Unmarshal(raw, &doc) == nil && len(doc.Content) > 0
+	if parsed {
 		problems = append(problems, unknownKeys(doc.Content[0])...)
 	}
 	if len(problems) > 0 {
@@ -228,7 +229,11 @@ func decodeJSON(raw []byte, c *Catalog) []Problem {
 		case errors.As(err, &syntax):
 			return problem("line %d: %s", lineAt(raw, syntax.Offset), err)
 		case errors.As(err, &typ):
-			return []Problem{{Path: typ.Field, Message: fmt.Sprintf("line %d: a JSON %s is given where %s is needed", lineAt(raw, typ.Offset), typ.Value, typeName(typ.Type))}}
+			line, path := lineAt(raw, typ.Offset), typ.Field // such as levels.order, without the index
+			if parsed {
+				path = pathsByLine(doc.Content[0])[line]
+			}
+			return []Problem{{Path: path, Message: fmt.Sprintf("line %d: a JSON %s is given where %s is needed", line, typ.Value, typeName(typ.Type))}}
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			return problem("the JSON ends in the middle of a value")
 		default:

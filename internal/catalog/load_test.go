@@ -67,7 +67,7 @@ func TestJSONCatalogIsStrict(t *testing.T) {
 			[]string{"versoin: line 3: unknown key", "levels[0].policy.min_year: line "}},
 		"duplicate key":    {strings.Replace(string(raw), `"version"`, `"name": "x", "version"`, 1), []string{`name: line 3: key "name" is given twice (first on line 2); keep one`}},
 		"nested duplicate": {strings.Replace(string(raw), `"min_years"`, `"min_years": 1, "min_years"`, 1), []string{`levels[0].policy.min_years: line `, `is given twice in levels[0].policy`}},
-		"wrong type":       {strings.Replace(string(raw), `"order": 2`, `"order": "two"`, 1), []string{"line ", "levels.order"}},
+		"wrong type":       {strings.Replace(string(raw), `"order": 2`, `"order": "two"`, 1), []string{"levels[1].order: line ", "a JSON string is given where a whole number is needed"}},
 		"truncated":        {string(raw[:len(raw)/2]), []string{"ends in the middle"}},
 		"trailing":         {string(raw) + "{}", []string{"unexpected text after the catalog"}},
 		"syntax error":     {strings.Replace(string(raw), `"name": "Certified DevOps Manager",`, `"name": "Certified DevOps Manager"`, 1), []string{"line 3", "invalid character"}},
