@@ -84,6 +84,8 @@ type Options struct {
 	Raw bool
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
+	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
+	recordLimit int
 }
 
 // Summary counts the rows of a finished run.

@@ -59,17 +59,23 @@ func newLayout(header [][]byte, columns map[string]string) (*layout, error) {
 // normalHeader is how header names are compared: trimmed, in lower case.
 func normalHeader(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
+// maxListed bounds how many header cells an error lists.
+const maxListed = 20
+
 // quotedColumns lists the header cells at the given positions (all of
-// them for nil), quoted.
+// them for nil), quoted and cut to a readable length.
 func (l *layout) quotedColumns(at []int) string {
 	if at == nil {
 		for i := range l.header {
 			at = append(at, i)
 		}
 	}
-	names := make([]string, len(at))
-	for i, p := range at {
-		names[i] = fmt.Sprintf("%q", l.header[p])
+	names := make([]string, 0, min(len(at), maxListed+1))
+	for _, p := range at[:min(len(at), maxListed)] {
+		names = append(names, quoteCut(l.header[p]))
+	}
+	if len(at) > maxListed {
+		names = append(names, fmt.Sprintf("and %d more", len(at)-maxListed))
 	}
 	return strings.Join(names, ", ")
 }
@@ -77,7 +83,7 @@ func (l *layout) quotedColumns(at []int) string {
 func quoteAll(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
+		q[i] = quoteCut([]byte(n))
 	}
 	return strings.Join(q, ", ")
 }
