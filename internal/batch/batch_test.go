@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -295,4 +297,58 @@ func rowErrors(t *testing.T, ndjson string) []rowError {
 		errs = append(errs, row.Error)
 	}
 	return errs
+}
+
+// Every output column has a name of its own: input columns keep theirs
+// unless repeated, and added columns step aside for input ones.
+func TestOutputNamesAreUnique(t *testing.T) {
+	for _, c := range []struct {
+		name, header string
+		wantInput    []string
+		wantAdded    map[string]string // an added column's name, where not its own
+	}{
+		{"repeats", "x,x_3,x,role,years,accountability",
+			[]string{"x", "x_3", "x_3_2", "role", "years", "accountability"}, nil},
+		{"repeats named later", "x,x,x_2,role,years,accountability",
+			[]string{"x", "x_2_2", "x_2", "role", "years", "accountability"}, nil},
+		{"empty names", ",,role,years,accountability",
+			[]string{"", "_2", "role", "years", "accountability"}, nil},
+		{"added names", "role,years,accountability, Level ,level_order,careerpath_level",
+			[]string{"role", "years", "accountability", " Level ", "level_order", "careerpath_level"},
+			map[string]string{"level": "careerpath_careerpath_level", "level_order": "careerpath_level_order"}},
+		{"error", "role,years,accountability,error,ERROR",
+			[]string{"role", "years", "accountability", "error", "ERROR"}, map[string]string{"error": "careerpath_error"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			want := slices.Clone(c.wantInput)
+			for _, name := range OutputColumns {
+				want = append(want, cmp.Or(c.wantAdded[name], name))
+			}
+			in := c.header + "\n" + strings.Repeat(",", len(c.wantInput)-1) + "\n"
+			out, _, err := runBatch(t, []byte(in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := csv.NewReader(strings.NewReader(out)).Read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("CSV header %q, want %q", got, want)
+			}
+			nd, _, err := runBatch(t, []byte(in), Options{Format: NDJSON})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var row struct{ Record map[string]string }
+			if err := json.Unmarshal([]byte(nd), &row); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range c.wantInput {
+				if _, ok := row.Record[name]; !ok || len(row.Record) != len(c.wantInput) {
+					t.Errorf("NDJSON record %v lacks %q or has other keys", row.Record, name)
+				}
+			}
+		})
+	}
 }
