@@ -202,8 +202,9 @@ func (r *reader) fill(n int) error {
 }
 
 // grow is the next fill size while buf starts with an unfinished record:
-// doubled, up to one byte past the limit.
-func (r *reader) grow(size int) int { return min(2*max(size, len(r.buf)), r.limit+1) }
+// doubled, up to two bytes past the limit (one for a final "\n" that may
+// end the input inside quotes, one to see that it does not).
+func (r *reader) grow(size int) int { return min(2*max(size, len(r.buf)), r.limit+2) }
 
 // header reads the first record, after a byte order mark if any, and
 // returns its cells and its raw bytes.
@@ -223,7 +224,7 @@ func (r *reader) header() (fields [][]byte, raw []byte, err error) {
 		switch {
 		case status == parsedEnd:
 			return nil, nil, &HeaderError{Message: "the input is empty; a header row naming the columns must come first"}
-		case status == needMore && len(r.buf) <= r.limit:
+		case status == needMore && recordLength(r.buf) <= r.limit:
 			size = r.grow(size)
 			continue
 		case status == needMore || recordLength(r.buf[:n]) > r.limit:
@@ -285,7 +286,7 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 			}
 			// buf holds the start of one record, which has not ended yet.
 			r.skipBlankLines()
-			if len(r.buf) > r.limit {
+			if recordLength(r.buf) > r.limit {
 				return tooLongRecord(r.line, r.buf[:min(len(r.buf), sampleSize)], r.parser.delim, r.limit)
 			}
 			size = r.grow(size)
@@ -293,7 +294,7 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 		if cut == 0 {
 			return nil
 		}
-		if err := r.checkLastRecord(); err != nil {
+		if err := r.checkFirstRecord(); err != nil {
 			return err
 		}
 		buf := pools.getIn(max(r.chunkSize, cut))
@@ -314,16 +315,16 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 	}
 }
 
-// checkLastRecord refuses a record past the limit that the input ends
-// with: only then can a whole one fit in the buffer, which holds one byte
-// more than the limit.
-func (r *reader) checkLastRecord() error {
-	if !r.atEOF || len(r.buf) <= r.limit {
+// checkFirstRecord refuses a whole record past the limit at the start of
+// buf. The buffer holds at most two bytes more than the limit, so only its
+// first record can be that long, and only when the buffer grew for it.
+func (r *reader) checkFirstRecord() error {
+	if len(r.buf) <= r.limit {
 		return nil
 	}
 	blank := blankPrefix(r.buf)
 	var rec record
-	n, _, _ := r.parser.next(r.buf[blank:], true, &rec)
+	n, _, _ := r.parser.next(r.buf[blank:], r.atEOF, &rec)
 	if recordLength(r.buf[blank:blank+n]) > r.limit {
 		line := r.line + bytes.Count(r.buf[:blank], []byte{'\n'})
 		return tooLongRecord(line, r.buf[blank:blank+min(n, sampleSize)], r.parser.delim, r.limit)
