@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
@@ -122,6 +123,9 @@ func newTableSink(w io.Writer, l *layout, width int) *tableSink {
 	}
 	head = append(head, "Level", "Next level", "Plan", "Error")
 	widths = append(widths, 22, 7, 16, 14, 14, 26, 40)
+	for i, h := range head {
+		widths[i] = max(widths[i], runewidth.StringWidth(h)+2) // a header is never cut
+	}
 	if tableWidth := sum(widths[:len(head)]) + len(head) + 1; width > 0 && tableWidth > width {
 		return &tableSink{head: head, records: true, out: w, width: width}
 	}
