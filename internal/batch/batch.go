@@ -82,6 +82,10 @@ type Options struct {
 	Start time.Time
 	// Raw turns off the spreadsheet formula guard on CSV cells.
 	Raw bool
+	// Width is the terminal's width for the table format, 0 when the
+	// output is not a terminal: a table wider than that is written as one
+	// record of "Header: value" lines per row instead.
+	Width int
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.

@@ -46,7 +46,7 @@ func newFormat(f Format, l *layout, opts Options, w io.Writer) (encoder, sink) {
 		enc := newJSONEncoder(l, true)
 		return enc, &arraySink{w: w}
 	case Table:
-		return newTableEncoder(l), newTableSink(w, l)
+		return newTableEncoder(l), newTableSink(w, l, opts.Width)
 	default:
 		enc := &csvEncoder{cells: newCellWriter(opts.Delimiter, opts.Raw), width: l.width}
 		return enc, plainSink{w: w, header: enc.header(l)}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // BatchOptions are the inputs of `careerpath batch`.
@@ -156,7 +157,7 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", name, sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read}
 	}
@@ -187,7 +188,11 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 	if err != nil {
 		return batch.Options{}, err
 	}
-	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw}, nil
+	width := 0
+	if opts.Output == "" {
+		width = opts.IO.TerminalWidth
+	}
+	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw, Width: width}, nil
 }
 
 func isColumnKey(key string) bool {
@@ -233,7 +238,7 @@ func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func
 	}
 	bar := progressbar.NewOptions64(info.Size(),
 		progressbar.OptionSetWriter(opts.IO.ErrOut),
-		progressbar.OptionSetDescription(opts.Input),
+		progressbar.OptionSetDescription(render.Sanitize(opts.Input)),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetRenderBlankState(true),
