@@ -125,7 +125,8 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return &UsageError{Err: err}
 	}
-	bopts, err := batchOptions(&BatchOptions{Format: string(batch.CSV), Delimiter: opts.Delimiter, Columns: opts.Columns, Start: opts.Start, Now: opts.Now})
+	bopts, err := batchOptions(&BatchOptions{IO: opts.IO, Now: opts.Now, Format: string(batch.CSV),
+		Delimiter: opts.Delimiter, Columns: opts.Columns, Start: opts.Start})
 	if err != nil {
 		return err
 	}
@@ -158,8 +159,10 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return err
 	}
-	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter, Raw: opts.Raw,
-		Files: r.names, Catalog: cat.Source, Width: opts.IO.TerminalWidth}
+	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter,
+		Cell:   batch.NewCellWriter(bopts.Delimiter, opts.Raw).AppendCell,
+		Number: batch.NewCellWriter(bopts.Delimiter, true).AppendCell,
+		Files:  r.names, Catalog: cat.Source, Width: opts.IO.TerminalWidth}
 	write := func(w io.Writer) error { return render.Calibration(w, format, r.join, sum, ropts) }
 	if opts.Output == "" {
 		err = write(opts.IO.Out)

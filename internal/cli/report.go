@@ -17,6 +17,7 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/render"
 	"github.com/careerpath/careerpath/internal/report"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
 // ReportOptions are the inputs of `careerpath report`.
@@ -124,7 +125,7 @@ func runReport(opts *ReportOptions) error {
 	}
 	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
-	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: report.Inputs{
+	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
 		File: name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
 	sum, err := batch.Visit(ctx, cat, in, bopts, b.Begin, b.Add)
 	var columnErr *report.ColumnError

@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/careerpath/careerpath/internal/report"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
 // browserPath finds Chromium. Outside CI a machine without one skips the
@@ -49,7 +49,7 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		t.Fatalf("html: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r := runReportCLI(t, "", append(args, "--format", "json")...)
-	var doc report.Document
+	var doc reportdoc.Document
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/golden"
 	"github.com/careerpath/careerpath/internal/report"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 	"github.com/careerpath/careerpath/internal/schematest"
 )
 
@@ -116,7 +117,7 @@ func TestReportCountsWhatBatchGives(t *testing.T) {
 		t.Fatalf("report exit %d, batch %d; want both 3", r.code, b.code)
 	}
 	schematest.ValidateJSON(t, schematest.Report, []byte(r.stdout))
-	var doc report.Document
+	var doc reportdoc.Document
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/advisor"
-	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
 )
@@ -33,13 +32,20 @@ func ParseCalibrationFormat(s string) (Format, error) { return parseFormat(s, Ca
 // contract (data/schema/calibration.schema.json).
 const CalibrationSchemaVersion = "1.0"
 
+// CellAppender appends one CSV cell to dst.
+type CellAppender func(dst []byte, cell string) []byte
+
 // CalibrationOptions say how to write a calibration.
 type CalibrationOptions struct {
 	// By is the --by column, "" without it: records then have no group.
 	By string
-	// Delimiter and Raw are the CSV output's, as in batch.
-	Delimiter byte
-	Raw       bool
+	// Delimiter separates the CSV output's cells; Cell appends a text cell
+	// and Number one of careerpath's own numbers, quoted as needed. The
+	// caller passes batch's cell writer, with its formula guard for text,
+	// so that every CSV careerpath writes is guarded alike (batch imports
+	// render, so render cannot import it).
+	Delimiter    byte
+	Cell, Number CellAppender
 	// Files name SELF and MANAGER; Catalog is the policy applied. The human
 	// formats print them so a stored report says what made it.
 	Files   [2]string
@@ -76,17 +82,16 @@ func calibrationCSVColumns(by bool) []string {
 
 func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	text := batch.NewCellWriter(opt.Delimiter, opt.Raw)
 	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
-	// number for the spreadsheet. They are still quoted for a delimiter.
-	number := batch.NewCellWriter(opt.Delimiter, true)
+	// number for the spreadsheet.
+	text, number := opt.Cell, opt.Number
 	var line []byte
-	cells := func(cw batch.CellWriter, values ...string) {
+	cells := func(appendCell CellAppender, values ...string) {
 		for _, v := range values {
 			if len(line) > 0 {
 				line = append(line, opt.Delimiter)
 			}
-			line = cw.AppendCell(line, v)
+			line = appendCell(line, v)
 		}
 	}
 	line = line[:0]

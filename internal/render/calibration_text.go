@@ -12,7 +12,7 @@ import (
 // CalibrationSummary writes the summary as lines of text, for stderr
 // beside the machine formats.
 func CalibrationSummary(w io.Writer, sum calibrate.Summary, opt CalibrationOptions) error {
-	out := &errWriter{w: w}
+	out := &errWriter{w: w, escape: Sanitize}
 	out.line("%s", summaryHeadline(sum))
 	counts := make([]string, len(sum.Statuses))
 	for i, c := range sum.Statuses {
@@ -25,9 +25,9 @@ func CalibrationSummary(w io.Writer, sum calibrate.Summary, opt CalibrationOptio
 	}
 	out.line("  delta (manager minus self) %s", strings.Join(deltas, ", "))
 	if opt.By != "" {
-		out.line("  by %s, mean delta (above 0: managers rate higher than their people):", opt.By)
+		out.line("  by %s, mean delta (above 0: managers rate higher than their people):", Sanitize(opt.By))
 		for _, g := range sum.Groups {
-			out.line("    %s: %s (%d compared of %d)", groupName(g.Group), meanText(g), g.Compared, g.Records)
+			out.line("    %s: %s (%d compared of %d)", Sanitize(groupName(g.Group)), meanText(g), g.Compared, g.Records)
 		}
 	}
 	return out.err
@@ -131,32 +131,26 @@ func recordCells(r *calibrate.Record, by bool) []string {
 
 func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summary, opt CalibrationOptions) error {
 	var s style = terminalStyle{}
-	out := &errWriter{w: w, width: opt.Width}
-	cell := func(v string) string { return v }
 	if md {
-		s, out.width, cell = markdownStyle{}, 0, markdownCell
+		s = markdownStyle{}
 	}
-	cells := func(rows [][]string) [][]string {
-		for _, r := range rows {
-			for i := range r {
-				r[i] = cell(r[i])
-			}
-		}
-		return rows
+	out := &errWriter{w: w, width: opt.Width, escape: s.text}
+	if md {
+		out.width = 0 // Markdown is reflowed by whatever renders it
 	}
 	t := newCalibrationTables(sum, opt)
 	out.line("%s", s.title("Calibration: self against manager assessment"))
 	out.line("")
 	for _, f := range t.facts {
-		out.para(s.bullet(), f[0]+": "+cell(f[1]))
+		out.para(s.bullet(), f[0]+": "+f[1])
 	}
 	section(out, s, "Statuses")
 	out.table(md, t.statusHeaders, t.statuses)
 	section(out, s, "Deltas")
 	out.table(md, t.deltaHeaders, t.deltas)
 	if opt.By != "" {
-		section(out, s, "By "+cell(opt.By)+", managers rating highest above their people first")
-		out.table(md, cells([][]string{t.groupHeaders})[0], cells(t.groups))
+		section(out, s, "By "+opt.By+", managers rating highest above their people first")
+		out.table(md, t.groupHeaders, t.groups)
 	}
 	section(out, s, "Records")
 	var rows [][]string
@@ -167,25 +161,6 @@ func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summ
 	if err != nil {
 		return err
 	}
-	out.table(md, t.recordsHeaders, cells(rows))
+	out.table(md, t.recordsHeaders, rows)
 	return out.err
-}
-
-// markdownCell keeps a value inside its table cell and as text: a pipe
-// would end the cell, a line break the row, and Markdown's marks would
-// format it.
-func markdownCell(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case strings.ContainsRune("\\`*_[]<>|", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/careerpath/careerpath/internal/report"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
 // HTML is the report's shareable format: one self-contained page.
@@ -23,7 +23,7 @@ func ReportFormatNames() []string { return formatNames(ReportFormats) }
 func ParseReportFormat(s string) (Format, error) { return parseFormat(s, ReportFormats) }
 
 // Report writes a team report.
-func Report(w io.Writer, f Format, doc *report.Document, opt Options) error {
+func Report(w io.Writer, f Format, doc *reportdoc.Document, opt Options) error {
 	switch f {
 	case JSON:
 		return WriteJSON(w, doc)
@@ -64,7 +64,7 @@ type reportSection struct {
 	Rows    [][]string
 }
 
-func reportSections(doc *report.Document, bars bool) []reportSection {
+func reportSections(doc *reportdoc.Document, bars bool) []reportSection {
 	var secs []reportSection
 	levelNames := make([]string, len(doc.Levels))
 	most := 0
@@ -185,7 +185,7 @@ func reportSections(doc *report.Document, bars bool) []reportSection {
 	return secs
 }
 
-func breakdownSection(id, heading, what string, levelNames []string, rows []report.Breakdown) reportSection {
+func breakdownSection(id, heading, what string, levelNames []string, rows []reportdoc.Breakdown) reportSection {
 	sec := reportSection{ID: id, Heading: heading, Headers: append([]string{what, "People"}, levelNames...)}
 	for _, b := range rows {
 		row := []string{b.Name, strconv.Itoa(b.People)}
@@ -212,56 +212,32 @@ func yesNo(b bool) string {
 }
 
 // reportText writes the report for a terminal (width > 0 fits its
-// tables) or as Markdown.
-func reportText(w io.Writer, doc *report.Document, width int, s style) error {
-	out := &errWriter{w: w, width: width}
-	text := func(t string) string { return t }
+// tables) or as Markdown; writeTable and the style escape every text from
+// the CSV or the catalog.
+func reportText(w io.Writer, doc *reportdoc.Document, width int, s style) error {
+	out := &errWriter{w: w, width: width, escape: s.text}
 	if s.markdown() {
-		text = markdownText
+		out.width = 0 // Markdown is reflowed by whatever renders it
 	}
 	out.line("%s", s.title("Team report"))
 	out.line("")
-	out.line("%s", text(fmt.Sprintf("%s %s (sha256 %s), plans from %s, input %s",
-		doc.Catalog.Name, doc.Catalog.Version, doc.Catalog.SHA256, doc.Inputs.Start, doc.Inputs.File)))
+	out.para("", fmt.Sprintf("%s %s (sha256 %s), plans from %s, input %s",
+		doc.Catalog.Name, doc.Catalog.Version, doc.Catalog.SHA256, doc.Inputs.Start, doc.Inputs.File))
 	out.line("")
 	out.line("%d rows read: %d advised, %d rejected", doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected)
 	for _, sec := range reportSections(doc, !s.markdown()) {
 		out.line("")
-		out.line("%s", s.heading(text(sec.Heading)))
+		out.line("%s", s.heading(sec.Heading))
 		out.line("")
 		if sec.Note != "" {
-			out.para("", text(sec.Note))
+			out.para("", sec.Note)
 			out.line("")
 		}
 		if len(sec.Rows) == 0 {
 			out.line("(none)")
 			continue
 		}
-		rows := sec.Rows
-		if s.markdown() {
-			rows = markdownCells(rows)
-		}
-		out.table(s.markdown(), sec.Headers, rows)
+		out.table(s.markdown(), sec.Headers, sec.Rows)
 	}
 	return out.err
 }
-
-// markdownCells escapes every cell with markdownText.
-func markdownCells(rows [][]string) [][]string {
-	escaped := make([][]string, len(rows))
-	for i, row := range rows {
-		escaped[i] = make([]string, len(row))
-		for j, c := range row {
-			escaped[i][j] = markdownText(c)
-		}
-	}
-	return escaped
-}
-
-// markdownEscaper escapes what would break a pipe table (the pipe, line
-// breaks) or turn text into HTML (the angle bracket).
-var markdownEscaper = strings.NewReplacer("|", `\|`, "<", `\<`, "\r\n", " ", "\n", " ", "\r", " ")
-
-// markdownText is text from the CSV or the catalog, safe in a Markdown
-// table cell or heading.
-func markdownText(s string) string { return markdownEscaper.Replace(s) }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/careerpath/careerpath/internal/report"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
 // The page is one html/template, so every text from the CSV or the
@@ -116,12 +116,12 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // reportView is what the page template reads.
 type reportView struct {
-	Doc      *report.Document
+	Doc      *reportdoc.Document
 	Charts   map[string]chart
 	Sections []reportSection
 }
 
-func reportHTML(w io.Writer, doc *report.Document) error {
+func reportHTML(w io.Writer, doc *reportdoc.Document) error {
 	v := reportView{Doc: doc, Charts: map[string]chart{}, Sections: reportSections(doc, false)}
 	levelNames := make([]string, len(doc.Levels))
 	var levelValues [][]int

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 	"slices"
 	"strings"
 	"time"
@@ -43,7 +44,7 @@ type Options struct {
 	// Top is the length of the "closest to the next level" list.
 	Top int
 	// Inputs are echoed into the document.
-	Inputs Inputs
+	Inputs reportdoc.Inputs
 }
 
 // ColumnError is a --by or --label column that the header lacks.
@@ -72,19 +73,19 @@ type Builder struct {
 	labelsAt []int
 	labels   []string // the label columns' header names
 
-	rows                  Rows
+	rows                  reportdoc.Rows
 	levels                []int
 	roles, accs           [][]int
 	rolePos, accPos       map[string]int
 	dirPos, providerPos   map[string]int
 	rank1, rank2, provide []int
-	buckets               []Bucket
+	buckets               []reportdoc.Bucket
 	atTop                 int
 	closest               candidates
 	months                map[int]int // month index (year*12 + month-1) to people
-	groups                *foldingCounter[string, Group]
+	groups                *foldingCounter[string, reportdoc.Group]
 	causes                *foldingCounter[causeKey, int]
-	rejected              []RejectedRow
+	rejected              []reportdoc.RejectedRow
 	derived               map[recKey]*derived
 }
 
@@ -119,9 +120,9 @@ func New(cat *catalog.Loaded, opts Options) *Builder {
 }
 
 // newBuckets are the readiness buckets, in months until the next level.
-func newBuckets() []Bucket {
+func newBuckets() []reportdoc.Bucket {
 	upTo := func(n int) *int { return &n }
-	return []Bucket{
+	return []reportdoc.Bucket{
 		{Name: "now", MinMonths: 0, MaxMonths: upTo(0)},
 		{Name: "1-6", MinMonths: 1, MaxMonths: upTo(6)},
 		{Name: "7-12", MinMonths: 7, MaxMonths: upTo(12)},
@@ -181,9 +182,9 @@ func normalHeader(s string) string { return strings.ToLower(strings.TrimSpace(s)
 // Add counts one row; rows must come in input order.
 func (b *Builder) Add(row batch.AdvisedRow) error {
 	b.rows.Read++
-	var g *Group
+	var g *reportdoc.Group
 	if b.groups != nil {
-		g = b.groups.at(row.Fields[b.byAt], func() Group { return Group{Levels: make([]int, len(b.levels))} })
+		g = b.groups.at(row.Fields[b.byAt], func() reportdoc.Group { return reportdoc.Group{Levels: make([]int, len(b.levels))} })
 		g.Rows++
 	}
 	if row.Rec == nil {
@@ -339,7 +340,7 @@ func (b *Builder) reject(row batch.AdvisedRow) {
 	}
 	*b.causes.at(causeKey{row.Column, value}, func() int { return 0 }) += 1
 	if len(b.rejected) < MaxRejectedRows {
-		b.rejected = append(b.rejected, RejectedRow{Row: row.Line, Labels: b.labelsOf(row), Column: row.Column,
+		b.rejected = append(b.rejected, reportdoc.RejectedRow{Row: row.Line, Labels: b.labelsOf(row), Column: row.Column,
 			Value: strings.Clone(value), Message: row.Message})
 	}
 }

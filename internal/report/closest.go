@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"container/heap"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 	"slices"
 
 	"github.com/careerpath/careerpath/internal/batch"
@@ -10,11 +11,11 @@ import (
 
 // candidates is a max-heap of the best Top candidates so far: the root is
 // the one the next better row replaces.
-type candidates []Candidate
+type candidates []reportdoc.Candidate
 
 // compareCandidates orders the list: fewest months first, those needing
 // no wider accountability first, then input order.
-func compareCandidates(a, b Candidate) int {
+func compareCandidates(a, b reportdoc.Candidate) int {
 	if c := cmp.Compare(a.Months, b.Months); c != 0 {
 		return c
 	}
@@ -30,7 +31,7 @@ func compareCandidates(a, b Candidate) int {
 func (c candidates) Len() int           { return len(c) }
 func (c candidates) Less(i, j int) bool { return compareCandidates(c[i], c[j]) > 0 }
 func (c candidates) Swap(i, j int)      { c[i], c[j] = c[j], c[i] }
-func (c *candidates) Push(x any)        { *c = append(*c, x.(Candidate)) }
+func (c *candidates) Push(x any)        { *c = append(*c, x.(reportdoc.Candidate)) }
 func (c *candidates) Pop() any {
 	old := *c
 	last := old[len(old)-1]
@@ -44,7 +45,7 @@ func (b *Builder) consider(row batch.AdvisedRow, d *derived) {
 	if b.opts.Top == 0 {
 		return
 	}
-	cand := Candidate{Row: row.Line, Months: d.wait, NeedsAccountability: d.needsAcc}
+	cand := reportdoc.Candidate{Row: row.Line, Months: d.wait, NeedsAccountability: d.needsAcc}
 	if len(b.closest) == b.opts.Top && compareCandidates(cand, b.closest[0]) >= 0 {
 		return
 	}
@@ -61,8 +62,8 @@ func (b *Builder) consider(row batch.AdvisedRow, d *derived) {
 }
 
 // sortedCandidates returns the list, best first.
-func (b *Builder) sortedCandidates() []Candidate {
-	list := slices.Clone([]Candidate(b.closest))
+func (b *Builder) sortedCandidates() []reportdoc.Candidate {
+	list := slices.Clone([]reportdoc.Candidate(b.closest))
 	slices.SortFunc(list, compareCandidates)
 	return list
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 	"slices"
 )
 
@@ -70,7 +71,7 @@ func (c *foldingCounter[K, V]) foldSmallest(keep int, less func(a, b K) int) []e
 	return entries[:min(keep, len(entries))]
 }
 
-func addGroup(into *Group, from Group) {
+func addGroup(into *reportdoc.Group, from reportdoc.Group) {
 	into.Rows += from.Rows
 	into.Advised += from.Advised
 	into.Rejected += from.Rejected
@@ -82,4 +83,4 @@ func addGroup(into *Group, from Group) {
 	}
 }
 
-func groupRows(g Group) int { return g.Rows }
+func groupRows(g reportdoc.Group) int { return g.Rows }

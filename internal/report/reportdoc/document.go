@@ -1,9 +1,8 @@
-// Package report aggregates advised staff rows into a team report: level
-// distribution, readiness for the next level, direction and provider
-// demand, study load and the rows that could not be advised. It is pure:
-// rows come in through Add (from batch.Visit), the document comes out of
-// Report, and internal/render writes it.
-package report
+// Package reportdoc is the team report's document: the JSON contract of
+// `careerpath report --format json`. It stands apart from package report,
+// which builds it from batch rows, so that internal/render (which batch
+// itself uses) can write it without an import cycle.
+package reportdoc
 
 import "github.com/careerpath/careerpath/internal/catalog"
 
