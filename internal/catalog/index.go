@@ -9,6 +9,9 @@ type index struct {
 	answerPos    map[string]int
 	directionPos map[string]int
 	providerPos  map[string]int
+	// titleWord and titleSpellings serve MatchTitleWords.
+	titleWord      map[string]bool
+	titleSpellings []titleSpelling
 }
 
 func buildIndex(c *Catalog) index {
@@ -38,6 +41,7 @@ func buildIndex(c *Catalog) index {
 	for i, p := range c.Providers {
 		ix.providerPos[p.ID] = i
 	}
+	buildTitleIndex(c, &ix)
 	return ix
 }
 

@@ -144,6 +144,7 @@ func Validate(c *Catalog) []Problem {
 	v.accountability(c, levels)
 	v.roles(c, levels, directions)
 	v.directions(c, providers)
+	v.titleWords(c)
 	v.ids("career_growth", len(c.CareerGrowth), func(i int) string { return c.CareerGrowth[i].ID })
 	for i, g := range c.CareerGrowth {
 		v.required(fmt.Sprintf("career_growth[%d].name", i), g.Name)

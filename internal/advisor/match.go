@@ -1,0 +1,254 @@
+package advisor
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// How a role answer was matched, as the recommendation's role.match says.
+const (
+	MatchExact      = "exact"       // a role's id or name
+	MatchAlias      = "alias"       // one of a role's aliases
+	MatchTitleWords = "title-words" // a role once the catalog's title words are ignored
+	MatchTitleMap   = "title-map"   // the organisation's title map
+)
+
+// RoleMatch is a role answer resolved against the catalog.
+type RoleMatch struct {
+	Role *catalog.Role
+	How  string
+	// Ignored are the title words left out (MatchTitleWords only).
+	Ignored []string
+}
+
+// ResolveRole matches a role answer: the title map first (an
+// organisation's own words win), then ids, names and aliases, then the
+// same without the catalog's title words. An unknown answer is an
+// *InputError with a did-you-mean when one is plausible.
+func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
+	if m, ok := a.matchRole(answer); ok {
+		return m, nil
+	}
+	msg := "the role is empty"
+	if strings.TrimSpace(answer) != "" {
+		msg = fmt.Sprintf("unknown role %s", quoteShort(answer))
+		if best := a.suggestRole(answer); best != nil {
+			msg += fmt.Sprintf("; did you mean %q?", best.Name)
+		}
+	}
+	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg + " Valid roles: " + a.roleNames}
+}
+
+func (a *Advisor) matchRole(answer string) (RoleMatch, bool) {
+	if a.titles != nil {
+		if r, ok := a.titles.Find(answer); ok {
+			return RoleMatch{Role: r, How: MatchTitleMap}, true
+		}
+	}
+	if r, ok := a.cat.FindRole(answer); ok {
+		how := MatchAlias
+		if k := catalog.Key(answer); k == catalog.Key(r.ID) || k == catalog.Key(r.Name) {
+			how = MatchExact
+		}
+		return RoleMatch{Role: r, How: how}, true
+	}
+	if m, ok := a.cat.MatchTitleWords(answer); ok {
+		return RoleMatch{Role: m.Role, How: MatchTitleWords, Ignored: m.Ignored}, true
+	}
+	return RoleMatch{}, false
+}
+
+// SuggestRole is the role a title most plausibly means, and how it was
+// found: a RoleMatch's How, or MatchGuess for the did-you-mean, or
+// MatchNone with no role.
+func (a *Advisor) SuggestRole(title string) RoleMatch {
+	if m, ok := a.matchRole(title); ok {
+		return m
+	}
+	if r := a.suggestRole(title); r != nil {
+		return RoleMatch{Role: r, How: MatchGuess}
+	}
+	return RoleMatch{How: MatchNone}
+}
+
+// Kinds of SuggestRole beyond the matches.
+const (
+	MatchGuess = "guess" // the did-you-mean, for a person to confirm
+	MatchNone  = "none"
+)
+
+// Bounds on the did-you-mean, so that an unknown answer costs about what
+// a known one does however long it is or however many spellings the
+// catalog has: an answer longer than maxSuggestRunes gets no suggestion,
+// and only the first maxSuggestSpellings spellings are compared.
+const (
+	maxSuggestRunes     = 64
+	maxSuggestSpellings = 256
+)
+
+// suggestRole is the did-you-mean: the role one of whose spellings is a
+// few edits from the answer (or from its start), for its length; else the
+// only role that shares a word with the answer that no other role has.
+// Nil when nothing is plausibly meant.
+func (a *Advisor) suggestRole(answer string) *catalog.Role {
+	if len(answer) > 4*maxSuggestRunes || utf8.RuneCountInString(answer) > maxSuggestRunes {
+		return nil
+	}
+	key := []rune(catalog.Key(answer))
+	best, bestDist := -1, 0
+	for _, s := range a.spellings {
+		limit := plausibleEdits(min(len(key), len(s.runes)))
+		if best >= 0 {
+			limit = min(limit, bestDist-1)
+		}
+		if d, ok := nameDistance(key, s.runes, limit); ok {
+			best, bestDist = s.role, d
+		}
+	}
+	if best >= 0 {
+		return &a.cat.Roles[best]
+	}
+	return a.sharedWordRole(string(key))
+}
+
+// plausibleEdits is how many edits still read as a typo of an n-letter
+// name: about one in three letters, at least one.
+func plausibleEdits(n int) int { return max(1, n/3) }
+
+// sharedWordRole is the one role owning a word of the answer, if exactly
+// one does.
+func (a *Advisor) sharedWordRole(key string) *catalog.Role {
+	found := -1
+	for _, w := range strings.Fields(key) {
+		if r, ok := a.distinctWords[w]; ok {
+			if found >= 0 && found != r {
+				return nil
+			}
+			found = r
+		}
+	}
+	if found < 0 {
+		return nil
+	}
+	return &a.cat.Roles[found]
+}
+
+// spelling is a role's id, name or alias as the did-you-mean compares it.
+type spelling struct {
+	role  int
+	runes []rune
+}
+
+// suggestIndex prepares the did-you-mean: each spelling's normal form, and
+// the words only one role uses (title words excepted, since they name no
+// role).
+func suggestIndex(cat *catalog.Loaded) (spellings []spelling, distinct map[string]int) {
+	owners := map[string]int{}
+	titleWord := map[string]bool{}
+	for _, w := range cat.Policy.TitleWords {
+		titleWord[strings.ToLower(w)] = true
+	}
+	for i, r := range cat.Roles {
+		for _, s := range append([]string{r.ID, r.Name}, r.Policy.Aliases...) {
+			k := catalog.Key(s)
+			if len(spellings) < maxSuggestSpellings {
+				spellings = append(spellings, spelling{role: i, runes: []rune(k)})
+			}
+			for _, w := range strings.Fields(k) {
+				if prev, seen := owners[w]; seen && prev != i {
+					owners[w] = -1
+				} else if !seen {
+					owners[w] = i
+				}
+			}
+		}
+	}
+	distinct = map[string]int{}
+	for w, r := range owners {
+		if r >= 0 && !titleWord[w] && len([]rune(w)) >= 3 {
+			distinct[w] = r
+		}
+	}
+	return spellings, distinct
+}
+
+// nameDistance is the edit distance to a name or, one worse, to the
+// name's start (for answers of three letters or more), so that a typo in
+// the first word of a long name suggests that name; ok is false beyond
+// limit.
+func nameDistance(answer, name []rune, limit int) (int, bool) {
+	d, ok := boundedDistance(answer, name, limit)
+	if len(name) > len(answer) && len(answer) >= 3 && limit > 0 {
+		if p, pok := boundedDistance(answer, name[:len(answer)], min(limit-1, plausibleEdits(len(answer)))); pok && (!ok || p+1 < d) {
+			return p + 1, true
+		}
+	}
+	return d, ok
+}
+
+// boundedDistance is the optimal string alignment distance (edits and
+// swaps of neighbours) between a and b, computed only as far as limit:
+// ok is false when it is larger. The work is len(a) times 2*limit+1.
+func boundedDistance(a, b []rune, limit int) (int, bool) {
+	if limit < 0 || abs(len(a)-len(b)) > limit {
+		return 0, false
+	}
+	const far = 1 << 30
+	width := len(b) + 1
+	rows := [3][]int{make([]int, width), make([]int, width), make([]int, width)}
+	for j := range width {
+		rows[1][j] = far
+		if j <= limit {
+			rows[1][j] = j
+		}
+	}
+	for i := 1; i <= len(a); i++ {
+		prev2, prev, cur := rows[0], rows[1], rows[2]
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		for j := range width {
+			cur[j] = far
+		}
+		if i <= limit {
+			cur[0] = i
+		}
+		rowMin := cur[0]
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return 0, false
+		}
+		rows[0], rows[1], rows[2] = prev, cur, prev2
+	}
+	d := rows[1][len(b)]
+	return d, d <= limit
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// quoteShort quotes an answer for a message, cut to a readable length.
+func quoteShort(s string) string {
+	const maxQuoted = 80
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return fmt.Sprintf("%q", s)
+	}
+	runes := []rune(s[:min(len(s), 4*maxQuoted)])
+	return fmt.Sprintf("%q… (%d bytes)", string(runes[:min(len(runes), maxQuoted)]), len(s))
+}

@@ -1,0 +1,159 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// titleWordSeparators are the characters a title word may not hold: they
+// split a job title into words (see TitleWords).
+const titleWordSeparators = " \t\r\n-_.,()"
+
+// titleWords checks policy.title_words: each entry one word, listed once.
+func (v *validator) titleWords(c *Catalog) {
+	seen := map[string]int{}
+	for i, w := range c.Policy.TitleWords {
+		path := fmt.Sprintf("policy.title_words[%d]", i)
+		key := strings.ToLower(w)
+		switch {
+		case strings.TrimSpace(w) == "":
+			v.add(path, "must not be empty")
+			continue
+		case strings.ContainsAny(w, titleWordSeparators):
+			v.add(path, "%q is not one word; list each word on its own, without spaces, '-', '_', '.', ',' or brackets", w)
+			continue
+		}
+		if first, dup := seen[key]; dup {
+			v.add(path, "%q is listed twice (also policy.title_words[%d]); remove one", w, first)
+			continue
+		}
+		seen[key] = i
+	}
+}
+
+// TitleWords splits a job title into the words title-word matching
+// compares: Key's normalisation, with '.' and ',' also separating words.
+// A parenthesised part such as "(EMEA)" is dropped and returned as
+// dropped, so that it can be named.
+func TitleWords(title string) (words []string, dropped string) {
+	var kept strings.Builder
+	depth, start := 0, 0
+	for i, r := range title {
+		switch {
+		case r == '(':
+			if depth == 0 {
+				start = i
+			}
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+			if depth == 0 {
+				dropped = joinDropped(dropped, title[start:i+1])
+			}
+		case depth == 0:
+			kept.WriteRune(r)
+		}
+	}
+	if depth > 0 { // an unclosed bracket runs to the end
+		dropped = joinDropped(dropped, title[start:])
+	}
+	words = strings.FieldsFunc(strings.ToLower(kept.String()), func(r rune) bool {
+		return strings.ContainsRune(titleWordSeparators, r)
+	})
+	return words, dropped
+}
+
+func joinDropped(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
+}
+
+// TitleMatch is a role found once title words are ignored.
+type TitleMatch struct {
+	Role *Role
+	// Ignored are the title words left out, as normalised, in the order
+	// of the answer, then any parenthesised part as written.
+	Ignored []string
+}
+
+// MatchTitleWords matches an answer that names a role (by id, name or
+// alias) once the catalog's title words, wherever they stand, and any
+// parenthesised part are left out. A role whose own name holds a title
+// word keeps it: the answer's words must contain the spelling's words in
+// order, and every other word must be a title word. When several roles
+// fit, the one that leaves out fewest words wins; a tie matches none.
+func (l *Loaded) MatchTitleWords(answer string) (TitleMatch, bool) {
+	words, dropped := TitleWords(answer)
+	if len(words) == 0 {
+		return TitleMatch{}, false
+	}
+	best, bestIgnored, tie := -1, 0, false
+	for _, s := range l.titleSpellings {
+		n, ok := l.ignoredWords(words, s.words)
+		if !ok || (n == 0 && dropped == "") {
+			continue
+		}
+		switch {
+		case best < 0 || n < bestIgnored:
+			best, bestIgnored, tie = s.role, n, false
+		case n == bestIgnored && s.role != best:
+			tie = true
+		}
+	}
+	if best < 0 || tie {
+		return TitleMatch{}, false
+	}
+	m := TitleMatch{Role: &l.Roles[best], Ignored: []string{}}
+	for _, w := range words {
+		if l.titleWord[w] {
+			m.Ignored = append(m.Ignored, w)
+		}
+	}
+	if dropped != "" {
+		m.Ignored = append(m.Ignored, dropped)
+	}
+	return m, true
+}
+
+// ignoredWords reports whether answer is spelling with title words added,
+// and how many.
+func (l *Loaded) ignoredWords(answer, spelling []string) (int, bool) {
+	j, ignored := 0, 0
+	for _, w := range answer {
+		switch {
+		case j < len(spelling) && w == spelling[j]:
+			j++
+		case l.titleWord[w]:
+			ignored++
+		default:
+			return 0, false
+		}
+	}
+	return ignored, j == len(spelling)
+}
+
+// titleSpelling is one id, name or alias of a role, split as TitleWords
+// splits answers.
+type titleSpelling struct {
+	role  int
+	words []string
+}
+
+func buildTitleIndex(c *Catalog, ix *index) {
+	ix.titleWord = map[string]bool{}
+	for _, w := range c.Policy.TitleWords {
+		ix.titleWord[strings.ToLower(w)] = true
+	}
+	if len(ix.titleWord) == 0 {
+		return
+	}
+	for i, r := range c.Roles {
+		for _, s := range append([]string{r.ID, r.Name}, r.Policy.Aliases...) {
+			if words, _ := TitleWords(s); len(words) > 0 {
+				ix.titleSpellings = append(ix.titleSpellings, titleSpelling{role: i, words: words})
+			}
+		}
+	}
+}
