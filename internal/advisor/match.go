@@ -32,11 +32,11 @@ func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
 	if m, ok := a.matchRole(answer); ok {
 		return m, nil
 	}
-	msg := "the role is empty"
+	msg := "the role is empty."
 	if strings.TrimSpace(answer) != "" {
-		msg = fmt.Sprintf("unknown role %s", quoteShort(answer))
+		msg = fmt.Sprintf("unknown role %s.", quoteShort(answer))
 		if best := a.suggestRole(answer); best != nil {
-			msg += fmt.Sprintf("; did you mean %q?", best.Name)
+			msg = fmt.Sprintf("unknown role %s; did you mean %q?", quoteShort(answer), best.Name)
 		}
 	}
 	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg + " Valid roles: " + a.roleNames}

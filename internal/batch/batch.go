@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
 )
 
 // Format is an output format of the batch.
@@ -84,6 +85,9 @@ type Options struct {
 	Raw bool
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
+	// Titles is the organisation's title map, consulted before the
+	// catalog's roles; nil for none.
+	Titles *catalog.Titles
 }
 
 // Summary counts the rows of a finished run.

@@ -22,7 +22,7 @@ const topSpecialisations = 3
 // appends a whole row around that part.
 type encoder interface {
 	advised(rec *advisor.Recommendation) *outcome
-	rejected(column, message string) []byte
+	rejected(problems []problem) []byte
 	// row appends a row; years is its years answer as JSON.
 	row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte
 }
@@ -90,7 +90,7 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 }
 
 // rejected has nothing to cache: the error cell carries the line number.
-func (e *csvEncoder) rejected(string, string) []byte { return nil }
+func (e *csvEncoder) rejected([]problem) []byte { return nil }
 
 func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
 	for i := range e.width {
@@ -110,12 +110,25 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 	return append(e.cells.cell(dst, []byte(errorText(line, o))), '\n')
 }
 
-// errorText is a rejected row's error cell: line, column and reason.
+// errorText is a rejected row's error cell: the line, then each problem's
+// column and reason.
 func errorText(line int, o *outcome) string {
-	if o.column == "" {
-		return fmt.Sprintf("line %d: %s", line, o.message)
+	var b strings.Builder
+	fmt.Fprintf(&b, "line %d", line)
+	for i, p := range o.problems {
+		switch {
+		case i > 0 && p.column != "":
+			fmt.Fprintf(&b, "; column %q: ", p.column)
+		case i > 0:
+			b.WriteString("; ")
+		case p.column != "":
+			fmt.Fprintf(&b, ", column %q: ", p.column)
+		default:
+			b.WriteString(": ")
+		}
+		b.WriteString(p.message)
 	}
-	return fmt.Sprintf("line %d, column %q: %s", line, o.column, o.message)
+	return b.String()
 }
 
 // jsonEncoder writes each row as {"row", "record", ...}: the full
@@ -180,11 +193,25 @@ func encodeJSON(v any) []byte {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
-func (e *jsonEncoder) rejected(column, message string) []byte {
-	b := append([]byte(`"error":{"column":`), appendJSONString(nil, []byte(column))...)
-	b = append(b, `,"message":`...)
-	b = appendJSONString(b, []byte(message))
-	return append(b, "}}"...)
+// rejected writes "error": the first problem's column and message, as
+// the 1.0 contract has them, then every problem.
+func (e *jsonEncoder) rejected(problems []problem) []byte {
+	b := appendProblem(append([]byte(`"error":`), '{'), problems[0])
+	b = append(b, `,"problems":[`...)
+	for i, p := range problems {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendProblem(append(b, '{'), p), '}')
+	}
+	return append(b, "]}}"...)
+}
+
+func appendProblem(dst []byte, p problem) []byte {
+	dst = append(dst, `"column":`...)
+	dst = appendJSONString(dst, []byte(p.column))
+	dst = append(dst, `,"message":`...)
+	return appendJSONString(dst, []byte(p.message))
 }
 
 func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {

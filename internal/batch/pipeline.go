@@ -76,7 +76,7 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 		}
 	}()
 	var wg sync.WaitGroup
-	adv := advisor.New(cat)
+	adv := advisor.New(cat).WithTitles(opts.Titles)
 	for range workers {
 		wg.Add(1)
 		go func() {
