@@ -90,10 +90,10 @@ func TestInteractiveAdviseWritesOnlyTheJSONToStdout(t *testing.T) {
 	term.Type(arrowUp) // from the first match up to the last: Engineering Manager
 	term.Type(enter)
 
-	term.Expect("Years of experience (0 to 60):")
+	term.Expect("Years of experience (0 to 60, such as 4, 6.5 or 5+):")
 	term.Type("61" + enter)
 	term.Expect(`Sorry, your reply was invalid: years "61" is more than 60; give a number from 0 to 60`)
-	term.Expect("Years of experience (0 to 60):")
+	term.Expect("Years of experience (0 to 60, such as 4, 6.5 or 5+):")
 	term.Type("10" + enter)
 
 	term.Expect("Team accountability:")

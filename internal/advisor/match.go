@@ -29,7 +29,7 @@ type RoleMatch struct {
 // same without the catalog's title words. An unknown answer is an
 // *InputError with a did-you-mean when one is plausible.
 func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
-	if m, ok := a.matchRole(answer); ok {
+	if m, ok := a.MatchRole(answer); ok {
 		return m, nil
 	}
 	msg := "the role is empty."
@@ -42,7 +42,9 @@ func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
 	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg + " Valid roles: " + a.roleNames}
 }
 
-func (a *Advisor) matchRole(answer string) (RoleMatch, bool) {
+// MatchRole is ResolveRole without the message for an unknown answer, for
+// callers that ask often (a prompt's filter, on every key).
+func (a *Advisor) MatchRole(answer string) (RoleMatch, bool) {
 	if a.titles != nil {
 		if r, ok := a.titles.Find(answer); ok {
 			return RoleMatch{Role: r, How: MatchTitleMap}, true
@@ -65,7 +67,7 @@ func (a *Advisor) matchRole(answer string) (RoleMatch, bool) {
 // found: a RoleMatch's How, or MatchGuess for the did-you-mean, or
 // MatchNone with no role.
 func (a *Advisor) SuggestRole(title string) RoleMatch {
-	if m, ok := a.matchRole(title); ok {
+	if m, ok := a.MatchRole(title); ok {
 		return m
 	}
 	if r := a.suggestRole(title); r != nil {

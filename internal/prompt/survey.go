@@ -38,6 +38,7 @@ func (s *Survey) Select(message string, options []Option) (int, error) {
 		Message:     message,
 		Options:     labels,
 		Description: func(_ string, i int) string { return options[i].Hint },
+		Filter:      func(typed, _ string, i int) bool { return options[i].Matches(typed) },
 		PageSize:    min(len(options), maxPageSize),
 	}
 	var answer survey.OptionAnswer
