@@ -1,9 +1,9 @@
 package batch
 
 import (
-	"strings"
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"

@@ -162,6 +162,7 @@ and directions all come from the active catalog.
 		NewCmdConfig(f, nil),
 		NewCmdSchema(f, nil),
 		NewCmdBatch(f, nil),
+		NewCmdTitles(f),
 	)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
