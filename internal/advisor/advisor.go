@@ -19,9 +19,10 @@ type Advisor struct {
 	titles *catalog.Titles
 	// roleNames ends every unknown-role message; spellings and
 	// distinctWords serve the did-you-mean. All are made once.
-	roleNames     string
-	spellings     []spelling
-	distinctWords map[string]int
+	roleNames       string
+	spellings       []spelling
+	longestSpelling int // in runes
+	distinctWords   map[string]int
 }
 
 // New returns an advisor for a loaded (and so validated) catalog.
@@ -32,6 +33,9 @@ func New(cat *catalog.Loaded) *Advisor {
 	}
 	a := &Advisor{cat: cat, roleNames: strings.Join(names, ", ")}
 	a.spellings, a.distinctWords = suggestIndex(cat)
+	for _, s := range a.spellings {
+		a.longestSpelling = max(a.longestSpelling, len(s.runes))
+	}
 	return a
 }
 

@@ -75,6 +75,12 @@ func (e *AnswersError) Unwrap() []error {
 
 // Problems returns every *InputError in err: one, or an AnswersError's.
 func Problems(err error) []*InputError {
+	switch e := err.(type) { // the usual cases, without errors.As's allocation
+	case *InputError:
+		return []*InputError{e}
+	case *AnswersError:
+		return e.Problems
+	}
 	var many *AnswersError
 	if errors.As(err, &many) {
 		return many.Problems
@@ -91,7 +97,9 @@ func Problems(err error) []*InputError {
 func Combine(errs ...error) error {
 	var problems []*InputError
 	for _, err := range errs {
-		problems = append(problems, Problems(err)...)
+		if err != nil {
+			problems = append(problems, Problems(err)...)
+		}
 	}
 	switch len(problems) {
 	case 0:

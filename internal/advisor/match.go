@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -32,14 +33,14 @@ func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
 	if m, ok := a.MatchRole(answer); ok {
 		return m, nil
 	}
-	msg := "the role is empty."
+	msg := "the role is empty. Valid roles: " + a.roleNames
 	if strings.TrimSpace(answer) != "" {
-		msg = fmt.Sprintf("unknown role %s.", quoteShort(answer))
+		msg = "unknown role " + quoteShort(answer) + ". Valid roles: " + a.roleNames
 		if best := a.suggestRole(answer); best != nil {
-			msg = fmt.Sprintf("unknown role %s; did you mean %q?", quoteShort(answer), best.Name)
+			msg = "unknown role " + quoteShort(answer) + "; did you mean " + strconv.Quote(best.Name) + "? Valid roles: " + a.roleNames
 		}
 	}
-	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg + " Valid roles: " + a.roleNames}
+	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg}
 }
 
 // MatchRole is ResolveRole without the message for an unknown answer, for
@@ -50,10 +51,10 @@ func (a *Advisor) MatchRole(answer string) (RoleMatch, bool) {
 			return RoleMatch{Role: r, How: MatchTitleMap}, true
 		}
 	}
-	if r, ok := a.cat.FindRole(answer); ok {
-		how := MatchAlias
-		if k := catalog.Key(answer); k == catalog.Key(r.ID) || k == catalog.Key(r.Name) {
-			how = MatchExact
+	if r, alias, ok := a.cat.FindRoleSpelling(answer); ok {
+		how := MatchExact
+		if alias {
+			how = MatchAlias
 		}
 		return RoleMatch{Role: r, How: how}, true
 	}
@@ -100,13 +101,20 @@ func (a *Advisor) suggestRole(answer string) *catalog.Role {
 		return nil
 	}
 	key := []rune(catalog.Key(answer))
+	var scratch []int // made once a name passes the cheap bound
 	best, bestDist := -1, 0
 	for _, s := range a.spellings {
 		limit := plausibleEdits(min(len(key), len(s.runes)))
 		if best >= 0 {
 			limit = min(limit, bestDist-1)
 		}
-		if d, ok := nameDistance(key, s.runes, limit); ok {
+		if s.chars.missing(key) > limit {
+			continue // more letters foreign to the name than edits allowed
+		}
+		if scratch == nil {
+			scratch = make([]int, 3*(a.longestSpelling+1))
+		}
+		if d, ok := nameDistance(key, s.runes, limit, scratch); ok {
 			best, bestDist = s.role, d
 		}
 	}
@@ -124,7 +132,7 @@ func plausibleEdits(n int) int { return max(1, n/3) }
 // one does.
 func (a *Advisor) sharedWordRole(key string) *catalog.Role {
 	found := -1
-	for _, w := range strings.Fields(key) {
+	for w := range strings.FieldsSeq(key) {
 		if r, ok := a.distinctWords[w]; ok {
 			if found >= 0 && found != r {
 				return nil
@@ -142,6 +150,44 @@ func (a *Advisor) sharedWordRole(key string) *catalog.Role {
 type spelling struct {
 	role  int
 	runes []rune
+	chars charSet
+}
+
+// charSet is the set of ASCII characters of a name, and whether it has
+// others. It gives a lower bound on the edit distance at the cost of a
+// pass over the answer: every character of the answer that the name does
+// not hold needs an edit of its own.
+type charSet struct {
+	ascii    [2]uint64
+	nonASCII bool
+}
+
+func newCharSet(runes []rune) charSet {
+	var c charSet
+	for _, r := range runes {
+		if r < 128 {
+			c.ascii[r>>6] |= 1 << (r & 63)
+		} else {
+			c.nonASCII = true
+		}
+	}
+	return c
+}
+
+// missing counts the characters of answer that the set lacks; a
+// non-ASCII character counts only when the name has none.
+func (c charSet) missing(answer []rune) int {
+	n := 0
+	for _, r := range answer {
+		if r < 128 {
+			if c.ascii[r>>6]&(1<<(r&63)) == 0 {
+				n++
+			}
+		} else if !c.nonASCII {
+			n++
+		}
+	}
+	return n
 }
 
 // suggestIndex prepares the did-you-mean: each spelling's normal form, and
@@ -157,7 +203,8 @@ func suggestIndex(cat *catalog.Loaded) (spellings []spelling, distinct map[strin
 		for _, s := range append([]string{r.ID, r.Name}, r.Policy.Aliases...) {
 			k := catalog.Key(s)
 			if len(spellings) < maxSuggestSpellings {
-				spellings = append(spellings, spelling{role: i, runes: []rune(k)})
+				runes := []rune(k)
+				spellings = append(spellings, spelling{role: i, runes: runes, chars: newCharSet(runes)})
 			}
 			for _, w := range strings.Fields(k) {
 				if prev, seen := owners[w]; seen && prev != i {
@@ -181,10 +228,10 @@ func suggestIndex(cat *catalog.Loaded) (spellings []spelling, distinct map[strin
 // name's start (for answers of three letters or more), so that a typo in
 // the first word of a long name suggests that name; ok is false beyond
 // limit.
-func nameDistance(answer, name []rune, limit int) (int, bool) {
-	d, ok := boundedDistance(answer, name, limit)
+func nameDistance(answer, name []rune, limit int, scratch []int) (int, bool) {
+	d, ok := boundedDistance(answer, name, limit, scratch)
 	if len(name) > len(answer) && len(answer) >= 3 && limit > 0 {
-		if p, pok := boundedDistance(answer, name[:len(answer)], min(limit-1, plausibleEdits(len(answer)))); pok && (!ok || p+1 < d) {
+		if p, pok := boundedDistance(answer, name[:len(answer)], min(limit-1, plausibleEdits(len(answer))), scratch); pok && (!ok || p+1 < d) {
 			return p + 1, true
 		}
 	}
@@ -194,13 +241,18 @@ func nameDistance(answer, name []rune, limit int) (int, bool) {
 // boundedDistance is the optimal string alignment distance (edits and
 // swaps of neighbours) between a and b, computed only as far as limit:
 // ok is false when it is larger. The work is len(a) times 2*limit+1.
-func boundedDistance(a, b []rune, limit int) (int, bool) {
+//
+// scratch is working memory, reused across calls; it is grown as needed.
+func boundedDistance(a, b []rune, limit int, scratch []int) (int, bool) {
 	if limit < 0 || abs(len(a)-len(b)) > limit {
 		return 0, false
 	}
 	const far = 1 << 30
 	width := len(b) + 1
-	rows := [3][]int{make([]int, width), make([]int, width), make([]int, width)}
+	if len(scratch) < 3*width {
+		scratch = make([]int, 3*width)
+	}
+	rows := [3][]int{scratch[:width], scratch[width : 2*width], scratch[2*width : 3*width]}
 	for j := range width {
 		rows[1][j] = far
 		if j <= limit {
@@ -248,8 +300,8 @@ func abs(n int) int {
 // quoteShort quotes an answer for a message, cut to a readable length.
 func quoteShort(s string) string {
 	const maxQuoted = 80
-	if utf8.RuneCountInString(s) <= maxQuoted {
-		return fmt.Sprintf("%q", s)
+	if len(s) <= maxQuoted || utf8.RuneCountInString(s) <= maxQuoted {
+		return strconv.Quote(s)
 	}
 	runes := []rune(s[:min(len(s), 4*maxQuoted)])
 	return fmt.Sprintf("%q… (%d bytes)", string(runes[:min(len(runes), maxQuoted)]), len(s))

@@ -89,8 +89,24 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 	return &outcome{encoded: append(b, '\n')}
 }
 
-// rejected has nothing to cache: the error cell carries the line number.
-func (e *csvEncoder) rejected([]problem) []byte { return nil }
+// rejected encodes the error cell after its line number, with the line
+// end: the cell's text is "line N" and then errorTail, which holds no
+// byte that needs quoting, so the tail decides the quoting alone. A
+// quoted tail ends with the closing quote.
+func (e *csvEncoder) rejected(problems []problem) []byte {
+	tail := appendErrorTail(nil, problems)
+	quoted := false
+	for _, c := range tail {
+		quoted = quoted || e.cells.special[c]
+	}
+	if !quoted {
+		return append(tail, '\n')
+	}
+	if bytes.IndexByte(tail, '"') >= 0 {
+		tail = bytes.ReplaceAll(tail, []byte(`"`), []byte(`""`))
+	}
+	return append(tail, '"', '\n')
+}
 
 func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
 	for i := range e.width {
@@ -107,28 +123,32 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 	for range len(OutputColumns) {
 		dst = append(dst, e.cells.delim)
 	}
-	return append(e.cells.cell(dst, []byte(errorText(line, o))), '\n')
+	if n := len(o.encoded); n >= 2 && o.encoded[n-2] == '"' {
+		dst = append(dst, '"')
+	}
+	dst = appendInt(append(dst, "line "...), line)
+	return append(dst, o.encoded...)
 }
 
-// errorText is a rejected row's error cell: the line, then each problem's
-// column and reason.
-func errorText(line int, o *outcome) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "line %d", line)
-	for i, p := range o.problems {
+// appendErrorTail appends a rejected row's error text after its line
+// number: each problem's column and reason.
+func appendErrorTail(dst []byte, problems []problem) []byte {
+	for i, p := range problems {
 		switch {
 		case i > 0 && p.column != "":
-			fmt.Fprintf(&b, "; column %q: ", p.column)
+			dst = strconv.AppendQuote(append(dst, "; column "...), p.column)
+			dst = append(dst, ": "...)
 		case i > 0:
-			b.WriteString("; ")
+			dst = append(dst, "; "...)
 		case p.column != "":
-			fmt.Fprintf(&b, ", column %q: ", p.column)
+			dst = strconv.AppendQuote(append(dst, ", column "...), p.column)
+			dst = append(dst, ": "...)
 		default:
-			b.WriteString(": ")
+			dst = append(dst, ": "...)
 		}
-		b.WriteString(p.message)
+		dst = append(dst, p.message...)
 	}
-	return b.String()
+	return dst
 }
 
 // jsonEncoder writes each row as {"row", "record", ...}: the full

@@ -78,14 +78,13 @@ type outcomes struct {
 	years    map[string]yearsAnswer
 	starts   map[string]string // interned start cells
 	decided  map[decisionKey]*outcome
-	rejected map[string]*outcome // by the answers' spelling
-	key      []byte
+	rejected map[rejectedKey]*outcome
 }
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start,
 		roles: map[string]roleAnswer{}, accs: map[string]accAnswer{}, years: map[string]yearsAnswer{},
-		starts: map[string]string{}, decided: map[decisionKey]*outcome{}, rejected: map[string]*outcome{}}
+		starts: map[string]string{}, decided: map[decisionKey]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
@@ -100,7 +99,7 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 		start = fields[ix[startAt]]
 	}
 	if role.err != nil || acc.err != nil || years.err != nil {
-		return o.rejectedOf(fields, role.err, years.err, acc.err), nil
+		return o.rejectedOf(rejectedKey{role.err, years.err, acc.err}), nil
 	}
 	k := decisionKey{role: role.match.Role, how: role.match.How, ignored: role.ignored,
 		acc: acc.acc, years: years.years.Value, atLeast: years.years.AtLeast}
@@ -193,20 +192,21 @@ func (o *outcomes) answers(fields [][]byte) advisor.Answers {
 }
 
 // rejectedOf is the outcome of answers that do not resolve, naming every
-// unusable answer; errs are the answers' own errors, cached with them.
-func (o *outcomes) rejectedOf(fields [][]byte, errs ...error) *outcome {
-	ix := o.layout.index
-	o.key = append(append(o.key[:0], fields[ix[roleAt]]...), 0)
-	o.key = append(append(o.key, fields[ix[yearsAt]]...), 0)
-	o.key = append(o.key, fields[ix[accountabilityAt]]...)
-	if out, ok := o.rejected[string(o.key)]; ok {
+// unusable answer. It is cached by the answers' errors, which the answer
+// caches keep one of per spelling, so a file of all-different wrong
+// answers costs one lookup a row.
+func (o *outcomes) rejectedOf(k rejectedKey) *outcome {
+	if out, ok := o.rejected[k]; ok {
 		return out
 	}
-	out := o.rejection(advisor.Combine(errs...))
+	out := o.rejection(advisor.Combine(k.role, k.years, k.acc))
 	bounded(o.rejected)
-	o.rejected[string(o.key)] = out
+	o.rejected[k] = out
 	return out
 }
+
+// rejectedKey is the errors of a row's answers, nil for a usable one.
+type rejectedKey struct{ role, years, acc error }
 
 func (o *outcomes) rejection(err error) *outcome {
 	inputs := advisor.Problems(err)

@@ -9,7 +9,9 @@ type index struct {
 	answerPos    map[string]int
 	directionPos map[string]int
 	providerPos  map[string]int
-	// titleWord and titleSpellings serve MatchTitleWords.
+	// roleAlias holds the keys of role aliases; titleWord and
+	// titleSpellings serve MatchTitleWords.
+	roleAlias      map[string]bool
 	titleWord      map[string]bool
 	titleSpellings []titleSpelling
 }
@@ -41,7 +43,7 @@ func buildIndex(c *Catalog) index {
 	for i, p := range c.Providers {
 		ix.providerPos[p.ID] = i
 	}
-	buildTitleIndex(c, &ix)
+	buildMatchIndex(c, &ix)
 	return ix
 }
 

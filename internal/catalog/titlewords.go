@@ -85,6 +85,9 @@ type TitleMatch struct {
 // order, and every other word must be a title word. When several roles
 // fit, the one that leaves out fewest words wins; a tie matches none.
 func (l *Loaded) MatchTitleWords(answer string) (TitleMatch, bool) {
+	if !strings.ContainsRune(answer, '(') && !l.hasTitleWord(answer) {
+		return TitleMatch{}, false // nothing to leave out
+	}
 	words, dropped := TitleWords(answer)
 	if len(words) == 0 {
 		return TitleMatch{}, false
@@ -117,6 +120,19 @@ func (l *Loaded) MatchTitleWords(answer string) (TitleMatch, bool) {
 	return m, true
 }
 
+// hasTitleWord is a quick look for a title word in answer, which costs
+// no allocation for the answers that have none.
+func (l *Loaded) hasTitleWord(answer string) bool {
+	for w := range strings.FieldsFuncSeq(answer, func(r rune) bool { return strings.ContainsRune(titleWordSeparators, r) }) {
+		for _, t := range l.Policy.TitleWords {
+			if strings.EqualFold(w, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ignoredWords reports whether answer is spelling with title words added,
 // and how many.
 func (l *Loaded) ignoredWords(answer, spelling []string) (int, bool) {
@@ -141,7 +157,27 @@ type titleSpelling struct {
 	words []string
 }
 
-func buildTitleIndex(c *Catalog, ix *index) {
+// FindRoleSpelling is FindRole, also saying whether the answer is one of
+// the role's aliases rather than its id or name.
+func (l *Loaded) FindRoleSpelling(answer string) (r *Role, alias, ok bool) {
+	k := Key(answer)
+	i, ok := l.rolePos[k]
+	if !ok {
+		return nil, false, false
+	}
+	return &l.Roles[i], l.roleAlias[k], true
+}
+
+// buildMatchIndex indexes what role matching needs beyond rolePos.
+func buildMatchIndex(c *Catalog, ix *index) {
+	ix.roleAlias = map[string]bool{}
+	for _, r := range c.Roles {
+		for _, a := range r.Policy.Aliases {
+			if k := Key(a); k != Key(r.ID) && k != Key(r.Name) {
+				ix.roleAlias[k] = true
+			}
+		}
+	}
 	ix.titleWord = map[string]bool{}
 	for _, w := range c.Policy.TitleWords {
 		ix.titleWord[strings.ToLower(w)] = true
