@@ -100,7 +100,10 @@ func (a *Advisor) suggestRole(answer string) *catalog.Role {
 	if len(answer) > 4*maxSuggestRunes || utf8.RuneCountInString(answer) > maxSuggestRunes {
 		return nil
 	}
-	key := []rune(catalog.Key(answer))
+	key := []rune(a.withoutTitleWords(catalog.Key(answer)))
+	if len(key) == 0 {
+		return nil
+	}
 	var scratch []int // made once a name passes the cheap bound
 	best, bestDist := -1, 0
 	for _, s := range a.spellings {
@@ -122,6 +125,21 @@ func (a *Advisor) suggestRole(answer string) *catalog.Role {
 		return &a.cat.Roles[best]
 	}
 	return a.sharedWordRole(string(key))
+}
+
+// withoutTitleWords drops the title words from a normalised answer: they
+// name no role, so "Senior Engineer" is not a typo of "DevOps Engineer".
+func (a *Advisor) withoutTitleWords(key string) string {
+	if !strings.Contains(key, " ") && !a.cat.IsTitleWord(key) {
+		return key // one word, the usual unknown answer: no allocation
+	}
+	kept := make([]string, 0, 4)
+	for w := range strings.FieldsSeq(key) {
+		if !a.cat.IsTitleWord(w) {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // plausibleEdits is how many edits still read as a typo of an n-letter
@@ -224,15 +242,22 @@ func suggestIndex(cat *catalog.Loaded) (spellings []spelling, distinct map[strin
 	return spellings, distinct
 }
 
-// nameDistance is the edit distance to a name or, one worse, to the
-// name's start (for answers of three letters or more), so that a typo in
-// the first word of a long name suggests that name; ok is false beyond
-// limit.
+// nameDistance is the edit distance to a name or, one worse, to its
+// first words (for answers of three letters or more), so that a typo in
+// the first word of a long name suggests that name, but "engineer" is no
+// typo of "engineering manager"; ok is false beyond limit.
 func nameDistance(answer, name []rune, limit int, scratch []int) (int, bool) {
 	d, ok := boundedDistance(answer, name, limit, scratch)
-	if len(name) > len(answer) && len(answer) >= 3 && limit > 0 {
-		if p, pok := boundedDistance(answer, name[:len(answer)], min(limit-1, plausibleEdits(len(answer))), scratch); pok && (!ok || p+1 < d) {
-			return p + 1, true
+	if len(answer) < 3 || limit == 0 {
+		return d, ok
+	}
+	prefixLimit := min(limit-1, plausibleEdits(len(answer)))
+	for end, r := range name {
+		if r != ' ' || abs(end-len(answer)) > prefixLimit {
+			continue
+		}
+		if p, pok := boundedDistance(answer, name[:end], prefixLimit, scratch); pok && (!ok || p+1 < d) {
+			d, ok = p+1, true
 		}
 	}
 	return d, ok

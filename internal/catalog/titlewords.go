@@ -92,32 +92,27 @@ func (l *Loaded) MatchTitleWords(answer string) (TitleMatch, bool) {
 	if len(words) == 0 {
 		return TitleMatch{}, false
 	}
-	best, bestIgnored, tie := -1, 0, false
+	var best []string
+	bestRole, tie := -1, false
 	for _, s := range l.titleSpellings {
-		n, ok := l.ignoredWords(words, s.words)
-		if !ok || (n == 0 && dropped == "") {
+		ignored, ok := l.ignoredWords(words, s.words)
+		if !ok || (len(ignored) == 0 && dropped == "") {
 			continue
 		}
 		switch {
-		case best < 0 || n < bestIgnored:
-			best, bestIgnored, tie = s.role, n, false
-		case n == bestIgnored && s.role != best:
+		case bestRole < 0 || len(ignored) < len(best):
+			best, bestRole, tie = ignored, s.role, false
+		case len(ignored) == len(best) && s.role != bestRole:
 			tie = true
 		}
 	}
-	if best < 0 || tie {
+	if bestRole < 0 || tie {
 		return TitleMatch{}, false
 	}
-	m := TitleMatch{Role: &l.Roles[best], Ignored: []string{}}
-	for _, w := range words {
-		if l.titleWord[w] {
-			m.Ignored = append(m.Ignored, w)
-		}
-	}
 	if dropped != "" {
-		m.Ignored = append(m.Ignored, dropped)
+		best = append(best, dropped)
 	}
-	return m, true
+	return TitleMatch{Role: &l.Roles[bestRole], Ignored: best}, true
 }
 
 // hasTitleWord is a quick look for a title word in answer, which costs
@@ -133,22 +128,26 @@ func (l *Loaded) hasTitleWord(answer string) bool {
 	return false
 }
 
-// ignoredWords reports whether answer is spelling with title words added,
-// and how many.
-func (l *Loaded) ignoredWords(answer, spelling []string) (int, bool) {
-	j, ignored := 0, 0
+// ignoredWords returns the title words answer adds to spelling, or false
+// when answer is not spelling with title words added.
+func (l *Loaded) ignoredWords(answer, spelling []string) ([]string, bool) {
+	j := 0
+	ignored := []string{}
 	for _, w := range answer {
 		switch {
 		case j < len(spelling) && w == spelling[j]:
 			j++
 		case l.titleWord[w]:
-			ignored++
+			ignored = append(ignored, w)
 		default:
-			return 0, false
+			return nil, false
 		}
 	}
 	return ignored, j == len(spelling)
 }
+
+// IsTitleWord reports whether a word, in lower case, is a title word.
+func (l *Loaded) IsTitleWord(word string) bool { return l.titleWord[word] }
 
 // titleSpelling is one id, name or alias of a role, split as TitleWords
 // splits answers.
