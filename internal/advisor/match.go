@@ -46,12 +46,14 @@ func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
 // MatchRole is ResolveRole without the message for an unknown answer, for
 // callers that ask often (a prompt's filter, on every key).
 func (a *Advisor) MatchRole(answer string) (RoleMatch, bool) {
+	r, alias, ok := a.cat.FindRoleSpelling(answer)
 	if a.titles != nil {
-		if r, ok := a.titles.Find(answer); ok {
-			return RoleMatch{Role: r, How: MatchTitleMap}, true
+		// The map wins; a line that agrees with the catalog is no news.
+		if mapped, found := a.titles.Find(answer); found && (!ok || mapped != r) {
+			return RoleMatch{Role: mapped, How: MatchTitleMap}, true
 		}
 	}
-	if r, alias, ok := a.cat.FindRoleSpelling(answer); ok {
+	if ok {
 		how := MatchExact
 		if alias {
 			how = MatchAlias

@@ -149,11 +149,11 @@ func (p *titlesParser) parse(raw []byte) {
 		if errors.Is(err, io.EOF) {
 			return
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			p.add(csvLine(err), "%v; fix the quoting", csvCause(err))
 			continue
 		}
+		line, _ := r.FieldPos(0)
 		if len(rec) <= max(titleAt, roleAt) {
 			p.add(line, "has %d %s and the title and role are in columns %d and %d; add the missing cells", len(rec), plural(len(rec), "field"), titleAt+1, roleAt+1)
 			continue
