@@ -107,7 +107,7 @@ func TestInteractiveAdviseWritesOnlyTheJSONToStdout(t *testing.T) {
 	}
 	assertTerminalRestored(t, term)
 	screen := term.Screen()
-	for _, line := range []string{"? Role: Engineering Manager", "? Years of experience (0 to 60): 10", "? Team accountability: Multi-team"} {
+	for _, line := range []string{"? Role: Engineering Manager", "? Years of experience (0 to 60, such as 4, 6.5 or 5+): 10", "? Team accountability: Multi-team"} {
 		if !strings.Contains(screen, line) {
 			t.Errorf("screen lacks %q:\n%s", line, screen)
 		}

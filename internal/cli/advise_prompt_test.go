@@ -307,3 +307,22 @@ func TestAdviseChecksFlagsBeforeAsking(t *testing.T) {
 		})
 	}
 }
+
+func TestRolePromptFiltersOnAliasesTitleWordsAndTheTitleMap(t *testing.T) {
+	titles := writeFile(t, "titles.csv", "title,role\nChief Happiness Officer,Engineering Manager\n")
+	for typed, want := range map[string]string{
+		"site": "SRE", "reliab": "SRE", "Staff SRE": "SRE", "Sr. DevOps Engineer": "DevOps Engineer",
+		"happiness": "Engineering Manager", "Chief Happiness Officer": "Engineering Manager",
+	} {
+		p := &fakePrompter{replies: []string{typeFilter + typed, "6", "Team"}}
+		r := runPrompted(t, onTerminal, p, "advise", "--titles", titles, "--json")
+		if r.code != 0 {
+			t.Errorf("typing %q: exit %d, stderr %q", typed, r.code, r.stderr)
+			continue
+		}
+		var rec advisor.Recommendation
+		if err := json.Unmarshal([]byte(r.stdout), &rec); err != nil || rec.Role.Name != want {
+			t.Errorf("typing %q chose %q (%v), want %s", typed, rec.Role.Name, err, want)
+		}
+	}
+}
