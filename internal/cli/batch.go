@@ -62,7 +62,12 @@ error. Cells that a spreadsheet would run as a formula (starting with =, +,
 -, @, tab or carriage return) get a leading ' unless --raw. ndjson writes
 the full recommendation of 'careerpath advise --json' per row, plus "row"
 (the input line) and "record" (the input columns); a rejected row has
-"error" {column, message} instead. json is the same objects in one array.
+"error" {column, message, problems} instead, problems listing every
+problem of the row (the first repeated in column and message). json is
+the same objects in one array.
+
+--titles FILE maps your organisation's job titles to the catalog's roles
+first (see 'careerpath titles').
 
 A row that cannot be advised stays in the output with its error, and the
 run goes on; a summary goes to stderr. -o writes the file atomically: after
