@@ -83,11 +83,17 @@ type Options struct {
 	Start time.Time
 	// Raw turns off the spreadsheet formula guard on CSV cells.
 	Raw bool
+	// Width is the terminal's width for the table format, 0 when the
+	// output is not a terminal: a table wider than that is written as one
+	// record of "Header: value" lines per row instead.
+	Width int
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
 	// Titles is the organisation's title map, consulted before the
 	// catalog's roles; nil for none.
 	Titles *catalog.Titles
+	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
+	recordLimit int
 }
 
 // Summary counts the rows of a finished run.
@@ -95,8 +101,9 @@ type Summary struct {
 	Read, Advised, Rejected int
 }
 
-// HeaderError is input the batch cannot start on: an empty file, no
-// header, or a required column that is absent. Nothing has been written.
+// HeaderError is input the batch cannot start on: an empty file, a header
+// past MaxRecordBytes or in another encoding, or a required column that is
+// absent. Nothing has been written.
 type HeaderError struct{ Message string }
 
 func (e *HeaderError) Error() string { return e.Message }

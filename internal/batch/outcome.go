@@ -171,11 +171,10 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 		return o.rejection(err)
 	}
 	day := o.start
-	if s := strings.TrimSpace(string(start)); s != "" {
-		t, err := time.ParseInLocation(advisor.DateLayout, s, time.Local)
+	if strings.TrimSpace(string(start)) != "" {
+		t, err := advisor.ParseDate(string(start))
 		if err != nil {
-			return o.reject(problem{column: o.layout.columnName(startAt),
-				message: fmt.Sprintf("start %q is not a date; use YYYY-MM-DD, such as 2027-01-04, or leave it empty for the default", s)})
+			return o.reject(problem{column: o.layout.columnName(startAt), message: err.Error() + ", or leave it empty for the default"})
 		}
 		day = t
 	}
@@ -193,8 +192,8 @@ func (o *outcomes) answers(fields [][]byte) advisor.Answers {
 
 // rejectedOf is the outcome of answers that do not resolve, naming every
 // unusable answer. It is cached by the answers' errors, which the answer
-// caches keep one of per spelling, so a file of all-different wrong
-// answers costs one lookup a row.
+// caches keep one of per spelling (so no two spellings share a key), and a
+// file of all-different wrong answers costs one lookup a row.
 func (o *outcomes) rejectedOf(k rejectedKey) *outcome {
 	if out, ok := o.rejected[k]; ok {
 		return out

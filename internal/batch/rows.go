@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"io"
 
@@ -27,36 +28,33 @@ func ReadRows(ctx context.Context, in io.Reader, opts Options, each func(Row) er
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: chunkSize(CSV)}
-	header, err := r.header()
+	r, l, err := openStaffList(in, opts)
 	if err != nil {
 		return err
 	}
-	l, err := newLayout(header, opts.Columns)
-	if err != nil {
-		return err
-	}
+	parser := recordParser{delim: opts.Delimiter}
 	var rec record
-	for size := r.chunkSize; ; {
+	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := r.fill(size); err != nil {
+		cut, err := r.nextCut()
+		if err != nil || cut == 0 {
 			return err
 		}
-		n, lines, status := r.parser.next(r.buf, r.atEOF, &rec)
-		switch status {
-		case parsedEnd:
-			return nil
-		case needMore:
-			size = 2 * cap(r.buf)
-			continue
+		data, line := r.buf[:cut], r.line
+		for {
+			n, lines, status := parser.next(data, true, &rec)
+			if status != parsedRecord {
+				break
+			}
+			if err := each(l.row(line+rec.line, rec.fields)); err != nil {
+				return err
+			}
+			data, line = data[n:], line+lines
 		}
-		if err := each(l.row(r.line+rec.line, rec.fields)); err != nil {
-			return err
-		}
-		// fill starts a fresh buffer once this one is used up.
-		r.buf, r.line, size = r.buf[n:], r.line+lines, r.chunkSize
+		r.line += bytes.Count(r.buf[:cut], []byte{'\n'})
+		r.buf = append(r.buf[:0], r.buf[cut:]...)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // BatchOptions are the inputs of `careerpath batch`.
@@ -51,14 +52,16 @@ ignoring case and surrounding spaces:
   role            the role (as in 'careerpath advise --role')
   years           years of experience; also experience, years_experience, yoe
   accountability  team accountability; also scope
-  start           optional per-row plan start, YYYY-MM-DD
+  start           optional per-row plan start, YYYY-MM-DD (1900 to 2999)
 
 --column KEY=HEADER finds a key under another header name. Every other
 column is passed through untouched.
 
 CSV output keeps the input columns and adds level, level_order, next_level,
 plan_start, plan_end, specialisations (the top three ids, joined by ';') and
-error. Cells that a spreadsheet would run as a formula (starting with =, +,
+error; an added column named like an input one gets a careerpath_ prefix, and
+a repeated header name becomes name_N (N its column number). A record over
+1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
 -, @, tab or carriage return) get a leading ' unless --raw. ndjson writes
 the full recommendation of 'careerpath advise --json' per row, plus "row"
 (the input line) and "record" (the input columns); a rejected row has
@@ -156,7 +159,7 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", name, sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read}
 	}
@@ -177,7 +180,11 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 	if err != nil {
 		return batch.Options{}, err
 	}
-	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw}, nil
+	width := 0
+	if opts.Output == "" {
+		width = opts.IO.TerminalWidth
+	}
+	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw, Width: width}, nil
 }
 
 // openBatchInput opens the input, with a progress bar on stderr when it is
@@ -204,7 +211,7 @@ func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func
 	}
 	bar := progressbar.NewOptions64(info.Size(),
 		progressbar.OptionSetWriter(opts.IO.ErrOut),
-		progressbar.OptionSetDescription(opts.Input),
+		progressbar.OptionSetDescription(render.Sanitize(opts.Input)),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetRenderBlankState(true),

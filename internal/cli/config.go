@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/jsonkeys"
 )
 
 // Settings keys. Each is also a flag of the same name and an environment
@@ -226,6 +227,12 @@ func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
 		return false, &ConfigError{File: path, Err: err}
 	}
 	v.SetConfigType(configType(path))
+	// viper keeps the last of two equal keys in JSON; YAML refuses them.
+	if configType(path) == "json" {
+		if dups := jsonkeys.Duplicates(raw); len(dups) > 0 {
+			return false, &ConfigError{File: path, Err: errors.New(dups[0].String())}
+		}
+	}
 	if err := v.ReadConfig(bytes.NewReader(raw)); err != nil {
 		return false, &ConfigError{File: path, Err: err}
 	}

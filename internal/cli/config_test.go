@@ -250,3 +250,29 @@ func TestNoInputReadsAnyBoolean(t *testing.T) {
 		t.Error("an unresolved config prompts by default")
 	}
 }
+
+// A key given twice is refused in every config format, not last-wins.
+func TestDuplicateConfigKeysAreRefused(t *testing.T) {
+	for name, body := range map[string]string{
+		"team.json": "{\"color\": \"never\",\n \"color\": \"always\"}",
+		"team.yaml": "color: never\ncolor: always\n",
+		"team.toml": "color = \"never\"\ncolor = \"always\"\n",
+	} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runCLI(t, nil, "--config", path, "roles")
+		if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "config file "+path) || !strings.Contains(r.stderr, "color") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, r.code, r.stdout, r.stderr)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "team.json")
+	if err := os.WriteFile(path, []byte("{\"color\": \"never\",\n \"color\": \"always\"}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := `line 2: key "color" is given twice (first on line 1); keep one`
+	if r := runCLI(t, nil, "--config", path, "roles"); !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr %q lacks %q", r.stderr, want)
+	}
+}

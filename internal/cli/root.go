@@ -15,6 +15,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/prompt"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // Factory carries what every command needs; tests build their own.
@@ -107,7 +108,8 @@ func run(f *Factory, args []string) int {
 		// cobra rejected the command line before any run function started.
 		err = &UsageError{Err: err}
 	}
-	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", err)
+	// Messages quote catalog text, file names and flag values.
+	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", render.Sanitize(err.Error()))
 	var usage *UsageError
 	if errors.As(err, &usage) && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
