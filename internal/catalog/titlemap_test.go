@@ -71,11 +71,35 @@ func TestLoadTitlesRefusesWhatIsNotAFile(t *testing.T) {
 	}
 }
 
-func mustDefault(t *testing.T) *Loaded {
+func mustDefault(t testing.TB) *Loaded {
 	t.Helper()
 	cat, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cat
+}
+
+// FuzzParseTitles: any bytes give a TitlesError with a problem each, or a
+// map in which every listed title finds its role.
+func FuzzParseTitles(f *testing.F) {
+	cat := mustDefault(f)
+	for _, seed := range []string{"title,role\nStaff SRE,sre\n", "title,role\n\"a\nb\",SRE\n,\n", "role,title\nx,y\n", "\xef\xbb\xbftitle;role\n"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		titles, err := ParseTitles("fuzz.csv", raw, cat)
+		if err != nil {
+			var te *TitlesError
+			if !errors.As(err, &te) || len(te.Problems) == 0 {
+				t.Fatalf("err = %v, want a TitlesError with problems", err)
+			}
+			return
+		}
+		for _, m := range titles.List {
+			if r, ok := titles.Find(m.Title); !ok || r != m.Role {
+				t.Fatalf("%q lists %s but finds %v", m.Title, m.Role.ID, r)
+			}
+		}
+	})
 }
