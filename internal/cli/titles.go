@@ -160,6 +160,6 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", name, rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
 	return nil
 }
