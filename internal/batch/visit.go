@@ -59,7 +59,16 @@ type visitEncoder struct{ width int }
 
 func (visitEncoder) advised(rec *advisor.Recommendation) *outcome { return &outcome{rec: rec} }
 
-func (visitEncoder) rejected(string, string) []byte { return nil }
+func (visitEncoder) rejected([]problem) []byte { return nil }
+
+// visitMessage is a rejected row's Message: its first problem's reason,
+// then the others as the error column writes them, so that nothing the
+// batch would report is lost.
+func visitMessage(problems []problem) string {
+	first := appendErrorTail(nil, problems[:1])
+	all := appendErrorTail(nil, problems)
+	return problems[0].message + string(all[len(first):])
+}
 
 func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []byte) []byte {
 	for i := range e.width {

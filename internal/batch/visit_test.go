@@ -101,8 +101,8 @@ func TestVisitSeesWhatRunWrites(t *testing.T) {
 func visitedAsCSV(r AdvisedRow) []string {
 	row := slices.Clone(r.Fields)
 	if r.Rec == nil {
-		o := &outcome{rejected: true, column: r.Column, message: r.Message}
-		return append(row, "", "", "", "", "", "", errorText(r.Line, o))
+		text := appendErrorTail(fmt.Appendf(nil, "line %d", r.Line), []problem{{column: r.Column, message: r.Message}})
+		return append(row, "", "", "", "", "", "", string(text))
 	}
 	next := ""
 	if r.Rec.NextLevel != nil {

@@ -37,7 +37,7 @@ func TestReportFormatsGolden(t *testing.T) {
 				t.Fatalf("exit %d, want 3 (the fixture has rejects); stderr %q", r.code, r.stderr)
 			}
 			golden.Assert(t, "report_"+format, r.stdout)
-			if !strings.Contains(r.stderr, "12 rows read, 8 advised, 4 rejected") {
+			if !strings.Contains(r.stderr, "12 rows read, 10 advised, 2 rejected") {
 				t.Errorf("stderr %q lacks the summary", r.stderr)
 			}
 		})

@@ -13,11 +13,8 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
-// The formats only calibration writes besides the common ones and HTML.
-const (
-	CSV    Format = "csv"
-	NDJSON Format = "ndjson"
-)
+// NDJSON is one JSON object per line, the streaming form of JSON.
+const NDJSON Format = "ndjson"
 
 // CalibrationFormats lists calibration's formats, the default first.
 var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML}
