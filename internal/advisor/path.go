@@ -81,7 +81,7 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 			planStart = eligible
 		}
 		requires := a.requirements(q, pos, d.Reached)
-		steps = append(steps, a.pathStep(len(steps)+1, level, eligible, requires, assumption(requires), BuildPlan(level, planStart)))
+		steps = append(steps, a.pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
 	}
 	top := &steps[len(steps)-1]
 	top.PursueNext = nonNil(levels[len(levels)-1].PursueNext)
@@ -109,16 +109,18 @@ func (a *Advisor) pathStep(n int, level *catalog.Level, eligible time.Time, requ
 	}
 }
 
-// assumption says which accountability change the path takes for granted.
-func assumption(requires []Requirement) string {
+// assumption says in words which accountability change the path takes
+// for granted to reach a step.
+func (a *Advisor) assumption(requires []Requirement) string {
 	for _, r := range requires {
 		if r.Kind != NeedAccountability {
 			continue
 		}
-		if r.Needed == "" {
-			return r.Detail + "; the path shows the step as if one did"
+		acc, ok := a.cat.FindAccountability(r.Needed)
+		if !ok {
+			return r.Detail + "; the path shows this step as if one did"
 		}
-		return fmt.Sprintf("this step assumes your accountability has grown to %s", r.Detail)
+		return fmt.Sprintf("the path assumes your accountability grows to %s (%s) by then", acc.Name, acc.Description)
 	}
 	return ""
 }

@@ -12,7 +12,9 @@ import (
 )
 
 // OutputColumns are the columns the CSV output adds after the input's.
-var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error"}
+// next_level_eligible_from came after error in schema 1.1: appending keeps
+// the columns before it where they were.
+var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from"}
 
 // topSpecialisations is how many specialisation ids the CSV output lists.
 const topSpecialisations = 3
@@ -73,16 +75,16 @@ func (e *csvEncoder) header(l *layout) []byte {
 
 // advised encodes the added cells of an advised row, with its line end.
 func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
-	next := ""
+	next, eligible := "", ""
 	if rec.NextLevel != nil {
-		next = rec.NextLevel.Name
+		next, eligible = rec.NextLevel.Name, rec.NextLevel.EligibleFrom
 	}
 	ids := make([]string, 0, topSpecialisations)
 	for _, s := range rec.Specialisations[:min(topSpecialisations, len(rec.Specialisations))] {
 		ids = append(ids, s.ID)
 	}
 	var b []byte
-	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), ""} {
+	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), "", eligible} {
 		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(c))
 	}
@@ -104,10 +106,13 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 	if !o.rejected {
 		return append(dst, o.encoded...)
 	}
-	for range len(OutputColumns) {
+	for _, name := range OutputColumns {
 		dst = append(dst, e.cells.delim)
+		if name == "error" {
+			dst = e.cells.cell(dst, []byte(errorText(line, o)))
+		}
 	}
-	return append(e.cells.cell(dst, []byte(errorText(line, o))), '\n')
+	return append(dst, '\n')
 }
 
 // errorText is a rejected row's error cell: line, column and reason.
