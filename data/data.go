@@ -20,11 +20,12 @@ var schemas embed.FS
 const (
 	RecommendationSchema = "recommendation"
 	CatalogSchema        = "catalog"
+	PathSchema           = "path"
 )
 
 // SchemaNames lists the published JSON Schemas.
 func SchemaNames() []string {
-	return []string{RecommendationSchema, CatalogSchema}
+	return []string{RecommendationSchema, PathSchema, CatalogSchema}
 }
 
 // SchemaFile is the file name a schema is published under; it is also the

@@ -19,6 +19,7 @@ var goldenSchemas = []struct {
 	check  func(t *testing.T, doc []byte)
 }{
 	{"advise_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Recommendation, doc) }},
+	{"path_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Path, doc) }},
 	{"roles_", eachElement(schematest.CatalogEntry("role"))},
 	{"levels_", eachElement(schematest.CatalogEntry("level"))},
 	{"specialisations_", eachElement(schematest.CatalogEntry("direction"))},

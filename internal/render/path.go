@@ -42,8 +42,12 @@ func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 			out.para("", st.Stage)
 			out.line("")
 		}
-		out.para(s.bullet(), "Purpose: "+st.Purpose)
-		out.para(s.bullet(), "Best suited for: "+st.BestSuitedFor)
+		if st.Purpose != "" {
+			out.para(s.bullet(), "Purpose: "+st.Purpose)
+		}
+		if st.BestSuitedFor != "" {
+			out.para(s.bullet(), "Best suited for: "+st.BestSuitedFor)
+		}
 		out.para(s.bullet(), "Eligible from: "+st.EligibleFrom)
 		out.para(s.bullet(), "Requires: "+requiresText(st.Requires))
 		if st.Assumes != "" {
