@@ -180,3 +180,23 @@ func TestPathFromLeapDay(t *testing.T) {
 		t.Fatalf("1 month after 2027-01-31: %s, want 2027-02-28", got)
 	}
 }
+
+func TestCompareLevels(t *testing.T) {
+	a := newAdvisor(t)
+	same, err := a.ResolveLevel("professional")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := CompareLevels(same, same)
+	if len(c.Capabilities.Both) != len(same.Capabilities) || len(c.Capabilities.OnlyA)+len(c.Capabilities.OnlyB) != 0 {
+		t.Errorf("a level against itself: %+v", c.Capabilities)
+	}
+	got := compareLists([]string{"x", "y", "z"}, []string{"z", "w", "x"})
+	want := ListCompared{OnlyA: []string{"y"}, OnlyB: []string{"w"}, Both: []string{"x", "z"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("compareLists: %+v, want %+v", got, want)
+	}
+	if _, err := a.ResolveLevel(" ADVANCED "); err != nil {
+		t.Errorf("level names match ignoring case and spaces: %v", err)
+	}
+}

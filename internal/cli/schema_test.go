@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/careerpath/careerpath/data"
+	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/schematest"
 )
 
@@ -21,6 +22,8 @@ var goldenSchemas = []struct {
 	{"advise_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Recommendation, doc) }},
 	{"path_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Path, doc) }},
 	{"roles_", eachElement(schematest.CatalogEntry("role"))},
+	{"levels_compare_", func(t *testing.T, doc []byte) { decodeStrict(t, string(doc), &advisor.LevelComparison{}) }},
+	{"levels_show_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.CatalogEntry("level"), doc) }},
 	{"levels_", eachElement(schematest.CatalogEntry("level"))},
 	{"specialisations_", eachElement(schematest.CatalogEntry("direction"))},
 	{"catalog_show_", checkCatalogView},
