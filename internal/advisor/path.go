@@ -71,17 +71,18 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 	first := civilDate(start)
 	levels := a.cat.Levels
 	steps := make([]PathStep, 0, len(levels)-d.Level)
-	steps = append(steps, a.pathStep(1, &levels[d.Level], first, []Requirement{}, "", rec.Plan))
+	steps = append(steps, pathStep(1, &levels[d.Level], first, []Requirement{}, "", rec.Plan))
+	free := first.AddDate(0, 0, planDays(&levels[d.Level])) // the day after a plan ends
 	for pos := d.Level + 1; pos < len(levels); pos++ {
 		level := &levels[pos]
 		eligible := EligibleFrom(first, q.Input.Years, level.Policy.MinYears)
-		prevEnd, _ := time.Parse(DateLayout, steps[len(steps)-1].Plan.End)
-		planStart := prevEnd.AddDate(0, 0, 1)
+		planStart := free
 		if eligible.After(planStart) {
 			planStart = eligible
 		}
+		free = planStart.AddDate(0, 0, planDays(level))
 		requires := a.requirements(q, pos, d.Reached)
-		steps = append(steps, a.pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
+		steps = append(steps, pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
 	}
 	top := &steps[len(steps)-1]
 	top.PursueNext = nonNil(levels[len(levels)-1].PursueNext)
@@ -100,7 +101,16 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 	}
 }
 
-func (a *Advisor) pathStep(n int, level *catalog.Level, eligible time.Time, requires []Requirement, assumes string, plan Plan) PathStep {
+// planDays is how many days a level's plan runs.
+func planDays(level *catalog.Level) int {
+	days := 0
+	for _, ph := range level.PreparationPlan.Phases {
+		days += ph.Days
+	}
+	return days
+}
+
+func pathStep(n int, level *catalog.Level, eligible time.Time, requires []Requirement, assumes string, plan Plan) PathStep {
 	return PathStep{
 		Step: n, Level: LevelRef{ID: level.ID, Name: level.Name, Order: level.Order},
 		Stage: level.Stage, Purpose: level.Purpose, BestSuitedFor: level.BestSuitedFor,
