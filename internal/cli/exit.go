@@ -21,7 +21,8 @@ const (
 const exitStatusHelp = `EXIT STATUS
   0    success
   1    unexpected error (a bug, or a failure writing output)
-  2    invalid usage or input: a bad flag, answer or catalog; nothing is written to stdout
+  2    invalid usage or input: a bad flag, answer, catalog or CSV header; nothing is written to stdout
+       (batch: a record over 1 MiB stops the run after the rows before it)
   3    batch finished, but some rows were rejected (their errors are in the output)
   130  interrupted (Ctrl-C or Esc at a prompt)`
 
@@ -47,6 +48,7 @@ func exitCode(err error) int {
 		invalid  *catalog.Error
 		config   *ConfigError
 		header   *batch.HeaderError
+		record   *batch.RecordError
 		rejected *RejectedRowsError
 	)
 	switch {
@@ -54,7 +56,8 @@ func exitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header):
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header),
+		errors.As(err, &record):
 		return ExitUsage
 	case errors.As(err, &rejected):
 		return ExitRejected
