@@ -99,8 +99,9 @@ func WriteMillerScript(w io.Writer, cat *catalog.Loaded, start string) error {
 		key := strconv.Itoa(i)
 		minYears[key] = strconv.FormatFloat(level.Policy.MinYears, 'f', -1, 64)
 		names[key] = level.Name
-		for y := range advisor.MaxYears + 1 { // WriteStaff's years are whole
-			eligible[key+":"+strconv.Itoa(y)] = advisor.EligibleFrom(startDay, float64(y), level.Policy.MinYears).Format(advisor.DateLayout)
+		for half := range 2*advisor.MaxYears + 1 { // WriteStaff's years are whole or half
+			y := float64(half) / 2
+			eligible[key+":"+strconv.FormatFloat(y, 'f', -1, 64)] = advisor.EligibleFrom(startDay, y, level.Policy.MinYears).Format(advisor.DateLayout)
 		}
 		ends[key] = advisor.BuildPlan(level, startDay).End
 		for j := range cat.Roles {
@@ -139,7 +140,7 @@ if (!haskey(@role, rk)) {
   $level_order = pos + 1;
   if (pos < @top) {
     $next_level = @name[string(pos + 1)];
-    $next_level_eligible_from = @eligible[string(pos + 1) . ":" . string(y)];
+    $next_level_eligible_from = @eligible[string(pos + 1) . ":" . $years];
   }
   $plan_start = %q;
   $plan_end = @end[string(pos)];
