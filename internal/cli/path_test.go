@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -110,5 +111,27 @@ func TestPathSharesAdvisesAnswerChecks(t *testing.T) {
 	r = runCLI(t, map[string]string{"CAREERPATH_FORMAT": "json"}, "path", "--role", "SRE", "--years", "6", "--accountability", "team")
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "{") {
 		t.Errorf("the format setting is not used: exit %d, %q", r.code, r.stdout)
+	}
+}
+
+// path asks for the missing answers as advise does, and the answers asked
+// for give the same path as flags.
+func TestPathAsksForMissingAnswers(t *testing.T) {
+	p := &fakePrompter{replies: []string{"Cloud Engineer", "2.9"}}
+	r := runPrompted(t, onTerminal, p, "path", "--accountability", "team", "--start", "2027-01-04", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if want := []string{askedRole, askedYears}; !slices.Equal(p.asked, want) {
+		t.Errorf("asked %q, want %q", p.asked, want)
+	}
+	flags := runCLI(t, nil, "path", "--role", "Cloud Engineer", "--years", "2.9", "--accountability", "team", "--start", "2027-01-04", "--json")
+	if r.stdout != flags.stdout {
+		t.Errorf("prompted path differs from the flags' path:\n%s", golden.LineDiff(flags.stdout, r.stdout))
+	}
+	p = &fakePrompter{replies: []string{interrupt}}
+	r = runPrompted(t, onTerminal, p, "path", "--years", "3", "--accountability", "team")
+	if r.code != ExitInterrupted || r.stdout != "" {
+		t.Errorf("Ctrl-C: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
