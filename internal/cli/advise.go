@@ -43,7 +43,7 @@ the output. With --no-input or CAREERPATH_NO_INPUT=1, or when stdin or
 stderr is not a terminal, a missing answer is an error (exit 2).
 
 ` + exitStatusHelp),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath advise
   careerpath advise --role "<role>" --json > plan.json
   careerpath advise --role "<role>" --years 6 --accountability "<answer>"
@@ -51,7 +51,7 @@ stderr is not a terminal, a missing answer is an error (exit 2).
   careerpath advise --role "<role>" --years 10 --accountability "<answer>" --json | jq .level
   careerpath advise --role "<role>" --years 6 --accountability "<answer>" --format ics -o plan.ics
 
-  Roles and answers are the active catalog's: see 'careerpath catalog show'.`),
+  Roles and answers are the active catalog's: see 'careerpath catalog show'.`, "\n"),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := opts.fromCommand(cmd, f, asJSON); err != nil {

@@ -32,11 +32,11 @@ common mistakes, what to pursue next and the plan's phases, what only the
 first has, what only the second has and what both have.
 
 ` + exitStatusHelp),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath levels compare <level> <level>
   careerpath levels compare <level> <level> --format json
 
-  Levels are the active catalog's: see 'careerpath levels'.`),
+  Levels are the active catalog's: see 'careerpath levels'.`, "\n"),
 		Args:              twoLevelArgs,
 		ValidArgsFunction: completeLevels(f, 2),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -94,9 +94,9 @@ preparation plan, common mistakes and what to pursue next. JSON and YAML
 write the catalog's level entry.
 
 ` + exitStatusHelp),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath levels show <level>
-  careerpath levels show <level> --format markdown`),
+  careerpath levels show <level> --format markdown`, "\n"),
 		Args:              exactArgs("one level"),
 		ValidArgsFunction: completeLevels(f, 1),
 		RunE: func(_ *cobra.Command, args []string) error {

@@ -41,12 +41,12 @@ Answers, prompting, settings and flags are advise's: see
 'careerpath advise --help'.
 
 ` + exitStatusHelp),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath path --role "<role>" --years 6 --accountability "<answer>"
   careerpath path --role "<role>" --years 2.9 --accountability "<answer>" --start 2027-01-04 --json
   careerpath path --role "<role>" --years 0 --accountability "<answer>" --format ics -o path.ics
 
-  Roles and answers are the active catalog's: see 'careerpath catalog show'.`),
+  Roles and answers are the active catalog's: see 'careerpath catalog show'.`, "\n"),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := opts.fromCommand(cmd, f, asJSON); err != nil {

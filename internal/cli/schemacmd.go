@@ -27,10 +27,10 @@ Print the JSON Schema of the recommendation (advise --json, and each batch
 record under $defs/batch_record), of the career path (path --json) or of a
 catalog file. The tests check every
 JSON output of careerpath against these schemas.`),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath schema recommendation > recommendation.schema.json
   careerpath schema path > path.schema.json
-  careerpath schema catalog > catalog.schema.json`),
+  careerpath schema catalog > catalog.schema.json`, "\n"),
 		ValidArgs: names,
 		Args:      exactArgs(strings.Join(names, " or ")),
 		RunE: func(_ *cobra.Command, args []string) error {
