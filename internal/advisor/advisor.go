@@ -146,7 +146,10 @@ func (a *Advisor) missingAccountability(q Query, targetPos int, targetName strin
 
 // Recommend builds the full recommendation for resolved answers.
 func (a *Advisor) Recommend(q Query, start time.Time) *Recommendation {
-	d := a.Decide(q)
+	return a.recommend(q, a.Decide(q), start)
+}
+
+func (a *Advisor) recommend(q Query, d Decision, start time.Time) *Recommendation {
 	level := &a.cat.Levels[d.Level]
 	if d.Next != nil {
 		d.Next.EligibleFrom = EligibleFrom(start, q.Input.Years, a.cat.Levels[d.Level+1].Policy.MinYears).Format(DateLayout)

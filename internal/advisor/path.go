@@ -66,8 +66,8 @@ func (a *Advisor) Path(ans Answers, start time.Time) (*Path, error) {
 // later of the day after the previous plan ends and the day its years are
 // met.
 func (a *Advisor) PathFor(q Query, start time.Time) *Path {
-	rec := a.Recommend(q, start)
 	d := a.Decide(q)
+	rec := a.recommend(q, d, start)
 	first := civilDate(start)
 	levels := a.cat.Levels
 	steps := make([]PathStep, 0, len(levels)-d.Level)
