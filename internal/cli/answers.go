@@ -23,6 +23,8 @@ type answerOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
 	// Prompter asks for the missing answers when IO.CanPrompt().
 	Prompter prompt.Prompter
 
@@ -36,7 +38,7 @@ type answerOptions struct {
 }
 
 func newAnswerOptions(f *Factory) answerOptions {
-	return answerOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Prompter: f.Prompter}
+	return answerOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles, Prompter: f.Prompter}
 }
 
 // addAnswerFlags adds the answer flags, --start, --format, --json and -o.
@@ -49,6 +51,7 @@ func addAnswerFlags(cmd *cobra.Command, f *Factory, opts *answerOptions, asJSON 
 	addFormatFlag(cmd, &opts.Format, render.RecommendationFormatNames())
 	fl.BoolVar(asJSON, "json", false, "shorthand for --format json")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (replaced atomically) instead of stdout")
+	addTitlesFlag(cmd)
 	registerAdviseCompletions(cmd, f)
 }
 
@@ -84,11 +87,10 @@ func (opts *answerOptions) gather() (render.Format, *advisor.Advisor, time.Time,
 		return "", nil, time.Time{}, usageErrorf("missing %s: pass --%s (%s, so careerpath cannot ask)",
 			plural(len(opts.Missing), "answer"), strings.Join(opts.Missing, ", --"), opts.IO.whyNoPrompt())
 	}
-	cat, err := opts.Catalog()
+	adv, err := loadAdvisor(opts.Catalog, opts.Titles)
 	if err != nil {
 		return "", nil, time.Time{}, err
 	}
-	adv := advisor.New(cat)
 	if len(opts.Missing) > 0 {
 		if err := askMissing(opts, adv); err != nil {
 			return "", nil, time.Time{}, err
@@ -121,17 +123,17 @@ type question struct {
 
 // questions lists the answers in the order of the flags.
 func questions(opts *answerOptions, adv *advisor.Advisor) []question {
-	cat, ans, p := adv.Catalog(), &opts.Answers, opts.Prompter
+	ans, p := &opts.Answers, opts.Prompter
 	return []question{
 		{advisor.FieldRole, &ans.Role,
 			func(s string) error { _, err := adv.ResolveRole(s); return err },
-			func() (string, error) { return askRole(p, cat) }},
+			func() (string, error) { return askRole(p, adv) }},
 		{advisor.FieldYears, &ans.Years,
 			checkYears,
 			func() (string, error) { return askYears(p) }},
 		{advisor.FieldAccountability, &ans.Accountability,
 			func(s string) error { _, err := adv.ResolveAccountability(s); return err },
-			func() (string, error) { return askAccountability(p, cat) }},
+			func() (string, error) { return askAccountability(p, adv.Catalog()) }},
 	}
 }
 
@@ -163,11 +165,28 @@ func askMissing(opts *answerOptions, adv *advisor.Advisor) error {
 }
 
 // askRole offers the catalog's roles, with the role table's level as the
-// hint, and answers with the chosen role's name.
-func askRole(p prompt.Prompter, cat *catalog.Loaded) (string, error) {
+// hint, and answers with the chosen role's name. Typing filters on ids,
+// aliases and the title map's titles too, and an answer the title words
+// or the title map resolve shows its role.
+func askRole(p prompt.Prompter, adv *advisor.Advisor) (string, error) {
+	cat := adv.Catalog()
+	keywords := make([][]string, len(cat.Roles))
+	for i, r := range cat.Roles {
+		keywords[i] = append([]string{r.ID}, r.Policy.Aliases...)
+	}
+	if t := adv.Titles(); t != nil {
+		for _, m := range t.List {
+			i := slices.IndexFunc(cat.Roles, func(r catalog.Role) bool { return r.ID == m.Role.ID })
+			keywords[i] = append(keywords[i], m.Title)
+		}
+	}
 	options := make([]prompt.Option, len(cat.Roles))
 	for i, r := range cat.Roles {
-		options[i] = prompt.Option{Label: r.Name, Hint: r.SuggestedLevel}
+		options[i] = prompt.Option{Label: r.Name, Hint: r.SuggestedLevel, Keywords: keywords[i],
+			Resolves: func(typed string) bool {
+				m, ok := adv.MatchRole(typed)
+				return ok && m.Role.ID == r.ID
+			}}
 	}
 	i, err := p.Select("Role:", options)
 	if err != nil {
@@ -177,11 +196,11 @@ func askRole(p prompt.Prompter, cat *catalog.Loaded) (string, error) {
 }
 
 func askYears(p prompt.Prompter) (string, error) {
-	return p.Input(fmt.Sprintf("Years of experience (0 to %d):", advisor.MaxYears), checkYears)
+	return p.Input(fmt.Sprintf("Years of experience (0 to %d, such as 4, 6.5 or 5+):", advisor.MaxYears), checkYears)
 }
 
 func checkYears(s string) error {
-	_, err := advisor.ParseYears(s)
+	_, err := advisor.ReadYears(s)
 	return err
 }
 

@@ -44,10 +44,10 @@ func LevelStage(w io.Writer, f Format, l *catalog.Level, width int) error {
 		return WriteYAML(w, l)
 	}
 	var s style = terminalStyle{}
-	out := &errWriter{w: w, width: width}
 	if f == Markdown {
-		s, out.width = markdownStyle{}, 0
+		s, width = markdownStyle{}, 0
 	}
+	out := &errWriter{w: w, width: width, escape: s.text}
 	out.line("%s", s.title(fmt.Sprintf("%s (level %d)", l.Name, l.Order)))
 	if l.Stage != "" {
 		out.line("")

@@ -26,7 +26,7 @@ func Path(w io.Writer, f Format, p *advisor.Path, opt Options) error {
 }
 
 func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
-	out := &errWriter{w: w, width: opt.Width}
+	out := &errWriter{w: w, width: opt.Width, escape: s.text}
 	if s.markdown() {
 		out.width = 0
 	}
