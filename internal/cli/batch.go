@@ -58,10 +58,11 @@ ignoring case and surrounding spaces:
 column is passed through untouched.
 
 CSV output keeps the input columns and adds level, level_order, next_level,
-plan_start, plan_end, specialisations (the top three ids, joined by ';') and
-error; an added column named like an input one gets a careerpath_ prefix, and
-a repeated header name becomes name_N (N its column number). A record over
-1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
+plan_start, plan_end, specialisations (the top three ids, joined by ';'),
+error and next_level_eligible_from (the day the next level's years are met;
+empty at the top); an added column named like an input one gets a
+careerpath_ prefix, and a repeated header name becomes name_N (N its column
+number). A record over 1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
 -, @, tab or carriage return) get a leading ' unless --raw. ndjson writes
 the full recommendation of 'careerpath advise --json' per row, plus "row"
 (the input line) and "record" (the input columns); a rejected row has

@@ -192,9 +192,9 @@ func NewCmdCatalogExport(f *Factory, runF func(*CatalogExportOptions) error) *co
 Print the embedded default catalog. YAML is the file as shipped, comments
 included, byte for byte (so its sha256 matches 'careerpath version'); JSON is
 the same catalog as one object. Either loads with --catalog.`),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath catalog export > our-ladder.yaml
-  careerpath catalog export --format json > our-ladder.json`),
+  careerpath catalog export --format json > our-ladder.json`, "\n"),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {

@@ -156,6 +156,7 @@ and directions all come from the active catalog.
 	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
 	root.AddCommand(
 		NewCmdAdvise(f, nil),
+		NewCmdPath(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdLevels(f, nil),
 		NewCmdSpecialisations(f, nil),
