@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,8 @@ type AdviseOptions struct {
 	Explain bool
 	// Output is the file to write instead of stdout.
 	Output string
+	// Context ends the run early when cancelled.
+	Context context.Context
 }
 
 // NewCmdAdvise builds `careerpath advise`; runF replaces the run function
@@ -73,6 +76,7 @@ stderr is not a terminal, a missing answer is an error (exit 2).
   Roles and answers are the active catalog's: see 'careerpath catalog show'.`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Context = cmd.Context()
 			opts.Format, opts.Start = f.Config.Get(KeyFormat), f.Config.Get(KeyStart)
 			if asJSON {
 				if cmd.Flags().Changed("format") && opts.Format != string(render.JSON) {
@@ -136,7 +140,9 @@ func runAdvise(opts *AdviseOptions) error {
 		return render.Recommendation(opts.IO.Out, format, rec, ropts)
 	}
 	ropts.Color, ropts.Width = false, 0
-	return writeFileAtomically(opts.Output, func(w io.Writer) error {
+	ctx, release := stopOnSignal(opts.Context)
+	defer release()
+	return writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, func(w io.Writer) error {
 		return render.Recommendation(w, format, rec, ropts)
 	})
 }

@@ -23,7 +23,9 @@ const exitStatusHelp = `EXIT STATUS
   1    unexpected error (a bug, or a failure writing output)
   2    invalid usage or input: a bad flag, answer or catalog; nothing is written to stdout
   3    batch finished, but some rows were rejected (their errors are in the output)
-  130  interrupted (Ctrl-C or Esc at a prompt)`
+  130  interrupted (Ctrl-C, SIGINT, or Esc at a prompt)
+  129  stopped by SIGHUP; 143 by SIGTERM (128 plus the signal's number)
+  With -o FILE, a stop leaves FILE as it was and removes the temporary file.`
 
 // UsageError is invalid usage or input: exit 2.
 type UsageError struct{ Err error }
@@ -48,10 +50,13 @@ func exitCode(err error) int {
 		config   *ConfigError
 		header   *batch.HeaderError
 		rejected *RejectedRowsError
+		signal   *SignalError
 	)
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &signal):
+		return 128 + signal.number()
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
 	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header):

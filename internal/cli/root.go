@@ -76,13 +76,21 @@ func Main(args []string, io *IOStreams) int {
 }
 
 func run(f *Factory, args []string) int {
+	// Every command's stdout goes through one checked writer, so a write
+	// error a renderer or library dropped still fails the run.
+	stdout := newCheckedWriter(f.IO.Out)
+	f.IO.Out = stdout
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	var outErr *OutputError
+	if werr := stdout.Err(); werr != nil && !errors.As(err, &outErr) {
+		err = newOutputError("stdout", werr)
+	}
 	if err == nil {
 		return ExitOK
 	}
-	if !commandRan(cmd) {
+	if !commandRan(cmd) && !errors.As(err, &outErr) {
 		// cobra rejected the command line before any run function started.
 		err = &UsageError{Err: err}
 	}
