@@ -246,4 +246,3 @@ func TestStopSignalsExitWith128PlusTheirNumber(t *testing.T) {
 		}
 	}
 }
-
