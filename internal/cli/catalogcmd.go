@@ -63,7 +63,7 @@ and how to fix it and exits 2.
 }
 
 func runCatalogValidate(opts *CatalogValidateOptions) error {
-	cat, err := catalog.LoadFile(opts.File)
+	cat, err := loadCatalogFile(opts.File)
 	if err != nil {
 		return err
 	}

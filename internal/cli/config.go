@@ -245,6 +245,9 @@ func configType(path string) string {
 }
 
 func readSmallFile(path string, limit int64) ([]byte, error) {
+	if err := notRegular(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -261,6 +264,26 @@ func readSmallFile(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("is larger than %d bytes; check that this is the right file", limit)
 	}
 	return raw, nil
+}
+
+// notRegular refuses a path that is neither a regular file nor a folder
+// (whose errors are told elsewhere): opening a FIFO waits for a writer
+// forever, and a device may never end.
+func notRegular(path string) error {
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().IsRegular() || info.IsDir() {
+		return nil
+	}
+	kind := "special file"
+	switch mode := info.Mode(); {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		kind = "socket"
+	case mode&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return fmt.Errorf("is a %s, not a regular file; give a file", kind)
 }
 
 // relativeToFile resolves a path given in the config file against the

@@ -63,11 +63,20 @@ func (f *Factory) loadCatalog() (*catalog.Loaded, error) {
 	if s.Value == "" {
 		return catalog.Default()
 	}
-	cat, err := catalog.LoadFile(s.Value)
+	cat, err := loadCatalogFile(s.Value)
 	if err != nil && s.Source != SourceFlag {
 		return nil, fmt.Errorf("%w\n(the catalog was set by %s)", err, s.describe())
 	}
 	return cat, err
+}
+
+// loadCatalogFile loads a catalog file, refusing one that is not a regular
+// file before it can hang on it.
+func loadCatalogFile(path string) (*catalog.Loaded, error) {
+	if err := notRegular(path); err != nil {
+		return nil, usageErrorf("catalog %s %v", path, err)
+	}
+	return catalog.LoadFile(path)
 }
 
 // Main runs careerpath with args and returns the exit status.
