@@ -30,7 +30,9 @@ type AdviseOptions struct {
 	Missing []string
 	Start   string
 	Format  string
-	Explain bool
+	// FormatFrom names the variable or file that set Format, if any.
+	FormatFrom string
+	Explain    bool
 	// Output is the file to write instead of stdout.
 	Output string
 	// Context ends the run early when cancelled.
@@ -77,7 +79,8 @@ stderr is not a terminal, a missing answer is an error (exit 2).
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Context = cmd.Context()
-			opts.Format, opts.Start = f.Config.Get(KeyFormat), f.Config.Get(KeyStart)
+			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			opts.Start = f.Config.Get(KeyStart)
 			if asJSON {
 				if cmd.Flags().Changed("format") && opts.Format != string(render.JSON) {
 					return usageErrorf("--json and --format %s disagree; use one of them", opts.Format)
@@ -111,7 +114,7 @@ stderr is not a terminal, a missing answer is an error (exit 2).
 func runAdvise(opts *AdviseOptions) error {
 	format, err := render.ParseRecommendationFormat(opts.Format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return settingError(err, KeyFormat, opts.FormatFrom)
 	}
 	start, err := planStart(opts.Start, opts.Now)
 	if err != nil {

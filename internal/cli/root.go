@@ -147,6 +147,7 @@ and directions all come from the active catalog.
 	pf.String(KeyCatalog, "", withEnv("catalog file, YAML or JSON, instead of the embedded one", KeyCatalog))
 	must(root.MarkPersistentFlagFilename(KeyCatalog, "yaml", "yml", "json"))
 	pf.String(KeyColor, ColorAuto, withEnv("colour: auto (only on a terminal, not with NO_COLOR), always or never", KeyColor))
+	must(root.RegisterFlagCompletionFunc(KeyColor, cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp)))
 	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
 	root.AddCommand(
 		NewCmdAdvise(f, nil),
@@ -166,5 +167,10 @@ and directions all come from the active catalog.
 	// in the tree the man pages and the help tests walk. It takes its output
 	// stream when added, so the streams are set first.
 	root.InitDefaultCompletionCmd()
+	// cobra's completion command prints help for any argument; a misspelt
+	// shell is a usage error like any unknown command.
+	if completion, _, err := root.Find([]string{"completion"}); err == nil && completion != root {
+		completion.RunE = runGroup
+	}
 	return root
 }
