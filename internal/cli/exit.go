@@ -20,12 +20,15 @@ const (
 
 const exitStatusHelp = `EXIT STATUS
   0    success
-  1    unexpected error (a bug, or a failure writing output)
-  2    invalid usage or input: a bad flag, answer or catalog; nothing is written to stdout
+  1    unexpected error (a bug, or output that could not be written in full)
+  2    invalid usage or input: a bad flag, setting, answer or catalog, or
+       unreadable input; nothing is written to stdout
   3    batch finished, but some rows were rejected (their errors are in the output)
-  130  interrupted (Ctrl-C, SIGINT, or Esc at a prompt)
-  129  stopped by SIGHUP; 143 by SIGTERM (128 plus the signal's number)
-  With -o FILE, a stop leaves FILE as it was and removes the temporary file.`
+  129  stopped by SIGHUP (128 plus the signal's number, as a shell reports it)
+  130  interrupted (Ctrl-C or SIGINT, or Esc at a prompt)
+  143  stopped by SIGTERM
+  With -o FILE, a failure or a stop leaves FILE as it was and removes the
+  temporary file.`
 
 // UsageError is invalid usage or input: exit 2.
 type UsageError struct{ Err error }
