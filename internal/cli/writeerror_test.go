@@ -125,3 +125,13 @@ func TestOutputFileOnAFullFilesystem(t *testing.T) {
 		})
 	}
 }
+
+// A target on a read-only filesystem is refused (exit 2), named as given.
+func TestOutputOnAReadOnlyFilesystemNamesTheTarget(t *testing.T) {
+	dir := mountSmallTmpfs(t, "size=8k,ro")
+	path := filepath.Join(dir, "plan.txt")
+	r := runCLI(t, nil, append(append([]string{}, sreTeam...), "-o", path)...)
+	if want := "cannot write " + path + ": read-only file system"; r.code != ExitUsage || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+}
