@@ -84,6 +84,8 @@ type Options struct {
 	Raw bool
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
+	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
+	recordLimit int
 }
 
 // Summary counts the rows of a finished run.
@@ -91,8 +93,9 @@ type Summary struct {
 	Read, Advised, Rejected int
 }
 
-// HeaderError is input the batch cannot start on: an empty file, no
-// header, or a required column that is absent. Nothing has been written.
+// HeaderError is input the batch cannot start on: an empty file, a header
+// past MaxRecordBytes or in another encoding, or a required column that is
+// absent. Nothing has been written.
 type HeaderError struct{ Message string }
 
 func (e *HeaderError) Error() string { return e.Message }

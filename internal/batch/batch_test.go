@@ -2,13 +2,16 @@ package batch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -244,5 +247,108 @@ func TestParseFormat(t *testing.T) {
 	}
 	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "csv, ndjson, json, table") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A row's start follows the one date rule of `careerpath advise`.
+func TestRowStartFollowsTheAdviseDateRule(t *testing.T) {
+	for _, start := range []string{"9999-12-31", "0000-01-01", "1899-12-31", "1900-01-01", "2999-12-31", "3000-01-01", " 2027-03-01 ", "2027-02-30"} {
+		t.Run(start, func(t *testing.T) {
+			_, dateErr := advisor.ParseDate(start)
+			out, sum, err := runBatch(t, []byte("role,years,accountability,start\nSRE,6,team,"+start+"\n"), Options{Format: NDJSON})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (sum.Rejected == 1) != (dateErr != nil) {
+				t.Fatalf("ParseDate says %v, the batch %+v: %s", dateErr, sum, out)
+			}
+			if e := rowErrors(t, out)[0]; dateErr != nil && (e.Column != "start" || !strings.HasPrefix(e.Message, dateErr.Error())) {
+				t.Errorf("the row's error %+v is not advise's %q", e, dateErr)
+			}
+		})
+	}
+}
+
+// Rows whose answers differ only in where a NUL byte falls must not share
+// a cached outcome.
+func TestRejectedRowsWithNULBytesKeepTheirOwnError(t *testing.T) {
+	in := "role,years,accountability\nx\x00,y,team\nx,\x00y,team\n"
+	out, sum, err := runBatch(t, []byte(in), Options{Format: NDJSON, Workers: 1})
+	if err != nil || sum.Rejected != 2 {
+		t.Fatalf("err %v, summary %+v", err, sum)
+	}
+	errs := rowErrors(t, out)
+	if !strings.HasPrefix(errs[0].Message, `unknown role "x\x00"`) || !strings.HasPrefix(errs[1].Message, `unknown role "x"`) {
+		t.Fatalf("rows 2 and 3 got %+v", errs)
+	}
+}
+
+type rowError struct{ Column, Message string }
+
+// rowErrors decodes the error of each NDJSON row.
+func rowErrors(t *testing.T, ndjson string) []rowError {
+	t.Helper()
+	var errs []rowError
+	for _, line := range strings.Split(strings.TrimSuffix(ndjson, "\n"), "\n") {
+		var row struct{ Error rowError }
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		errs = append(errs, row.Error)
+	}
+	return errs
+}
+
+// Every output column has a name of its own: input columns keep theirs
+// unless repeated, and added columns step aside for input ones.
+func TestOutputNamesAreUnique(t *testing.T) {
+	for _, c := range []struct {
+		name, header string
+		wantInput    []string
+		wantAdded    map[string]string // an added column's name, where not its own
+	}{
+		{"repeats", "x,x_3,x,role,years,accountability",
+			[]string{"x", "x_3", "x_3_2", "role", "years", "accountability"}, nil},
+		{"repeats named later", "x,x,x_2,role,years,accountability",
+			[]string{"x", "x_2_2", "x_2", "role", "years", "accountability"}, nil},
+		{"empty names", ",,role,years,accountability",
+			[]string{"", "_2", "role", "years", "accountability"}, nil},
+		{"added names", "role,years,accountability, Level ,level_order,careerpath_level",
+			[]string{"role", "years", "accountability", " Level ", "level_order", "careerpath_level"},
+			map[string]string{"level": "careerpath_careerpath_level", "level_order": "careerpath_level_order"}},
+		{"error", "role,years,accountability,error,ERROR",
+			[]string{"role", "years", "accountability", "error", "ERROR"}, map[string]string{"error": "careerpath_error"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			want := slices.Clone(c.wantInput)
+			for _, name := range OutputColumns {
+				want = append(want, cmp.Or(c.wantAdded[name], name))
+			}
+			in := c.header + "\n" + strings.Repeat(",", len(c.wantInput)-1) + "\n"
+			out, _, err := runBatch(t, []byte(in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := csv.NewReader(strings.NewReader(out)).Read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("CSV header %q, want %q", got, want)
+			}
+			nd, _, err := runBatch(t, []byte(in), Options{Format: NDJSON})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var row struct{ Record map[string]string }
+			if err := json.Unmarshal([]byte(nd), &row); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range c.wantInput {
+				if _, ok := row.Record[name]; !ok || len(row.Record) != len(c.wantInput) {
+					t.Errorf("NDJSON record %v lacks %q or has other keys", row.Record, name)
+				}
+			}
+		})
 	}
 }

@@ -9,7 +9,9 @@ import (
 // layout is where a file keeps its answers, read from its header.
 type layout struct {
 	header [][]byte // the header cells as read
-	width  int
+	// names are the input columns' names in the output, each unique.
+	names []string
+	width int
 	// index holds the position of each column key (in ColumnKeys order) in
 	// a row, or -1 for an absent optional column.
 	index [4]int
@@ -29,6 +31,7 @@ func newLayout(header [][]byte, columns map[string]string) (*layout, error) {
 	for _, h := range header {
 		l.header = append(l.header, append([]byte(nil), h...))
 	}
+	l.names = uniqueNames(l.header)
 	for k, key := range ColumnKeys {
 		names := defaultHeaders(key)
 		if name, ok := columns[key]; ok {
@@ -56,20 +59,74 @@ func newLayout(header [][]byte, columns map[string]string) (*layout, error) {
 	return l, nil
 }
 
+// uniqueNames names the input columns in the output: a header name keeps
+// its spelling the first time; a repeat becomes name_N, N its column
+// number, with _2, _3... added while the header has that name too.
+func uniqueNames(header [][]byte) []string {
+	taken := make(map[string]bool, len(header))
+	for _, h := range header {
+		taken[string(h)] = true
+	}
+	seen := make(map[string]bool, len(header))
+	names := make([]string, len(header))
+	for i, h := range header {
+		name := string(h)
+		if seen[name] {
+			base := fmt.Sprintf("%s_%d", name, i+1)
+			name = base
+			for k := 2; taken[name]; k++ {
+				name = fmt.Sprintf("%s_%d", base, k)
+			}
+			taken[name] = true
+		}
+		seen[name] = true
+		names[i] = name
+	}
+	return names
+}
+
+// addedPrefix marks a column the batch adds whose name an input column
+// already has.
+const addedPrefix = "careerpath_"
+
+// addedNames are the names of the CSV output's added columns: those of
+// OutputColumns, each prefixed with addedPrefix as often as it takes to
+// differ from every input column's name, compared as header names are.
+func (l *layout) addedNames() []string {
+	taken := make(map[string]bool, len(l.names))
+	for _, n := range l.names {
+		taken[normalHeader(n)] = true
+	}
+	names := make([]string, len(OutputColumns))
+	for i, name := range OutputColumns {
+		for taken[normalHeader(name)] {
+			name = addedPrefix + name
+		}
+		names[i] = name
+	}
+	return names
+}
+
 // normalHeader is how header names are compared: trimmed, in lower case.
 func normalHeader(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
+// maxListed bounds how many header cells an error lists.
+const maxListed = 20
+
 // quotedColumns lists the header cells at the given positions (all of
-// them for nil), quoted.
+// them for nil), quoted and cut to a readable length.
 func (l *layout) quotedColumns(at []int) string {
 	if at == nil {
 		for i := range l.header {
 			at = append(at, i)
 		}
 	}
-	names := make([]string, len(at))
-	for i, p := range at {
-		names[i] = fmt.Sprintf("%q", l.header[p])
+	names := make([]string, 0, min(len(at), maxListed+1))
+	for _, p := range at[:min(len(at), maxListed)] {
+		names = append(names, quoteCut(l.header[p]))
+	}
+	if len(at) > maxListed {
+		names = append(names, fmt.Sprintf("and %d more", len(at)-maxListed))
 	}
 	return strings.Join(names, ", ")
 }
@@ -77,7 +134,7 @@ func (l *layout) quotedColumns(at []int) string {
 func quoteAll(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
+		q[i] = quoteCut([]byte(n))
 	}
 	return strings.Join(q, ", ")
 }

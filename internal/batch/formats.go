@@ -5,13 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/advisor"
 )
 
-// OutputColumns are the columns the CSV output adds after the input's.
+// OutputColumns are the columns the CSV output adds after the input's;
+// one whose name an input column has gets a "careerpath_" prefix.
 var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error"}
 
 // topSpecialisations is how many specialisation ids the CSV output lists.
@@ -58,14 +60,10 @@ type csvEncoder struct {
 
 func (e *csvEncoder) header(l *layout) []byte {
 	var b []byte
-	for i, h := range l.header {
+	for i, name := range append(slices.Clip(l.names), l.addedNames()...) {
 		if i > 0 {
 			b = append(b, e.cells.delim)
 		}
-		b = e.cells.cell(b, h)
-	}
-	for _, name := range OutputColumns {
-		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(name))
 	}
 	return append(b, '\n')
@@ -130,15 +128,7 @@ type jsonEncoder struct {
 
 func newJSONEncoder(l *layout, array bool) *jsonEncoder {
 	e := &jsonEncoder{layout: l, array: array}
-	seen := map[string]bool{}
-	for i, h := range l.header {
-		name := string(h)
-		// An object cannot hold one key twice; a repeated header gets its
-		// column number.
-		if seen[name] {
-			name = fmt.Sprintf("%s_%d", name, i+1)
-		}
-		seen[name] = true
+	for _, name := range l.names {
 		e.keys = append(e.keys, append(appendJSONString(nil, []byte(name)), ':'))
 	}
 	return e

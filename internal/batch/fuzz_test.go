@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -17,18 +18,21 @@ import (
 type oracleRecord struct {
 	line   int
 	fields []string
+	length int // its bytes, without empty lines before it or its final "\n"
 }
 
 // readOracle reads data with encoding/csv under the semantics the batch
 // promises: lazy quotes, any field count, a leading BOM dropped.
 func readOracle(t *testing.T, data []byte, delim byte) []oracleRecord {
 	t.Helper()
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM))))
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
+	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = rune(delim)
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	var recs []oracleRecord
 	for {
+		begin := r.InputOffset()
 		fields, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			return recs
@@ -37,7 +41,9 @@ func readOracle(t *testing.T, data []byte, delim byte) []oracleRecord {
 			t.Fatalf("encoding/csv: %v", err)
 		}
 		line, _ := r.FieldPos(0)
-		recs = append(recs, oracleRecord{line: line, fields: fields})
+		begin += int64(blankPrefix(data[begin:]))
+		length := recordLength(data[begin:r.InputOffset()])
+		recs = append(recs, oracleRecord{line: line, fields: fields, length: length})
 	}
 }
 
@@ -57,6 +63,7 @@ func checkNothingLost(t *testing.T, data []byte, delim byte) {
 		if raw.Len() != 0 {
 			t.Fatalf("a header error after writing %q", raw.String())
 		}
+		checkRecordLimit(t, data, delim, nil, nil)
 		return
 	}
 	if err != nil {
@@ -66,6 +73,7 @@ func checkNothingLost(t *testing.T, data []byte, delim byte) {
 	if sum.Read != len(want)-1 || sum.Advised+sum.Rejected != sum.Read {
 		t.Fatalf("summary %+v for %d records (header included)", sum, len(want))
 	}
+	full := bytes.Clone(raw.Bytes())
 	out := csv.NewReader(&raw)
 	out.Comma = rune(delim)
 	out.FieldsPerRecord = -1
@@ -77,12 +85,16 @@ func checkNothingLost(t *testing.T, data []byte, delim byte) {
 		t.Fatalf("%d records out, %d in", len(got), len(want))
 	}
 	width := len(want[0].fields)
+	checkOutputNames(t, want[0].fields, got[0])
 	rejected := 0
 	for i, w := range want {
 		if len(got[i]) != width+len(OutputColumns) {
 			t.Fatalf("record %d has %d cells, want %d", i, len(got[i]), width+len(OutputColumns))
 		}
 		for j := range width {
+			if i == 0 {
+				break // checked by checkOutputNames
+			}
 			var cell string
 			if j < len(w.fields) {
 				cell = w.fields[j]
@@ -100,6 +112,92 @@ func checkNothingLost(t *testing.T, data []byte, delim byte) {
 	}
 	checkGuard(t, data, delim)
 	checkNDJSON(t, data, delim, want)
+	checkRecordLimit(t, data, delim, want, full)
+}
+
+// checkOutputNames checks that the CSV output's header names every column
+// once: an input column by its name, or name_N when repeated, and an
+// added column by its name with zero or more "careerpath_" prefixes.
+func checkOutputNames(t *testing.T, header, got []string) {
+	input := map[string]bool{}
+	for i, h := range header {
+		name := got[i]
+		if input[crlf(h)] && !strings.HasPrefix(name, crlf(h)+"_") || !input[crlf(h)] && name != crlf(h) {
+			t.Fatalf("input column %d %q is named %q", i+1, h, name)
+		}
+		if input[name] {
+			t.Fatalf("two input columns are named %q: %q", name, got)
+		}
+		input[crlf(h)], input[name] = true, true
+	}
+	taken := map[string]bool{}
+	for _, name := range got[:len(header)] {
+		taken[normalHeader(name)] = true
+	}
+	for k, name := range got[len(header):] {
+		if strings.TrimLeft(strings.ReplaceAll(name, addedPrefix, " "), " ") != OutputColumns[k] || taken[normalHeader(name)] {
+			t.Fatalf("added column %q is named %q in %q", OutputColumns[k], name, got)
+		}
+		taken[normalHeader(name)] = true
+	}
+}
+
+// checkRecordLimit runs the batch with a record limit that some records
+// pass, and checks that it stops exactly at the first of them (none for a
+// nil want, whose header is refused) and writes the full run's output up
+// to there.
+func checkRecordLimit(t *testing.T, data []byte, delim byte, want []oracleRecord, full []byte) {
+	limit := 1 + len(data)/3
+	var out bytes.Buffer
+	_, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(data), &out,
+		Options{Delimiter: delim, Raw: true, Start: planStart, recordLimit: limit})
+	first := slices.IndexFunc(want, func(r oracleRecord) bool { return r.length > limit })
+	var he *HeaderError
+	var re *RecordError
+	switch {
+	case want == nil || first == 0:
+		if !errors.As(err, &he) {
+			t.Fatalf("limit %d: err = %v, want a header error", limit, err)
+		}
+	case first > 0:
+		if !errors.As(err, &re) || re.Line != want[first].line || !bytes.HasPrefix(full, out.Bytes()) {
+			t.Fatalf("limit %d: err = %v, want line %d too long; wrote %q of %q", limit, err, want[first].line, out.String(), full)
+		}
+	case err != nil || !bytes.Equal(out.Bytes(), full):
+		t.Fatalf("limit %d: err = %v; wrote %q, want %q", limit, err, out.String(), full)
+	}
+}
+
+// checkRowsAlone checks that a row comes out of the batch exactly as it
+// does from a batch of that row alone, but for its line number, so that
+// no cache hands one row another's outcome.
+func checkRowsAlone(t *testing.T, delim byte, want []oracleRecord, ndjson []string) {
+	quoted := func(fields []string) []byte {
+		var b []byte
+		for i, f := range fields {
+			if i > 0 {
+				b = append(b, delim)
+			}
+			b = append(b, '"')
+			// A line ends in "\r\n" or "\n", so a cell's "\r\n" is "\r\r\n".
+			f = strings.ReplaceAll(strings.ReplaceAll(f, `"`, `""`), "\r\n", "\r\r\n")
+			b = append(b, f...)
+			b = append(b, '"')
+		}
+		return append(b, '\n')
+	}
+	for i, row := range want[1:min(len(want), 9)] {
+		var alone bytes.Buffer
+		in := append(quoted(want[0].fields), quoted(row.fields)...)
+		if _, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(in), &alone, Options{Format: NDJSON, Delimiter: delim, Start: planStart}); err != nil {
+			t.Fatal(err)
+		}
+		_, got, _ := strings.Cut(ndjson[i], ",")
+		_, wantAlone, _ := strings.Cut(strings.TrimSuffix(alone.String(), "\n"), ",")
+		if got != wantAlone {
+			t.Fatalf("row %d in the batch:\n%s\nalone:\n%s", row.line, got, wantAlone)
+		}
+	}
 }
 
 func checkGuard(t *testing.T, data []byte, delim byte) {
@@ -147,6 +245,7 @@ func checkNDJSON(t *testing.T, data []byte, delim byte, want []oracleRecord) {
 			t.Fatalf("row %d says line %d, encoding/csv says %d", i+1, row.Row, want[i+1].line)
 		}
 	}
+	checkRowsAlone(t, delim, want, lines)
 	raw := newCellWriter(delim, true)
 	for _, rec := range want {
 		for _, f := range rec.fields {
@@ -184,6 +283,14 @@ func FuzzBatch(f *testing.F) {
 		"role,years,accountability\na\"b,6,team\n\"x\"y,1,ic\n", "role,years,accountability\n\"a\r\r\nb\",2,team\n",
 		"role;years;accountability\nSRE;6;team\n", "role\tyears\taccountability\nSRE\t6\tteam\n",
 		"role,years,accountability\n\"\xff\xfe\",\"\u2028\",\x01\n",
+		// NUL bytes that a separator-joined cache key would confuse
+		"role,years,accountability\nx\x00,y,team\nx,\x00y,team\n",
+		// records without line breaks, and long ones among short ones
+		"role,years,accountability,SRE,6,team,SRE,6,team,SRE,6,team,SRE,6,team",
+		"role,years,accountability\nSRE,6,team\nSRE,6,team" + strings.Repeat("x", 200) + "\nSRE,6,team\n",
+		"role,years,accountability\rSRE,6,team\rSRE,6,team\r",
+		"\n\n\r\nrole,years,accountability\n\n\r\n\"SRE\",6,team\r\n\r\n\"SRE\n\n\",6\n",
+		"x,x_3,x,role,years,accountability,level,careerpath_error,ERROR\n1,2,3,SRE,6,team,a,b,c\n",
 	} {
 		f.Add([]byte(s), byte(','))
 	}

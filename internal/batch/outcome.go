@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -152,11 +153,10 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 		return o.rejection(err)
 	}
 	day := o.start
-	if s := strings.TrimSpace(string(start)); s != "" {
-		t, err := time.ParseInLocation(advisor.DateLayout, s, time.Local)
+	if strings.TrimSpace(string(start)) != "" {
+		t, err := advisor.ParseDate(string(start))
 		if err != nil {
-			return o.reject(o.layout.columnName(startAt),
-				fmt.Sprintf("start %q is not a date; use YYYY-MM-DD, such as 2027-01-04, or leave it empty for the default", s))
+			return o.reject(o.layout.columnName(startAt), err.Error()+", or leave it empty for the default")
 		}
 		day = t
 	}
@@ -176,9 +176,13 @@ func (o *outcomes) answers(fields [][]byte) advisor.Answers {
 // names the first bad one, as `careerpath advise` would.
 func (o *outcomes) rejectedOf(fields [][]byte, start []byte) *outcome {
 	ix := o.layout.index
-	o.key = append(append(o.key[:0], fields[ix[roleAt]]...), 0)
-	o.key = append(append(o.key, fields[ix[yearsAt]]...), 0)
-	o.key = append(o.key, fields[ix[accountabilityAt]]...)
+	// Each answer is prefixed with its length: a separator byte could
+	// occur in a cell and make two rows' keys equal.
+	o.key = o.key[:0]
+	for _, at := range []int{roleAt, yearsAt, accountabilityAt} {
+		o.key = binary.AppendUvarint(o.key, uint64(len(fields[ix[at]])))
+		o.key = append(o.key, fields[ix[at]]...)
+	}
 	if out, ok := o.rejected[string(o.key)]; ok {
 		return out
 	}

@@ -2,8 +2,10 @@ package batch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -43,13 +45,19 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: chunkSize(opts.Format)}
-	header, err := r.header()
+	limit := cmp.Or(opts.recordLimit, MaxRecordBytes)
+	// A chunk no bigger than the limit keeps every record the reader
+	// passes on within it.
+	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: min(chunkSize(opts.Format), limit), limit: limit}
+	header, raw, err := r.header()
 	if err != nil {
 		return Summary{}, err
 	}
 	l, err := newLayout(header, opts.Columns)
 	if err != nil {
+		if hint := inputHint(raw, opts.Delimiter, opts.Columns); hint != "" {
+			err = &HeaderError{Message: fmt.Sprintf("cannot read the header %s: %s", quoteCut(bytes.TrimRight(raw, "\r\n")), hint)}
+		}
 		return Summary{}, err
 	}
 	enc, snk := newFormat(opts.Format, l, opts, out)
@@ -169,18 +177,20 @@ type reader struct {
 	in        io.Reader
 	parser    recordParser
 	chunkSize int
+	limit     int    // the longest record, without its final "\n"
 	buf       []byte // read but not yet sent
 	atEOF     bool
 	line      int // the line number of buf[0]
 }
 
-// fill reads until buf holds at least n bytes or the input ends.
+// fill reads until buf holds at least n bytes or the input ends, and not
+// much more, so that the buffer stays within the record limit.
 func (r *reader) fill(n int) error {
 	if cap(r.buf) < n {
 		r.buf = append(make([]byte, 0, n), r.buf...)
 	}
 	for len(r.buf) < n && !r.atEOF {
-		m, err := r.in.Read(r.buf[len(r.buf):cap(r.buf)])
+		m, err := r.in.Read(r.buf[len(r.buf):n])
 		r.buf = r.buf[:len(r.buf)+m]
 		if errors.Is(err, io.EOF) {
 			r.atEOF = true
@@ -191,27 +201,74 @@ func (r *reader) fill(n int) error {
 	return nil
 }
 
-// header reads the first record, after a byte order mark if any.
-func (r *reader) header() ([][]byte, error) {
+// grow is the next fill size while buf starts with an unfinished record:
+// doubled, up to two bytes past the limit (one for a final "\n" that may
+// end the input inside quotes, one to see that it does not).
+func (r *reader) grow(size int) int { return min(2*max(size, len(r.buf)), r.limit+2) }
+
+// header reads the first record, after a byte order mark if any, and
+// returns its cells and its raw bytes.
+func (r *reader) header() (fields [][]byte, raw []byte, err error) {
 	r.line = 1
 	size := r.chunkSize
-	for {
+	for first := true; ; first = false {
 		if err := r.fill(size); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		data := bytes.TrimPrefix(r.buf, []byte(utf8BOM))
+		if first {
+			r.buf = bytes.TrimPrefix(r.buf, []byte(utf8BOM))
+		}
+		r.skipBlankLines()
 		var rec record
-		n, lines, status := r.parser.next(data, r.atEOF, &rec)
-		switch status {
-		case parsedEnd:
-			return nil, &HeaderError{Message: "the input is empty; a header row naming the columns must come first"}
-		case parsedRecord:
-			r.buf = data[n:]
-			r.line += lines
-			return rec.fields, nil
+		n, lines, status := r.parser.next(r.buf, r.atEOF, &rec)
+		switch {
+		case status == parsedEnd:
+			return nil, nil, &HeaderError{Message: "the input is empty; a header row naming the columns must come first"}
+		case status == needMore && recordLength(r.buf) <= r.limit:
+			size = r.grow(size)
+			continue
+		case status == needMore || recordLength(r.buf[:n]) > r.limit:
+			return nil, nil, tooLongHeader(r.buf[:min(len(r.buf), sampleSize)], r.parser.delim, r.limit)
 		}
-		size = 2 * cap(r.buf)
+		raw = r.buf[:n]
+		r.buf = r.buf[n:]
+		r.line += lines
+		return rec.fields, raw, nil
 	}
+}
+
+// skipBlankLines drops the empty lines at the start of buf, which the
+// parser skips too, so that they count towards no record's length.
+func (r *reader) skipBlankLines() {
+	if n := blankPrefix(r.buf); n > 0 {
+		r.line += bytes.Count(r.buf[:n], []byte{'\n'})
+		r.buf = r.buf[:copy(r.buf, r.buf[n:])]
+	}
+}
+
+// blankPrefix is the length of the empty lines ("\n" or "\r\n") b starts
+// with.
+func blankPrefix(b []byte) int {
+	i := 0
+	for {
+		switch {
+		case i < len(b) && b[i] == '\n':
+			i++
+		case i+1 < len(b) && b[i] == '\r' && b[i+1] == '\n':
+			i += 2
+		default:
+			return i
+		}
+	}
+}
+
+// recordLength is the length of a parsed record without its final line
+// break.
+func recordLength(rec []byte) int {
+	if n := len(rec); n > 0 && rec[n-1] == '\n' {
+		return n - 1
+	}
+	return len(rec)
 }
 
 // chunks sends the rest of the input as chunks, waiting for a free slot in
@@ -227,10 +284,18 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 			if cut = r.cut(); cut > 0 || r.atEOF {
 				break
 			}
-			size = 2 * cap(r.buf)
+			// buf holds the start of one record, which has not ended yet.
+			r.skipBlankLines()
+			if recordLength(r.buf) > r.limit {
+				return tooLongRecord(r.line, r.buf[:min(len(r.buf), sampleSize)], r.parser.delim, r.limit)
+			}
+			size = r.grow(size)
 		}
 		if cut == 0 {
 			return nil
+		}
+		if err := r.checkFirstRecord(); err != nil {
+			return err
 		}
 		buf := pools.getIn(max(r.chunkSize, cut))
 		*buf = append(*buf, r.buf[:cut]...)
@@ -248,6 +313,23 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 			return nil
 		}
 	}
+}
+
+// checkFirstRecord refuses a whole record past the limit at the start of
+// buf. The buffer holds at most two bytes more than the limit, so only its
+// first record can be that long, and only when the buffer grew for it.
+func (r *reader) checkFirstRecord() error {
+	if len(r.buf) <= r.limit {
+		return nil
+	}
+	blank := blankPrefix(r.buf)
+	var rec record
+	n, _, _ := r.parser.next(r.buf[blank:], r.atEOF, &rec)
+	if recordLength(r.buf[blank:blank+n]) > r.limit {
+		line := r.line + bytes.Count(r.buf[:blank], []byte{'\n'})
+		return tooLongRecord(line, r.buf[blank:blank+min(n, sampleSize)], r.parser.delim, r.limit)
+	}
+	return nil
 }
 
 // cut returns the end of the last whole record in buf: at the end of the

@@ -48,14 +48,16 @@ ignoring case and surrounding spaces:
   role            the role (as in 'careerpath advise --role')
   years           years of experience; also experience, years_experience, yoe
   accountability  team accountability; also scope
-  start           optional per-row plan start, YYYY-MM-DD
+  start           optional per-row plan start, YYYY-MM-DD (1900 to 2999)
 
 --column KEY=HEADER finds a key under another header name. Every other
 column is passed through untouched.
 
 CSV output keeps the input columns and adds level, level_order, next_level,
 plan_start, plan_end, specialisations (the top three ids, joined by ';') and
-error. Cells that a spreadsheet would run as a formula (starting with =, +,
+error; an added column named like an input one gets a careerpath_ prefix, and
+a repeated header name becomes name_N (N its column number). A record over
+1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
 -, @, tab or carriage return) get a leading ' unless --raw. ndjson writes
 the full recommendation of 'careerpath advise --json' per row, plus "row"
 (the input line) and "record" (the input columns); a rejected row has

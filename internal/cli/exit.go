@@ -21,8 +21,9 @@ const (
 const exitStatusHelp = `EXIT STATUS
   0    success
   1    unexpected error (a bug, or output that could not be written in full)
-  2    invalid usage or input: a bad flag, setting, answer or catalog, or
-       unreadable input; nothing is written to stdout
+  2    invalid usage or input: a bad flag, setting, answer, catalog or CSV header,
+       or unreadable input; nothing is written to stdout (batch: a record over
+       1 MiB stops the run after the rows before it)
   3    batch finished, but some rows were rejected (their errors are in the output)
   129  stopped by SIGHUP (128 plus the signal's number, as a shell reports it)
   130  interrupted (Ctrl-C or SIGINT, or Esc at a prompt)
@@ -52,6 +53,7 @@ func exitCode(err error) int {
 		invalid  *catalog.Error
 		config   *ConfigError
 		header   *batch.HeaderError
+		record   *batch.RecordError
 		rejected *RejectedRowsError
 		signal   *SignalError
 	)
@@ -62,7 +64,8 @@ func exitCode(err error) int {
 		return 128 + signal.number()
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header):
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header),
+		errors.As(err, &record):
 		return ExitUsage
 	case errors.As(err, &rejected):
 		return ExitRejected
