@@ -321,7 +321,9 @@ func (c *Config) check() error {
 	if s := c.settings[KeyNoInput]; !isBool(s.Value) {
 		return c.invalid(s, "use true or false (or 1 or 0)")
 	}
-	// A flag is checked by its command, against that command's formats.
+	// A start or format given as a flag is left to its command, which says
+	// the same and knows its own formats; from a variable or the file, it
+	// is checked here so that the error names where it came from.
 	if s := c.settings[KeyStart]; s.Value != "" && s.Source != SourceFlag {
 		if _, err := advisor.ParseDate(s.Value); err != nil {
 			return c.unusable(s, err)
