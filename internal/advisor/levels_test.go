@@ -15,8 +15,9 @@ func ladder(t *testing.T, n int) *catalog.Loaded {
 	t.Helper()
 	c := &catalog.Catalog{
 		Name: "ladder", Version: "1", Programme: catalog.Programme{Name: "p"},
-		Directions: []catalog.Direction{{ID: "d", Name: "D", Focus: "f", Providers: []string{"p"}}},
-		Providers:  []catalog.Provider{{ID: "p", Name: "P", Summary: "s"}},
+		Directions:   []catalog.Direction{{ID: "d", Name: "D", Focus: "f", Providers: []string{"p"}}},
+		Providers:    []catalog.Provider{{ID: "p", Name: "P", Summary: "s"}},
+		CareerGrowth: []catalog.CareerGrowth{{ID: "g", Name: "G", Text: "t"}},
 	}
 	for i := range n {
 		id := fmt.Sprintf("l%d", i)
@@ -25,7 +26,7 @@ func ladder(t *testing.T, n int) *catalog.Loaded {
 			PreparationPlan: catalog.PreparationPlan{Phases: []catalog.Phase{{Title: "t", Activity: "a", Days: i + 1}}},
 			Policy:          catalog.LevelPolicy{MinYears: float64(2 * i)},
 		})
-		c.Roles = append(c.Roles, catalog.Role{ID: "r" + id, Name: "Role " + id, SuggestedLevel: id,
+		c.Roles = append(c.Roles, catalog.Role{ID: "r" + id, Name: "Role " + id, SuggestedLevel: "Level " + strconv.Itoa(i),
 			Level: catalog.LevelRange{From: id}, Policy: catalog.RolePolicy{PrimaryDirection: "d"}})
 		c.Accountability = append(c.Accountability, catalog.Accountability{ID: "a" + id, Name: "Answer " + id, Description: "d", Level: id})
 	}

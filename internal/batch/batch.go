@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
 )
 
 // Format is an output format of the batch.
@@ -82,8 +83,15 @@ type Options struct {
 	Start time.Time
 	// Raw turns off the spreadsheet formula guard on CSV cells.
 	Raw bool
+	// Width is the terminal's width for the table format, 0 when the
+	// output is not a terminal: a table wider than that is written as one
+	// record of "Header: value" lines per row instead.
+	Width int
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
+	// Titles is the organisation's title map, consulted before the
+	// catalog's roles; nil for none.
+	Titles *catalog.Titles
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
 	recordLimit int
 }

@@ -3,7 +3,6 @@ package batch
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -14,7 +13,9 @@ import (
 
 // OutputColumns are the columns the CSV output adds after the input's;
 // one whose name an input column has gets a "careerpath_" prefix.
-var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error"}
+// next_level_eligible_from came after error in schema 1.1: appending keeps
+// the columns before it where they were.
+var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from"}
 
 // topSpecialisations is how many specialisation ids the CSV output lists.
 const topSpecialisations = 3
@@ -24,7 +25,7 @@ const topSpecialisations = 3
 // appends a whole row around that part.
 type encoder interface {
 	advised(rec *advisor.Recommendation) *outcome
-	rejected(column, message string) []byte
+	rejected(problems []problem) []byte
 	// row appends a row; years is its years answer as JSON.
 	row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte
 }
@@ -46,7 +47,7 @@ func newFormat(f Format, l *layout, opts Options, w io.Writer) (encoder, sink) {
 		enc := newJSONEncoder(l, true)
 		return enc, &arraySink{w: w}
 	case Table:
-		return newTableEncoder(l), newTableSink(w, l)
+		return newTableEncoder(l), newTableSink(w, l, opts.Width)
 	default:
 		enc := &csvEncoder{cells: newCellWriter(opts.Delimiter, opts.Raw), width: l.width}
 		return enc, plainSink{w: w, header: enc.header(l)}
@@ -71,24 +72,50 @@ func (e *csvEncoder) header(l *layout) []byte {
 
 // advised encodes the added cells of an advised row, with its line end.
 func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
-	next := ""
+	next, eligible := "", ""
 	if rec.NextLevel != nil {
-		next = rec.NextLevel.Name
+		next, eligible = rec.NextLevel.Name, rec.NextLevel.EligibleFrom
 	}
 	ids := make([]string, 0, topSpecialisations)
 	for _, s := range rec.Specialisations[:min(topSpecialisations, len(rec.Specialisations))] {
 		ids = append(ids, s.ID)
 	}
 	var b []byte
-	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), ""} {
+	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), "", eligible} {
 		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(c))
 	}
 	return &outcome{encoded: append(b, '\n')}
 }
 
-// rejected has nothing to cache: the error cell carries the line number.
-func (e *csvEncoder) rejected(string, string) []byte { return nil }
+// rejected encodes the error cell after its line number, with the line
+// end: the cell's text is "line N" and then errorTail, which holds no
+// byte that needs quoting, so the tail decides the quoting alone. A
+// quoted tail ends with the closing quote; then come the (empty) columns
+// after the error column.
+func (e *csvEncoder) rejected(problems []problem) []byte {
+	tail := appendErrorTail(nil, problems)
+	quoted := false
+	for _, c := range tail {
+		quoted = quoted || e.cells.special[c]
+	}
+	if quoted {
+		if bytes.IndexByte(tail, '"') >= 0 {
+			tail = bytes.ReplaceAll(tail, []byte(`"`), []byte(`""`))
+		}
+		tail = append(tail, '"')
+	}
+	for range columnsAfterError() {
+		tail = append(tail, e.cells.delim)
+	}
+	return append(tail, '\n')
+}
+
+// columnsAfterError is how many added columns follow the error column:
+// those added after it in later contract versions.
+func columnsAfterError() int {
+	return len(OutputColumns) - 1 - slices.Index(OutputColumns, "error")
+}
 
 func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
 	for i := range e.width {
@@ -102,18 +129,38 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 	if !o.rejected {
 		return append(dst, o.encoded...)
 	}
-	for range len(OutputColumns) {
+	// The error cell is "line N" and the cached tail; the columns after it
+	// stay empty.
+	after := columnsAfterError()
+	for range len(OutputColumns) - after {
 		dst = append(dst, e.cells.delim)
 	}
-	return append(e.cells.cell(dst, []byte(errorText(line, o))), '\n')
+	if n := len(o.encoded); n >= 2+after && o.encoded[n-2-after] == '"' {
+		dst = append(dst, '"')
+	}
+	dst = appendInt(append(dst, "line "...), line)
+	return append(dst, o.encoded...)
 }
 
-// errorText is a rejected row's error cell: line, column and reason.
-func errorText(line int, o *outcome) string {
-	if o.column == "" {
-		return fmt.Sprintf("line %d: %s", line, o.message)
+// appendErrorTail appends a rejected row's error text after its line
+// number: each problem's column and reason.
+func appendErrorTail(dst []byte, problems []problem) []byte {
+	for i, p := range problems {
+		switch {
+		case i > 0 && p.column != "":
+			dst = strconv.AppendQuote(append(dst, "; column "...), p.column)
+			dst = append(dst, ": "...)
+		case i > 0:
+			dst = append(dst, "; "...)
+		case p.column != "":
+			dst = strconv.AppendQuote(append(dst, ", column "...), p.column)
+			dst = append(dst, ": "...)
+		default:
+			dst = append(dst, ": "...)
+		}
+		dst = append(dst, p.message...)
 	}
-	return fmt.Sprintf("line %d, column %q: %s", line, o.column, o.message)
+	return dst
 }
 
 // jsonEncoder writes each row as {"row", "record", ...}: the full
@@ -170,11 +217,25 @@ func encodeJSON(v any) []byte {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
-func (e *jsonEncoder) rejected(column, message string) []byte {
-	b := append([]byte(`"error":{"column":`), appendJSONString(nil, []byte(column))...)
-	b = append(b, `,"message":`...)
-	b = appendJSONString(b, []byte(message))
-	return append(b, "}}"...)
+// rejected writes "error": the first problem's column and message, as
+// the 1.0 contract has them, then every problem.
+func (e *jsonEncoder) rejected(problems []problem) []byte {
+	b := appendProblem(append([]byte(`"error":`), '{'), problems[0])
+	b = append(b, `,"problems":[`...)
+	for i, p := range problems {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendProblem(append(b, '{'), p), '}')
+	}
+	return append(b, "]}}"...)
+}
+
+func appendProblem(dst []byte, p problem) []byte {
+	dst = append(dst, `"column":`...)
+	dst = appendJSONString(dst, []byte(p.column))
+	dst = append(dst, `,"message":`...)
+	return appendJSONString(dst, []byte(p.message))
 }
 
 func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {

@@ -3,11 +3,14 @@ package batch
 import (
 	"bytes"
 	"io"
+	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // The table view travels from workers to the sink as cells separated by
@@ -53,14 +56,18 @@ func (e *tableEncoder) advised(rec *advisor.Recommendation) *outcome {
 	return &outcome{encoded: appendTableCell(b, nil)}
 }
 
-func (e *tableEncoder) rejected(column, message string) []byte {
-	if column != "" {
-		message = column + ": " + message
+func (e *tableEncoder) rejected(problems []problem) []byte {
+	parts := make([]string, len(problems))
+	for i, p := range problems {
+		parts[i] = p.message
+		if p.column != "" {
+			parts[i] = p.column + ": " + p.message
+		}
 	}
 	b := appendTableCell(nil, nil)
 	b = appendTableCell(b, nil)
 	b = appendTableCell(b, nil)
-	return appendTableCell(b, []byte(message))
+	return appendTableCell(b, []byte(strings.Join(parts, "; ")))
 }
 
 func (e *tableEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
@@ -96,24 +103,37 @@ func appendTableCell(dst, cell []byte) []byte {
 }
 
 // tableSink streams rows into a table with fixed column widths, so that
-// it needs no second pass and keeps no rows.
+// it needs no second pass and keeps no rows; or, on a terminal narrower
+// than that table, as records (see render.WriteRecords).
 type tableSink struct {
 	table *tablewriter.Table
 	head  []string
+	// records is set when the rows are written as records to out, which
+	// wraps them to width; started says a record has been written.
+	records bool
+	out     io.Writer
+	width   int
+	started bool
 }
 
-func newTableSink(w io.Writer, l *layout) *tableSink {
+func newTableSink(w io.Writer, l *layout, width int) *tableSink {
 	head := []string{"Line"}
 	widths := []int{6}
 	if at := firstPassThrough(l); at >= 0 {
-		head = append(head, string(l.header[at]))
+		head = append(head, render.Sanitize(string(l.header[at])))
 		widths = append(widths, 12)
 	}
 	for _, at := range l.index[:startAt] {
-		head = append(head, string(l.header[at]))
+		head = append(head, render.Sanitize(string(l.header[at])))
 	}
 	head = append(head, "Level", "Next level", "Plan", "Error")
 	widths = append(widths, 22, 7, 16, 14, 14, 26, 40)
+	for i, h := range head {
+		widths[i] = max(widths[i], runewidth.StringWidth(h)+2) // a header is never cut
+	}
+	if tableWidth := sum(widths[:len(head)]) + len(head) + 1; width > 0 && tableWidth > width {
+		return &tableSink{head: head, records: true, out: w, width: width}
+	}
 	perColumn := tw.NewMapper[int, int]()
 	for i, wd := range widths {
 		perColumn.Set(i, wd)
@@ -127,7 +147,18 @@ func newTableSink(w io.Writer, l *layout) *tableSink {
 	return &tableSink{table: table, head: head}
 }
 
+func sum(xs []int) int {
+	total := 0
+	for _, x := range xs {
+		total += x
+	}
+	return total
+}
+
 func (s *tableSink) begin() error {
+	if s.records {
+		return nil
+	}
 	if err := s.table.Start(); err != nil {
 		return err
 	}
@@ -136,19 +167,51 @@ func (s *tableSink) begin() error {
 }
 
 func (s *tableSink) write(chunk []byte) error {
+	if s.records {
+		return s.writeRecords(chunk)
+	}
 	for len(chunk) > 0 {
 		row, rest, _ := bytes.Cut(chunk, []byte{recordSep})
 		chunk = rest
-		cells := bytes.Split(row, []byte{unitSep})
-		line := make([]string, len(cells))
-		for i, c := range cells {
-			line[i] = string(c)
-		}
-		if err := s.table.Append(line); err != nil {
+		if err := s.table.Append(cells(row)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *tableSink) end() error { return s.table.Close() }
+func (s *tableSink) writeRecords(chunk []byte) error {
+	var rows [][]string
+	for len(chunk) > 0 {
+		row, rest, _ := bytes.Cut(chunk, []byte{recordSep})
+		chunk = rest
+		rows = append(rows, cells(row))
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if s.started {
+		if _, err := io.WriteString(s.out, "\n"); err != nil {
+			return err
+		}
+	}
+	s.started = true
+	return render.WriteRecords(s.out, s.width, s.head, rows)
+}
+
+// cells splits an encoded row, escaping what a terminal would obey.
+func cells(row []byte) []string {
+	fields := bytes.Split(row, []byte{unitSep})
+	out := make([]string, len(fields))
+	for i, c := range fields {
+		out[i] = render.Sanitize(string(c))
+	}
+	return out
+}
+
+func (s *tableSink) end() error {
+	if s.records {
+		return nil
+	}
+	return s.table.Close()
+}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,11 +100,35 @@ func TestCatalogTextIsTheSeedsOwn(t *testing.T) {
 	}
 }
 
-func TestUnknownKeyIsAnError(t *testing.T) {
-	raw := strings.Replace(string(data.CatalogYAML), "\nversion:", "\nversoin: x\nversion:", 1)
-	_, err := Parse("typo.yaml", []byte(raw))
-	if err == nil || !strings.Contains(err.Error(), "versoin") || !strings.Contains(err.Error(), "typo.yaml") {
-		t.Fatalf("err = %v, want it to name the unknown key and the file", err)
+// Decoding errors read like validation errors: the path, the line, what
+// is wrong and how to fix it, every unknown key at once.
+func TestDecodingErrorsHavePathsAndLines(t *testing.T) {
+	lines := strings.SplitAfter(string(data.CatalogYAML), "\n")
+	indentLine := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "    common_mistakes:") }) + 1
+	misindented := slices.Clone(lines)
+	misindented[indentLine-1] = " " + misindented[indentLine-1]
+	for name, c := range map[string]struct {
+		raw  string
+		want []string
+	}{
+		"unknown keys everywhere": {
+			strings.NewReplacer("\nversion:", "\nversoin: x\nversion:", "min_years:", "min_year:").Replace(string(data.CatalogYAML)),
+			[]string{"versoin: line 9: unknown key; remove it or use one of the keys at the top level: accountability,",
+				"levels[0].policy.min_year: line ", "levels[2].policy.min_year: line ", "min_years, next_direction", "(4 problems)"}},
+		"wrong type": {strings.Replace(string(data.CatalogYAML), "order: 2", "order: two", 1),
+			[]string{`levels[1].order: line `, `the text "two" is given where a whole number is needed`}},
+		"bad indent": {strings.Join(misindented, ""),
+			[]string{fmt.Sprintf("line %d: did not find expected key (in the block that starts on line ", indentLine),
+				fmt.Sprintf("check the indentation and quoting of line %d", indentLine)}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse("typo.yaml", []byte(c.raw))
+			for _, w := range c.want {
+				if err == nil || !strings.Contains(err.Error(), w) {
+					t.Errorf("err = %v, want it to contain %q", err, w)
+				}
+			}
+		})
 	}
 }
 
@@ -232,5 +257,83 @@ func TestLevelCountBounds(t *testing.T) {
 		if !found {
 			t.Errorf("%d levels: no level-count problem in %v", n, Validate(&c))
 		}
+	}
+}
+
+// Control and bidirectional formatting characters are refused wherever
+// they are in the catalog's text, each with its path.
+func TestControlCharactersAreRefused(t *testing.T) {
+	for name, c := range map[string]struct{ from, to, path, char string }{
+		"ESC in a level name":     {"name: Foundation", `name: "Found\e]0;x\aation"`, "levels[0].name", "U+001B"},
+		"C1 CSI in a capability":  {"- Workflow transparency", `- "Workflow \u009b2J"`, "levels[0].capabilities[2]", "U+009B"},
+		"DEL in a role alias":     {"aliases: [Site Reliability Engineer,", `aliases: ["Site\x7f", `, "roles[1].policy.aliases[0]", "U+007F"},
+		"bidi override in a name": {"name: Cotocus", "name: \"Coto\u202ecus\"", "providers[1].name", "U+202E"},
+		"bidi isolate":            {"focus: Align security controls with delivery speed.", "focus: \"\u2066Align security\"", "directions[1].focus", "U+2066"},
+		"line feed in a summary":  {"summary: Cotocus supports", "summary: |\n      Cotocus\n      supports", "providers[1].summary", "U+000A"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			raw := strings.Replace(string(data.CatalogYAML), c.from, c.to, 1)
+			if raw == string(data.CatalogYAML) {
+				t.Fatalf("%q is not in the catalog", c.from)
+			}
+			_, err := Parse("hostile.yaml", []byte(raw))
+			want := c.path + ": contains the control character " + c.char
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("err = %v, want it to contain %q", err, want)
+			}
+		})
+	}
+}
+
+// Catalogs that would give broken advice are refused: a top level no
+// answer reaches, a role label that contradicts its range, empty sections.
+func TestCatalogsThatGiveBrokenAdviceAreRefused(t *testing.T) {
+	sectionEmptied := func(key string) string {
+		lines := strings.SplitAfter(string(data.CatalogYAML), "\n")
+		var out []string
+		in := false
+		for _, l := range lines {
+			switch {
+			case l == key+":\n":
+				in = true
+				out = append(out, key+": []\n")
+				continue
+			case in && (strings.HasPrefix(l, " ") || l == "\n"):
+				continue
+			}
+			in = false
+			out = append(out, l)
+		}
+		return strings.Join(out, "")
+	}
+	for name, c := range map[string]struct {
+		raw  string
+		want string
+	}{
+		"top level unreached": {strings.Replace(string(data.CatalogYAML), "description: Multi-team accountability\n    level: advanced", "description: Multi-team accountability\n    level: professional", 1),
+			`accountability: no answer maps to the top level "advanced"`},
+		"label names another level": {strings.Replace(string(data.CatalogYAML), "suggested_level: Professional\n    level: {from: professional}\n    policy:\n      primary_direction: sre", "suggested_level: Advanced\n    level: {from: professional}\n    policy:\n      primary_direction: sre", 1),
+			`roles[1].suggested_level: "Advanced" does not match the role's level range (Professional); write "Professional", or correct level.from and level.to`},
+		"label outside the range": {strings.Replace(string(data.CatalogYAML), "suggested_level: Professional to Advanced", "suggested_level: Foundation to Advanced", 1),
+			`roles[7].suggested_level: "Foundation to Advanced" does not match the role's level range (Professional to Advanced)`},
+		"range label without its upper end": {strings.Replace(string(data.CatalogYAML), "suggested_level: Professional to Advanced", "suggested_level: Professional", 1),
+			`roles[7].suggested_level: "Professional" does not match the role's level range (Professional to Advanced)`},
+		"no providers":               {sectionEmptied("providers"), "providers: is empty"},
+		"no career growth":           {sectionEmptied("career_growth"), "career_growth: is empty"},
+		"no roles":                   {sectionEmptied("roles"), "roles: is empty"},
+		"no accountability":          {sectionEmptied("accountability"), "accountability: is empty"},
+		"no directions":              {sectionEmptied("directions"), "directions: is empty"},
+		"no levels":                  {sectionEmptied("levels"), "levels: has 0 levels"},
+		"direction with no provider": {strings.Replace(string(data.CatalogYAML), "providers: [sreschool]", "providers: []", 1), "directions[2].providers: is empty"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if c.raw == string(data.CatalogYAML) {
+				t.Fatal("the edit did not apply")
+			}
+			_, err := Parse("broken.yaml", []byte(c.raw))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("err = %v, want it to contain %q", err, c.want)
+			}
+		})
 	}
 }

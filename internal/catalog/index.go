@@ -1,7 +1,5 @@
 package catalog
 
-import "github.com/careerpath/careerpath/data"
-
 // index answers the lookups the advisor makes on every recommendation.
 type index struct {
 	levelPos     map[string]int
@@ -9,6 +7,11 @@ type index struct {
 	answerPos    map[string]int
 	directionPos map[string]int
 	providerPos  map[string]int
+	// roleAlias holds the keys of role aliases; titleWord and
+	// titleSpellings serve MatchTitleWords.
+	roleAlias      map[string]bool
+	titleWord      map[string]bool
+	titleSpellings []titleSpelling
 }
 
 func buildIndex(c *Catalog) index {
@@ -38,12 +41,8 @@ func buildIndex(c *Catalog) index {
 	for i, p := range c.Providers {
 		ix.providerPos[p.ID] = i
 	}
+	buildMatchIndex(c, &ix)
 	return ix
-}
-
-// Default returns the embedded catalog.
-func Default() (*Loaded, error) {
-	return Parse("(embedded)", data.CatalogYAML)
 }
 
 // LevelPos returns the position of a level id in Levels (its order - 1).

@@ -12,6 +12,8 @@ import (
 	"os"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/careerpath/careerpath/internal/jsonkeys"
 )
 
 // Limits that keep a hostile catalog file from costing more than a moment
@@ -23,6 +25,10 @@ const (
 	// expanded, so an alias bomb ("billion laughs") is refused before
 	// decoding rather than after it has taken the memory.
 	maxNodes = 1 << 20
+	// MaxExpandedBytes bounds the scalar text a catalog holds once every
+	// alias is expanded: one long anchored string repeated by aliases
+	// passes the node count yet makes every output it reaches huge.
+	MaxExpandedBytes = 4 * MaxFileBytes
 )
 
 // Source identifies the bytes a catalog was loaded from, so that every
@@ -31,6 +37,8 @@ type Source struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 	SHA256  string `json:"sha256"`
+	// Titles is the title map the recommendation used, if any.
+	Titles *TitlesSource `json:"titles,omitempty"`
 }
 
 // Loaded is a decoded, validated catalog with the indexes the advisor uses.
@@ -78,23 +86,19 @@ func readFile(path string) ([]byte, error) {
 	return raw, nil
 }
 
-// Parse decodes a YAML or JSON catalog strictly (unknown keys and trailing
-// documents are errors) and validates it. origin names the bytes in errors.
-// A document whose first character is '{' is read as JSON, since YAML
-// parsers do not accept all of JSON (surrogate-pair escapes, for one).
+// Parse decodes a YAML or JSON catalog strictly (unknown keys, duplicate
+// keys and trailing documents are errors) and validates it. origin names
+// the bytes in errors. A document whose first character is '{' is read as
+// JSON, since YAML parsers do not accept all of JSON (surrogate-pair
+// escapes, for one).
 func Parse(origin string, raw []byte) (*Loaded, error) {
-	fail := func(msg string) (*Loaded, error) {
-		return nil, &Error{Origin: origin, Problems: []Problem{{Message: msg}}}
-	}
 	var c Catalog
-	var err error
+	decode := decodeYAML
 	if isJSON(raw) {
-		err = decodeJSON(raw, &c)
-	} else {
-		err = decodeYAML(raw, &c)
+		decode = decodeJSON
 	}
-	if err != nil {
-		return fail(err.Error())
+	if problems := decode(raw, &c); len(problems) > 0 {
+		return nil, &Error{Origin: origin, Problems: problems}
 	}
 	if problems := Validate(&c); len(problems) > 0 {
 		return nil, &Error{Origin: origin, Problems: problems}
@@ -107,72 +111,89 @@ func Parse(origin string, raw []byte) (*Loaded, error) {
 	}, nil
 }
 
-var errEmpty = errors.New("the catalog is empty; start from the output of `careerpath catalog export`")
+const emptyMessage = "the catalog is empty; start from the output of `careerpath catalog export`"
 
 func isJSON(raw []byte) bool {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), " \t\r\n")
 	return len(trimmed) > 0 && trimmed[0] == '{'
 }
 
+// problem is a Problem without a path, for what concerns the whole file.
+func problem(format string, args ...any) []Problem {
+	return []Problem{{Message: fmt.Sprintf(format, args...)}}
+}
+
 // decodeYAML checks the document's shape as a node tree (one document, no
-// alias bomb) before the strict decode into c.
-func decodeYAML(raw []byte, c *Catalog) error {
+// alias bomb, no unknown key) before the strict decode into c.
+func decodeYAML(raw []byte, c *Catalog) []Problem {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return errEmpty
+			return problem(emptyMessage)
 		}
-		return fmt.Errorf("not a YAML or JSON catalog: %s", yamlMessage(err))
+		return problem("not a YAML or JSON catalog: %s", syntaxMessage(raw, err))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return errors.New("the file holds more than one YAML document; keep one catalog per file")
+		return problem("the file holds more than one YAML document; keep one catalog per file")
 	}
 	if len(doc.Content) == 0 {
-		return errEmpty
+		return problem(emptyMessage)
 	}
-	if root := doc.Content[0]; root.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: not a catalog: expected keys such as name, version and levels; start from `careerpath catalog export`", root.Line)
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return problem("line %d: not a catalog: expected keys such as name, version and levels; start from `careerpath catalog export`", root.Line)
 	}
 	if err := checkExpansion(&doc); err != nil {
-		return err
+		return problem("%s", err)
+	}
+	if problems := unknownKeys(root); len(problems) > 0 {
+		return problems
 	}
 	strict := yaml.NewDecoder(bytes.NewReader(raw))
 	strict.KnownFields(true)
 	if err := strict.Decode(c); err != nil {
-		return errors.New(yamlMessage(err))
+		return typeProblems(root, err)
 	}
 	return nil
 }
 
-// checkExpansion counts the nodes the document holds once aliases are
-// expanded, without expanding them: each node's size is computed once.
+// checkExpansion measures the document as it is once aliases are
+// expanded, without expanding them: each node's values and scalar bytes
+// are computed once.
 func checkExpansion(doc *yaml.Node) error {
-	sizes := map[*yaml.Node]int{}
-	const inProgress = -1
-	var size func(n *yaml.Node) (int, error)
-	size = func(n *yaml.Node) (int, error) {
+	type extent struct{ nodes, bytes int }
+	inProgress := extent{-1, -1}
+	sizes := map[*yaml.Node]extent{}
+	var size func(n *yaml.Node) (extent, error)
+	size = func(n *yaml.Node) (extent, error) {
 		if s, ok := sizes[n]; ok {
 			if s == inProgress {
-				return 0, fmt.Errorf("line %d: an alias refers to the node that contains it; remove the alias", n.Line)
+				return extent{}, fmt.Errorf("line %d: an alias refers to the node that contains it; remove the alias", n.Line)
 			}
 			return s, nil
 		}
 		sizes[n] = inProgress
-		total := 1
+		total := extent{nodes: 1}
 		children := n.Content
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			children = []*yaml.Node{n.Alias}
+		} else if n.Kind == yaml.ScalarNode {
+			total.bytes = len(n.Value)
 		}
 		for _, child := range children {
 			s, err := size(child)
 			if err != nil {
-				return 0, err
+				return extent{}, err
 			}
-			total += s
-			if total > maxNodes {
-				return 0, fmt.Errorf("line %d: YAML aliases expand to more than %d values; a catalog needs no more than a few thousand, so expand or remove the aliases", n.Line, maxNodes)
+			total.nodes += s.nodes
+			total.bytes += s.bytes
+			if total.nodes > maxNodes {
+				return extent{}, fmt.Errorf("line %d: YAML aliases expand to more than %d values; a catalog needs no more than a few thousand, so expand or remove the aliases", n.Line, maxNodes)
+			}
+			if total.bytes > MaxExpandedBytes {
+				return extent{}, fmt.Errorf("line %d: YAML aliases expand to more than %d MiB of text; a catalog holds tens of kilobytes, so expand or remove the aliases", n.Line, MaxExpandedBytes>>20)
 			}
 		}
 		sizes[n] = total
@@ -182,28 +203,23 @@ func checkExpansion(doc *yaml.Node) error {
 	return err
 }
 
-func yamlMessage(err error) string {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return joinLines(te.Errors)
-	}
-	return err.Error()
-}
-
-func joinLines(lines []string) string {
-	var b bytes.Buffer
-	for i, l := range lines {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(l)
-	}
-	return b.String()
-}
-
 // decodeJSON decodes a JSON catalog strictly; errors say on which line.
-func decodeJSON(raw []byte, c *Catalog) error {
+func decodeJSON(raw []byte, c *Catalog) []Problem {
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	var problems []Problem
+	for _, d := range jsonkeys.Duplicates(raw) {
+		problems = append(problems, Problem{Path: joinPath(d.Path, d.Key), Message: d.String()})
+	}
+	// YAML reads most JSON with line numbers, which finds every unknown
+	// key at once; the JSON decoder below reports only the first.
+	var doc yaml.Node
+	parsed := yaml.Unmarshal(raw, &doc) == nil && len(doc.Content) > 0
+	if parsed {
+		problems = append(problems, unknownKeys(doc.Content[0])...)
+	}
+	if len(problems) > 0 {
+		return problems
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(c); err != nil {
@@ -213,24 +229,23 @@ func decodeJSON(raw []byte, c *Catalog) error {
 		var typ *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &syntax):
-			return fmt.Errorf("line %d: %s", lineAt(raw, syntax.Offset), err)
+			return problem("line %d: %s", lineAt(raw, syntax.Offset), err)
 		case errors.As(err, &typ):
-			return fmt.Errorf("line %d: %s", lineAt(raw, typ.Offset), err)
+			line, path := lineAt(raw, typ.Offset), typ.Field // such as levels.order, without the index
+			if parsed {
+				path = pathsByLine(doc.Content[0])[line]
+			}
+			return []Problem{{Path: path, Message: fmt.Sprintf("line %d: a JSON %s is given where %s is needed", line, typ.Value, typeName(typ.Type))}}
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return problem("the JSON ends in the middle of a value")
 		default:
-			return errors.New(jsonMessage(err))
+			return problem("%s", err)
 		}
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("line %d: unexpected text after the catalog object; keep one catalog per file", lineAt(raw, dec.InputOffset()))
+		return problem("line %d: unexpected text after the catalog object; keep one catalog per file", lineAt(raw, dec.InputOffset()))
 	}
 	return nil
-}
-
-func jsonMessage(err error) string {
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return "the JSON ends in the middle of a value"
-	}
-	return err.Error()
 }
 
 func lineAt(raw []byte, offset int64) int {

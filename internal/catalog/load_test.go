@@ -62,11 +62,15 @@ func TestJSONCatalogIsStrict(t *testing.T) {
 		raw  string
 		want []string
 	}{
-		"unknown key":  {strings.Replace(string(raw), `"version"`, `"versoin": "x", "version"`, 1), []string{`unknown field "versoin"`}},
-		"wrong type":   {strings.Replace(string(raw), `"order": 2`, `"order": "two"`, 1), []string{"line ", "levels.order"}},
-		"truncated":    {string(raw[:len(raw)/2]), []string{"ends in the middle"}},
-		"trailing":     {string(raw) + "{}", []string{"unexpected text after the catalog"}},
-		"syntax error": {strings.Replace(string(raw), `"name": "Certified DevOps Manager",`, `"name": "Certified DevOps Manager"`, 1), []string{"line 3", "invalid character"}},
+		"unknown key": {strings.Replace(string(raw), `"version"`, `"versoin": "x", "version"`, 1), []string{"versoin: line 3: unknown key"}},
+		"two unknown keys": {strings.Replace(strings.Replace(string(raw), `"version"`, `"versoin": "x", "version"`, 1), `"min_years"`, `"min_year": 1, "min_years"`, 1),
+			[]string{"versoin: line 3: unknown key", "levels[0].policy.min_year: line "}},
+		"duplicate key":    {strings.Replace(string(raw), `"version"`, `"name": "x", "version"`, 1), []string{`name: line 3: key "name" is given twice (first on line 2); keep one`}},
+		"nested duplicate": {strings.Replace(string(raw), `"min_years"`, `"min_years": 1, "min_years"`, 1), []string{`levels[0].policy.min_years: line `, `is given twice in levels[0].policy`}},
+		"wrong type":       {strings.Replace(string(raw), `"order": 2`, `"order": "two"`, 1), []string{"levels[1].order: line ", "a JSON string is given where a whole number is needed"}},
+		"truncated":        {string(raw[:len(raw)/2]), []string{"ends in the middle"}},
+		"trailing":         {string(raw) + "{}", []string{"unexpected text after the catalog"}},
+		"syntax error":     {strings.Replace(string(raw), `"name": "Certified DevOps Manager",`, `"name": "Certified DevOps Manager"`, 1), []string{"line 3", "invalid character"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Parse("x.json", []byte(c.raw))
@@ -99,6 +103,7 @@ func TestHostileFiles(t *testing.T) {
 	}{
 		"alias bomb":          {writeFile(t, "bomb.yaml", aliasBomb("a: &a [x, x, x, x, x, x, x, x, x, x]\n", "")), "aliases expand to more than"},
 		"alias bomb in field": {writeFile(t, "bomb2.yaml", aliasBomb("", "levels:\n  - capabilities: *i\n")), "aliases expand to more than"},
+		"text amplified":      {writeFile(t, "amplified.yaml", textBomb(100_000, 50)), "more than 4 MiB of text"},
 		"self alias":          {writeFile(t, "self.yaml", []byte("name: &a [1, *a]\n")), "refers to the node that contains it"},
 		"50 MB":               {huge, "larger than 1 MiB"},
 		"not YAML":            {writeFile(t, "png.yaml", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a YAML or JSON catalog"},
@@ -136,5 +141,15 @@ func aliasBomb(first, use string) []byte {
 		prev = name
 	}
 	b.WriteString(use)
+	return []byte(b.String())
+}
+
+// textBomb anchors one string of size bytes and repeats it uses times by
+// alias: few values, but size*uses bytes of text once expanded.
+func textBomb(size, uses int) []byte {
+	var b strings.Builder
+	b.WriteString("name: &s " + strings.Repeat("x", size) + "\nlevels:\n  - capabilities: [")
+	b.WriteString(strings.TrimSuffix(strings.Repeat("*s, ", uses), ", "))
+	b.WriteString("]\n")
 	return []byte(b.String())
 }

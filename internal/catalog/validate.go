@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Level count bounds: a ladder needs a step to climb, and more than ten
@@ -137,13 +139,22 @@ func Validate(c *Catalog) []Problem {
 	v.required("name", c.Name)
 	v.required("version", c.Version)
 	v.required("programme.name", c.Programme.Name)
+	v.plainText(c)
 	levels := v.levels(c)
 	directions := v.ids("directions", len(c.Directions), func(i int) string { return c.Directions[i].ID })
 	providers := v.ids("providers", len(c.Providers), func(i int) string { return c.Providers[i].ID })
 	v.levelRefs(c, directions)
 	v.accountability(c, levels)
+	v.topLevelReached(c)
 	v.roles(c, levels, directions)
 	v.directions(c, providers)
+	v.titleWords(c)
+	if len(c.Providers) == 0 {
+		v.add("providers", "is empty; list at least one provider for the directions to name")
+	}
+	if len(c.CareerGrowth) == 0 {
+		v.add("career_growth", "is empty; list at least one way to grow after the top level")
+	}
 	v.ids("career_growth", len(c.CareerGrowth), func(i int) string { return c.CareerGrowth[i].ID })
 	for i, g := range c.CareerGrowth {
 		v.required(fmt.Sprintf("career_growth[%d].name", i), g.Name)
@@ -154,6 +165,22 @@ func Validate(c *Catalog) []Problem {
 		v.required(fmt.Sprintf("providers[%d].summary", i), p.Summary)
 	}
 	return v.problems
+}
+
+// plainText refuses control characters (a terminal would obey an ESC or
+// C1 sequence in a level name) and bidirectional controls (an override
+// makes text read backwards): catalog text needs neither.
+func (v *validator) plainText(c *Catalog) {
+	walkStrings(c, func(path, s string) {
+		if i := strings.IndexFunc(s, notPlain); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			v.add(path, "contains the control character U+%04X at byte %d; remove it: catalog text is plain text with no control or bidirectional formatting characters (write long text on one line or as a folded `>-` block)", r, i+1)
+		}
+	})
+}
+
+func notPlain(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
 }
 
 func (v *validator) levels(c *Catalog) []string {
@@ -218,6 +245,54 @@ func (v *validator) accountability(c *Catalog, levels []string) {
 	v.keys("accountability", keys)
 }
 
+// topLevelReached checks that some accountability answer maps to the top
+// level: the rule only raises a person to a level through their role or
+// their answer, and the advice for reaching a level names the answer that
+// does; without one it would name none.
+func (v *validator) topLevelReached(c *Catalog) {
+	if len(c.Levels) == 0 || len(c.Accountability) == 0 {
+		return
+	}
+	top := c.Levels[len(c.Levels)-1]
+	for _, a := range c.Accountability {
+		if a.Level == top.ID {
+			return
+		}
+	}
+	v.add("accountability", "no answer maps to the top level %q, so the advice for reaching it could name no answer; map at least one answer to %s", top.ID, top.ID)
+}
+
+// roleLabel checks that a role's suggested_level, the label the advice
+// quotes, names the levels of its range (from, and to when it is a range)
+// and no level outside it.
+func (v *validator) roleLabel(c *Catalog, i int) {
+	r := c.Roles[i]
+	names := map[string]string{}
+	for _, l := range c.Levels {
+		names[l.ID] = l.Name
+	}
+	from, fromKnown := names[r.Level.From]
+	to, toKnown := names[r.Level.To]
+	if strings.TrimSpace(r.SuggestedLevel) == "" || !fromKnown || (r.Level.To != "" && !toKnown) {
+		return // reported as missing or unknown
+	}
+	want := []string{from}
+	if r.Level.To != "" && r.Level.To != r.Level.From {
+		want = append(want, to)
+	}
+	label := " " + Key(r.SuggestedLevel) + " "
+	agrees := true
+	for _, l := range c.Levels {
+		named := strings.Contains(label, " "+Key(l.Name)+" ")
+		inRange := l.ID == r.Level.From || l.ID == r.Level.To
+		agrees = agrees && named == inRange
+	}
+	if !agrees {
+		v.add(fmt.Sprintf("roles[%d].suggested_level", i), "%q does not match the role's level range (%s); write %q, or correct level.from and level.to",
+			r.SuggestedLevel, strings.Join(want, " to "), strings.Join(want, " to "))
+	}
+}
+
 func (v *validator) roles(c *Catalog, levels, directions []string) {
 	if len(c.Roles) == 0 {
 		v.add("roles", "is empty; list at least one role")
@@ -241,6 +316,7 @@ func (v *validator) roles(c *Catalog, levels, directions []string) {
 				v.add(path+".level", "runs from %q down to %q; put the lower level in `from`", r.Level.From, r.Level.To)
 			}
 		}
+		v.roleLabel(c, i)
 		v.ref(path+".policy.primary_direction", "direction", r.Policy.PrimaryDirection, directions)
 		keys[i] = append([]string{r.ID, r.Name}, r.Policy.Aliases...)
 	}
@@ -255,6 +331,9 @@ func (v *validator) directions(c *Catalog, providers []string) {
 		path := fmt.Sprintf("directions[%d]", i)
 		v.required(path+".name", d.Name)
 		v.required(path+".focus", d.Focus)
+		if len(d.Providers) == 0 {
+			v.add(path+".providers", "is empty; name at least one provider, so that advice for this direction says where to train")
+		}
 		for j, p := range d.Providers {
 			v.ref(fmt.Sprintf("%s.providers[%d]", path, j), "provider", p, providers)
 		}

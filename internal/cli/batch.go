@@ -14,6 +14,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // BatchOptions are the inputs of `careerpath batch`.
@@ -21,6 +22,8 @@ type BatchOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
 	// Context ends the run early when cancelled; Ctrl-C cancels it too.
 	Context context.Context
 
@@ -36,7 +39,7 @@ type BatchOptions struct {
 // NewCmdBatch builds `careerpath batch`; runF replaces the run function in
 // tests.
 func NewCmdBatch(f *Factory, runF func(*BatchOptions) error) *cobra.Command {
-	opts := &BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	opts := &BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
 	cmd := &cobra.Command{
 		Use:   "batch [FILE|-]",
 		Short: "Advise every row of a CSV staff list",
@@ -54,14 +57,20 @@ ignoring case and surrounding spaces:
 column is passed through untouched.
 
 CSV output keeps the input columns and adds level, level_order, next_level,
-plan_start, plan_end, specialisations (the top three ids, joined by ';') and
-error; an added column named like an input one gets a careerpath_ prefix, and
-a repeated header name becomes name_N (N its column number). A record over
-1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
+plan_start, plan_end, specialisations (the top three ids, joined by ';'),
+error and next_level_eligible_from (the day the next level's years are met;
+empty at the top); an added column named like an input one gets a
+careerpath_ prefix, and a repeated header name becomes name_N (N its column
+number). A record over 1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
 -, @, tab or carriage return) get a leading ' unless --raw. ndjson writes
 the full recommendation of 'careerpath advise --json' per row, plus "row"
 (the input line) and "record" (the input columns); a rejected row has
-"error" {column, message} instead. json is the same objects in one array.
+"error" {column, message, problems} instead, problems listing every
+problem of the row (the first repeated in column and message). json is
+the same objects in one array.
+
+--titles FILE maps your organisation's job titles to the catalog's roles
+first (see 'careerpath titles').
 
 A row that cannot be advised stays in the output with its error, and the
 run goes on; a summary goes to stderr. -o writes the file atomically: after
@@ -89,20 +98,12 @@ a failure or Ctrl-C an existing file is left as it was.
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", string(batch.CSV), "output format: "+strings.Join(batch.FormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
-	fl.StringVar(&opts.Delimiter, "delimiter", ",", `field delimiter of the input and CSV output: one character, or \t for tab`)
-	fl.StringArrayVar(&opts.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
+	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input and CSV output")
 	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
+	addTitlesFlag(cmd)
 
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(batch.FormatNames(), cobra.ShellCompDirectiveNoFileComp)))
-	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
-	must(cmd.RegisterFlagCompletionFunc("column", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		keys := make([]string, len(batch.ColumnKeys))
-		for i, k := range batch.ColumnKeys {
-			keys[i] = k + "="
-		}
-		return keys, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
-	}))
 	return cmd
 }
 
@@ -122,6 +123,9 @@ func runBatch(opts *BatchOptions) error {
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
+		return err
+	}
+	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
 		return err
 	}
 	ctx, release := stopOnSignal(opts.Context)
@@ -153,7 +157,7 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", in.name, sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read}
 	}
@@ -166,44 +170,19 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 	if err != nil {
 		return batch.Options{}, &UsageError{Err: err}
 	}
-	delim, err := parseDelimiter(opts.Delimiter)
+	delim, columns, err := staffListOptions(opts.Delimiter, opts.Columns)
 	if err != nil {
 		return batch.Options{}, err
-	}
-	columns := map[string]string{}
-	for _, c := range opts.Columns {
-		key, header, ok := strings.Cut(c, "=")
-		key = strings.ToLower(strings.TrimSpace(key))
-		if !ok || strings.TrimSpace(header) == "" || !isColumnKey(key) {
-			return batch.Options{}, usageErrorf("invalid --column %q: use KEY=HEADER with KEY one of %s, such as role=\"Job Title\"",
-				c, strings.Join(batch.ColumnKeys, ", "))
-		}
-		columns[key] = header
 	}
 	start, err := planStart(opts.Start, opts.Now)
 	if err != nil {
 		return batch.Options{}, err
 	}
-	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw}, nil
-}
-
-func isColumnKey(key string) bool {
-	for _, k := range batch.ColumnKeys {
-		if k == key {
-			return true
-		}
+	width := 0
+	if opts.Output == "" {
+		width = opts.IO.TerminalWidth
 	}
-	return false
-}
-
-func parseDelimiter(s string) (byte, error) {
-	switch {
-	case s == `\t` || strings.EqualFold(s, "tab"):
-		return '\t', nil
-	case len(s) == 1 && batch.ValidDelimiter(s[0]):
-		return s[0], nil
-	}
-	return 0, usageErrorf(`invalid --delimiter %q: use one ASCII character other than a quote or line break, such as ';', or \t for tab`, s)
+	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw, Width: width}, nil
 }
 
 // batchInput is the open input of a batch run.
@@ -247,7 +226,7 @@ func openBatchInput(ctx context.Context, opts *BatchOptions) (*batchInput, error
 	}
 	bar := progressbar.NewOptions64(info.Size(),
 		progressbar.OptionSetWriter(opts.IO.ErrOut),
-		progressbar.OptionSetDescription(opts.Input),
+		progressbar.OptionSetDescription(render.Sanitize(opts.Input)),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetRenderBlankState(true),

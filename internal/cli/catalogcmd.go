@@ -43,9 +43,11 @@ func NewCmdCatalogValidate(f *Factory, runF func(*CatalogValidateOptions) error)
 		Use:   "validate FILE",
 		Short: "Check a catalog file and list every problem in it",
 		Long: strings.TrimSpace(`
-Check a catalog file (YAML or JSON): unknown keys, missing text, duplicate
-ids and aliases, references to levels, directions or providers that do not
-exist, levels out of order, thresholds that go down, phases of zero days.
+Check a catalog file (YAML or JSON): unknown or repeated keys, missing
+text, control characters, duplicate ids and aliases, references to levels,
+directions or providers that do not exist, levels out of order, thresholds
+that go down, phases of zero days, empty sections, a top level no
+accountability answer reaches, role labels that contradict their range.
 Prints a one-line summary and exits 0, or lists every problem with its path
 and how to fix it and exits 2.
 
@@ -67,11 +69,12 @@ func runCatalogValidate(opts *CatalogValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(opts.IO.Out, "%s: valid: %s %s, %s, %s, %s, %s, %s (sha256 %s)\n",
-		opts.File, cat.Name, cat.Version,
+	summary := fmt.Sprintf("%s %s, %s, %s, %s, %s, %s (sha256 %s)",
+		render.Sanitize(cat.Name), render.Sanitize(cat.Version),
 		count(len(cat.Levels), "level"), count(len(cat.Roles), "role"),
 		count(len(cat.Accountability), "accountability answer"), count(len(cat.Directions), "direction"),
 		count(len(cat.Providers), "provider"), cat.Source.SHA256)
+	_, err = fmt.Fprintln(opts.IO.Out, render.Wrap("", render.Sanitize(opts.File)+": valid: "+summary, opts.IO.TerminalWidth))
 	return err
 }
 
@@ -138,7 +141,12 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 		heading = func(s string) string { return "## " + s + "\n" }
 	}
 	out := opts.IO.Out
-	if _, err := fmt.Fprintf(out, "%s %s (sha256 %s)\n", cat.Source.Name, cat.Source.Version, cat.Source.SHA256); err != nil {
+	text := render.Sanitize
+	if format == render.Markdown {
+		text = render.MarkdownText
+	}
+	title := fmt.Sprintf("%s %s (sha256 %s)", text(cat.Source.Name), text(cat.Source.Version), cat.Source.SHA256)
+	if _, err := fmt.Fprintln(out, render.Wrap("", title, opts.IO.TerminalWidth)); err != nil {
 		return err
 	}
 	for _, section := range []struct {
@@ -186,9 +194,9 @@ func NewCmdCatalogExport(f *Factory, runF func(*CatalogExportOptions) error) *co
 Print the embedded default catalog. YAML is the file as shipped, comments
 included, byte for byte (so its sha256 matches 'careerpath version'); JSON is
 the same catalog as one object. Either loads with --catalog.`),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath catalog export > our-ladder.yaml
-  careerpath catalog export --format json > our-ladder.json`),
+  careerpath catalog export --format json > our-ladder.json`, "\n"),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {

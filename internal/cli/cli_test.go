@@ -6,7 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/careerpath/careerpath/internal/golden"
 )
@@ -83,7 +84,7 @@ func TestAdviseJSONContract(t *testing.T) {
 			t.Errorf("JSON lacks %q", k)
 		}
 	}
-	if got["schema_version"] != "1.0" {
+	if got["schema_version"] != "1.1" {
 		t.Errorf("schema_version %v", got["schema_version"])
 	}
 	in := got["input"].(map[string]any)
@@ -117,7 +118,9 @@ func TestBadInputExitsTwoWithNothingOnStdout(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"unknown role", with("--role", "Sorcerer"), []string{`unknown role "Sorcerer"`, "did you mean", "Valid roles: DevOps Engineer"}},
+		{"unknown role", with("--role", "Sorcerer"), []string{`unknown role "Sorcerer".`, "Valid roles: DevOps Engineer"}},
+		{"every problem", []string{"advise", "--role", "Sorcerer", "--years", "six", "--accountability", "galaxy"},
+			[]string{"3 answers cannot be used", `unknown role "Sorcerer"`, `years "six" is not a number`, `unknown accountability "galaxy"`}},
 		{"near role", with("--role", "platfrom engineer"), []string{`did you mean "Platform Engineer"`}},
 		{"years not a number", with("--years", "six"), []string{`years "six" is not a number`}},
 		{"negative years", with("--years", "-2"), []string{`years "-2" is negative`}},
@@ -192,28 +195,38 @@ func TestColorOnlyOnATerminalWithoutNoColor(t *testing.T) {
 	}
 }
 
-// On an 80-column terminal the human views wrap their text and tables to
-// fit; unwrapped, advise's specialisations are about 200 columns. (A table
-// whose longest words cannot fit, such as the 8-column levels table, keeps
-// each column as wide as its longest word rather than cut words.)
+// On an 80-column terminal every human view fits: text and tables wrap
+// (unwrapped, advise's specialisations are about 200 columns), and a table
+// whose longest words cannot sit side by side, such as the 8-column levels
+// table or batch's 9 columns, is written as one record of "Header: value"
+// lines per row rather than cut words.
 func TestViewsFitTheTerminal(t *testing.T) {
-	for _, args := range [][]string{
-		{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--explain"},
-		{"roles"}, {"specialisations"},
+	for _, c := range []struct {
+		args  []string
+		stdin string
+	}{
+		{args: []string{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--explain"}},
+		{args: []string{"roles"}}, {args: []string{"specialisations"}}, {args: []string{"levels"}},
+		{args: []string{"catalog", "show"}}, {args: []string{"config", "show"}}, {args: []string{"version"}},
+		{args: []string{"catalog", "validate", "testdata/org-catalog.yaml"}},
+		{args: []string{"batch", "-", "-f", "table"}, stdin: staffWithRejects},
 	} {
 		var out, errOut bytes.Buffer
-		io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true, TerminalWidth: 80,
+		io := &IOStreams{In: strings.NewReader(c.stdin), Out: &out, ErrOut: &errOut, OutTTY: true, TerminalWidth: 80,
 			Getenv: func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }}
 		f := NewFactory(io)
 		dir := t.TempDir()
 		f.UserConfigDir = func() (string, error) { return dir, nil }
-		if code := run(f, args); code != 0 {
-			t.Fatalf("%v: exit %d, stderr %q", args, code, errOut.String())
+		if code := run(f, c.args); code != 0 && code != ExitRejected {
+			t.Fatalf("%v: exit %d, stderr %q", c.args, code, errOut.String())
 		}
 		for i, line := range strings.Split(out.String(), "\n") {
-			if n := utf8.RuneCountInString(line); n > 80 {
-				t.Errorf("%v line %d is %d columns wide:\n%s", args, i+1, n, line)
+			if n := runewidth.StringWidth(line); n > 80 {
+				t.Errorf("%v line %d is %d columns wide:\n%s", c.args, i+1, n, line)
 			}
+		}
+		if c.args[0] == "batch" && !strings.Contains(out.String(), "Error:          role: unknown role \"Sorcerer\"") {
+			t.Errorf("batch records lack the rejected row's error:\n%s", out.String())
 		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/jsonkeys"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
@@ -29,12 +30,13 @@ const (
 	KeyStart   = "start"
 	KeyNoInput = "no-input"
 	KeyColor   = "color"
+	KeyTitles  = "titles"
 
 	configKey = "config"
 )
 
 // settingKeys lists the keys in the order `config show` prints them.
-var settingKeys = []string{KeyFormat, KeyCatalog, KeyStart, KeyNoInput, KeyColor}
+var settingKeys = []string{KeyFormat, KeyCatalog, KeyTitles, KeyStart, KeyNoInput, KeyColor}
 
 // Colour modes for --color.
 const (
@@ -46,9 +48,10 @@ const (
 var colorModes = []string{ColorAuto, ColorAlways, ColorNever}
 
 // settingDefaults are the values used when no flag, variable or file sets a
-// key; an empty catalog means the embedded one, an empty start today.
+// key; an empty catalog means the embedded one, an empty title map none,
+// an empty start today.
 var settingDefaults = map[string]string{
-	KeyFormat: "table", KeyCatalog: "", KeyStart: "", KeyNoInput: "false", KeyColor: ColorAuto,
+	KeyFormat: "table", KeyCatalog: "", KeyTitles: "", KeyStart: "", KeyNoInput: "false", KeyColor: ColorAuto,
 }
 
 // maxConfigBytes bounds the config file; it holds five short keys.
@@ -168,6 +171,7 @@ func resolveConfig(flags *pflag.FlagSet, getenv func(string) string, userConfigD
 		cfg.settings[key] = s
 	}
 	relativeToFile(cfg, KeyCatalog)
+	relativeToFile(cfg, KeyTitles)
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
@@ -225,6 +229,12 @@ func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
 		return false, &ConfigError{File: path, Err: err}
 	}
 	v.SetConfigType(configType(path))
+	// viper keeps the last of two equal keys in JSON; YAML refuses them.
+	if configType(path) == "json" {
+		if dups := jsonkeys.Duplicates(raw); len(dups) > 0 {
+			return false, &ConfigError{File: path, Err: errors.New(dups[0].String())}
+		}
+	}
 	if err := v.ReadConfig(bytes.NewReader(raw)); err != nil {
 		return false, &ConfigError{File: path, Err: err}
 	}

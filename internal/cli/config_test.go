@@ -167,7 +167,7 @@ func TestBrokenConfigNamesFileAndLine(t *testing.T) {
 		want []string
 	}{
 		{"format: json\ncolor: never\n  bad: x\n", []string{"line 3"}},
-		{"fromat: json\n", []string{`unknown key "fromat"`, "format, catalog, start, no-input, color"}},
+		{"fromat: json\n", []string{`unknown key "fromat"`, "format, catalog, titles, start, no-input, color"}},
 		{"color: blue\n", []string{`invalid color "blue"`, "auto, always, never"}},
 		{"no-input: perhaps\n", []string{`invalid no-input "perhaps"`}},
 	} {
@@ -248,5 +248,31 @@ func TestNoInputReadsAnyBoolean(t *testing.T) {
 	var unresolved *Config
 	if unresolved.NoInput() {
 		t.Error("an unresolved config prompts by default")
+	}
+}
+
+// A key given twice is refused in every config format, not last-wins.
+func TestDuplicateConfigKeysAreRefused(t *testing.T) {
+	for name, body := range map[string]string{
+		"team.json": "{\"color\": \"never\",\n \"color\": \"always\"}",
+		"team.yaml": "color: never\ncolor: always\n",
+		"team.toml": "color = \"never\"\ncolor = \"always\"\n",
+	} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runCLI(t, nil, "--config", path, "roles")
+		if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "config file "+path) || !strings.Contains(r.stderr, "color") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, r.code, r.stdout, r.stderr)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "team.json")
+	if err := os.WriteFile(path, []byte("{\"color\": \"never\",\n \"color\": \"always\"}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := `line 2: key "color" is given twice (first on line 1); keep one`
+	if r := runCLI(t, nil, "--config", path, "roles"); !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr %q lacks %q", r.stderr, want)
 	}
 }

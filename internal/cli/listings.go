@@ -29,7 +29,9 @@ func NewCmdRoles(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 
 // NewCmdLevels builds `careerpath levels`.
 func NewCmdLevels(f *Factory, runF func(*ListOptions) error) *cobra.Command {
-	return newListCmd(f, runF, "levels", "List the certification levels", levelsListing)
+	cmd := newListCmd(f, runF, "levels", "List the certification levels", levelsListing)
+	cmd.AddCommand(NewCmdLevelsCompare(f, nil), NewCmdLevelsShow(f, nil))
+	return cmd
 }
 
 // NewCmdSpecialisations builds `careerpath specialisations`.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/prompt"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // Factory carries what every command needs; tests build their own.
@@ -23,6 +24,9 @@ type Factory struct {
 	Now func() time.Time
 	// Catalog loads the active catalog once, on first use.
 	Catalog func() (*catalog.Loaded, error)
+	// Titles loads the title map the configuration names (nil for none)
+	// against the active catalog, once, on first use.
+	Titles func() (*catalog.Titles, error)
 	// Config is the effective configuration, resolved by the root command
 	// before any command runs; commands read their settings from it.
 	Config *Config
@@ -38,6 +42,7 @@ type Factory struct {
 func NewFactory(io *IOStreams) *Factory {
 	f := &Factory{IO: io, Now: time.Now, UserConfigDir: os.UserConfigDir}
 	f.Catalog = sync.OnceValues(f.loadCatalog)
+	f.Titles = sync.OnceValues(f.loadTitles)
 	f.Prompter = prompt.NewSurvey(io.In, io.ErrOut, io.ErrColorEnabled)
 	return f
 }
@@ -79,6 +84,23 @@ func loadCatalogFile(path string) (*catalog.Loaded, error) {
 	return catalog.LoadFile(path)
 }
 
+// loadTitles loads the configured title map, or none.
+func (f *Factory) loadTitles() (*catalog.Titles, error) {
+	s := f.Config.Setting(KeyTitles)
+	if s.Value == "" {
+		return nil, nil
+	}
+	cat, err := f.Catalog()
+	if err != nil {
+		return nil, err
+	}
+	t, err := catalog.LoadTitles(s.Value, cat)
+	if err != nil && s.Source != SourceFlag {
+		return nil, fmt.Errorf("%w\n(the title map was set by %s)", err, s.describe())
+	}
+	return t, err
+}
+
 // Main runs careerpath with args and returns the exit status.
 func Main(args []string, io *IOStreams) int {
 	return run(NewFactory(io), args)
@@ -103,7 +125,8 @@ func run(f *Factory, args []string) int {
 		// cobra rejected the command line before any run function started.
 		err = &UsageError{Err: err}
 	}
-	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", err)
+	// Messages quote catalog text, file names and flag values.
+	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", render.Sanitize(err.Error()))
 	var usage *UsageError
 	if errors.As(err, &usage) && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
@@ -151,6 +174,7 @@ and directions all come from the active catalog.
 	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
 	root.AddCommand(
 		NewCmdAdvise(f, nil),
+		NewCmdPath(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdLevels(f, nil),
 		NewCmdSpecialisations(f, nil),
@@ -159,6 +183,7 @@ and directions all come from the active catalog.
 		NewCmdConfig(f, nil),
 		NewCmdSchema(f, nil),
 		NewCmdBatch(f, nil),
+		NewCmdTitles(f),
 	)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)

@@ -7,6 +7,8 @@ import (
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // maxPageSize caps how many options a Select shows at once: small lists
@@ -30,14 +32,16 @@ func NewSurvey(in io.Reader, out io.Writer, color func() bool) *Survey {
 
 // Select implements Prompter.
 func (s *Survey) Select(message string, options []Option) (int, error) {
+	// Labels and hints come from the catalog: no raw control characters.
 	labels := make([]string, len(options))
 	for i, o := range options {
-		labels[i] = o.Label
+		labels[i] = render.Sanitize(o.Label)
 	}
 	q := &survey.Select{
-		Message:     message,
+		Message:     render.Sanitize(message),
 		Options:     labels,
-		Description: func(_ string, i int) string { return options[i].Hint },
+		Description: func(_ string, i int) string { return render.Sanitize(options[i].Hint) },
+		Filter:      func(typed, _ string, i int) bool { return options[i].Matches(typed) },
 		PageSize:    min(len(options), maxPageSize),
 	}
 	var answer survey.OptionAnswer
@@ -51,7 +55,7 @@ func (s *Survey) Select(message string, options []Option) (int, error) {
 func (s *Survey) Input(message string, validate func(string) error) (string, error) {
 	var answer string
 	check := func(v any) error { return validate(v.(string)) }
-	if err := s.ask(&survey.Input{Message: message}, &answer, survey.WithValidator(check)); err != nil {
+	if err := s.ask(&survey.Input{Message: render.Sanitize(message)}, &answer, survey.WithValidator(check)); err != nil {
 		return "", err
 	}
 	return answer, nil

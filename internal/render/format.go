@@ -137,17 +137,37 @@ func newTable(w io.Writer, markdown bool, widths tw.Mapper[int, int]) *tablewrit
 	return tablewriter.NewTable(w, opts...)
 }
 
+func escapeAll(cells []string, escape func(string) string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = escape(c)
+	}
+	return out
+}
+
 // writeTable renders headers and rows, as a pipe table for Markdown.
 // A terminal table with width > 0 is fitted to that many columns; 0 (a pipe
 // or a file) never wraps, so scripts and golden files see a row per line.
 func writeTable(w io.Writer, markdown bool, width int, headers []string, rows [][]string) error {
+	escape := Sanitize
+	if markdown {
+		escape = MarkdownText
+	}
+	headers = escapeAll(headers, escape)
+	escaped := make([][]string, len(rows))
+	for i, r := range rows {
+		escaped[i] = escapeAll(r, escape)
+	}
 	var widths tw.Mapper[int, int]
 	if width > 0 && !markdown {
-		widths = fitColumns(width, headers, rows)
+		var fits bool
+		if widths, fits = fitColumns(width, headers, escaped); !fits {
+			return WriteRecords(w, width, headers, escaped)
+		}
 	}
 	t := newTable(w, markdown, widths)
 	t.Header(headers)
-	for _, r := range rows {
+	for _, r := range escaped {
 		if err := t.Append(r); err != nil {
 			return err
 		}

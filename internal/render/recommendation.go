@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/careerpath/careerpath/internal/advisor"
 )
 
@@ -32,6 +30,8 @@ func Recommendation(w io.Writer, f Format, rec *advisor.Recommendation, opt Opti
 type style interface {
 	title(s string) string
 	heading(s string) string
+	// text makes text from the catalog or the answers safe to show.
+	text(s string) string
 	bullet() string
 	markdown() bool
 }
@@ -40,26 +40,29 @@ type terminalStyle struct{ color bool }
 
 func (t terminalStyle) title(s string) string {
 	if t.color {
-		return "\x1b[1m" + s + "\x1b[0m"
+		return "\x1b[1m" + Sanitize(s) + "\x1b[0m"
 	}
-	return s
+	return Sanitize(s)
 }
+func (terminalStyle) text(s string) string      { return Sanitize(s) }
 func (t terminalStyle) heading(s string) string { return t.title(s) }
 func (terminalStyle) bullet() string            { return "  - " }
 func (terminalStyle) markdown() bool            { return false }
 
 type markdownStyle struct{}
 
-func (markdownStyle) title(s string) string   { return "# " + s }
-func (markdownStyle) heading(s string) string { return "## " + s }
+func (markdownStyle) title(s string) string   { return "# " + MarkdownText(s) }
+func (markdownStyle) heading(s string) string { return "## " + MarkdownText(s) }
+func (markdownStyle) text(s string) string    { return MarkdownText(s) }
 func (markdownStyle) bullet() string          { return "- " }
 func (markdownStyle) markdown() bool          { return true }
 
 // errWriter keeps the first write error so the layout code stays linear.
 type errWriter struct {
-	w     io.Writer
-	err   error
-	width int // for tables; see Options.Width
+	w      io.Writer
+	err    error
+	width  int                 // for tables; see Options.Width
+	escape func(string) string // for paragraphs; see style.text
 }
 
 func (e *errWriter) line(format string, args ...any) {
@@ -71,25 +74,7 @@ func (e *errWriter) line(format string, args ...any) {
 // para writes text after prefix, wrapped at word boundaries to the width
 // (when there is one) with the following lines indented under the text.
 func (e *errWriter) para(prefix, text string) {
-	if e.width <= 0 {
-		e.line("%s%s", prefix, text)
-		return
-	}
-	indent := strings.Repeat(" ", runewidth.StringWidth(prefix))
-	line, used := prefix, runewidth.StringWidth(prefix)
-	for i, word := range strings.Fields(text) {
-		w := runewidth.StringWidth(word)
-		if i > 0 && used+1+w > e.width {
-			e.line("%s", line)
-			line, used = indent+word, len(indent)+w
-			continue
-		}
-		if i > 0 {
-			line, used = line+" ", used+1
-		}
-		line, used = line+word, used+w
-	}
-	e.line("%s", line)
+	e.line("%s", Wrap(prefix, e.escape(text), e.width))
 }
 
 func (e *errWriter) table(md bool, headers []string, rows [][]string) {
@@ -99,7 +84,7 @@ func (e *errWriter) table(md bool, headers []string, rows [][]string) {
 }
 
 func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s style) error {
-	out := &errWriter{w: w, width: opt.Width}
+	out := &errWriter{w: w, width: opt.Width, escape: s.text}
 	if s.markdown() {
 		out.width = 0 // Markdown is reflowed by whatever renders it
 	}
@@ -117,11 +102,7 @@ func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s
 	}
 
 	section(out, s, fmt.Sprintf("Study plan: %s to %s", rec.Plan.Start, rec.Plan.End))
-	rows := make([][]string, len(rec.Plan.Phases))
-	for i, p := range rec.Plan.Phases {
-		rows[i] = []string{strconv.Itoa(i + 1), p.Start, p.End, strconv.Itoa(p.Days), p.Activity}
-	}
-	out.table(s.markdown(), []string{"#", "Start", "End", "Days", "Activity"}, rows)
+	out.table(s.markdown(), []string{"#", "Start", "End", "Days", "Activity"}, phaseRows(rec.Plan))
 
 	list(out, s, "Capabilities gained", rec.Capabilities)
 	list(out, s, "Practical results", rec.PracticalResults)
@@ -129,7 +110,7 @@ func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s
 	list(out, s, "What to pursue next", rec.PursueNext)
 
 	section(out, s, "Specialisations")
-	rows = make([][]string, len(rec.Specialisations))
+	rows := make([][]string, len(rec.Specialisations))
 	for i, sp := range rec.Specialisations {
 		rows[i] = []string{strconv.Itoa(sp.Rank), sp.Name, sp.Focus, providerNames(sp.Providers), sp.Reason}
 	}
