@@ -56,7 +56,14 @@ func TestEveryWriteErrorFailsTheRun(t *testing.T) {
 	for _, format := range []string{"csv", "table", "ndjson", "json"} {
 		cases = append(cases, []string{"batch", "--format", format})
 	}
+	for _, format := range []string{"table", "markdown", "json", "yaml", "ics"} {
+		cases = append(cases, append([]string{"path", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}, "--format", format))
+	}
+	for _, format := range []string{"table", "markdown", "json", "yaml"} {
+		cases = append(cases, []string{"levels", "show", "foundation", "--format", format}, []string{"levels", "compare", "foundation", "professional", "--format", format})
+	}
 	cases = append(cases,
+		[]string{"titles", "suggest", "--column", "role=name"},
 		[]string{"version"},
 		[]string{"catalog", "validate", catalogFile},
 		[]string{"catalog", "export"},
