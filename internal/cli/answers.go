@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,8 +34,12 @@ type answerOptions struct {
 	Missing []string
 	Start   string
 	Format  string
+	// FormatFrom names the variable or file that set Format, if any.
+	FormatFrom string
 	// Output is the file to write instead of stdout.
 	Output string
+	// Context ends the run early when cancelled.
+	Context context.Context
 }
 
 func newAnswerOptions(f *Factory) answerOptions {
@@ -57,7 +62,9 @@ func addAnswerFlags(cmd *cobra.Command, f *Factory, opts *answerOptions, asJSON 
 
 // fromCommand reads the settings and notes which answers were not given.
 func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *Factory, asJSON bool) error {
-	opts.Format, opts.Start = f.Config.Get(KeyFormat), f.Config.Get(KeyStart)
+	opts.Context = cmd.Context()
+	opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+	opts.Start = f.Config.Get(KeyStart)
 	if asJSON {
 		if cmd.Flags().Changed("format") && opts.Format != string(render.JSON) {
 			return usageErrorf("--json and --format %s disagree; use one of them", opts.Format)
@@ -77,7 +84,7 @@ func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *Factory, asJSON bo
 func (opts *answerOptions) gather() (render.Format, *advisor.Advisor, time.Time, error) {
 	format, err := render.ParseRecommendationFormat(opts.Format)
 	if err != nil {
-		return "", nil, time.Time{}, &UsageError{Err: err}
+		return "", nil, time.Time{}, settingError(err, KeyFormat, opts.FormatFrom)
 	}
 	start, err := planStart(opts.Start, opts.Now)
 	if err != nil {
@@ -107,7 +114,9 @@ func (opts *answerOptions) write(ropts render.Options, write func(io.Writer, ren
 		ropts.Color, ropts.Width = opts.IO.ColorEnabled(), opts.IO.TerminalWidth
 		return write(opts.IO.Out, ropts)
 	}
-	return writeFileAtomically(opts.Output, func(w io.Writer) error {
+	ctx, release := stopOnSignal(opts.Context)
+	defer release()
+	return writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, func(w io.Writer) error {
 		return write(w, ropts)
 	})
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -137,12 +135,8 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return err
 	}
-	parent := opts.Context
-	if parent == nil {
-		parent = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
-	defer stop()
+	ctx, release := stopOnSignal(opts.Context)
+	defer release()
 
 	// The join's memory lives until the output is written, so the default
 	// collector target of twice the live heap would double it for nothing.
@@ -151,7 +145,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 	r := &calibrationRead{opts: opts, bopts: bopts, cat: cat, adv: adv}
 	if err := r.readBoth(ctx); err != nil {
 		if ctx.Err() != nil {
-			return ErrInterrupted
+			return stopCause(ctx)
 		}
 		return err
 	}
@@ -165,16 +159,16 @@ func runCalibrate(opts *CalibrateOptions) error {
 		Files:  r.names, Catalog: cat.Source, Width: opts.IO.TerminalWidth}
 	write := func(w io.Writer) error { return render.Calibration(w, format, r.join, sum, ropts) }
 	if opts.Output == "" {
-		err = write(opts.IO.Out)
+		err = writeChecked(opts.IO.Out, "stdout", write)
 	} else {
 		ropts.Width = 0
-		err = writeFileAtomically(opts.Output, write)
+		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, write)
 	}
 	if err != nil {
 		return err
 	}
 	for i, s := range r.sums {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", r.names[i], s.Read, plural(s.Read, "row"), s.Advised, s.Rejected)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(r.names[i]), s.Read, plural(s.Read, "row"), s.Advised, s.Rejected)
 	}
 	if format == render.CSV || format == render.NDJSON || format == render.JSON {
 		if err := render.CalibrationSummary(opts.IO.ErrOut, sum, ropts); err != nil {
@@ -215,17 +209,17 @@ type sideColumns struct {
 func (r *calibrationRead) readBoth(parent context.Context) error {
 	ctx, cancel := context.WithCancelCause(parent)
 	defer cancel(nil)
-	var ins [2]io.Reader
+	var ins [2]*batchInput
 	for i, path := range []string{r.opts.Self, r.opts.Manager} {
 		// Two progress bars drawn at once would garble each other.
 		quiet := *r.opts.IO
 		quiet.ErrTTY = false
-		in, name, closeIn, err := openBatchInput(&BatchOptions{IO: &quiet, Input: path})
+		in, err := openBatchInput(ctx, &BatchOptions{IO: &quiet, Input: path})
 		if err != nil {
 			return err
 		}
-		defer closeIn()
-		ins[i], r.names[i] = in, name
+		defer in.close()
+		ins[i], r.names[i] = in, in.name
 	}
 	r.headers = [2]chan []string{make(chan []string, 1), make(chan []string, 1)}
 	var errs [2]error
@@ -242,8 +236,11 @@ func (r *calibrationRead) readBoth(parent context.Context) error {
 				return resolveErr
 			}
 			visit := func(row batch.AdvisedRow) error { return r.add(s, side, row) }
-			r.sums[s], errs[s] = batch.Visit(ctx, r.cat, ins[s], r.bopts, begin, visit)
-			if errs[s] != nil && !ownErr[s] {
+			r.sums[s], errs[s] = batch.Visit(ctx, r.cat, ins[s].r, r.bopts, begin, visit)
+			switch {
+			case ins[s].err() != nil:
+				errs[s] = usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", r.names[s], withoutPath(ins[s].err()))
+			case errs[s] != nil && !ownErr[s]:
 				errs[s] = fmt.Errorf("%s: %w", r.names[s], errs[s])
 			}
 			if errs[s] != nil {
