@@ -90,10 +90,10 @@ func TestInteractiveAdviseWritesOnlyTheJSONToStdout(t *testing.T) {
 	term.Type(arrowUp) // from the first match up to the last: Engineering Manager
 	term.Type(enter)
 
-	term.Expect("Years of experience (0 to 60):")
+	term.Expect("Years of experience (0 to 60, such as 4, 6.5 or 5+):")
 	term.Type("61" + enter)
 	term.Expect(`Sorry, your reply was invalid: years "61" is more than 60; give a number from 0 to 60`)
-	term.Expect("Years of experience (0 to 60):")
+	term.Expect("Years of experience (0 to 60, such as 4, 6.5 or 5+):")
 	term.Type("10" + enter)
 
 	term.Expect("Team accountability:")
@@ -107,7 +107,7 @@ func TestInteractiveAdviseWritesOnlyTheJSONToStdout(t *testing.T) {
 	}
 	assertTerminalRestored(t, term)
 	screen := term.Screen()
-	for _, line := range []string{"? Role: Engineering Manager", "? Years of experience (0 to 60): 10", "? Team accountability: Multi-team"} {
+	for _, line := range []string{"? Role: Engineering Manager", "? Years of experience (0 to 60, such as 4, 6.5 or 5+): 10", "? Team accountability: Multi-team"} {
 		if !strings.Contains(screen, line) {
 			t.Errorf("screen lacks %q:\n%s", line, screen)
 		}

@@ -6,20 +6,49 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
-// Advisor applies one catalog's policy.
+// Advisor applies one catalog's policy, and an organisation's title map
+// if it has one.
 type Advisor struct {
-	cat *catalog.Loaded
+	cat    *catalog.Loaded
+	titles *catalog.Titles
+	// roleNames ends every unknown-role message; spellings and
+	// distinctWords serve the did-you-mean. All are made once.
+	roleNames       string
+	spellings       []spelling
+	longestSpelling int // in runes
+	distinctWords   map[string]int
 }
 
 // New returns an advisor for a loaded (and so validated) catalog.
 func New(cat *catalog.Loaded) *Advisor {
-	return &Advisor{cat: cat}
+	names := make([]string, len(cat.Roles))
+	for i, r := range cat.Roles {
+		names[i] = r.Name
+	}
+	a := &Advisor{cat: cat, roleNames: strings.Join(names, ", ")}
+	a.spellings, a.distinctWords = suggestIndex(cat)
+	for _, s := range a.spellings {
+		a.longestSpelling = max(a.longestSpelling, len(s.runes))
+	}
+	return a
 }
+
+// WithTitles returns an advisor that consults the title map first; nil
+// means none. The map must have been loaded against the same catalog.
+func (a *Advisor) WithTitles(t *catalog.Titles) *Advisor {
+	b := *a
+	b.titles = t
+	return &b
+}
+
+// Titles returns the title map the advisor consults, or nil.
+func (a *Advisor) Titles() *catalog.Titles { return a.titles }
 
 // Catalog returns the catalog the advisor applies.
 func (a *Advisor) Catalog() *catalog.Loaded { return a.cat }
@@ -51,6 +80,9 @@ func (a *Advisor) Decide(q Query) Decision {
 	trace := make([]Step, 0, 4)
 
 	pos := rolePos
+	if step, ok := a.matchStep(q, levels[pos].ID); ok {
+		trace = append(trace, step)
+	}
 	trace = append(trace, Step{
 		Rule: RuleRoleTable, Effect: EffectStart, Level: levels[pos].ID,
 		Detail: roleTableDetail(q.Role, levels[pos].Name),
@@ -71,16 +103,42 @@ func (a *Advisor) Decide(q Query) Decision {
 	for pos > 0 && years < levels[pos].Policy.MinYears {
 		trace = append(trace, Step{Rule: RuleExperience, Effect: EffectLower, Level: levels[pos-1].ID,
 			Detail: fmt.Sprintf("%s needs at least %s years and %s were given; lower to %s",
-				levels[pos].Name, formatYears(levels[pos].Policy.MinYears), formatYears(years), levels[pos-1].Name)})
+				levels[pos].Name, formatYears(levels[pos].Policy.MinYears), givenYears(q), levels[pos-1].Name)})
 		pos--
 		lowered = true
 	}
 	if !lowered {
 		trace = append(trace, Step{Rule: RuleExperience, Effect: EffectKeep, Level: levels[pos].ID,
 			Detail: fmt.Sprintf("%s years meets %s's minimum of %s years; keep %s",
-				formatYears(years), levels[pos].Name, formatYears(levels[pos].Policy.MinYears), levels[pos].Name)})
+				givenYears(q), levels[pos].Name, formatYears(levels[pos].Policy.MinYears), levels[pos].Name)})
 	}
 	return Decision{Level: pos, Trace: trace, Next: a.nextLevel(q, pos, max(rolePos, accPos))}
+}
+
+// givenYears writes the years answer, "at least 5" for "5+".
+func givenYears(q Query) string {
+	if q.YearsAtLeast {
+		return "at least " + formatYears(q.Input.Years)
+	}
+	return formatYears(q.Input.Years)
+}
+
+// matchStep explains a role found through the title map or title words;
+// an exact or alias match needs no explaining.
+func (a *Advisor) matchStep(q Query, level string) (Step, bool) {
+	switch q.Match.How {
+	case MatchTitleMap:
+		return Step{Rule: RuleTitleMap, Effect: EffectMatch, Level: level,
+			Detail: fmt.Sprintf("%q is %s in the title map %s", q.Input.Role, q.Role.Name, a.titles.Source.Name)}, true
+	case MatchTitleWords:
+		quoted := make([]string, len(q.Match.Ignored))
+		for i, w := range q.Match.Ignored {
+			quoted[i] = strconv.Quote(w)
+		}
+		return Step{Rule: RuleTitleWords, Effect: EffectMatch, Level: level,
+			Detail: fmt.Sprintf("%q is %s once the title words %s are ignored", q.Input.Role, q.Role.Name, strings.Join(quoted, ", "))}, true
+	}
+	return Step{}, false
 }
 
 func roleTableDetail(r *catalog.Role, startName string) string {
@@ -142,9 +200,9 @@ func (a *Advisor) Recommend(q Query, start time.Time) *Recommendation {
 	}
 	return &Recommendation{
 		SchemaVersion: SchemaVersion,
-		Catalog:       a.cat.Source,
+		Catalog:       a.source(),
 		Input:         q.Input,
-		Role: RoleRef{ID: q.Role.ID, Name: q.Role.Name,
+		Role: RoleRef{ID: q.Role.ID, Name: q.Role.Name, Match: q.Match.How,
 			TableLevel: TableLevel{From: q.Role.Level.From, To: to, Label: q.Role.SuggestedLevel}},
 		Accountability:   AnswerRef{ID: q.Accountability.ID, Name: q.Accountability.Name, Description: q.Accountability.Description},
 		Level:            LevelRef{ID: level.ID, Name: level.Name, Order: level.Order},
@@ -157,6 +215,17 @@ func (a *Advisor) Recommend(q Query, start time.Time) *Recommendation {
 		PursueNext:       nonNil(level.PursueNext),
 		Specialisations:  a.Specialisations(q.Role, level),
 	}
+}
+
+// source is the provenance of a recommendation: the catalog and the
+// title map.
+func (a *Advisor) source() catalog.Source {
+	src := a.cat.Source
+	if a.titles != nil {
+		titles := a.titles.Source
+		src.Titles = &titles
+	}
+	return src
 }
 
 // BuildPlan lays a level's phases back to back from start; each phase's

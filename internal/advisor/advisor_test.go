@@ -185,7 +185,7 @@ func TestAnswerNormalisation(t *testing.T) {
 		"finops practitioner": "finops-practitioner",
 	} {
 		r, err := a.ResolveRole(in)
-		if err != nil || r.ID != want {
+		if err != nil || r.Role.ID != want {
 			t.Errorf("ResolveRole(%q) = %v, %v; want %s", in, r, err, want)
 		}
 	}
@@ -222,20 +222,20 @@ func TestUnknownAccountabilityListsAnswers(t *testing.T) {
 	}
 }
 
-func TestParseYears(t *testing.T) {
+func TestReadYears(t *testing.T) {
 	for in, want := range map[string]float64{"0": 0, "6": 6, "6.5": 6.5, " 2.9 ": 2.9, "60": 60, "007": 7} {
-		got, err := ParseYears(in)
-		if err != nil || got != want {
-			t.Errorf("ParseYears(%q) = %v, %v; want %v", in, got, err, want)
+		got, err := ReadYears(in)
+		if err != nil || got.Value != want || got.AtLeast {
+			t.Errorf("ReadYears(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
 	for in, why := range map[string]string{
 		"": "empty", "abc": "not a number", "-1": "negative", "60.5": "more than 60", "1e3": "not a number",
 		"0x10": "not a number", "NaN": "not a number", "Inf": "not a number", "6.": "not a number", ".5": "not a number", "1,5": "not a number",
 	} {
-		_, err := ParseYears(in)
+		_, err := ReadYears(in)
 		if err == nil || !strings.Contains(err.Error(), why) || !strings.Contains(err.Error(), "0 to 60") {
-			t.Errorf("ParseYears(%q) error %v, want it to say %q and give the range", in, err, why)
+			t.Errorf("ReadYears(%q) error %v, want it to say %q and give the range", in, err, why)
 		}
 	}
 }

@@ -24,8 +24,8 @@ func FuzzResolveRole(f *testing.F) {
 			assertInputError(t, err, FieldRole)
 			return
 		}
-		if again, err := a.ResolveRole(catalog.Key(answer)); err != nil || again.ID != role.ID {
-			t.Fatalf("%q resolves to %s but its normal form %q gives %v, %v", answer, role.ID, catalog.Key(answer), again, err)
+		if again, err := a.ResolveRole(catalog.Key(answer)); err != nil || again.Role != role.Role {
+			t.Fatalf("%q resolves to %s but its normal form %q gives %v, %v", answer, role.Role.ID, catalog.Key(answer), again, err)
 		}
 		for _, acc := range a.Catalog().Accountability {
 			checkAdvice(t, a, Answers{Role: answer, Years: "5", Accountability: acc.ID}, start)
@@ -54,16 +54,17 @@ func FuzzParseYears(f *testing.F) {
 	a := newAdvisor(f)
 	role, acc := a.Catalog().Roles[0].ID, a.Catalog().Accountability[0].ID
 	f.Fuzz(func(t *testing.T, s string) {
-		y, err := ParseYears(s)
+		got, err := ReadYears(s)
 		if err != nil {
 			assertInputError(t, err, FieldYears)
 			return
 		}
+		y := got.Value
 		if !(y >= 0 && y <= MaxYears) {
-			t.Fatalf("ParseYears(%q) = %v, outside 0..%d", s, y, MaxYears)
+			t.Fatalf("ReadYears(%q) = %v, outside 0..%d", s, y, MaxYears)
 		}
-		if back, err := ParseYears(strconv.FormatFloat(y, 'f', -1, 64)); err != nil || back != y {
-			t.Fatalf("ParseYears(%q) = %v, which does not read back: %v, %v", s, y, back, err)
+		if back, err := ReadYears(strconv.FormatFloat(y, 'f', -1, 64)); err != nil || back.Value != y {
+			t.Fatalf("ReadYears(%q) = %v, which does not read back: %v, %v", s, y, back, err)
 		}
 		checkAdvice(t, a, Answers{Role: role, Years: s, Accountability: acc}, start)
 	})

@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -41,49 +42,91 @@ type Query struct {
 	Input          Input
 	Role           *catalog.Role
 	Accountability *catalog.Accountability
+	// Match says how the role answer found Role.
+	Match RoleMatch
+	// YearsAtLeast is true for an answer such as "5+".
+	YearsAtLeast bool
 }
 
-// Resolve matches the answers against the catalog; the first unusable
-// answer is returned as an *InputError.
+// AnswersError is a set of answers with more than one unusable answer;
+// each is an *InputError, in the order of the questions.
+type AnswersError struct {
+	Problems []*InputError
+}
+
+func (e *AnswersError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d answers cannot be used:", len(e.Problems))
+	for _, p := range e.Problems {
+		b.WriteString("\n  - ")
+		b.WriteString(p.Message)
+	}
+	return b.String()
+}
+
+// Unwrap gives errors.As the problems, so the first one stands for all.
+func (e *AnswersError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// Problems returns every *InputError in err: one, or an AnswersError's.
+func Problems(err error) []*InputError {
+	switch e := err.(type) { // the usual cases, without errors.As's allocation
+	case *InputError:
+		return []*InputError{e}
+	case *AnswersError:
+		return e.Problems
+	}
+	var many *AnswersError
+	if errors.As(err, &many) {
+		return many.Problems
+	}
+	var one *InputError
+	if errors.As(err, &one) {
+		return []*InputError{one}
+	}
+	return nil
+}
+
+// Combine joins the errors of separately checked answers, nils skipped:
+// nil, the one *InputError, or an *AnswersError holding them all.
+func Combine(errs ...error) error {
+	var problems []*InputError
+	for _, err := range errs {
+		if err != nil {
+			problems = append(problems, Problems(err)...)
+		}
+	}
+	switch len(problems) {
+	case 0:
+		return nil
+	case 1:
+		return problems[0]
+	default:
+		return &AnswersError{Problems: problems}
+	}
+}
+
+// Resolve matches the answers against the catalog; every unusable answer
+// is named, as an *InputError for one and an *AnswersError for more.
 func (a *Advisor) Resolve(ans Answers) (Query, error) {
-	role, err := a.ResolveRole(ans.Role)
-	if err != nil {
-		return Query{}, err
-	}
-	years, err := ParseYears(ans.Years)
-	if err != nil {
-		return Query{}, err
-	}
-	acc, err := a.ResolveAccountability(ans.Accountability)
-	if err != nil {
+	match, roleErr := a.ResolveRole(ans.Role)
+	years, yearsErr := ReadYears(ans.Years)
+	acc, accErr := a.ResolveAccountability(ans.Accountability)
+	if err := Combine(roleErr, yearsErr, accErr); err != nil {
 		return Query{}, err
 	}
 	return Query{
-		Input:          Input{Role: ans.Role, Years: years, Accountability: ans.Accountability},
-		Role:           role,
+		Input:          Input{Role: ans.Role, Years: years.Value, Accountability: ans.Accountability},
+		Role:           match.Role,
 		Accountability: acc,
+		Match:          match,
+		YearsAtLeast:   years.AtLeast,
 	}, nil
-}
-
-// ResolveRole matches a role by id, name or alias.
-func (a *Advisor) ResolveRole(answer string) (*catalog.Role, error) {
-	if r, ok := a.cat.FindRole(answer); ok {
-		return r, nil
-	}
-	names := make([]string, len(a.cat.Roles))
-	candidates := make([][]string, len(a.cat.Roles))
-	for i, r := range a.cat.Roles {
-		names[i] = r.Name
-		candidates[i] = append([]string{r.ID, r.Name}, r.Policy.Aliases...)
-	}
-	msg := fmt.Sprintf("unknown role %q", answer)
-	if strings.TrimSpace(answer) == "" {
-		msg = "the role is empty"
-	} else if best := closest(answer, candidates); best >= 0 {
-		msg += fmt.Sprintf("; did you mean %q?", names[best])
-	}
-	msg += " Valid roles: " + strings.Join(names, ", ")
-	return nil, &InputError{Field: FieldRole, Value: answer, Message: msg}
 }
 
 // ResolveAccountability matches an accountability answer by id, name or alias.
@@ -106,16 +149,34 @@ func (a *Advisor) ResolveAccountability(answer string) (*catalog.Accountability,
 	}
 }
 
-// ParseYears reads years of experience: a plain decimal number from 0 to
-// MaxYears, such as 4 or 6.5.
-func ParseYears(s string) (float64, error) {
-	t := strings.TrimSpace(s)
-	bad := func(why string) (float64, error) {
-		return 0, &InputError{Field: FieldYears, Value: s, Message: fmt.Sprintf("years %q %s; give a number from 0 to %d, such as 4 or 6.5", s, why, MaxYears)}
+// Years is a years-of-experience answer.
+type Years struct {
+	Value float64
+	// AtLeast is true for "5+": the person has 5 years or more.
+	AtLeast bool
+}
+
+// yearUnits are the units people type after the number, longest first.
+var yearUnits = []string{"years", "year", "yrs", "yr", "y"}
+
+// ReadYears reads years of experience: a decimal number from 0 to
+// MaxYears, such as 4 or 6.5, optionally followed by "+" (at least) and a
+// unit: 5 years, 5 yrs, 5y, 5+.
+func ReadYears(s string) (Years, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	bad := func(why string) (Years, error) {
+		return Years{}, &InputError{Field: FieldYears, Value: s, Message: fmt.Sprintf("years %s %s; give a number from 0 to %d, such as 4, 6.5, 5 years or 5+", quoteShort(s), why, MaxYears)}
 	}
 	if t == "" {
 		return bad("is empty")
 	}
+	for _, unit := range yearUnits {
+		if rest, ok := strings.CutSuffix(t, unit); ok && rest != "" {
+			t = strings.TrimRight(rest, " ")
+			break
+		}
+	}
+	t, atLeast := strings.CutSuffix(t, "+")
 	if !isDecimal(t) {
 		if strings.HasPrefix(t, "-") && isDecimal(t[1:]) {
 			return bad("is negative")
@@ -129,7 +190,7 @@ func ParseYears(s string) (float64, error) {
 	if y > MaxYears {
 		return bad("is more than " + strconv.Itoa(MaxYears))
 	}
-	return y, nil
+	return Years{Value: y, AtLeast: atLeast}, nil
 }
 
 // The years a plan may start in: every date of a plan that starts in them
@@ -173,52 +234,4 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// closest returns the index of the entry whose spellings come nearest to
-// answer by edit distance, or -1 when there are none.
-func closest(answer string, entries [][]string) int {
-	key := catalog.Key(answer)
-	best, bestDist := -1, 0
-	for i, spellings := range entries {
-		for _, s := range spellings {
-			d := nameDistance(key, catalog.Key(s))
-			if best < 0 || d < bestDist {
-				best, bestDist = i, d
-			}
-		}
-	}
-	return best
-}
-
-// nameDistance is the edit distance to a name or, one worse, to the name's
-// start, so that a typo in the first word of a long name suggests that
-// name rather than whichever short name happens to be fewer edits away.
-func nameDistance(answer, name string) int {
-	d := editDistance(answer, name)
-	if len(name) > len(answer) {
-		d = min(d, editDistance(answer, name[:len(answer)])+1)
-	}
-	return d
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -36,8 +36,11 @@ type Input struct {
 
 // RoleRef is the role the answer matched.
 type RoleRef struct {
-	ID         string     `json:"id"`
-	Name       string     `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Match says how the answer found the role: exact, alias, title-words
+	// or title-map.
+	Match      string     `json:"match"`
 	TableLevel TableLevel `json:"table_level"`
 }
 
@@ -75,11 +78,14 @@ const (
 	RuleRoleTable      = "role-table"
 	RuleAccountability = "accountability"
 	RuleExperience     = "experience"
+	RuleTitleMap       = "title-map"
+	RuleTitleWords     = "title-words"
 
 	EffectStart = "start"
 	EffectRaise = "raise"
 	EffectKeep  = "keep"
 	EffectLower = "lower"
+	EffectMatch = "match"
 )
 
 // NextLevel is the level above the suggestion and what stands in the way.

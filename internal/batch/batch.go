@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
 )
 
 // Format is an output format of the batch.
@@ -88,6 +89,9 @@ type Options struct {
 	Width int
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
+	// Titles is the organisation's title map, consulted before the
+	// catalog's roles; nil for none.
+	Titles *catalog.Titles
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
 	recordLimit int
 }

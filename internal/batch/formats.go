@@ -3,7 +3,6 @@ package batch
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -24,7 +23,7 @@ const topSpecialisations = 3
 // appends a whole row around that part.
 type encoder interface {
 	advised(rec *advisor.Recommendation) *outcome
-	rejected(column, message string) []byte
+	rejected(problems []problem) []byte
 	// row appends a row; years is its years answer as JSON.
 	row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte
 }
@@ -87,8 +86,24 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 	return &outcome{encoded: append(b, '\n')}
 }
 
-// rejected has nothing to cache: the error cell carries the line number.
-func (e *csvEncoder) rejected(string, string) []byte { return nil }
+// rejected encodes the error cell after its line number, with the line
+// end: the cell's text is "line N" and then errorTail, which holds no
+// byte that needs quoting, so the tail decides the quoting alone. A
+// quoted tail ends with the closing quote.
+func (e *csvEncoder) rejected(problems []problem) []byte {
+	tail := appendErrorTail(nil, problems)
+	quoted := false
+	for _, c := range tail {
+		quoted = quoted || e.cells.special[c]
+	}
+	if !quoted {
+		return append(tail, '\n')
+	}
+	if bytes.IndexByte(tail, '"') >= 0 {
+		tail = bytes.ReplaceAll(tail, []byte(`"`), []byte(`""`))
+	}
+	return append(tail, '"', '\n')
+}
 
 func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
 	for i := range e.width {
@@ -105,15 +120,32 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 	for range len(OutputColumns) {
 		dst = append(dst, e.cells.delim)
 	}
-	return append(e.cells.cell(dst, []byte(errorText(line, o))), '\n')
+	if n := len(o.encoded); n >= 2 && o.encoded[n-2] == '"' {
+		dst = append(dst, '"')
+	}
+	dst = appendInt(append(dst, "line "...), line)
+	return append(dst, o.encoded...)
 }
 
-// errorText is a rejected row's error cell: line, column and reason.
-func errorText(line int, o *outcome) string {
-	if o.column == "" {
-		return fmt.Sprintf("line %d: %s", line, o.message)
+// appendErrorTail appends a rejected row's error text after its line
+// number: each problem's column and reason.
+func appendErrorTail(dst []byte, problems []problem) []byte {
+	for i, p := range problems {
+		switch {
+		case i > 0 && p.column != "":
+			dst = strconv.AppendQuote(append(dst, "; column "...), p.column)
+			dst = append(dst, ": "...)
+		case i > 0:
+			dst = append(dst, "; "...)
+		case p.column != "":
+			dst = strconv.AppendQuote(append(dst, ", column "...), p.column)
+			dst = append(dst, ": "...)
+		default:
+			dst = append(dst, ": "...)
+		}
+		dst = append(dst, p.message...)
 	}
-	return fmt.Sprintf("line %d, column %q: %s", line, o.column, o.message)
+	return dst
 }
 
 // jsonEncoder writes each row as {"row", "record", ...}: the full
@@ -170,11 +202,25 @@ func encodeJSON(v any) []byte {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
-func (e *jsonEncoder) rejected(column, message string) []byte {
-	b := append([]byte(`"error":{"column":`), appendJSONString(nil, []byte(column))...)
-	b = append(b, `,"message":`...)
-	b = appendJSONString(b, []byte(message))
-	return append(b, "}}"...)
+// rejected writes "error": the first problem's column and message, as
+// the 1.0 contract has them, then every problem.
+func (e *jsonEncoder) rejected(problems []problem) []byte {
+	b := appendProblem(append([]byte(`"error":`), '{'), problems[0])
+	b = append(b, `,"problems":[`...)
+	for i, p := range problems {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendProblem(append(b, '{'), p), '}')
+	}
+	return append(b, "]}}"...)
+}
+
+func appendProblem(dst []byte, p problem) []byte {
+	dst = append(dst, `"column":`...)
+	dst = appendJSONString(dst, []byte(p.column))
+	dst = append(dst, `,"message":`...)
+	return appendJSONString(dst, []byte(p.message))
 }
 
 func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {

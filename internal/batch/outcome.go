@@ -1,9 +1,7 @@
 package batch
 
 import (
-	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -16,15 +14,21 @@ import (
 // format and reused for every row with the same answers.
 type outcome struct {
 	rejected bool
-	// column and message say why a rejected row could not be advised;
-	// column is the header name of the culprit, or empty for the row's shape.
-	column, message string
+	// problems say why a rejected row could not be advised, every one of
+	// them: the role, years and accountability are each checked.
+	problems []problem
 	// encoded is the format's cached part of the row; a JSON recommendation
 	// is split around its "input" member, which echoes each row's spelling
 	// (see jsonEncoder).
 	encoded, afterInput []byte
 	// rec is the recommendation of an advised row, for Visit.
 	rec *advisor.Recommendation
+}
+
+// problem is one reason a row is rejected; column is the header name of
+// the culprit, or empty for the row's shape.
+type problem struct {
+	column, message string
 }
 
 // maxCached bounds each cache, so that a file of all-different answers
@@ -34,16 +38,30 @@ const maxCached = 1 << 12
 // decisionKey is everything a recommendation depends on besides the
 // spelling of the answers.
 type decisionKey struct {
-	role  *catalog.Role
-	acc   *catalog.Accountability
-	years float64
-	start string
+	role *catalog.Role
+	// how and ignored are the role's match, which the recommendation names.
+	how, ignored string
+	acc          *catalog.Accountability
+	years        float64
+	atLeast      bool
+	start        string
+}
+
+type roleAnswer struct {
+	match   advisor.RoleMatch
+	ignored string // match.Ignored, joined for decisionKey
+	err     error
+}
+
+type accAnswer struct {
+	acc *catalog.Accountability
+	err error
 }
 
 type yearsAnswer struct {
-	value float64
+	years advisor.Years
 	json  []byte // the value as encoding/json writes it
-	ok    bool
+	err   error
 }
 
 // outcomes advises rows through caches at two levels: each answer's
@@ -57,21 +75,20 @@ type outcomes struct {
 	enc    encoder
 	start  time.Time
 
-	roles   map[string]*catalog.Role // nil: unknown
-	accs    map[string]*catalog.Accountability
+	roles   map[string]roleAnswer
+	accs    map[string]accAnswer
 	years   map[string]yearsAnswer
 	starts  map[string]string // interned start cells
 	decided map[decisionKey]*outcome
 	// maxDecided bounds decided, which holds recommendations for Visit.
 	maxDecided int
-	rejected   map[string]*outcome // by the answers' spelling
-	key        []byte
+	rejected   map[rejectedKey]*outcome
 }
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
-		roles: map[string]*catalog.Role{}, accs: map[string]*catalog.Accountability{}, years: map[string]yearsAnswer{},
-		starts: map[string]string{}, decided: map[decisionKey]*outcome{}, rejected: map[string]*outcome{}}
+		roles: map[string]roleAnswer{}, accs: map[string]accAnswer{}, years: map[string]yearsAnswer{},
+		starts: map[string]string{}, decided: map[decisionKey]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
@@ -85,10 +102,11 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 	if ix[startAt] >= 0 {
 		start = fields[ix[startAt]]
 	}
-	if role == nil || acc == nil || !years.ok {
-		return o.rejectedOf(fields, start), nil
+	if role.err != nil || acc.err != nil || years.err != nil {
+		return o.rejectedOf(rejectedKey{role.err, years.err, acc.err}), nil
 	}
-	k := decisionKey{role: role, acc: acc, years: years.value}
+	k := decisionKey{role: role.match.Role, how: role.match.How, ignored: role.ignored,
+		acc: acc.acc, years: years.years.Value, atLeast: years.years.AtLeast}
 	if start != nil {
 		k.start = o.intern(start)
 	}
@@ -109,20 +127,21 @@ func bounded[K comparable, V any](m map[K]V) {
 	}
 }
 
-func (o *outcomes) role(b []byte) *catalog.Role {
+func (o *outcomes) role(b []byte) roleAnswer {
 	r, ok := o.roles[string(b)]
 	if !ok {
-		r, _ = o.adv.ResolveRole(string(b))
+		r.match, r.err = o.adv.ResolveRole(string(b))
+		r.ignored = strings.Join(r.match.Ignored, "\x00")
 		bounded(o.roles)
 		o.roles[string(b)] = r
 	}
 	return r
 }
 
-func (o *outcomes) acc(b []byte) *catalog.Accountability {
+func (o *outcomes) acc(b []byte) accAnswer {
 	a, ok := o.accs[string(b)]
 	if !ok {
-		a, _ = o.adv.ResolveAccountability(string(b))
+		a.acc, a.err = o.adv.ResolveAccountability(string(b))
 		bounded(o.accs)
 		o.accs[string(b)] = a
 	}
@@ -132,9 +151,8 @@ func (o *outcomes) acc(b []byte) *catalog.Accountability {
 func (o *outcomes) yearsOf(b []byte) yearsAnswer {
 	y, ok := o.years[string(b)]
 	if !ok {
-		v, err := advisor.ParseYears(string(b))
-		y = yearsAnswer{value: v, ok: err == nil}
-		y.json, _ = json.Marshal(v) // a number from 0 to MaxYears always encodes
+		y.years, y.err = advisor.ReadYears(string(b))
+		y.json, _ = json.Marshal(y.years.Value) // a number from 0 to MaxYears always encodes
 		bounded(o.years)
 		o.years[string(b)] = y
 	}
@@ -162,7 +180,7 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 	if strings.TrimSpace(string(start)) != "" {
 		t, err := advisor.ParseDate(string(start))
 		if err != nil {
-			return o.reject(o.layout.columnName(startAt), err.Error()+", or leave it empty for the default")
+			return o.reject(problem{column: o.layout.columnName(startAt), message: err.Error() + ", or leave it empty for the default"})
 		}
 		day = t
 	}
@@ -178,36 +196,37 @@ func (o *outcomes) answers(fields [][]byte) advisor.Answers {
 	}
 }
 
-// rejectedOf is the outcome of answers that do not resolve; advisor.Resolve
-// names the first bad one, as `careerpath advise` would.
-func (o *outcomes) rejectedOf(fields [][]byte, start []byte) *outcome {
-	ix := o.layout.index
-	// Each answer is prefixed with its length: a separator byte could
-	// occur in a cell and make two rows' keys equal.
-	o.key = o.key[:0]
-	for _, at := range []int{roleAt, yearsAt, accountabilityAt} {
-		o.key = binary.AppendUvarint(o.key, uint64(len(fields[ix[at]])))
-		o.key = append(o.key, fields[ix[at]]...)
-	}
-	if out, ok := o.rejected[string(o.key)]; ok {
+// rejectedOf is the outcome of answers that do not resolve, naming every
+// unusable answer. It is cached by the answers' errors, which the answer
+// caches keep one of per spelling (so no two spellings share a key), and a
+// file of all-different wrong answers costs one lookup a row.
+func (o *outcomes) rejectedOf(k rejectedKey) *outcome {
+	if out, ok := o.rejected[k]; ok {
 		return out
 	}
-	out := o.advise(fields, start)
+	out := o.rejection(advisor.Combine(k.role, k.years, k.acc))
 	bounded(o.rejected)
-	o.rejected[string(o.key)] = out
+	o.rejected[k] = out
 	return out
 }
 
+// rejectedKey is the errors of a row's answers, nil for a usable one.
+type rejectedKey struct{ role, years, acc error }
+
 func (o *outcomes) rejection(err error) *outcome {
-	var ie *advisor.InputError
-	if !errors.As(err, &ie) {
-		return o.reject("", err.Error())
+	inputs := advisor.Problems(err)
+	if len(inputs) == 0 {
+		return o.reject(problem{message: err.Error()})
 	}
-	return o.reject(o.layout.columnName(answerAt(ie.Field)), ie.Message)
+	problems := make([]problem, len(inputs))
+	for i, ie := range inputs {
+		problems[i] = problem{column: o.layout.columnName(answerAt(ie.Field)), message: ie.Message}
+	}
+	return o.reject(problems...)
 }
 
-func (o *outcomes) reject(column, message string) *outcome {
-	return &outcome{rejected: true, column: column, message: message, encoded: o.enc.rejected(column, message)}
+func (o *outcomes) reject(problems ...problem) *outcome {
+	return &outcome{rejected: true, problems: problems, encoded: o.enc.rejected(problems)}
 }
 
 // answerAt is where the layout keeps the column of an answer field.
@@ -224,6 +243,11 @@ func answerAt(field string) int {
 
 // shapeOutcome rejects a row whose field count differs from the header's.
 func shapeOutcome(enc encoder, got, want int) *outcome {
+	problems := []problem{{message: shapeMessage(got, want)}}
+	return &outcome{rejected: true, problems: problems, encoded: enc.rejected(problems)}
+}
+
+func shapeMessage(got, want int) string {
 	noun := "fields"
 	if got == 1 {
 		noun = "field"
@@ -232,5 +256,5 @@ func shapeOutcome(enc encoder, got, want int) *outcome {
 	if got > want {
 		msg += fmt.Sprintf(" (only the first %d are copied)", want)
 	}
-	return &outcome{rejected: true, message: msg, encoded: enc.rejected("", msg)}
+	return msg
 }

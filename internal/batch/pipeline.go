@@ -56,19 +56,8 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	limit := cmp.Or(opts.recordLimit, MaxRecordBytes)
-	// A chunk no bigger than the limit keeps every record the reader
-	// passes on within it.
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: min(chunkBytes, limit), limit: limit}
-	header, raw, err := r.header()
+	r, l, err := openStaffList(in, opts, chunkBytes)
 	if err != nil {
-		return Summary{}, err
-	}
-	l, err := newLayout(header, opts.Columns)
-	if err != nil {
-		if hint := inputHint(raw, opts.Delimiter, opts.Columns); hint != "" {
-			err = &HeaderError{Message: fmt.Sprintf("cannot read the header %s: %s", quoteCut(bytes.TrimRight(raw, "\r\n")), hint)}
-		}
 		return Summary{}, err
 	}
 	enc, snk := format(l, opts)
@@ -95,7 +84,7 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 		}
 	}()
 	var wg sync.WaitGroup
-	adv := advisor.New(cat)
+	adv := advisor.New(cat).WithTitles(opts.Titles)
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -127,6 +116,27 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 		return sum, err
 	}
 	return sum, snk.end()
+}
+
+// openStaffList reads a staff list's header and finds its columns; opts'
+// delimiter must be set.
+func openStaffList(in io.Reader, opts Options, chunkBytes int) (*reader, *layout, error) {
+	limit := cmp.Or(opts.recordLimit, MaxRecordBytes)
+	// A chunk no bigger than the limit keeps every record the reader
+	// passes on within it.
+	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: min(chunkBytes, limit), limit: limit}
+	header, raw, err := r.header()
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := newLayout(header, opts.Columns)
+	if err != nil {
+		if hint := inputHint(raw, opts.Delimiter, opts.Columns); hint != "" {
+			err = &HeaderError{Message: fmt.Sprintf("cannot read the header %s: %s", quoteCut(bytes.TrimRight(raw, "\r\n")), hint)}
+		}
+		return nil, nil, err
+	}
+	return r, l, nil
 }
 
 // writeInOrder writes the chunks as their turn comes.
@@ -293,26 +303,8 @@ func recordLength(rec []byte) int {
 // inFlight before each one.
 func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan<- *chunk, pools *pools) error {
 	for seq := 0; ; seq++ {
-		size := r.chunkSize
-		cut := 0
-		for {
-			if err := r.fill(size); err != nil {
-				return err
-			}
-			if cut = r.cut(); cut > 0 || r.atEOF {
-				break
-			}
-			// buf holds the start of one record, which has not ended yet.
-			r.skipBlankLines()
-			if recordLength(r.buf) > r.limit {
-				return tooLongRecord(r.line, r.buf[:min(len(r.buf), sampleSize)], r.parser.delim, r.limit)
-			}
-			size = r.grow(size)
-		}
-		if cut == 0 {
-			return nil
-		}
-		if err := r.checkFirstRecord(); err != nil {
+		cut, err := r.nextCut()
+		if err != nil || cut == 0 {
 			return err
 		}
 		buf := pools.getIn(max(r.chunkSize, cut))
@@ -331,6 +323,31 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 			return nil
 		}
 	}
+}
+
+// nextCut reads until buf starts with whole records and returns their
+// length, 0 at the end of the input; a record past the limit is an error.
+func (r *reader) nextCut() (int, error) {
+	size := r.chunkSize
+	cut := 0
+	for {
+		if err := r.fill(size); err != nil {
+			return 0, err
+		}
+		if cut = r.cut(); cut > 0 || r.atEOF {
+			break
+		}
+		// buf holds the start of one record, which has not ended yet.
+		r.skipBlankLines()
+		if recordLength(r.buf) > r.limit {
+			return 0, tooLongRecord(r.line, r.buf[:min(len(r.buf), sampleSize)], r.parser.delim, r.limit)
+		}
+		size = r.grow(size)
+	}
+	if cut == 0 {
+		return 0, nil
+	}
+	return cut, r.checkFirstRecord()
 }
 
 // checkFirstRecord refuses a whole record past the limit at the start of
@@ -407,7 +424,7 @@ func (w *worker) process(c *chunk) {
 		}
 		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
 		if w.keepRows {
-			c.visit.rows = append(c.visit.rows, AdvisedRow{Line: line + w.rec.line, Rec: o.rec, Column: o.column, Message: o.message})
+			c.visit.rows = append(c.visit.rows, advisedRow(line+w.rec.line, o))
 		}
 		data, line = data[n:], line+lines
 	}

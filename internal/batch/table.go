@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
@@ -55,14 +56,18 @@ func (e *tableEncoder) advised(rec *advisor.Recommendation) *outcome {
 	return &outcome{encoded: appendTableCell(b, nil)}
 }
 
-func (e *tableEncoder) rejected(column, message string) []byte {
-	if column != "" {
-		message = column + ": " + message
+func (e *tableEncoder) rejected(problems []problem) []byte {
+	parts := make([]string, len(problems))
+	for i, p := range problems {
+		parts[i] = p.message
+		if p.column != "" {
+			parts[i] = p.column + ": " + p.message
+		}
 	}
 	b := appendTableCell(nil, nil)
 	b = appendTableCell(b, nil)
 	b = appendTableCell(b, nil)
-	return appendTableCell(b, []byte(message))
+	return appendTableCell(b, []byte(strings.Join(parts, "; ")))
 }
 
 func (e *tableEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {

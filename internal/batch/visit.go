@@ -20,8 +20,19 @@ type AdvisedRow struct {
 	// the same answers, so it is read-only.
 	Rec *advisor.Recommendation
 	// Column and Message say why the row was rejected: the header name of
-	// the culprit ("" for the row's shape) and the reason.
+	// the culprit ("" for the row's shape) and the reason. A row with
+	// several bad answers gives its first, as batch's JSON "error" does.
 	Column, Message string
+}
+
+// advisedRow is a row's line and outcome; its Fields come later (see
+// fillCells).
+func advisedRow(line int, o *outcome) AdvisedRow {
+	row := AdvisedRow{Line: line, Rec: o.rec}
+	if len(o.problems) > 0 {
+		row.Column, row.Message = o.problems[0].column, o.problems[0].message
+	}
+	return row
 }
 
 // Visit reads a staff CSV under batch's input rules (opts.Delimiter,
@@ -59,7 +70,7 @@ type visitEncoder struct{ width int }
 
 func (visitEncoder) advised(rec *advisor.Recommendation) *outcome { return &outcome{rec: rec} }
 
-func (visitEncoder) rejected(string, string) []byte { return nil }
+func (visitEncoder) rejected([]problem) []byte { return nil }
 
 func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []byte) []byte {
 	for i := range e.width {

@@ -101,8 +101,8 @@ func TestVisitSeesWhatRunWrites(t *testing.T) {
 func visitedAsCSV(r AdvisedRow) []string {
 	row := slices.Clone(r.Fields)
 	if r.Rec == nil {
-		o := &outcome{rejected: true, column: r.Column, message: r.Message}
-		return append(row, "", "", "", "", "", "", errorText(r.Line, o))
+		tail := appendErrorTail(nil, []problem{{column: r.Column, message: r.Message}})
+		return append(row, "", "", "", "", "", "", fmt.Sprintf("line %d%s", r.Line, tail))
 	}
 	next := ""
 	if r.Rec.NextLevel != nil {

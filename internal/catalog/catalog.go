@@ -14,6 +14,15 @@ type Catalog struct {
 	Directions     []Direction      `yaml:"directions" json:"directions"`
 	CareerGrowth   []CareerGrowth   `yaml:"career_growth" json:"career_growth"`
 	Providers      []Provider       `yaml:"providers" json:"providers"`
+	Policy         CatalogPolicy    `yaml:"policy,omitempty" json:"policy,omitempty"`
+}
+
+// CatalogPolicy is what the rule needs of the catalog as a whole.
+type CatalogPolicy struct {
+	// TitleWords are the seniority and grade words of job titles ("senior",
+	// "II"): a role answer that matches no role is matched again without
+	// them.
+	TitleWords []string `yaml:"title_words,omitempty" json:"title_words,omitempty"`
 }
 
 // Programme describes the certification programme behind the ladder.

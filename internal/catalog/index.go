@@ -9,6 +9,11 @@ type index struct {
 	answerPos    map[string]int
 	directionPos map[string]int
 	providerPos  map[string]int
+	// roleAlias holds the keys of role aliases; titleWord and
+	// titleSpellings serve MatchTitleWords.
+	roleAlias      map[string]bool
+	titleWord      map[string]bool
+	titleSpellings []titleSpelling
 }
 
 func buildIndex(c *Catalog) index {
@@ -38,6 +43,7 @@ func buildIndex(c *Catalog) index {
 	for i, p := range c.Providers {
 		ix.providerPos[p.ID] = i
 	}
+	buildMatchIndex(c, &ix)
 	return ix
 }
 

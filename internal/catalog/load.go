@@ -37,6 +37,8 @@ type Source struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 	SHA256  string `json:"sha256"`
+	// Titles is the title map the recommendation used, if any.
+	Titles *TitlesSource `json:"titles,omitempty"`
 }
 
 // Loaded is a decoded, validated catalog with the indexes the advisor uses.

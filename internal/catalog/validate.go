@@ -148,6 +148,7 @@ func Validate(c *Catalog) []Problem {
 	v.topLevelReached(c)
 	v.roles(c, levels, directions)
 	v.directions(c, providers)
+	v.titleWords(c)
 	if len(c.Providers) == 0 {
 		v.add("providers", "is empty; list at least one provider for the directions to name")
 	}

@@ -21,6 +21,8 @@ type AdviseOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
 	// Prompter asks for the missing answers when IO.CanPrompt().
 	Prompter prompt.Prompter
 
@@ -37,7 +39,7 @@ type AdviseOptions struct {
 // NewCmdAdvise builds `careerpath advise`; runF replaces the run function
 // in tests.
 func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
-	opts := &AdviseOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Prompter: f.Prompter}
+	opts := &AdviseOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles, Prompter: f.Prompter}
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "advise [--role ROLE] [--years N] [--accountability ANSWER]",
@@ -54,7 +56,10 @@ while your years fall short of the level's minimum. --explain shows each
 step; JSON output always carries it.
 
 Roles and accountability answers match by id, name or alias, ignoring case,
-'-', '_' and extra spaces. See 'careerpath roles' for the roles.
+'-', '_' and extra spaces. A role answer that matches none is matched again
+without the catalog's title words (such as senior, lead or II) and any
+part in brackets; --titles FILE maps your organisation's own job titles
+first. See 'careerpath roles' for the roles.
 
 On a terminal, advise asks for the answers not given as flags (Ctrl-C or
 Esc stops it, exit 130); prompts are drawn on stderr, so stdout holds only
@@ -100,6 +105,7 @@ stderr is not a terminal, a missing answer is an error (exit 2).
 	fl.BoolVar(&asJSON, "json", false, "shorthand for --format json")
 	fl.BoolVar(&opts.Explain, "explain", false, "show each step of the level rule in table and Markdown output")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (replaced atomically) instead of stdout")
+	addTitlesFlag(cmd)
 	registerAdviseCompletions(cmd, f)
 	return cmd
 }
@@ -117,11 +123,10 @@ func runAdvise(opts *AdviseOptions) error {
 		return usageErrorf("missing %s: pass --%s (%s, so careerpath cannot ask)",
 			plural(len(opts.Missing), "answer"), strings.Join(opts.Missing, ", --"), opts.IO.whyNoPrompt())
 	}
-	cat, err := opts.Catalog()
+	adv, err := loadAdvisor(opts.Catalog, opts.Titles)
 	if err != nil {
 		return err
 	}
-	adv := advisor.New(cat)
 	if len(opts.Missing) > 0 {
 		if err := askMissing(opts, adv); err != nil {
 			return err
@@ -152,17 +157,17 @@ type question struct {
 
 // questions lists the answers in the order of the flags.
 func questions(opts *AdviseOptions, adv *advisor.Advisor) []question {
-	cat, ans, p := adv.Catalog(), &opts.Answers, opts.Prompter
+	ans, p := &opts.Answers, opts.Prompter
 	return []question{
 		{advisor.FieldRole, &ans.Role,
 			func(s string) error { _, err := adv.ResolveRole(s); return err },
-			func() (string, error) { return askRole(p, cat) }},
+			func() (string, error) { return askRole(p, adv) }},
 		{advisor.FieldYears, &ans.Years,
 			checkYears,
 			func() (string, error) { return askYears(p) }},
 		{advisor.FieldAccountability, &ans.Accountability,
 			func(s string) error { _, err := adv.ResolveAccountability(s); return err },
-			func() (string, error) { return askAccountability(p, cat) }},
+			func() (string, error) { return askAccountability(p, adv.Catalog()) }},
 	}
 }
 
@@ -194,11 +199,28 @@ func askMissing(opts *AdviseOptions, adv *advisor.Advisor) error {
 }
 
 // askRole offers the catalog's roles, with the role table's level as the
-// hint, and answers with the chosen role's name.
-func askRole(p prompt.Prompter, cat *catalog.Loaded) (string, error) {
+// hint, and answers with the chosen role's name. Typing filters on ids,
+// aliases and the title map's titles too, and an answer the title words
+// or the title map resolve shows its role.
+func askRole(p prompt.Prompter, adv *advisor.Advisor) (string, error) {
+	cat := adv.Catalog()
+	keywords := make([][]string, len(cat.Roles))
+	for i, r := range cat.Roles {
+		keywords[i] = append([]string{r.ID}, r.Policy.Aliases...)
+	}
+	if t := adv.Titles(); t != nil {
+		for _, m := range t.List {
+			i := slices.IndexFunc(cat.Roles, func(r catalog.Role) bool { return r.ID == m.Role.ID })
+			keywords[i] = append(keywords[i], m.Title)
+		}
+	}
 	options := make([]prompt.Option, len(cat.Roles))
 	for i, r := range cat.Roles {
-		options[i] = prompt.Option{Label: r.Name, Hint: r.SuggestedLevel}
+		options[i] = prompt.Option{Label: r.Name, Hint: r.SuggestedLevel, Keywords: keywords[i],
+			Resolves: func(typed string) bool {
+				m, ok := adv.MatchRole(typed)
+				return ok && m.Role.ID == r.ID
+			}}
 	}
 	i, err := p.Select("Role:", options)
 	if err != nil {
@@ -208,11 +230,11 @@ func askRole(p prompt.Prompter, cat *catalog.Loaded) (string, error) {
 }
 
 func askYears(p prompt.Prompter) (string, error) {
-	return p.Input(fmt.Sprintf("Years of experience (0 to %d):", advisor.MaxYears), checkYears)
+	return p.Input(fmt.Sprintf("Years of experience (0 to %d, such as 4, 6.5 or 5+):", advisor.MaxYears), checkYears)
 }
 
 func checkYears(s string) error {
-	_, err := advisor.ParseYears(s)
+	_, err := advisor.ReadYears(s)
 	return err
 }
 

@@ -21,6 +21,10 @@ import (
 // pressed.
 const interrupt = "<Ctrl-C>"
 
+// typeFilter, before a reply to a Select, types the rest as the filter
+// and presses Enter, which picks the one option the filter keeps.
+const typeFilter = "type:"
+
 // fakePrompter answers from a script of replies: for a Select the label to
 // choose, for an Input the text to type (refused text is recorded and the
 // next reply typed, as a terminal would ask again).
@@ -53,6 +57,18 @@ func (f *fakePrompter) Select(message string, options []prompt.Option) (int, err
 	if err != nil {
 		return 0, err
 	}
+	if typed, ok := strings.CutPrefix(reply, typeFilter); ok {
+		kept := []int{}
+		for i, o := range options {
+			if o.Matches(typed) {
+				kept = append(kept, i)
+			}
+		}
+		if len(kept) != 1 {
+			return 0, fmt.Errorf("fake prompter: typing %q keeps %d options of %q, want 1", typed, len(kept), message)
+		}
+		return kept[0], nil
+	}
 	for i, o := range options {
 		if o.Label == reply {
 			return i, nil
@@ -78,7 +94,7 @@ func (f *fakePrompter) Input(message string, validate func(string) error) (strin
 
 const (
 	askedRole           = "Role:"
-	askedYears          = "Years of experience (0 to 60):"
+	askedYears          = "Years of experience (0 to 60, such as 4, 6.5 or 5+):"
 	askedAccountability = "Team accountability:"
 )
 
@@ -106,6 +122,7 @@ func runPrompted(t *testing.T, term terminal, p *fakePrompter, args ...string) r
 		Catalog:  sync.OnceValues(catalog.Default),
 		Prompter: p,
 	}
+	f.Titles = sync.OnceValues(f.loadTitles)
 	code := run(f, args)
 	return result{stdout: out.String(), stderr: errOut.String(), code: code}
 }
@@ -164,13 +181,16 @@ func TestAdviseOffersTheCatalogsChoices(t *testing.T) {
 	if r := runPrompted(t, onTerminal, p, "advise"); r.code != 0 {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	if got := p.options[askedRole]; !slices.Equal(got, roles) {
+	if got := p.options[askedRole]; !slices.EqualFunc(got, roles, sameChoice) {
 		t.Errorf("role options %v, want %v", got, roles)
 	}
-	if got := p.options[askedAccountability]; !slices.Equal(got, answers) {
+	if got := p.options[askedAccountability]; !slices.EqualFunc(got, answers, sameChoice) {
 		t.Errorf("accountability options %v, want %v", got, answers)
 	}
 }
+
+// sameChoice compares what an option shows.
+func sameChoice(a, b prompt.Option) bool { return a.Label == b.Label && a.Hint == b.Hint }
 
 func TestAdviseRefusesInvalidYearsAndAsksAgain(t *testing.T) {
 	p := &fakePrompter{replies: []string{"six", "61", "-1", "", "6.5"}}
@@ -285,5 +305,24 @@ func TestAdviseChecksFlagsBeforeAsking(t *testing.T) {
 				t.Errorf("asked %q before failing on the flag", p.asked)
 			}
 		})
+	}
+}
+
+func TestRolePromptFiltersOnAliasesTitleWordsAndTheTitleMap(t *testing.T) {
+	titles := writeFile(t, "titles.csv", "title,role\nChief Happiness Officer,Engineering Manager\n")
+	for typed, want := range map[string]string{
+		"site": "SRE", "reliab": "SRE", "Staff SRE": "SRE", "Sr. DevOps Engineer": "DevOps Engineer",
+		"happiness": "Engineering Manager", "Chief Happiness Officer": "Engineering Manager",
+	} {
+		p := &fakePrompter{replies: []string{typeFilter + typed, "6", "Team"}}
+		r := runPrompted(t, onTerminal, p, "advise", "--titles", titles, "--json")
+		if r.code != 0 {
+			t.Errorf("typing %q: exit %d, stderr %q", typed, r.code, r.stderr)
+			continue
+		}
+		var rec advisor.Recommendation
+		if err := json.Unmarshal([]byte(r.stdout), &rec); err != nil || rec.Role.Name != want {
+			t.Errorf("typing %q chose %q (%v), want %s", typed, rec.Role.Name, err, want)
+		}
 	}
 }

@@ -23,6 +23,8 @@ type BatchOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
 	// Context ends the run early when cancelled; Ctrl-C cancels it too.
 	Context context.Context
 
@@ -38,7 +40,7 @@ type BatchOptions struct {
 // NewCmdBatch builds `careerpath batch`; runF replaces the run function in
 // tests.
 func NewCmdBatch(f *Factory, runF func(*BatchOptions) error) *cobra.Command {
-	opts := &BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	opts := &BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
 	cmd := &cobra.Command{
 		Use:   "batch [FILE|-]",
 		Short: "Advise every row of a CSV staff list",
@@ -63,7 +65,12 @@ a repeated header name becomes name_N (N its column number). A record over
 -, @, tab or carriage return) get a leading ' unless --raw. ndjson writes
 the full recommendation of 'careerpath advise --json' per row, plus "row"
 (the input line) and "record" (the input columns); a rejected row has
-"error" {column, message} instead. json is the same objects in one array.
+"error" {column, message, problems} instead, problems listing every
+problem of the row (the first repeated in column and message). json is
+the same objects in one array.
+
+--titles FILE maps your organisation's job titles to the catalog's roles
+first (see 'careerpath titles').
 
 A row that cannot be advised stays in the output with its error, and the
 run goes on; a summary goes to stderr. -o writes the file atomically: after
@@ -91,20 +98,12 @@ a failure or Ctrl-C an existing file is left as it was.
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", string(batch.CSV), "output format: "+strings.Join(batch.FormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
-	fl.StringVar(&opts.Delimiter, "delimiter", ",", `field delimiter of the input and CSV output: one character, or \t for tab`)
-	fl.StringArrayVar(&opts.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
+	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input and CSV output")
 	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
+	addTitlesFlag(cmd)
 
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(batch.FormatNames(), cobra.ShellCompDirectiveNoFileComp)))
-	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
-	must(cmd.RegisterFlagCompletionFunc("column", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		keys := make([]string, len(batch.ColumnKeys))
-		for i, k := range batch.ColumnKeys {
-			keys[i] = k + "="
-		}
-		return keys, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
-	}))
 	return cmd
 }
 
@@ -132,6 +131,9 @@ func runBatch(opts *BatchOptions) error {
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
+		return err
+	}
+	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
 		return err
 	}
 	in, name, closeIn, err := openBatchInput(opts)
@@ -178,19 +180,9 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 	if err != nil {
 		return batch.Options{}, &UsageError{Err: err}
 	}
-	delim, err := parseDelimiter(opts.Delimiter)
+	delim, columns, err := staffListOptions(opts.Delimiter, opts.Columns)
 	if err != nil {
 		return batch.Options{}, err
-	}
-	columns := map[string]string{}
-	for _, c := range opts.Columns {
-		key, header, ok := strings.Cut(c, "=")
-		key = strings.ToLower(strings.TrimSpace(key))
-		if !ok || strings.TrimSpace(header) == "" || !isColumnKey(key) {
-			return batch.Options{}, usageErrorf("invalid --column %q: use KEY=HEADER with KEY one of %s, such as role=\"Job Title\"",
-				c, strings.Join(batch.ColumnKeys, ", "))
-		}
-		columns[key] = header
 	}
 	start, err := planStart(opts.Start, opts.Now)
 	if err != nil {
@@ -201,25 +193,6 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 		width = opts.IO.TerminalWidth
 	}
 	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw, Width: width}, nil
-}
-
-func isColumnKey(key string) bool {
-	for _, k := range batch.ColumnKeys {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
-
-func parseDelimiter(s string) (byte, error) {
-	switch {
-	case s == `\t` || strings.EqualFold(s, "tab"):
-		return '\t', nil
-	case len(s) == 1 && batch.ValidDelimiter(s[0]):
-		return s[0], nil
-	}
-	return 0, usageErrorf(`invalid --delimiter %q: use one ASCII character other than a quote or line break, such as ';', or \t for tab`, s)
 }
 
 // openBatchInput opens the input, with a progress bar on stderr when it is

@@ -118,7 +118,9 @@ func TestBadInputExitsTwoWithNothingOnStdout(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"unknown role", with("--role", "Sorcerer"), []string{`unknown role "Sorcerer"`, "did you mean", "Valid roles: DevOps Engineer"}},
+		{"unknown role", with("--role", "Sorcerer"), []string{`unknown role "Sorcerer".`, "Valid roles: DevOps Engineer"}},
+		{"every problem", []string{"advise", "--role", "Sorcerer", "--years", "six", "--accountability", "galaxy"},
+			[]string{"3 answers cannot be used", `unknown role "Sorcerer"`, `years "six" is not a number`, `unknown accountability "galaxy"`}},
 		{"near role", with("--role", "platfrom engineer"), []string{`did you mean "Platform Engineer"`}},
 		{"years not a number", with("--years", "six"), []string{`years "six" is not a number`}},
 		{"negative years", with("--years", "-2"), []string{`years "-2" is negative`}},

@@ -28,12 +28,13 @@ const (
 	KeyStart   = "start"
 	KeyNoInput = "no-input"
 	KeyColor   = "color"
+	KeyTitles  = "titles"
 
 	configKey = "config"
 )
 
 // settingKeys lists the keys in the order `config show` prints them.
-var settingKeys = []string{KeyFormat, KeyCatalog, KeyStart, KeyNoInput, KeyColor}
+var settingKeys = []string{KeyFormat, KeyCatalog, KeyTitles, KeyStart, KeyNoInput, KeyColor}
 
 // Colour modes for --color.
 const (
@@ -45,9 +46,10 @@ const (
 var colorModes = []string{ColorAuto, ColorAlways, ColorNever}
 
 // settingDefaults are the values used when no flag, variable or file sets a
-// key; an empty catalog means the embedded one, an empty start today.
+// key; an empty catalog means the embedded one, an empty title map none,
+// an empty start today.
 var settingDefaults = map[string]string{
-	KeyFormat: "table", KeyCatalog: "", KeyStart: "", KeyNoInput: "false", KeyColor: ColorAuto,
+	KeyFormat: "table", KeyCatalog: "", KeyTitles: "", KeyStart: "", KeyNoInput: "false", KeyColor: ColorAuto,
 }
 
 // maxConfigBytes bounds the config file; it holds five short keys.
@@ -167,6 +169,7 @@ func resolveConfig(flags *pflag.FlagSet, getenv func(string) string, userConfigD
 		cfg.settings[key] = s
 	}
 	relativeToFile(cfg, KeyCatalog)
+	relativeToFile(cfg, KeyTitles)
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}

@@ -167,7 +167,7 @@ func TestBrokenConfigNamesFileAndLine(t *testing.T) {
 		want []string
 	}{
 		{"format: json\ncolor: never\n  bad: x\n", []string{"line 3"}},
-		{"fromat: json\n", []string{`unknown key "fromat"`, "format, catalog, start, no-input, color"}},
+		{"fromat: json\n", []string{`unknown key "fromat"`, "format, catalog, titles, start, no-input, color"}},
 		{"color: blue\n", []string{`invalid color "blue"`, "auto, always, never"}},
 		{"no-input: perhaps\n", []string{`invalid no-input "perhaps"`}},
 	} {

@@ -46,6 +46,7 @@ func exitCode(err error) int {
 		usage    *UsageError
 		input    *advisor.InputError
 		invalid  *catalog.Error
+		titles   *catalog.TitlesError
 		config   *ConfigError
 		header   *batch.HeaderError
 		record   *batch.RecordError
@@ -56,7 +57,7 @@ func exitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &config), errors.As(err, &header),
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &titles), errors.As(err, &config), errors.As(err, &header),
 		errors.As(err, &record):
 		return ExitUsage
 	case errors.As(err, &rejected):

@@ -24,6 +24,9 @@ type Factory struct {
 	Now func() time.Time
 	// Catalog loads the active catalog once, on first use.
 	Catalog func() (*catalog.Loaded, error)
+	// Titles loads the title map the configuration names (nil for none)
+	// against the active catalog, once, on first use.
+	Titles func() (*catalog.Titles, error)
 	// Config is the effective configuration, resolved by the root command
 	// before any command runs; commands read their settings from it.
 	Config *Config
@@ -39,6 +42,7 @@ type Factory struct {
 func NewFactory(io *IOStreams) *Factory {
 	f := &Factory{IO: io, Now: time.Now, UserConfigDir: os.UserConfigDir}
 	f.Catalog = sync.OnceValues(f.loadCatalog)
+	f.Titles = sync.OnceValues(f.loadTitles)
 	f.Prompter = prompt.NewSurvey(io.In, io.ErrOut, io.ErrColorEnabled)
 	return f
 }
@@ -69,6 +73,23 @@ func (f *Factory) loadCatalog() (*catalog.Loaded, error) {
 		return nil, fmt.Errorf("%w\n(the catalog was set by %s)", err, s.describe())
 	}
 	return cat, err
+}
+
+// loadTitles loads the configured title map, or none.
+func (f *Factory) loadTitles() (*catalog.Titles, error) {
+	s := f.Config.Setting(KeyTitles)
+	if s.Value == "" {
+		return nil, nil
+	}
+	cat, err := f.Catalog()
+	if err != nil {
+		return nil, err
+	}
+	t, err := catalog.LoadTitles(s.Value, cat)
+	if err != nil && s.Source != SourceFlag {
+		return nil, fmt.Errorf("%w\n(the title map was set by %s)", err, s.describe())
+	}
+	return t, err
 }
 
 // Main runs careerpath with args and returns the exit status.
@@ -144,6 +165,7 @@ and directions all come from the active catalog.
 		NewCmdSchema(f, nil),
 		NewCmdBatch(f, nil),
 		NewCmdReport(f, nil),
+		NewCmdTitles(f),
 	)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)

@@ -41,6 +41,7 @@ func (s *Survey) Select(message string, options []Option) (int, error) {
 		Message:     render.Sanitize(message),
 		Options:     labels,
 		Description: func(_ string, i int) string { return render.Sanitize(options[i].Hint) },
+		Filter:      func(typed, _ string, i int) bool { return options[i].Matches(typed) },
 		PageSize:    min(len(options), maxPageSize),
 	}
 	var answer survey.OptionAnswer

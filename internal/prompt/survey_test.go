@@ -24,10 +24,10 @@ func TestMain(m *testing.M) {
 }
 
 var roles = []Option{
-	{"DevOps Engineer", "Foundation"},
-	{"SRE", "Professional"},
-	{"Platform Engineer", "Professional"},
-	{"Engineering Manager", "Professional to Advanced"},
+	{Label: "DevOps Engineer", Hint: "Foundation"},
+	{Label: "SRE", Hint: "Professional", Keywords: []string{"sre", "Site Reliability Engineer"}},
+	{Label: "Platform Engineer", Hint: "Professional"},
+	{Label: "Engineering Manager", Hint: "Professional to Advanced"},
 }
 
 type answer struct {
@@ -78,6 +78,31 @@ func TestSelectFiltersByTypingAndMovesWithArrows(t *testing.T) {
 	term.Close()
 	if screen := term.Screen(); !strings.Contains(screen, "? Role: Engineering Manager") {
 		t.Errorf("the answer is not shown:\n%s", screen)
+	}
+}
+
+func TestSelectFiltersOnKeywords(t *testing.T) {
+	term := ptytest.New(t)
+	done := ask(term, false, selectRole)
+	term.Expect("Engineering Manager - Professional to Advanced")
+	term.Type("reliab")
+	term.Expect("Role: reliab")
+	term.Type("\r")
+	var got answer
+	term.Wait(func() { got = receive(t, done) })
+	if got.err != nil || got.index != 1 {
+		t.Fatalf("Select = %d, %v; want 1 (SRE, by its alias)", got.index, got.err)
+	}
+	term.Close()
+}
+
+func TestOptionMatches(t *testing.T) {
+	sre := roles[1]
+	sre.Resolves = func(typed string) bool { return typed == "Staff SRE" }
+	for typed, want := range map[string]bool{"sr": true, "SITE": true, "reliab": true, "Staff SRE": true, "platform": false, "staff": false} {
+		if got := sre.Matches(typed); got != want {
+			t.Errorf("Matches(%q) = %v, want %v", typed, got, want)
+		}
 	}
 }
 

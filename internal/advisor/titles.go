@@ -1,0 +1,64 @@
+package advisor
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// TitleSuggestion is one line of a title map to start from: a distinct
+// role answer of a staff list, how often it occurs, and the role it most
+// plausibly means.
+type TitleSuggestion struct {
+	Title string `json:"title"`
+	// Role is the role's name, or empty for MatchNone.
+	Role  string `json:"role"`
+	Count int    `json:"count"`
+	// Match is a RoleMatch's How, MatchGuess or MatchNone.
+	Match string `json:"match"`
+}
+
+// TitleTally counts the role answers of a staff list, each distinct
+// answer (after Key's normalisation) once, under its first spelling.
+type TitleTally struct {
+	counts map[string]*TitleSuggestion
+}
+
+// NewTitleTally returns an empty tally.
+func NewTitleTally() *TitleTally {
+	return &TitleTally{counts: map[string]*TitleSuggestion{}}
+}
+
+// Add counts one answer; empty answers name no title and are not counted.
+func (t *TitleTally) Add(answer string) {
+	key := catalog.Key(answer)
+	if key == "" {
+		return
+	}
+	s, ok := t.counts[key]
+	if !ok {
+		s = &TitleSuggestion{Title: strings.TrimSpace(answer)}
+		t.counts[key] = s
+	}
+	s.Count++
+}
+
+// Suggest returns the tally with a role for each title, most frequent
+// first (then by title), never nil.
+func (a *Advisor) Suggest(t *TitleTally) []TitleSuggestion {
+	out := make([]TitleSuggestion, 0, len(t.counts))
+	for _, s := range t.counts {
+		m := a.SuggestRole(s.Title)
+		s.Match = m.How
+		if m.Role != nil {
+			s.Role = m.Role.Name
+		}
+		out = append(out, *s)
+	}
+	slices.SortFunc(out, func(x, y TitleSuggestion) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Title, y.Title))
+	})
+	return out
+}

@@ -1,0 +1,105 @@
+package catalog
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careerpath/careerpath/internal/golden"
+)
+
+func TestTitleMapLoads(t *testing.T) {
+	cat := mustDefault(t)
+	raw := "\xef\xbb\xbfTitle,Notes,Role\nStaff SRE,,sre\nSr. DevOps Engineer,reviewed,DevOps Engineer\nReliability Lead,,Site Reliability Engineer\nstaff  sre,same role twice is fine,SRE\nChief Happiness Officer,not mapped yet,\n"
+	titles, err := ParseTitles("dir/titles.csv", []byte(raw), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for title, want := range map[string]string{"STAFF SRE": "sre", "sr. devops engineer": "devops-engineer", "Reliability-Lead": "sre"} {
+		if r, ok := titles.Find(title); !ok || r.ID != want {
+			t.Errorf("Find(%q) = %v, %v; want %s", title, r, ok, want)
+		}
+	}
+	if _, ok := titles.Find("Chief Happiness Officer"); ok {
+		t.Error("a title with an empty role is mapped")
+	}
+	if len(titles.List) != 3 || titles.Source.Name != "titles.csv" || len(titles.Source.SHA256) != 64 {
+		t.Errorf("list %v, source %+v", titles.List, titles.Source)
+	}
+}
+
+func TestTitleMapErrorsGolden(t *testing.T) {
+	cat := mustDefault(t)
+	var b strings.Builder
+	for _, c := range []struct{ name, raw string }{
+		{"every problem at once", "title,role\nStaff SRE,sre\nSr. DevOps Engineer,Wizard\n,sre\n  ,SRE\nstaff sre,Platform Engineer\nPlatform Engineer II\n\"Lead \"Cloud\" Engineer\",cloud-engineer\n"},
+		{"no role column", "title,job\nStaff SRE,sre\n"},
+		{"no columns at all", "name\n"},
+		{"empty file", ""},
+	} {
+		_, err := ParseTitles("titles.csv", []byte(c.raw), cat)
+		var te *TitlesError
+		if !errors.As(err, &te) {
+			t.Fatalf("%s: err = %v, want a TitlesError", c.name, err)
+		}
+		b.WriteString("# " + c.name + "\n" + err.Error() + "\n")
+	}
+	golden.Assert(t, "titlemap_errors", b.String())
+}
+
+func TestLoadTitlesRefusesWhatIsNotAFile(t *testing.T) {
+	cat := mustDefault(t)
+	dir := t.TempDir()
+	for path, want := range map[string]string{
+		filepath.Join(dir, "absent.csv"): "titles suggest",
+		dir:                              "not a regular file",
+	} {
+		_, err := LoadTitles(path, cat)
+		var te *TitlesError
+		if !errors.As(err, &te) || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), path) {
+			t.Errorf("LoadTitles(%s) = %v, want a TitlesError naming it and saying %q", path, err, want)
+		}
+	}
+	big := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(big, []byte("title,role\n"+strings.Repeat("x", MaxTitlesBytes)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadTitles(big, cat); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a large file gives %v", err)
+	}
+}
+
+func mustDefault(t testing.TB) *Loaded {
+	t.Helper()
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// FuzzParseTitles: any bytes give a TitlesError with a problem each, or a
+// map in which every listed title finds its role.
+func FuzzParseTitles(f *testing.F) {
+	cat := mustDefault(f)
+	for _, seed := range []string{"title,role\nStaff SRE,sre\n", "title,role\n\"a\nb\",SRE\n,\n", "role,title\nx,y\n", "\xef\xbb\xbftitle;role\n"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		titles, err := ParseTitles("fuzz.csv", raw, cat)
+		if err != nil {
+			var te *TitlesError
+			if !errors.As(err, &te) || len(te.Problems) == 0 {
+				t.Fatalf("err = %v, want a TitlesError with problems", err)
+			}
+			return
+		}
+		for _, m := range titles.List {
+			if r, ok := titles.Find(m.Title); !ok || r != m.Role {
+				t.Fatalf("%q lists %s but finds %v", m.Title, m.Role.ID, r)
+			}
+		}
+	})
+}

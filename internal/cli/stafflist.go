@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// addStaffListFlags gives a command that reads a staff list batch's
+// --delimiter and --column flags, so every such command reads a file
+// alike; what the delimiter also applies to is the command's to say.
+func addStaffListFlags(cmd *cobra.Command, delimiter *string, columns *[]string, delimiterUsage string) {
+	fl := cmd.Flags()
+	fl.StringVar(delimiter, "delimiter", ",", delimiterUsage+`: one character, or \t for tab`)
+	fl.StringArrayVar(columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
+	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
+	must(cmd.RegisterFlagCompletionFunc("column", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		keys := make([]string, len(batch.ColumnKeys))
+		for i, k := range batch.ColumnKeys {
+			keys[i] = k + "="
+		}
+		return keys, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+	}))
+}
+
+// staffListOptions checks --delimiter and --column.
+func staffListOptions(delimiter string, columnFlags []string) (byte, map[string]string, error) {
+	delim, err := parseDelimiter(delimiter)
+	if err != nil {
+		return 0, nil, err
+	}
+	columns := map[string]string{}
+	for _, c := range columnFlags {
+		key, header, ok := strings.Cut(c, "=")
+		key = strings.ToLower(strings.TrimSpace(key))
+		if !ok || strings.TrimSpace(header) == "" || !isColumnKey(key) {
+			return 0, nil, usageErrorf("invalid --column %q: use KEY=HEADER with KEY one of %s, such as role=\"Job Title\"",
+				c, strings.Join(batch.ColumnKeys, ", "))
+		}
+		columns[key] = header
+	}
+	return delim, columns, nil
+}
+
+func isColumnKey(key string) bool {
+	for _, k := range batch.ColumnKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// loadTitles loads the title map through its option, which tests may
+// leave nil (no map).
+func loadTitles(titles func() (*catalog.Titles, error)) (*catalog.Titles, error) {
+	if titles == nil {
+		return nil, nil
+	}
+	return titles()
+}
+
+func parseDelimiter(s string) (byte, error) {
+	switch {
+	case s == `\t` || strings.EqualFold(s, "tab"):
+		return '\t', nil
+	case len(s) == 1 && batch.ValidDelimiter(s[0]):
+		return s[0], nil
+	}
+	return 0, usageErrorf(`invalid --delimiter %q: use one ASCII character other than a quote or line break, such as ';', or \t for tab`, s)
+}

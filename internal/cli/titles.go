@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
+)
+
+// NewCmdTitles builds `careerpath titles`, the title map's commands.
+func NewCmdTitles(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "titles",
+		Short: "Map your organisation's job titles to the catalog's roles",
+		Long: strings.TrimSpace(`
+A title map is a CSV file with the columns title and role (other columns
+are ignored) that maps the job titles of your staff list to the active
+catalog's roles, by role id, name or alias. Give it to advise and batch
+with --titles FILE (or the titles setting: CAREERPATH_TITLES, or titles:
+in the config file); it is consulted before the catalog's own names, and
+its name and sha256 go into each recommendation's catalog.titles.
+
+It is read strictly: an unknown role, a title listed twice with different
+roles, a missing title or role column, or an empty title is an error
+(exit 2) naming the line, and every problem is listed at once. A line with
+an empty role is not mapped yet and is skipped.
+
+'careerpath titles suggest STAFF.csv > titles.csv' writes one to start
+from; review it, then pass it back with --titles.`),
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(NewCmdTitlesSuggest(f, nil))
+	return cmd
+}
+
+// TitlesSuggestOptions are the inputs of `careerpath titles suggest`.
+type TitlesSuggestOptions struct {
+	IO      *IOStreams
+	Catalog func() (*catalog.Loaded, error)
+	// Titles is a title map to start from, nil when none is set.
+	Titles  func() (*catalog.Titles, error)
+	Context context.Context
+
+	Input     string // a file, or "-" or "" for stdin
+	Output    string // a file written atomically, or "" for stdout
+	Format    string
+	Delimiter string
+	Columns   []string // KEY=HEADER
+}
+
+// NewCmdTitlesSuggest builds `careerpath titles suggest`; runF replaces
+// the run function in tests.
+func NewCmdTitlesSuggest(f *Factory, runF func(*TitlesSuggestOptions) error) *cobra.Command {
+	opts := &TitlesSuggestOptions{IO: f.IO, Catalog: f.Catalog, Titles: f.Titles}
+	cmd := &cobra.Command{
+		Use:   "suggest [FILE|-]",
+		Short: "Write a title map to start from, from a staff list",
+		Long: strings.TrimSpace(`
+Read a staff list (a CSV file or stdin, read as 'careerpath batch' reads
+it: the same role column, --column and --delimiter) and write a title map
+to start from: one row per distinct role answer, most frequent first, with
+the columns title, role, count and match. match says how the role was
+found:
+
+  exact        the title is a role's id or name
+  alias        the title is one of a role's aliases
+  title-words  the title names a role once the catalog's title words
+               (such as senior, lead or II) and any part in brackets are
+               ignored
+  title-map    the title is in the map given with --titles
+  guess        the closest role by the did-you-mean of the errors; check it
+  none         no role is plausibly meant; the role is left empty
+
+Review the guesses, fill in or delete the empty roles, and pass the file
+back with --titles: the loader reads title and role and ignores the rest.
+
+` + exitStatusHelp),
+		Example: strings.TrimRight(`  careerpath titles suggest staff.csv > titles.csv
+  careerpath titles suggest --format table staff.csv
+  careerpath batch --titles titles.csv staff.csv -o plans.csv`, "\n"),
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Input = args[0]
+			}
+			opts.Context = cmd.Context()
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTitlesSuggest(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.TitleSuggestionFormatNames(), ", "))
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input")
+	addTitlesFlag(cmd)
+	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.TitleSuggestionFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
+	return cmd
+}
+
+func runTitlesSuggest(opts *TitlesSuggestOptions) error {
+	format, err := render.ParseTitleSuggestionFormat(opts.Format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	delim, columns, err := staffListOptions(opts.Delimiter, opts.Columns)
+	if err != nil {
+		return err
+	}
+	adv, err := loadAdvisor(opts.Catalog, opts.Titles)
+	if err != nil {
+		return err
+	}
+	in, name, closeIn, err := openBatchInput(&BatchOptions{IO: opts.IO, Input: opts.Input})
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+
+	parent := opts.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
+	defer stop()
+	tally := advisor.NewTitleTally()
+	rows := 0
+	err = batch.ReadRows(ctx, in, batch.Options{Delimiter: delim, Columns: columns}, func(r batch.Row) error {
+		if r.Shape == "" {
+			tally.Add(r.Answers.Role)
+			rows++
+		}
+		return nil
+	})
+	if ctx.Err() != nil {
+		return ErrInterrupted
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	suggestions := adv.Suggest(tally)
+	write := func(w io.Writer, width int) error {
+		return render.TitleSuggestions(w, format, suggestions, width)
+	}
+	if opts.Output == "" {
+		err = write(opts.IO.Out, opts.IO.TerminalWidth)
+	} else {
+		err = writeFileAtomically(opts.Output, func(w io.Writer) error { return write(w, 0) })
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
+	return nil
+}
