@@ -13,6 +13,14 @@ import (
 //go:embed catalog.yaml
 var CatalogYAML []byte
 
+// CatalogGenJSON is catalog.yaml as compact JSON, made at build time so
+// that a run decodes JSON instead of parsing YAML; a test in
+// internal/catalog keeps it equal to catalog.yaml.
+//
+//go:generate go run ../internal/catalog/embedgen catalog.yaml catalog.gen.json
+//go:embed catalog.gen.json
+var CatalogGenJSON []byte
+
 //go:embed schema/*.schema.json
 var schemas embed.FS
 
@@ -20,12 +28,13 @@ var schemas embed.FS
 const (
 	RecommendationSchema = "recommendation"
 	CatalogSchema        = "catalog"
+	PathSchema           = "path"
 	ReportSchema         = "report"
 )
 
 // SchemaNames lists the published JSON Schemas.
 func SchemaNames() []string {
-	return []string{RecommendationSchema, CatalogSchema, ReportSchema}
+	return []string{RecommendationSchema, PathSchema, CatalogSchema, ReportSchema}
 }
 
 // SchemaFile is the file name a schema is published under; it is also the

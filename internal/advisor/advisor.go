@@ -66,8 +66,11 @@ func (a *Advisor) Advise(ans Answers, start time.Time) (*Recommendation, error) 
 // Decision is the outcome of the level rule.
 type Decision struct {
 	Level int // position in the catalog's levels
-	Trace []Step
-	Next  *NextLevel
+	// Reached is the position the role table and accountability alone
+	// give, before the years are counted.
+	Reached int
+	Trace   []Step
+	Next    *NextLevel
 }
 
 // Decide applies the level rule: the role table's level (a range's lower
@@ -112,7 +115,8 @@ func (a *Advisor) Decide(q Query) Decision {
 			Detail: fmt.Sprintf("%s years meets %s's minimum of %s years; keep %s",
 				givenYears(q), levels[pos].Name, formatYears(levels[pos].Policy.MinYears), levels[pos].Name)})
 	}
-	return Decision{Level: pos, Trace: trace, Next: a.nextLevel(q, pos, max(rolePos, accPos))}
+	reached := max(rolePos, accPos)
+	return Decision{Level: pos, Reached: reached, Trace: trace, Next: a.nextLevel(q, pos, reached)}
 }
 
 // givenYears writes the years answer, "at least 5" for "5+".
@@ -155,18 +159,26 @@ func (a *Advisor) nextLevel(q Query, pos, reached int) *NextLevel {
 		return nil
 	}
 	target := a.cat.Levels[pos+1]
-	next := &NextLevel{ID: target.ID, Name: target.Name, Order: target.Order, Missing: []Requirement{}}
-	if reached < pos+1 {
-		next.Missing = append(next.Missing, a.missingAccountability(q, pos+1, target.Name))
+	return &NextLevel{ID: target.ID, Name: target.Name, Order: target.Order, Missing: a.requirements(q, pos+1, reached)}
+}
+
+// requirements lists what the answers lack for the level at targetPos: an
+// accountability that reaches it, when neither the role table nor the
+// answer does (reached is below it), and the years, when short.
+func (a *Advisor) requirements(q Query, targetPos, reached int) []Requirement {
+	target := a.cat.Levels[targetPos]
+	missing := []Requirement{}
+	if reached < targetPos {
+		missing = append(missing, a.missingAccountability(q, targetPos, target.Name))
 	}
-	if years := q.Input.Years; years < target.Policy.MinYears {
-		need := formatYears(target.Policy.MinYears)
-		next.Missing = append(next.Missing, Requirement{
-			Kind: NeedYears, Needed: need, Current: formatYears(years),
-			Detail: fmt.Sprintf("at least %s years of experience (%s more)", need, formatYears(target.Policy.MinYears-years)),
+	if years, need := q.Input.Years, target.Policy.MinYears; years < need {
+		missing = append(missing, Requirement{
+			Kind: NeedYears, Needed: formatYears(need), Current: formatYears(years),
+			Detail:      fmt.Sprintf("at least %s years of experience (%s more)", formatYears(need), formatYears(need-years)),
+			NeededYears: &need, CurrentYears: &years,
 		})
 	}
-	return next
+	return missing
 }
 
 // missingAccountability names the lowest accountability answer that
@@ -192,8 +204,14 @@ func (a *Advisor) missingAccountability(q Query, targetPos int, targetName strin
 
 // Recommend builds the full recommendation for resolved answers.
 func (a *Advisor) Recommend(q Query, start time.Time) *Recommendation {
-	d := a.Decide(q)
+	return a.recommend(q, a.Decide(q), start)
+}
+
+func (a *Advisor) recommend(q Query, d Decision, start time.Time) *Recommendation {
 	level := &a.cat.Levels[d.Level]
+	if d.Next != nil {
+		d.Next.EligibleFrom = EligibleFrom(start, q.Input.Years, a.cat.Levels[d.Level+1].Policy.MinYears).Format(DateLayout)
+	}
 	to := q.Role.Level.To
 	if to == "" {
 		to = q.Role.Level.From

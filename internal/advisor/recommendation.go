@@ -4,7 +4,7 @@ import "github.com/careerpath/careerpath/internal/catalog"
 
 // SchemaVersion is the version of the JSON contract. Fields may be added
 // under the same major version; a rename or removal bumps the major.
-const SchemaVersion = "1.0"
+const SchemaVersion = "1.1"
 
 // DateLayout is how every date in a recommendation is written (ISO 8601).
 const DateLayout = "2006-01-02"
@@ -94,6 +94,9 @@ type NextLevel struct {
 	Name    string        `json:"name"`
 	Order   int           `json:"order"`
 	Missing []Requirement `json:"missing"`
+	// EligibleFrom is the first day the years requirement of the level is
+	// met, counting from the plan's start: the start when it is met already.
+	EligibleFrom string `json:"eligible_from"`
 }
 
 // Requirement is one thing missing to reach the next level.
@@ -102,6 +105,10 @@ type Requirement struct {
 	Needed  string `json:"needed"`
 	Current string `json:"current"`
 	Detail  string `json:"detail"`
+	// NeededYears and CurrentYears are Needed and Current as numbers; only
+	// a years requirement has them.
+	NeededYears  *float64 `json:"needed_years,omitempty"`
+	CurrentYears *float64 `json:"current_years,omitempty"`
 }
 
 // Requirement kinds.

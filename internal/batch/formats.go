@@ -13,7 +13,9 @@ import (
 
 // OutputColumns are the columns the CSV output adds after the input's;
 // one whose name an input column has gets a "careerpath_" prefix.
-var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error"}
+// next_level_eligible_from came after error in schema 1.1: appending keeps
+// the columns before it where they were.
+var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from"}
 
 // topSpecialisations is how many specialisation ids the CSV output lists.
 const topSpecialisations = 3
@@ -70,16 +72,16 @@ func (e *csvEncoder) header(l *layout) []byte {
 
 // advised encodes the added cells of an advised row, with its line end.
 func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
-	next := ""
+	next, eligible := "", ""
 	if rec.NextLevel != nil {
-		next = rec.NextLevel.Name
+		next, eligible = rec.NextLevel.Name, rec.NextLevel.EligibleFrom
 	}
 	ids := make([]string, 0, topSpecialisations)
 	for _, s := range rec.Specialisations[:min(topSpecialisations, len(rec.Specialisations))] {
 		ids = append(ids, s.ID)
 	}
 	var b []byte
-	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), ""} {
+	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), "", eligible} {
 		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(c))
 	}
@@ -89,20 +91,30 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 // rejected encodes the error cell after its line number, with the line
 // end: the cell's text is "line N" and then errorTail, which holds no
 // byte that needs quoting, so the tail decides the quoting alone. A
-// quoted tail ends with the closing quote.
+// quoted tail ends with the closing quote; then come the (empty) columns
+// after the error column.
 func (e *csvEncoder) rejected(problems []problem) []byte {
 	tail := appendErrorTail(nil, problems)
 	quoted := false
 	for _, c := range tail {
 		quoted = quoted || e.cells.special[c]
 	}
-	if !quoted {
-		return append(tail, '\n')
+	if quoted {
+		if bytes.IndexByte(tail, '"') >= 0 {
+			tail = bytes.ReplaceAll(tail, []byte(`"`), []byte(`""`))
+		}
+		tail = append(tail, '"')
 	}
-	if bytes.IndexByte(tail, '"') >= 0 {
-		tail = bytes.ReplaceAll(tail, []byte(`"`), []byte(`""`))
+	for range columnsAfterError() {
+		tail = append(tail, e.cells.delim)
 	}
-	return append(tail, '"', '\n')
+	return append(tail, '\n')
+}
+
+// columnsAfterError is how many added columns follow the error column:
+// those added after it in later contract versions.
+func columnsAfterError() int {
+	return len(OutputColumns) - 1 - slices.Index(OutputColumns, "error")
 }
 
 func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
@@ -117,10 +129,13 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 	if !o.rejected {
 		return append(dst, o.encoded...)
 	}
-	for range len(OutputColumns) {
+	// The error cell is "line N" and the cached tail; the columns after it
+	// stay empty.
+	after := columnsAfterError()
+	for range len(OutputColumns) - after {
 		dst = append(dst, e.cells.delim)
 	}
-	if n := len(o.encoded); n >= 2 && o.encoded[n-2] == '"' {
+	if n := len(o.encoded); n >= 2+after && o.encoded[n-2-after] == '"' {
 		dst = append(dst, '"')
 	}
 	dst = appendInt(append(dst, "line "...), line)

@@ -102,17 +102,17 @@ func visitedAsCSV(r AdvisedRow) []string {
 	row := slices.Clone(r.Fields)
 	if r.Rec == nil {
 		tail := appendErrorTail(nil, []problem{{column: r.Column, message: r.Message}})
-		return append(row, "", "", "", "", "", "", fmt.Sprintf("line %d%s", r.Line, tail))
+		return append(row, "", "", "", "", "", "", fmt.Sprintf("line %d%s", r.Line, tail), "")
 	}
-	next := ""
+	next, eligible := "", ""
 	if r.Rec.NextLevel != nil {
-		next = r.Rec.NextLevel.Name
+		next, eligible = r.Rec.NextLevel.Name, r.Rec.NextLevel.EligibleFrom
 	}
 	var ids []string
 	for _, s := range r.Rec.Specialisations[:min(topSpecialisations, len(r.Rec.Specialisations))] {
 		ids = append(ids, s.ID)
 	}
-	return append(row, r.Rec.Level.Name, strconv.Itoa(r.Rec.Level.Order), next, r.Rec.Plan.Start, r.Rec.Plan.End, strings.Join(ids, ";"), "")
+	return append(row, r.Rec.Level.Name, strconv.Itoa(r.Rec.Level.Order), next, r.Rec.Plan.Start, r.Rec.Plan.End, strings.Join(ids, ";"), "", eligible)
 }
 
 func TestVisitStopsOnTheVisitorsError(t *testing.T) {

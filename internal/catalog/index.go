@@ -1,7 +1,5 @@
 package catalog
 
-import "github.com/careerpath/careerpath/data"
-
 // index answers the lookups the advisor makes on every recommendation.
 type index struct {
 	levelPos     map[string]int
@@ -45,11 +43,6 @@ func buildIndex(c *Catalog) index {
 	}
 	buildMatchIndex(c, &ix)
 	return ix
-}
-
-// Default returns the embedded catalog.
-func Default() (*Loaded, error) {
-	return Parse("(embedded)", data.CatalogYAML)
 }
 
 // LevelPos returns the position of a level id in Levels (its order - 1).

@@ -46,3 +46,9 @@ func (p *windowsPendingFile) Cleanup() error {
 	p.Close() // the file is being thrown away; its close error does not matter
 	return os.Remove(p.Name())
 }
+
+// newFileMode is the mode of a new file; Windows has no umask.
+func newFileMode() os.FileMode { return 0o666 }
+
+// hardLinks is not known on Windows, where links are rare.
+func hardLinks(os.FileInfo) uint64 { return 1 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -58,10 +57,11 @@ ignoring case and surrounding spaces:
 column is passed through untouched.
 
 CSV output keeps the input columns and adds level, level_order, next_level,
-plan_start, plan_end, specialisations (the top three ids, joined by ';') and
-error; an added column named like an input one gets a careerpath_ prefix, and
-a repeated header name becomes name_N (N its column number). A record over
-1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
+plan_start, plan_end, specialisations (the top three ids, joined by ';'),
+error and next_level_eligible_from (the day the next level's years are met;
+empty at the top); an added column named like an input one gets a
+careerpath_ prefix, and a repeated header name becomes name_N (N its column
+number). A record over 1 MiB stops the run (exit 2). Cells that a spreadsheet would run as a formula (starting with =, +,
 -, @, tab or carriage return) get a leading ' unless --raw. ndjson writes
 the full recommendation of 'careerpath advise --json' per row, plus "row"
 (the input line) and "record" (the input columns); a rejected row has
@@ -136,38 +136,36 @@ func runBatch(opts *BatchOptions) error {
 	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
 		return err
 	}
-	in, name, closeIn, err := openBatchInput(opts)
+	ctx, release := stopOnSignal(opts.Context)
+	defer release()
+	in, err := openBatchInput(ctx, opts)
 	if err != nil {
 		return err
 	}
-	defer closeIn()
+	defer in.close()
 
-	parent := opts.Context
-	if parent == nil {
-		parent = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
-	defer stop()
 	var sum batch.Summary
 	advise := func(out io.Writer) error {
-		sum, err = batch.Run(ctx, cat, in, out, bopts)
-		if ctx.Err() != nil {
-			return ErrInterrupted
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+		sum, err = batch.Run(ctx, cat, in.r, out, bopts)
+		switch {
+		case ctx.Err() != nil:
+			return stopCause(ctx)
+		case in.err() != nil:
+			return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
+		case err != nil:
+			return fmt.Errorf("%s: %w", in.name, err)
 		}
 		return nil
 	}
 	if opts.Output == "" {
-		err = advise(opts.IO.Out)
+		err = writeChecked(opts.IO.Out, "stdout", advise)
 	} else {
-		err = writeFileAtomically(opts.Output, advise)
+		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, advise)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read}
 	}
@@ -195,16 +193,31 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw, Width: width}, nil
 }
 
+// batchInput is the open input of a batch run.
+type batchInput struct {
+	r      io.Reader
+	name   string
+	source *checkedReader // read errors, told from other failures
+	close  func()
+}
+
+func (b *batchInput) err() error { return b.source.Err() }
+
 // openBatchInput opens the input, with a progress bar on stderr when it is
-// a regular file and stderr is a terminal; closeIn clears the bar and
-// closes the file.
-func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func(), err error) {
+// a regular file and stderr is a terminal. A pipe or terminal is read in
+// the background, so that ending ctx (Ctrl-C) ends the run at once even
+// while no input comes.
+func openBatchInput(ctx context.Context, opts *BatchOptions) (*batchInput, error) {
 	if opts.Input == "" || opts.Input == "-" {
-		return opts.IO.In, "stdin", func() {}, nil
+		if opts.Input == "" && opts.IO.InTTY {
+			return nil, usageErrorf("no input: give a CSV FILE (careerpath batch staff.csv) or pipe CSV in (... | careerpath batch); pass - to type rows on the terminal")
+		}
+		src := &checkedReader{r: opts.IO.In}
+		return &batchInput{r: unblocked(ctx, src, opts.IO.In), name: "stdin", source: src, close: func() {}}, nil
 	}
 	f, err := os.Open(opts.Input)
 	if err != nil {
-		return nil, "", nil, usageErrorf("cannot read %q: %v; check the path, or pass - to read stdin", opts.Input, errors.Unwrap(err))
+		return nil, usageErrorf("cannot read %q: %v; check the path, or pass - to read stdin", opts.Input, errors.Unwrap(err))
 	}
 	info, err := f.Stat()
 	if err == nil && info.IsDir() {
@@ -212,10 +225,12 @@ func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func
 	}
 	if err != nil {
 		f.Close()
-		return nil, "", nil, usageErrorf("cannot read %q: %v; pass a CSV file", opts.Input, err)
+		return nil, usageErrorf("cannot read %q: %v; pass a CSV file", opts.Input, err)
 	}
+	src := &checkedReader{r: f}
+	in := &batchInput{r: unblocked(ctx, src, f), name: opts.Input, source: src, close: func() { f.Close() }}
 	if !info.Mode().IsRegular() || !opts.IO.ErrTTY {
-		return f, opts.Input, func() { f.Close() }, nil
+		return in, nil
 	}
 	bar := progressbar.NewOptions64(info.Size(),
 		progressbar.OptionSetWriter(opts.IO.ErrOut),
@@ -225,6 +240,27 @@ func openBatchInput(opts *BatchOptions) (in io.Reader, name string, closeIn func
 		progressbar.OptionSetRenderBlankState(true),
 		progressbar.OptionClearOnFinish(),
 	)
-	r := progressbar.NewReader(f, bar)
-	return &r, opts.Input, func() { _ = bar.Finish(); f.Close() }, nil
+	r := progressbar.NewReader(src, bar)
+	in.r, in.close = &r, func() { _ = bar.Finish(); f.Close() }
+	return in, nil
+}
+
+// unblocked returns r as is when file is a regular file, whose reads never
+// wait. Otherwise r is copied through a pipe by a goroutine, and the pipe
+// closes when ctx ends, so a read waiting on a silent pipe or terminal
+// gives way at once. The goroutine stays blocked in that read; the process
+// is about to end.
+func unblocked(ctx context.Context, r io.Reader, file any) io.Reader {
+	if f, ok := file.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			return r
+		}
+	}
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := io.Copy(pw, r)
+		pw.CloseWithError(err)
+	}()
+	context.AfterFunc(ctx, func() { pr.CloseWithError(stopCause(ctx)) })
+	return pr
 }

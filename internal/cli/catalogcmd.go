@@ -65,7 +65,7 @@ and how to fix it and exits 2.
 }
 
 func runCatalogValidate(opts *CatalogValidateOptions) error {
-	cat, err := catalog.LoadFile(opts.File)
+	cat, err := loadCatalogFile(opts.File)
 	if err != nil {
 		return err
 	}
@@ -87,6 +87,8 @@ type CatalogShowOptions struct {
 	IO      *IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
+	// FormatFrom names the variable or file that set Format, if any.
+	FormatFrom string
 }
 
 // NewCmdCatalogShow builds `careerpath catalog show`.
@@ -98,7 +100,7 @@ func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.
 		Example: "  careerpath catalog show --catalog our-ladder.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			opts.Format = f.Config.Get(KeyFormat)
+			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -121,7 +123,7 @@ type catalogView struct {
 func runCatalogShow(opts *CatalogShowOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return settingError(err, KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
@@ -192,9 +194,9 @@ func NewCmdCatalogExport(f *Factory, runF func(*CatalogExportOptions) error) *co
 Print the embedded default catalog. YAML is the file as shipped, comments
 included, byte for byte (so its sha256 matches 'careerpath version'); JSON is
 the same catalog as one object. Either loads with --catalog.`),
-		Example: strings.TrimSpace(`
+		Example: strings.Trim(`
   careerpath catalog export > our-ladder.yaml
-  careerpath catalog export --format json > our-ladder.json`),
+  careerpath catalog export --format json > our-ladder.json`, "\n"),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -205,6 +207,7 @@ the same catalog as one object. Either loads with --catalog.`),
 	}
 	// Not the shared format setting: a catalog file is YAML or JSON only.
 	cmd.Flags().StringVarP(&opts.Format, KeyFormat, "f", string(render.YAML), "catalog format: "+strings.Join(exportFormats, ", "))
+	must(cmd.RegisterFlagCompletionFunc(KeyFormat, cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 

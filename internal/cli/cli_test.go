@@ -84,7 +84,7 @@ func TestAdviseJSONContract(t *testing.T) {
 			t.Errorf("JSON lacks %q", k)
 		}
 	}
-	if got["schema_version"] != "1.0" {
+	if got["schema_version"] != "1.1" {
 		t.Errorf("schema_version %v", got["schema_version"])
 	}
 	in := got["input"].(map[string]any)

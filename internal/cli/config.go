@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/jsonkeys"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // Settings keys. Each is also a flag of the same name and an environment
@@ -220,7 +222,7 @@ func lookup(flags *pflag.FlagSet, getenv func(string) string, key string) Settin
 // the user named it.
 func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
 	raw, err := readSmallFile(path, maxConfigBytes)
-	if errors.Is(err, fs.ErrNotExist) && !explicit {
+	if !explicit && unreachable(path, err) {
 		return false, nil
 	}
 	if err != nil {
@@ -244,6 +246,21 @@ func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
 	return true, nil
 }
 
+// unreachable reports whether err means there is no file at path to read:
+// it does not exist, or a folder on the way is not one or may not be
+// searched (a HOME others cannot enter), so no file of the user's is there.
+// A file that exists but may not be read is not unreachable.
+func unreachable(path string, err error) bool {
+	switch {
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return true
+	case errors.Is(err, fs.ErrPermission):
+		_, statErr := os.Lstat(path)
+		return errors.Is(statErr, fs.ErrPermission)
+	}
+	return false
+}
+
 // configType picks viper's decoder: JSON or TOML by extension, else YAML.
 func configType(path string) string {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
@@ -255,6 +272,9 @@ func configType(path string) string {
 }
 
 func readSmallFile(path string, limit int64) ([]byte, error) {
+	if err := notRegular(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -271,6 +291,26 @@ func readSmallFile(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("is larger than %d bytes; check that this is the right file", limit)
 	}
 	return raw, nil
+}
+
+// notRegular refuses a path that is neither a regular file nor a folder
+// (whose errors are told elsewhere): opening a FIFO waits for a writer
+// forever, and a device may never end.
+func notRegular(path string) error {
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().IsRegular() || info.IsDir() {
+		return nil
+	}
+	kind := "special file"
+	switch mode := info.Mode(); {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		kind = "socket"
+	case mode&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return fmt.Errorf("is a %s, not a regular file; give a file", kind)
 }
 
 // relativeToFile resolves a path given in the config file against the
@@ -291,7 +331,47 @@ func (c *Config) check() error {
 	if s := c.settings[KeyNoInput]; !isBool(s.Value) {
 		return c.invalid(s, "use true or false (or 1 or 0)")
 	}
+	// A start or format given as a flag is left to its command, which says
+	// the same and knows its own formats; from a variable or the file, it
+	// is checked here so that the error names where it came from.
+	if s := c.settings[KeyStart]; s.Value != "" && s.Source != SourceFlag {
+		if _, err := advisor.ParseDate(s.Value); err != nil {
+			return c.unusable(s, err)
+		}
+	}
+	if s := c.settings[KeyFormat]; s.Source != SourceFlag {
+		if _, err := render.ParseRecommendationFormat(s.Value); err != nil {
+			return c.unusable(s, err)
+		}
+	}
 	return nil
+}
+
+// unusable is a setting's value that err refuses, named by where it came
+// from.
+func (c *Config) unusable(s Setting, err error) error {
+	if s.Source == SourceFile {
+		return &ConfigError{File: c.File, Err: fmt.Errorf("%s: %v", s.Key, err)}
+	}
+	return usageErrorf("%s: %v", s.Origin, err)
+}
+
+// from names where a setting came from when that was not a flag, for the
+// command's own checks to add to their errors; "" for a flag or default.
+func (s Setting) from() string {
+	if s.Source == SourceEnv || s.Source == SourceFile {
+		return s.describe()
+	}
+	return ""
+}
+
+// settingError is a usage error about a setting's value, naming the
+// variable or file it came from (see Setting.from).
+func settingError(err error, key, from string) error {
+	if from != "" {
+		err = fmt.Errorf("%w (the %s was set by %s)", err, key, from)
+	}
+	return &UsageError{Err: err}
 }
 
 func (c *Config) invalid(s Setting, fix string) error {

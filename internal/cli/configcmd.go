@@ -13,6 +13,8 @@ type ConfigShowOptions struct {
 	IO     *IOStreams
 	Config *Config
 	Format string
+	// FormatFrom names the variable or file that set Format, if any.
+	FormatFrom string
 }
 
 // NewCmdConfig builds `careerpath config` and `config show`.
@@ -43,7 +45,7 @@ relative catalog path is relative to the config file:
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			opts.Config = f.Config
-			opts.Format = f.Config.Get(KeyFormat)
+			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -61,7 +63,7 @@ var emptyMeaning = map[string]string{configKey: "(none)", KeyCatalog: "(embedded
 func runConfigShow(opts *ConfigShowOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return settingError(err, KeyFormat, opts.FormatFrom)
 	}
 	settings := opts.Config.Settings()
 	rows := make([][]string, len(settings))

@@ -20,11 +20,16 @@ const (
 
 const exitStatusHelp = `EXIT STATUS
   0    success
-  1    unexpected error (a bug, or a failure writing output)
-  2    invalid usage or input: a bad flag, answer, catalog or CSV header; nothing is written to stdout
-       (batch and report: a record over 1 MiB stops the run after the rows before it)
+  1    unexpected error (a bug, or output that could not be written in full)
+  2    invalid usage or input: a bad flag, setting, answer, catalog or CSV header,
+       or unreadable input; nothing is written to stdout (batch and report: a
+       record over 1 MiB stops the run after the rows before it)
   3    batch or report finished, but some rows were rejected (their errors are in the output)
-  130  interrupted (Ctrl-C or Esc at a prompt)`
+  129  stopped by SIGHUP (128 plus the signal's number, as a shell reports it)
+  130  interrupted (Ctrl-C or SIGINT, or Esc at a prompt)
+  143  stopped by SIGTERM
+  With -o FILE, a failure or a stop leaves FILE as it was and removes the
+  temporary file.`
 
 // UsageError is invalid usage or input: exit 2.
 type UsageError struct{ Err error }
@@ -51,10 +56,13 @@ func exitCode(err error) int {
 		header   *batch.HeaderError
 		record   *batch.RecordError
 		rejected *RejectedRowsError
+		signal   *SignalError
 	)
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &signal):
+		return 128 + signal.number()
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
 	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &titles), errors.As(err, &config), errors.As(err, &header),

@@ -16,6 +16,8 @@ type ListOptions struct {
 	IO      *IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
+	// FormatFrom names the variable or file that set Format, if any.
+	FormatFrom string
 	// Listing turns the catalog into the table to print.
 	Listing func(*catalog.Loaded) render.Listing
 }
@@ -27,7 +29,9 @@ func NewCmdRoles(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 
 // NewCmdLevels builds `careerpath levels`.
 func NewCmdLevels(f *Factory, runF func(*ListOptions) error) *cobra.Command {
-	return newListCmd(f, runF, "levels", "List the certification levels", levelsListing)
+	cmd := newListCmd(f, runF, "levels", "List the certification levels", levelsListing)
+	cmd.AddCommand(NewCmdLevelsCompare(f, nil), NewCmdLevelsShow(f, nil))
+	return cmd
 }
 
 // NewCmdSpecialisations builds `careerpath specialisations`.
@@ -44,7 +48,7 @@ func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, li
 		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			opts.Format = f.Config.Get(KeyFormat)
+			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -58,7 +62,7 @@ func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, li
 func runList(opts *ListOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return settingError(err, KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -113,29 +111,27 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	in, name, closeIn, err := openBatchInput(asBatch)
+	ctx, release := stopOnSignal(opts.Context)
+	defer release()
+	in, err := openBatchInput(ctx, asBatch)
 	if err != nil {
 		return err
 	}
-	defer closeIn()
+	defer in.close()
 
-	parent := opts.Context
-	if parent == nil {
-		parent = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
-	defer stop()
 	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
-		File: name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
-	sum, err := batch.Visit(ctx, cat, in, bopts, b.Begin, b.Add)
+		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
+	sum, err := batch.Visit(ctx, cat, in.r, bopts, b.Begin, b.Add)
 	var columnErr *report.ColumnError
 	switch {
 	case ctx.Err() != nil:
-		return ErrInterrupted
+		return stopCause(ctx)
+	case in.err() != nil:
+		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
 	case errors.As(err, &columnErr):
 		return &UsageError{Err: err}
 	case err != nil:
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", in.name, err)
 	}
 	doc, err := b.Report(sum)
 	if err != nil {
@@ -145,14 +141,14 @@ func runReport(opts *ReportOptions) error {
 		return render.Report(w, format, doc, render.Options{Width: opts.IO.TerminalWidth})
 	}
 	if opts.Output == "" {
-		err = write(opts.IO.Out)
+		err = writeChecked(opts.IO.Out, "stdout", write)
 	} else {
-		err = writeFileAtomically(opts.Output, write)
+		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, write)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", name, sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read, Listed: "the report lists them with their reasons"}
 	}

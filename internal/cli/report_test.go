@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,7 +103,7 @@ func TestReportCountsWhatBatchGives(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	levelAt, errorAt := len(rows[0])-7, len(rows[0])-1
+	levelAt, errorAt := slices.Index(rows[0], "level"), slices.Index(rows[0], "error")
 	batchLevels, batchRejected := map[string]int{}, 0
 	for _, row := range rows[1:] {
 		if row[errorAt] != "" {

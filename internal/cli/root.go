@@ -68,11 +68,20 @@ func (f *Factory) loadCatalog() (*catalog.Loaded, error) {
 	if s.Value == "" {
 		return catalog.Default()
 	}
-	cat, err := catalog.LoadFile(s.Value)
+	cat, err := loadCatalogFile(s.Value)
 	if err != nil && s.Source != SourceFlag {
 		return nil, fmt.Errorf("%w\n(the catalog was set by %s)", err, s.describe())
 	}
 	return cat, err
+}
+
+// loadCatalogFile loads a catalog file, refusing one that is not a regular
+// file before it can hang on it.
+func loadCatalogFile(path string) (*catalog.Loaded, error) {
+	if err := notRegular(path); err != nil {
+		return nil, usageErrorf("catalog %s %v", path, err)
+	}
+	return catalog.LoadFile(path)
 }
 
 // loadTitles loads the configured title map, or none.
@@ -98,13 +107,21 @@ func Main(args []string, io *IOStreams) int {
 }
 
 func run(f *Factory, args []string) int {
+	// Every command's stdout goes through one checked writer, so a write
+	// error a renderer or library dropped still fails the run.
+	stdout := newCheckedWriter(f.IO.Out)
+	f.IO.Out = stdout
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	var outErr *OutputError
+	if werr := stdout.Err(); werr != nil && !errors.As(err, &outErr) {
+		err = newOutputError("stdout", werr)
+	}
 	if err == nil {
 		return ExitOK
 	}
-	if !commandRan(cmd) {
+	if !commandRan(cmd) && !errors.As(err, &outErr) {
 		// cobra rejected the command line before any run function started.
 		err = &UsageError{Err: err}
 	}
@@ -153,9 +170,11 @@ and directions all come from the active catalog.
 	pf.String(KeyCatalog, "", withEnv("catalog file, YAML or JSON, instead of the embedded one", KeyCatalog))
 	must(root.MarkPersistentFlagFilename(KeyCatalog, "yaml", "yml", "json"))
 	pf.String(KeyColor, ColorAuto, withEnv("colour: auto (only on a terminal, not with NO_COLOR), always or never", KeyColor))
+	must(root.RegisterFlagCompletionFunc(KeyColor, cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp)))
 	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
 	root.AddCommand(
 		NewCmdAdvise(f, nil),
+		NewCmdPath(f, nil),
 		NewCmdRoles(f, nil),
 		NewCmdLevels(f, nil),
 		NewCmdSpecialisations(f, nil),
@@ -174,5 +193,10 @@ and directions all come from the active catalog.
 	// in the tree the man pages and the help tests walk. It takes its output
 	// stream when added, so the streams are set first.
 	root.InitDefaultCompletionCmd()
+	// cobra's completion command prints help for any argument; a misspelt
+	// shell is a usage error like any unknown command.
+	if completion, _, err := root.Find([]string{"completion"}); err == nil && completion != root {
+		completion.RunE = runGroup
+	}
 	return root
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/careerpath/careerpath/data"
+	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/schematest"
 )
 
@@ -19,7 +20,10 @@ var goldenSchemas = []struct {
 	check  func(t *testing.T, doc []byte)
 }{
 	{"advise_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Recommendation, doc) }},
+	{"path_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Path, doc) }},
 	{"roles_", eachElement(schematest.CatalogEntry("role"))},
+	{"levels_compare_", func(t *testing.T, doc []byte) { decodeStrict(t, string(doc), &advisor.LevelComparison{}) }},
+	{"levels_show_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.CatalogEntry("level"), doc) }},
 	{"levels_", eachElement(schematest.CatalogEntry("level"))},
 	{"specialisations_", eachElement(schematest.CatalogEntry("direction"))},
 	{"catalog_show_", checkCatalogView},
@@ -107,12 +111,16 @@ func TestSchemasRejectDrift(t *testing.T) {
 		t.Fatalf("the golden itself fails: %v", err)
 	}
 	for name, bad := range map[string]string{
-		"renamed field": strings.Replace(string(good), `"next_level"`, `"nextLevel"`, 1),
-		"extra field":   strings.Replace(string(good), `"schema_version": "1.0",`, `"schema_version": "1.0", "debug": true,`, 1),
-		"nested extra":  strings.Replace(string(good), `"label": "Professional"`, `"label": "Professional", "rank": 1`, 1),
-		"wrong type":    strings.Replace(string(good), `"years": 6,`, `"years": "6",`, 1),
-		"bad date":      strings.Replace(string(good), `"start": "2027-01-04",`, `"start": "04/01/2027",`, 1),
-		"major bump":    strings.Replace(string(good), `"schema_version": "1.0"`, `"schema_version": "2.0"`, 1),
+		"renamed field":             strings.Replace(string(good), `"next_level"`, `"nextLevel"`, 1),
+		"extra field":               strings.Replace(string(good), `"schema_version": "1.1",`, `"schema_version": "1.1", "debug": true,`, 1),
+		"nested extra":              strings.Replace(string(good), `"label": "Professional"`, `"label": "Professional", "rank": 1`, 1),
+		"wrong type":                strings.Replace(string(good), `"years": 6,`, `"years": "6",`, 1),
+		"bad date":                  strings.Replace(string(good), `"start": "2027-01-04",`, `"start": "04/01/2027",`, 1),
+		"years without numbers":     strings.Replace(string(good), `"needed_years": 7,`, ``, 1),
+		"numbers on accountability": strings.Replace(string(good), `"needed": "multi-team",`, `"needed": "multi-team", "needed_years": 7,`, 1),
+		"no eligible_from": strings.Replace(string(good), `,
+    "eligible_from": "2028-01-04"`, ``, 1),
+		"major bump": strings.Replace(string(good), `"schema_version": "1.1"`, `"schema_version": "2.0"`, 1),
 	} {
 		if bad == string(good) {
 			t.Fatalf("%s: fixture did not change the document", name)

@@ -24,12 +24,13 @@ func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 		Short: "Print a published JSON Schema (2020-12)",
 		Long: strings.TrimSpace(`
 Print the JSON Schema of the recommendation (advise --json, and each batch
-record under $defs/batch_record), of a catalog file, or of the team report
-(report --format json). The tests check every JSON output of careerpath
-against these schemas.`),
-		Example: strings.TrimSpace(`
+record under $defs/batch_record), of the career path (path --json), of a
+catalog file, or of the team report (report --format json). The tests
+check every JSON output of careerpath against these schemas.`),
+		Example: strings.Trim(`
   careerpath schema recommendation > recommendation.schema.json
-  careerpath schema catalog > catalog.schema.json`),
+  careerpath schema path > path.schema.json
+  careerpath schema catalog > catalog.schema.json`, "\n"),
 		ValidArgs: names,
 		Args:      exactArgs(strings.Join(names, " or ")),
 		RunE: func(_ *cobra.Command, args []string) error {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -121,32 +119,29 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	if err != nil {
 		return err
 	}
-	in, name, closeIn, err := openBatchInput(&BatchOptions{IO: opts.IO, Input: opts.Input})
+	ctx, release := stopOnSignal(opts.Context)
+	defer release()
+	in, err := openBatchInput(ctx, &BatchOptions{IO: opts.IO, Input: opts.Input})
 	if err != nil {
 		return err
 	}
-	defer closeIn()
-
-	parent := opts.Context
-	if parent == nil {
-		parent = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
-	defer stop()
+	defer in.close()
 	tally := advisor.NewTitleTally()
 	rows := 0
-	err = batch.ReadRows(ctx, in, batch.Options{Delimiter: delim, Columns: columns}, func(r batch.Row) error {
+	err = batch.ReadRows(ctx, in.r, batch.Options{Delimiter: delim, Columns: columns}, func(r batch.Row) error {
 		if r.Shape == "" {
 			tally.Add(r.Answers.Role)
 			rows++
 		}
 		return nil
 	})
-	if ctx.Err() != nil {
-		return ErrInterrupted
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	switch {
+	case ctx.Err() != nil:
+		return stopCause(ctx)
+	case in.err() != nil:
+		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
+	case err != nil:
+		return fmt.Errorf("%s: %w", in.name, err)
 	}
 	suggestions := adv.Suggest(tally)
 	write := func(w io.Writer, width int) error {
@@ -155,11 +150,11 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	if opts.Output == "" {
 		err = write(opts.IO.Out, opts.IO.TerminalWidth)
 	} else {
-		err = writeFileAtomically(opts.Output, func(w io.Writer) error { return write(w, 0) })
+		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, func(w io.Writer) error { return write(w, 0) })
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(in.name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
 	return nil
 }

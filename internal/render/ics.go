@@ -20,17 +20,54 @@ const icsProductID = "-//careerpath//careerpath study plan//EN"
 
 // WriteICS writes the recommendation's plan as an RFC 5545 calendar: one
 // all-day event per phase. stamp is when the calendar is made (DTSTAMP).
-//
-// The library folds lines at 75 octets without splitting a UTF-8 sequence,
-// but writes bare LF on Unix unless told otherwise, so CRLF is asked for.
 func WriteICS(w io.Writer, rec *advisor.Recommendation, stamp time.Time) error {
+	cal := newCalendar(fmt.Sprintf("%s study plan", rec.Level.Name))
+	uid := planUID(rec.Role.ID, rec.Input.Years, rec.Accountability.ID, rec.Plan.Start)
+	if err := addPhaseEvents(cal, uid+"-phase-", rec.Level, rec.Plan, stamp); err != nil {
+		return err
+	}
+	return serialize(w, cal)
+}
+
+// WritePathICS writes every step's plan of a career path as all-day phase
+// events, plus an all-day event on each later step's eligibility day. The
+// first step's events have the UIDs advise gives the same plan, so
+// importing both does not add copies.
+func WritePathICS(w io.Writer, p *advisor.Path, stamp time.Time) error {
+	cal := newCalendar(fmt.Sprintf("Career path to %s", p.Steps[len(p.Steps)-1].Level.Name))
+	uid := planUID(p.Role.ID, p.Input.Years, p.Accountability.ID, p.Start)
+	for i, st := range p.Steps {
+		prefix := uid + "-phase-"
+		if i > 0 {
+			prefix = fmt.Sprintf("%s-step-%d-phase-", uid, st.Step)
+			day, err := time.Parse(advisor.DateLayout, st.EligibleFrom)
+			if err != nil {
+				return fmt.Errorf("step %d eligible from: %w", st.Step, err)
+			}
+			allDayEvent(cal, fmt.Sprintf("%s-step-%d-eligible@careerpath", uid, st.Step), stamp, day, day,
+				fmt.Sprintf("Eligible for %s", st.Level.Name),
+				fmt.Sprintf("%s (level %d) requires %s.", st.Level.Name, st.Level.Order, requiresText(st.Requires)))
+		}
+		if err := addPhaseEvents(cal, prefix, st.Level, st.Plan, stamp); err != nil {
+			return err
+		}
+	}
+	return serialize(w, cal)
+}
+
+func newCalendar(name string) *ics.Calendar {
 	cal := ics.NewCalendar()
 	cal.SetProductId(icsProductID)
 	cal.SetCalscale("GREGORIAN")
 	cal.SetMethod(ics.MethodPublish)
-	cal.SetXWRCalName(icsText(fmt.Sprintf("%s study plan", rec.Level.Name)))
-	uid := planUID(rec)
-	for i, ph := range rec.Plan.Phases {
+	cal.SetXWRCalName(icsText(name))
+	return cal
+}
+
+// addPhaseEvents adds one all-day event per phase of a level's plan; each
+// UID is uidPrefix and the phase's number.
+func addPhaseEvents(cal *ics.Calendar, uidPrefix string, level advisor.LevelRef, plan advisor.Plan, stamp time.Time) error {
+	for i, ph := range plan.Phases {
 		start, err := time.Parse(advisor.DateLayout, ph.Start)
 		if err != nil {
 			return fmt.Errorf("phase %d start: %w", i+1, err)
@@ -39,25 +76,38 @@ func WriteICS(w io.Writer, rec *advisor.Recommendation, stamp time.Time) error {
 		if err != nil {
 			return fmt.Errorf("phase %d end: %w", i+1, err)
 		}
-		ev := cal.AddEvent(fmt.Sprintf("%s-phase-%d@careerpath", uid, i+1))
-		ev.SetDtStampTime(stamp)
-		ev.SetAllDayStartAt(start)
-		// RFC 5545 3.6.1: an all-day event's DTEND is the day after its last day.
-		ev.SetAllDayEndAt(last.AddDate(0, 0, 1))
-		ev.SetSummary(icsText(ph.Title))
-		ev.SetDescription(icsText(fmt.Sprintf("%s\n\nLevel: %s (level %d); phase %d of %d, %d days.",
-			ph.Activity, rec.Level.Name, rec.Level.Order, i+1, len(rec.Plan.Phases), ph.Days)))
-		// Study time is planned, not a meeting: do not show the days as busy.
-		ev.SetTimeTransparency(ics.TransparencyTransparent)
+		allDayEvent(cal, fmt.Sprintf("%s%d@careerpath", uidPrefix, i+1), stamp, start, last, ph.Title,
+			fmt.Sprintf("%s\n\nLevel: %s (level %d); phase %d of %d, %d days.",
+				ph.Activity, level.Name, level.Order, i+1, len(plan.Phases), ph.Days))
 	}
+	return nil
+}
+
+// allDayEvent adds an event from first to last, both inclusive.
+func allDayEvent(cal *ics.Calendar, uid string, stamp, first, last time.Time, summary, description string) {
+	ev := cal.AddEvent(uid)
+	ev.SetDtStampTime(stamp)
+	ev.SetAllDayStartAt(first)
+	// RFC 5545 3.6.1: an all-day event's DTEND is the day after its last day.
+	ev.SetAllDayEndAt(last.AddDate(0, 0, 1))
+	ev.SetSummary(icsText(summary))
+	ev.SetDescription(icsText(description))
+	// Study time is planned, not a meeting: do not show the days as busy.
+	ev.SetTimeTransparency(ics.TransparencyTransparent)
+}
+
+// serialize writes the calendar. The library folds lines at 75 octets
+// without splitting a UTF-8 sequence, but writes bare LF on Unix unless
+// told otherwise, so CRLF is asked for.
+func serialize(w io.Writer, cal *ics.Calendar) error {
 	return cal.SerializeTo(w, ics.WithNewLineWindows)
 }
 
 // planUID is the same for the same answers (in any accepted spelling) and
 // start date, so importing a plan again updates its events rather than
 // adding copies.
-func planUID(rec *advisor.Recommendation) string {
-	key := strings.Join([]string{rec.Role.ID, strconv.FormatFloat(rec.Input.Years, 'f', -1, 64), rec.Accountability.ID, rec.Plan.Start}, "\x00")
+func planUID(roleID string, years float64, accountabilityID, start string) string {
+	key := strings.Join([]string{roleID, strconv.FormatFloat(years, 'f', -1, 64), accountabilityID, start}, "\x00")
 	sum := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(sum[:10])
 }

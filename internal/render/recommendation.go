@@ -102,11 +102,7 @@ func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s
 	}
 
 	section(out, s, fmt.Sprintf("Study plan: %s to %s", rec.Plan.Start, rec.Plan.End))
-	rows := make([][]string, len(rec.Plan.Phases))
-	for i, p := range rec.Plan.Phases {
-		rows[i] = []string{strconv.Itoa(i + 1), p.Start, p.End, strconv.Itoa(p.Days), p.Activity}
-	}
-	out.table(s.markdown(), []string{"#", "Start", "End", "Days", "Activity"}, rows)
+	out.table(s.markdown(), []string{"#", "Start", "End", "Days", "Activity"}, phaseRows(rec.Plan))
 
 	list(out, s, "Capabilities gained", rec.Capabilities)
 	list(out, s, "Practical results", rec.PracticalResults)
@@ -114,7 +110,7 @@ func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s
 	list(out, s, "What to pursue next", rec.PursueNext)
 
 	section(out, s, "Specialisations")
-	rows = make([][]string, len(rec.Specialisations))
+	rows := make([][]string, len(rec.Specialisations))
 	for i, sp := range rec.Specialisations {
 		rows[i] = []string{strconv.Itoa(sp.Rank), sp.Name, sp.Focus, providerNames(sp.Providers), sp.Reason}
 	}

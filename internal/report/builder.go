@@ -275,13 +275,11 @@ func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 	}
 	d := &derived{level: b.cat.LevelPos(rec.Level.ID), role: b.rolePos[rec.Role.ID], acc: b.accPos[rec.Accountability.ID],
 		rank1: -1, rank2: -1}
-	start, _ := time.Parse(advisor.DateLayout, rec.Plan.Start) // the advisor wrote it
 	if rec.NextLevel != nil {
 		d.hasNext = true
 		d.next = b.cat.LevelPos(rec.NextLevel.ID)
-		need := b.cat.Levels[d.next].Policy.MinYears
-		d.wait = advisor.MonthsUntil(rec.Input.Years, need)
-		d.eligibleFrom = advisor.EligibleFrom(start, rec.Input.Years, need).Format(advisor.DateLayout)
+		d.wait = advisor.MonthsUntil(rec.Input.Years, b.cat.Levels[d.next].Policy.MinYears)
+		d.eligibleFrom = rec.NextLevel.EligibleFrom // by the same rule, from the plan's start
 		d.needsAcc = slices.ContainsFunc(rec.NextLevel.Missing, func(r advisor.Requirement) bool { return r.Kind == advisor.NeedAccountability })
 	}
 	for _, s := range rec.Specialisations {

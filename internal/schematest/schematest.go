@@ -27,6 +27,8 @@ const (
 	// BatchRecord is one `batch --format ndjson` line (or one element of
 	// `batch --format json`): an advised row or a rejected one.
 	BatchRecord = Recommendation + "#/$defs/batch_record"
+	// Path is one `path --json` object.
+	Path = "path.schema.json"
 	// Catalog is a whole catalog file.
 	Catalog = "catalog.schema.json"
 	// Report is a `report --format json` document.

@@ -65,7 +65,7 @@ func WriteStaff(w io.Writer, cat *catalog.Loaded, n int, seed uint64) error {
 
 // WriteMillerScript writes a Miller DSL script for `mlr --csv put -f` that
 // adds the batch's CSV columns (level, level_order, next_level, plan_start,
-// plan_end, specialisations, error) by the same rule, with every table it
+// plan_end, specialisations, error, next_level_eligible_from) by the same rule, with every table it
 // needs precomputed from the catalog. It matches answers by their catalog
 // spellings in any case, which covers what WriteStaff writes; its error
 // cell is terse.
@@ -90,7 +90,7 @@ func WriteMillerScript(w io.Writer, cat *catalog.Loaded, start string) error {
 	}
 	writeMap(&b, "role", roleKeys, strconv.Quote)
 	writeMap(&b, "acc", accKeys, strconv.Itoa)
-	rolePos, minYears, names, ends, specs := map[string]int{}, map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
+	rolePos, minYears, names, ends, specs, eligible := map[string]int{}, map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
 	for _, r := range cat.Roles {
 		rolePos[r.ID] = cat.LevelPos(r.Level.From)
 	}
@@ -99,6 +99,10 @@ func WriteMillerScript(w io.Writer, cat *catalog.Loaded, start string) error {
 		key := strconv.Itoa(i)
 		minYears[key] = strconv.FormatFloat(level.Policy.MinYears, 'f', -1, 64)
 		names[key] = level.Name
+		for half := range 2*advisor.MaxYears + 1 { // WriteStaff's years are whole or half
+			y := float64(half) / 2
+			eligible[key+":"+strconv.FormatFloat(y, 'f', -1, 64)] = advisor.EligibleFrom(startDay, y, level.Policy.MinYears).Format(advisor.DateLayout)
+		}
 		ends[key] = advisor.BuildPlan(level, startDay).End
 		for j := range cat.Roles {
 			role := &cat.Roles[j]
@@ -114,8 +118,9 @@ func WriteMillerScript(w io.Writer, cat *catalog.Loaded, start string) error {
 	writeMap(&b, "name", names, strconv.Quote)
 	writeMap(&b, "end", ends, strconv.Quote)
 	writeMap(&b, "specs", specs, strconv.Quote)
+	writeMap(&b, "eligible", eligible, strconv.Quote)
 	fmt.Fprintf(&b, "  @top = %d;\n}\n", len(cat.Levels)-1)
-	fmt.Fprintf(&b, `$level = ""; $level_order = ""; $next_level = ""; $plan_start = ""; $plan_end = ""; $specialisations = ""; $error = "";
+	fmt.Fprintf(&b, `$level = ""; $level_order = ""; $next_level = ""; $plan_start = ""; $plan_end = ""; $specialisations = ""; $error = ""; $next_level_eligible_from = "";
 rk = tolower($role);
 ak = tolower($accountability);
 y = $years;
@@ -135,6 +140,7 @@ if (!haskey(@role, rk)) {
   $level_order = pos + 1;
   if (pos < @top) {
     $next_level = @name[string(pos + 1)];
+    $next_level_eligible_from = @eligible[string(pos + 1) . ":" . $years];
   }
   $plan_start = %q;
   $plan_end = @end[string(pos)];

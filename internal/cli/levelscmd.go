@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
+)
+
+// LevelsCompareOptions are the inputs of `careerpath levels compare`.
+type LevelsCompareOptions struct {
+	IO      *IOStreams
+	Catalog func() (*catalog.Loaded, error)
+	Format  string
+	A, B    string
+}
+
+// NewCmdLevelsCompare builds `careerpath levels compare A B`.
+func NewCmdLevelsCompare(f *Factory, runF func(*LevelsCompareOptions) error) *cobra.Command {
+	opts := &LevelsCompareOptions{IO: f.IO, Catalog: f.Catalog}
+	cmd := &cobra.Command{
+		Use:   "compare LEVEL LEVEL",
+		Short: "Set two levels side by side",
+		Long: strings.TrimSpace(`
+Set two levels of the active catalog side by side, by id or name, in any
+order: intended audience, prior experience, key emphasis, minimum years,
+purpose and best suited for; and for capabilities, practical results,
+common mistakes, what to pursue next and the plan's phases, what only the
+first has, what only the second has and what both have.
+
+` + exitStatusHelp),
+		Example: strings.Trim(`
+  careerpath levels compare <level> <level>
+  careerpath levels compare <level> <level> --format json
+
+  Levels are the active catalog's: see 'careerpath levels'.`, "\n"),
+		Args:              twoLevelArgs,
+		ValidArgsFunction: completeLevels(f, 2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Format, opts.A, opts.B = f.Config.Get(KeyFormat), args[0], args[1]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLevelsCompare(opts)
+		},
+	}
+	addFormatFlag(cmd, &opts.Format, render.FormatNames())
+	return cmd
+}
+
+func runLevelsCompare(opts *LevelsCompareOptions) error {
+	format, err := render.ParseFormat(opts.Format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	cat, err := opts.Catalog()
+	if err != nil {
+		return err
+	}
+	adv := advisor.New(cat)
+	a, err := adv.ResolveLevel(opts.A)
+	if err != nil {
+		return err
+	}
+	b, err := adv.ResolveLevel(opts.B)
+	if err != nil {
+		return err
+	}
+	cmp := advisor.CompareLevels(a, b)
+	return render.LevelComparison(opts.IO.Out, format, &cmp, opts.IO.TerminalWidth)
+}
+
+// LevelsShowOptions are the inputs of `careerpath levels show`.
+type LevelsShowOptions struct {
+	IO      *IOStreams
+	Catalog func() (*catalog.Loaded, error)
+	Format  string
+	Level   string
+}
+
+// NewCmdLevelsShow builds `careerpath levels show LEVEL`.
+func NewCmdLevelsShow(f *Factory, runF func(*LevelsShowOptions) error) *cobra.Command {
+	opts := &LevelsShowOptions{IO: f.IO, Catalog: f.Catalog}
+	cmd := &cobra.Command{
+		Use:   "show LEVEL",
+		Short: "Print one level's whole stage text",
+		Long: strings.TrimSpace(`
+Print everything the active catalog says of one level (by id or name): its
+stage, purpose, who it is best suited for, capabilities, practical results,
+preparation plan, common mistakes and what to pursue next. JSON and YAML
+write the catalog's level entry.
+
+` + exitStatusHelp),
+		Example: strings.Trim(`
+  careerpath levels show <level>
+  careerpath levels show <level> --format markdown`, "\n"),
+		Args:              exactArgs("one level"),
+		ValidArgsFunction: completeLevels(f, 1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Format, opts.Level = f.Config.Get(KeyFormat), args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLevelsShow(opts)
+		},
+	}
+	addFormatFlag(cmd, &opts.Format, render.FormatNames())
+	return cmd
+}
+
+func runLevelsShow(opts *LevelsShowOptions) error {
+	format, err := render.ParseFormat(opts.Format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	cat, err := opts.Catalog()
+	if err != nil {
+		return err
+	}
+	level, err := advisor.New(cat).ResolveLevel(opts.Level)
+	if err != nil {
+		return err
+	}
+	return render.LevelStage(opts.IO.Out, format, level, opts.IO.TerminalWidth)
+}
+
+// completeLevels offers the active catalog's level ids for the first n
+// arguments.
+func completeLevels(f *Factory, n int) cobra.CompletionFunc {
+	ids := completeFromCatalog(f, func(c *catalog.Loaded) []cobra.Completion {
+		out := make([]cobra.Completion, len(c.Levels))
+		for i, l := range c.Levels {
+			out[i] = cobra.CompletionWithDesc(l.ID, l.Name)
+		}
+		return out
+	})
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) >= n {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return ids(cmd, args, toComplete)
+	}
+}
+
+// twoLevelArgs asks for exactly two levels.
+func twoLevelArgs(cmd *cobra.Command, args []string) error {
+	if len(args) != 2 {
+		return usageErrorf("%s takes two levels, %d given: usage: %s", cmd.CommandPath(), len(args), cmd.UseLine())
+	}
+	return nil
+}

@@ -1,0 +1,7 @@
+// Command hello is the start-up baseline: a Go hello-world built with the
+// same toolchain and flags as careerpath. See internal/startup/measure.
+package main
+
+import "fmt"
+
+func main() { fmt.Println("hello, world") }
