@@ -29,11 +29,12 @@ const (
 	RecommendationSchema = "recommendation"
 	CatalogSchema        = "catalog"
 	PathSchema           = "path"
+	ReportSchema         = "report"
 )
 
 // SchemaNames lists the published JSON Schemas.
 func SchemaNames() []string {
-	return []string{RecommendationSchema, PathSchema, CatalogSchema}
+	return []string{RecommendationSchema, PathSchema, CatalogSchema, ReportSchema}
 }
 
 // SchemaFile is the file name a schema is published under; it is also the

@@ -33,7 +33,7 @@ type encoder interface {
 // sink writes the encoded chunks, in order, between a start and an end.
 type sink interface {
 	begin() error
-	write(chunk []byte) error
+	write(c *chunk) error
 	end() error
 }
 
@@ -276,8 +276,8 @@ func (s plainSink) begin() error {
 	return err
 }
 
-func (s plainSink) write(chunk []byte) error {
-	_, err := s.w.Write(chunk)
+func (s plainSink) write(c *chunk) error {
+	_, err := s.w.Write(*c.out)
 	return err
 }
 
@@ -296,7 +296,8 @@ func (s *arraySink) begin() error {
 	return err
 }
 
-func (s *arraySink) write(chunk []byte) error {
+func (s *arraySink) write(c *chunk) error {
+	chunk := *c.out
 	if len(chunk) == 0 {
 		return nil
 	}

@@ -21,6 +21,8 @@ type outcome struct {
 	// is split around its "input" member, which echoes each row's spelling
 	// (see jsonEncoder).
 	encoded, afterInput []byte
+	// rec is the recommendation of an advised row, for Visit.
+	rec *advisor.Recommendation
 }
 
 // problem is one reason a row is rejected; column is the header name of
@@ -73,16 +75,18 @@ type outcomes struct {
 	enc    encoder
 	start  time.Time
 
-	roles    map[string]roleAnswer
-	accs     map[string]accAnswer
-	years    map[string]yearsAnswer
-	starts   map[string]string // interned start cells
-	decided  map[decisionKey]*outcome
-	rejected map[rejectedKey]*outcome
+	roles   map[string]roleAnswer
+	accs    map[string]accAnswer
+	years   map[string]yearsAnswer
+	starts  map[string]string // interned start cells
+	decided map[decisionKey]*outcome
+	// maxDecided bounds decided, which holds recommendations for Visit.
+	maxDecided int
+	rejected   map[rejectedKey]*outcome
 }
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
-	return &outcomes{adv: adv, layout: l, enc: enc, start: start,
+	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
 		roles: map[string]roleAnswer{}, accs: map[string]accAnswer{}, years: map[string]yearsAnswer{},
 		starts: map[string]string{}, decided: map[decisionKey]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
@@ -109,7 +113,9 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 	out, ok := o.decided[k]
 	if !ok {
 		out = o.advise(fields, start)
-		bounded(o.decided)
+		if len(o.decided) >= o.maxDecided {
+			clear(o.decided)
+		}
 		o.decided[k] = out
 	}
 	return out, years.json

@@ -36,20 +36,31 @@ type chunk struct {
 
 	out               *[]byte
 	advised, rejected int
+	// visit holds the chunk's rows for Visit, whose cells the workers put
+	// in out.
+	visit *visitRows
 }
 
 // Run advises every record of in and writes the rows to out in input
 // order. It reads the header before writing anything, so a *HeaderError
 // means out is untouched. Cancelling ctx stops the run with ctx's error.
 func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, opts Options) (Summary, error) {
+	return run(ctx, cat, in, opts, chunkSize(opts.Format), func(l *layout, opts Options) (encoder, sink) { return newFormat(opts.Format, l, opts, out) })
+}
+
+// run is the pipeline under every entry point: chunkBytes is the input a
+// chunk holds at least, and format picks the encoder the workers use and
+// the sink the in-order stage writes to, given the header's layout and the
+// options with their defaults filled in.
+func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, chunkBytes int, format func(*layout, Options) (encoder, sink)) (Summary, error) {
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r, l, err := openStaffList(in, opts)
+	r, l, err := openStaffList(in, opts, chunkBytes)
 	if err != nil {
 		return Summary{}, err
 	}
-	enc, snk := newFormat(opts.Format, l, opts, out)
+	enc, snk := format(l, opts)
 	if err := snk.begin(); err != nil {
 		return Summary{}, err
 	}
@@ -78,8 +89,12 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			_, keepRows := snk.(*visitSink)
 			w := &worker{parser: recordParser{delim: opts.Delimiter}, layout: l, enc: enc,
-				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools}
+				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools, keepRows: keepRows}
+			if keepRows {
+				w.outcomes.maxDecided = visitMaxDecided
+			}
 			for c := range todo {
 				w.process(c)
 				select {
@@ -105,11 +120,11 @@ func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, 
 
 // openStaffList reads a staff list's header and finds its columns; opts'
 // delimiter must be set.
-func openStaffList(in io.Reader, opts Options) (*reader, *layout, error) {
+func openStaffList(in io.Reader, opts Options, chunkBytes int) (*reader, *layout, error) {
 	limit := cmp.Or(opts.recordLimit, MaxRecordBytes)
 	// A chunk no bigger than the limit keeps every record the reader
 	// passes on within it.
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: min(chunkSize(opts.Format), limit), limit: limit}
+	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: min(chunkBytes, limit), limit: limit}
 	header, raw, err := r.header()
 	if err != nil {
 		return nil, nil, err
@@ -141,8 +156,11 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 		}
 		for c := waiting[next]; c != nil; c = waiting[next] {
 			delete(waiting, next)
-			if err := snk.write(*c.out); err != nil {
+			if err := snk.write(c); err != nil {
 				return sum, err
+			}
+			if c.visit != nil {
+				pools.putVisit(c.visit)
 			}
 			sum.Advised += c.advised
 			sum.Rejected += c.rejected
@@ -156,8 +174,8 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 
 // pools recycle chunk buffers; inFlight caps how many are in use.
 type pools struct {
-	in, out sync.Pool
-	outCap  int
+	in, out, visit sync.Pool
+	outCap         int
 }
 
 func (p *pools) getIn(size int) *[]byte {
@@ -378,11 +396,15 @@ type worker struct {
 	enc      encoder
 	outcomes *outcomes
 	pools    *pools
+	keepRows bool // the sink reads chunk.visit
 }
 
 func (w *worker) process(c *chunk) {
 	out := w.pools.getOut()
 	data, line := c.data, c.line
+	if w.keepRows {
+		c.visit = w.pools.getVisit()
+	}
 	for {
 		n, lines, status := w.parser.next(data, true, &w.rec)
 		if status != parsedRecord {
@@ -401,8 +423,14 @@ func (w *worker) process(c *chunk) {
 			c.advised++
 		}
 		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
+		if w.keepRows {
+			c.visit.rows = append(c.visit.rows, advisedRow(line+w.rec.line, o))
+		}
 		data, line = data[n:], line+lines
 	}
 	w.pools.putIn(c.buf)
 	c.data, c.buf, c.out = nil, nil, out
+	if w.keepRows {
+		c.visit.fillCells(*out, w.layout.width)
+	}
 }

@@ -166,7 +166,8 @@ func (s *tableSink) begin() error {
 	return nil
 }
 
-func (s *tableSink) write(chunk []byte) error {
+func (s *tableSink) write(c *chunk) error {
+	chunk := *c.out
 	if s.records {
 		return s.writeRecords(chunk)
 	}

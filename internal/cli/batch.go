@@ -107,13 +107,21 @@ a failure or Ctrl-C an existing file is left as it was.
 	return cmd
 }
 
-// RejectedRowsError means the batch wrote every row but some were
+// RejectedRowsError means a command read every row but some were
 // rejected: exit 3.
-type RejectedRowsError struct{ Rejected, Read int }
+type RejectedRowsError struct {
+	Rejected, Read int
+	// Listed says where the rejected rows' reasons are; batch's rows carry
+	// their own when it is empty.
+	Listed string
+}
 
 func (e *RejectedRowsError) Error() string {
-	return fmt.Sprintf("%d of %d %s rejected; each says why in its error column or field",
-		e.Rejected, e.Read, plural(e.Read, "row"))
+	listed := e.Listed
+	if listed == "" {
+		listed = "each says why in its error column or field"
+	}
+	return fmt.Sprintf("%d of %d %s rejected; %s", e.Rejected, e.Read, plural(e.Read, "row"), listed)
 }
 
 func runBatch(opts *BatchOptions) error {

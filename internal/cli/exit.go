@@ -22,9 +22,9 @@ const exitStatusHelp = `EXIT STATUS
   0    success
   1    unexpected error (a bug, or output that could not be written in full)
   2    invalid usage or input: a bad flag, setting, answer, catalog or CSV header,
-       or unreadable input; nothing is written to stdout (batch: a record over
-       1 MiB stops the run after the rows before it)
-  3    batch finished, but some rows were rejected (their errors are in the output)
+       or unreadable input; nothing is written to stdout (batch and report: a
+       record over 1 MiB stops the run after the rows before it)
+  3    batch or report finished, but some rows were rejected (their errors are in the output)
   129  stopped by SIGHUP (128 plus the signal's number, as a shell reports it)
   130  interrupted (Ctrl-C or SIGINT, or Esc at a prompt)
   143  stopped by SIGTERM

@@ -183,6 +183,7 @@ and directions all come from the active catalog.
 		NewCmdConfig(f, nil),
 		NewCmdSchema(f, nil),
 		NewCmdBatch(f, nil),
+		NewCmdReport(f, nil),
 		NewCmdTitles(f),
 	)
 	root.SetIn(f.IO.In)

@@ -28,6 +28,7 @@ var goldenSchemas = []struct {
 	{"specialisations_", eachElement(schematest.CatalogEntry("direction"))},
 	{"catalog_show_", checkCatalogView},
 	{"batch_", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.BatchRecord, doc) }},
+	{"report_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Report, doc) }},
 }
 
 // eachElement checks every element of a JSON array against one schema.

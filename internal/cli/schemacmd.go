@@ -15,7 +15,7 @@ type SchemaOptions struct {
 	Name string
 }
 
-// NewCmdSchema builds `careerpath schema recommendation|catalog`.
+// NewCmdSchema builds `careerpath schema recommendation|catalog|report`.
 func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 	opts := &SchemaOptions{IO: f.IO}
 	names := data.SchemaNames()
@@ -24,9 +24,9 @@ func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 		Short: "Print a published JSON Schema (2020-12)",
 		Long: strings.TrimSpace(`
 Print the JSON Schema of the recommendation (advise --json, and each batch
-record under $defs/batch_record), of the career path (path --json) or of a
-catalog file. The tests check every
-JSON output of careerpath against these schemas.`),
+record under $defs/batch_record), of the career path (path --json), of a
+catalog file, or of the team report (report --format json). The tests
+check every JSON output of careerpath against these schemas.`),
 		Example: strings.Trim(`
   careerpath schema recommendation > recommendation.schema.json
   careerpath schema path > path.schema.json

@@ -31,6 +31,8 @@ const (
 	Path = "path.schema.json"
 	// Catalog is a whole catalog file.
 	Catalog = "catalog.schema.json"
+	// Report is a `report --format json` document.
+	Report = "report.schema.json"
 )
 
 // CatalogEntry is the location of one catalog entry type: level, role,

@@ -1,0 +1,153 @@
+package batch
+
+import (
+	"context"
+	"encoding/binary"
+	"io"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// AdvisedRow is one data row of a staff CSV after advising.
+type AdvisedRow struct {
+	Line int // the row's first physical line in the input
+	// Fields are the row's cells, as many as the header (padded/cut as
+	// batch does). The slice is reused once visit returns; its strings may
+	// be kept (each keeps the text of its chunk of rows alive).
+	Fields []string
+	// Rec is nil when the row was rejected; it is shared between rows with
+	// the same answers, so it is read-only.
+	Rec *advisor.Recommendation
+	// Column and Message say why the row was rejected: the header name of
+	// the culprit ("" for the row's shape) and the reason. A row with
+	// several bad answers gives its first, as batch's JSON "error" does.
+	Column, Message string
+}
+
+// advisedRow is a row's line and outcome; its Fields come later (see
+// fillCells).
+func advisedRow(line int, o *outcome) AdvisedRow {
+	row := AdvisedRow{Line: line, Rec: o.rec}
+	if len(o.problems) > 0 {
+		row.Column, row.Message = o.problems[0].column, o.problems[0].message
+	}
+	return row
+}
+
+// Visit reads a staff CSV under batch's input rules (opts.Delimiter,
+// opts.Columns, opts.Start; opts.Format ignored), advises every row on all
+// cores as Run does, and calls visit for each row in input order from a
+// single goroutine. header is the header row as read. A *HeaderError means
+// visit was never called. An error from visit stops the run and is
+// returned.
+//
+// It is the one way the commands that read staff lists advise them: the
+// same reader, workers and caches as Run, with a sink that hands rows to
+// Go code instead of writing bytes.
+func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
+	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
+	return run(ctx, cat, in, opts, visitChunkSize, func(l *layout, _ Options) (encoder, sink) {
+		return visitEncoder{width: l.width}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
+	})
+}
+
+// visitChunkSize is smaller than CSV's chunks because a visited row holds
+// its recommendation, some 3 KB, and when every row's answers differ each
+// row in flight holds its own: chunks of 16 KB keep that to a few MB.
+const visitChunkSize = 16 << 10
+
+// visitMaxDecided bounds each worker's cache of recommendations under
+// Visit: a recommendation is some fifty times a CSV row's cached cells.
+// 2,048 holds every decision of a staff list whose years are whole or
+// half (roles x 61 years x answers) in the default catalog, and keeps a
+// file of all-different answers to some 6 MB per worker.
+const visitMaxDecided = 2048
+
+// visitEncoder keeps a row's cells, padded or cut to the header's width,
+// each as its length and bytes; fillCells turns them into strings.
+type visitEncoder struct{ width int }
+
+func (visitEncoder) advised(rec *advisor.Recommendation) *outcome { return &outcome{rec: rec} }
+
+func (visitEncoder) rejected([]problem) []byte { return nil }
+
+func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []byte) []byte {
+	for i := range e.width {
+		cell := field(fields, i)
+		dst = binary.AppendUvarint(dst, uint64(len(cell)))
+		dst = append(dst, cell...)
+	}
+	return dst
+}
+
+// visitRows are a chunk's rows and the array their Fields share, which
+// the pipeline recycles once the rows have been visited, so that a
+// visited row costs no allocation but its share of the chunk's text.
+type visitRows struct {
+	rows  []AdvisedRow
+	cells []string
+}
+
+// putVisit recycles the rows, dropping their references first so that a
+// pooled array keeps no recommendation or text alive.
+func (p *pools) putVisit(v *visitRows) {
+	clear(v.rows)
+	clear(v.cells)
+	p.visit.Put(v)
+}
+
+func (p *pools) getVisit() *visitRows {
+	if v, ok := p.visit.Get().(*visitRows); ok {
+		v.rows = v.rows[:0]
+		return v
+	}
+	return &visitRows{}
+}
+
+// fillCells sets the Fields of the rows from the cells visitEncoder wrote,
+// all of them substrings of one string per chunk.
+func (v *visitRows) fillCells(encoded []byte, width int) {
+	text := string(encoded)
+	n := len(v.rows) * width
+	if cap(v.cells) < n {
+		v.cells = make([]string, n)
+	}
+	cells := v.cells[:n]
+	at := 0
+	for i := range cells {
+		n, size := binary.Uvarint(encoded[at:])
+		at += size
+		cells[i] = text[at : at+int(n)]
+		at += int(n)
+	}
+	for i := range v.rows {
+		v.rows[i].Fields = cells[i*width : (i+1)*width : (i+1)*width]
+	}
+}
+
+// visitSink hands the rows to the visitor, in order.
+type visitSink struct {
+	header  [][]byte
+	onBegin func([]string) error
+	onRow   func(AdvisedRow) error
+}
+
+func (s *visitSink) begin() error {
+	header := make([]string, len(s.header))
+	for i, h := range s.header {
+		header[i] = string(h)
+	}
+	return s.onBegin(header)
+}
+
+func (s *visitSink) write(c *chunk) error {
+	for _, row := range c.visit.rows {
+		if err := s.onRow(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *visitSink) end() error { return nil }

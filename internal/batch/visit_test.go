@@ -1,0 +1,170 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/careerpath/careerpath/internal/batch/batchtest"
+)
+
+// staffWithRejects is a generated staff list with rows spoiled in every
+// way the batch rejects: unknown role, bad years, unknown accountability,
+// too few and too many fields, a bad start, and a quoted cell over two
+// lines so that physical lines and rows differ.
+func staffWithRejects(t testing.TB, rows int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := batchtest.WriteStaff(&buf, loadCatalog(t), rows, 7); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(buf.String(), "\n")
+	lines[0] = strings.TrimSuffix(lines[0], "\n") + ",start\n"
+	for i := 1; i < len(lines)-1; i++ {
+		line := strings.TrimSuffix(lines[i], "\n")
+		cells := strings.Split(line, ",")
+		switch i % 97 {
+		case 3:
+			cells[3] = "Sr. Wizard"
+		case 5:
+			cells[4] = "many"
+		case 7:
+			cells[5] = "galactic"
+		case 11:
+			cells = cells[:4]
+		case 13:
+			cells = append(cells, "", "extra")
+		case 17:
+			cells = append(cells, "2027-13-45")
+		case 19:
+			cells[1] = "\"two\nlines\""
+		case 23:
+			cells = append(cells, "2028-02-29")
+		}
+		if len(cells) == 6 {
+			cells = append(cells, "")
+		}
+		lines[i] = strings.Join(cells, ",") + "\n"
+	}
+	return []byte(strings.Join(lines, ""))
+}
+
+func TestVisitSeesWhatRunWrites(t *testing.T) {
+	input := staffWithRejects(t, 20_000)
+	opts := Options{Start: planStart}
+	var out bytes.Buffer
+	runSum, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(input), &out, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var header []string
+	var rows []AdvisedRow
+	visitSum, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(input), opts,
+		func(h []string) error { header = h; return nil },
+		func(r AdvisedRow) error { r.Fields = slices.Clone(r.Fields); rows = append(rows, r); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if visitSum != runSum {
+		t.Errorf("Visit counted %+v, Run %+v", visitSum, runSum)
+	}
+	if runSum.Rejected < 100 || runSum.Advised < 10_000 {
+		t.Fatalf("the fixture should mix rejects and advised rows: %+v", runSum)
+	}
+	width := len(header)
+	if !slices.Equal(written[0][:width], header) {
+		t.Fatalf("header %q, Run wrote %q", header, written[0][:width])
+	}
+	if len(rows) != len(written)-1 {
+		t.Fatalf("Visit saw %d rows, Run wrote %d", len(rows), len(written)-1)
+	}
+	for i, r := range rows {
+		want := written[i+1]
+		if got := visitedAsCSV(r); !slices.Equal(got, want) {
+			t.Fatalf("row %d: Visit gave\n%q\nRun wrote\n%q", i+1, got, want)
+		}
+	}
+}
+
+// visitedAsCSV writes a visited row as the batch's CSV output row.
+func visitedAsCSV(r AdvisedRow) []string {
+	row := slices.Clone(r.Fields)
+	if r.Rec == nil {
+		tail := appendErrorTail(nil, []problem{{column: r.Column, message: r.Message}})
+		return append(row, "", "", "", "", "", "", fmt.Sprintf("line %d%s", r.Line, tail), "")
+	}
+	next, eligible := "", ""
+	if r.Rec.NextLevel != nil {
+		next, eligible = r.Rec.NextLevel.Name, r.Rec.NextLevel.EligibleFrom
+	}
+	var ids []string
+	for _, s := range r.Rec.Specialisations[:min(topSpecialisations, len(r.Rec.Specialisations))] {
+		ids = append(ids, s.ID)
+	}
+	return append(row, r.Rec.Level.Name, strconv.Itoa(r.Rec.Level.Order), next, r.Rec.Plan.Start, r.Rec.Plan.End, strings.Join(ids, ";"), "", eligible)
+}
+
+func TestVisitStopsOnTheVisitorsError(t *testing.T) {
+	input := staffWithRejects(t, 50_000)
+	stop := errors.New("enough")
+	seen := 0
+	_, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(input), Options{Start: planStart},
+		func([]string) error { return nil },
+		func(AdvisedRow) error {
+			seen++
+			if seen == 10 {
+				return stop
+			}
+			return nil
+		})
+	if !errors.Is(err, stop) || seen != 10 {
+		t.Fatalf("got %v after %d rows; want the visitor's error after 10", err, seen)
+	}
+}
+
+func TestVisitHeaderErrorVisitsNothing(t *testing.T) {
+	called := false
+	_, err := Visit(context.Background(), loadCatalog(t), strings.NewReader("name,years\nAda,3\n"), Options{},
+		func([]string) error { called = true; return nil },
+		func(AdvisedRow) error { called = true; return nil })
+	var he *HeaderError
+	if !errors.As(err, &he) || called {
+		t.Fatalf("got %v, called %v; want a *HeaderError and no call", err, called)
+	}
+}
+
+func TestVisitBeginErrorStops(t *testing.T) {
+	stop := fmt.Errorf("no thanks")
+	_, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(staffWithRejects(t, 10)), Options{},
+		func([]string) error { return stop },
+		func(AdvisedRow) error { t.Fatal("visited after begin failed"); return nil })
+	if !errors.Is(err, stop) {
+		t.Fatalf("got %v; want begin's error", err)
+	}
+}
+
+func BenchmarkVisit(b *testing.B) {
+	data := staffList(b)
+	cat := loadCatalog(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		sum, err := Visit(context.Background(), cat, bytes.NewReader(data), Options{Start: planStart},
+			func([]string) error { return nil }, func(AdvisedRow) error { return nil })
+		if err != nil || sum.Advised != benchRows {
+			b.Fatalf("%+v, %v", sum, err)
+		}
+	}
+	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}

@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/report"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
+)
+
+// ReportOptions are the inputs of `careerpath report`.
+type ReportOptions struct {
+	IO      *IOStreams
+	Now     func() time.Time
+	Catalog func() (*catalog.Loaded, error)
+	// Context ends the run early when cancelled; Ctrl-C cancels it too.
+	Context context.Context
+
+	Input     string // a file, or "-" or "" for stdin
+	Output    string // a file written atomically, or "" for stdout
+	Format    string
+	Delimiter string
+	Columns   []string // KEY=HEADER
+	Start     string
+	By        string
+	Labels    []string
+	Top       int
+}
+
+// NewCmdReport builds `careerpath report`; runF replaces the run function
+// in tests.
+func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	cmd := &cobra.Command{
+		Use:   "report [FILE|-]",
+		Short: "Summarise a CSV staff list for HR and managers",
+		Long: strings.TrimSpace(`
+Read a CSV staff list as 'careerpath batch' does (same columns, aliases,
+--column, --delimiter and per-row start) and report on the whole team:
+headcount, level distribution overall and per --by group, role and
+accountability per level, readiness for the next level (months until its
+minimum years, in buckets, and the --top people closest to it), demand per
+direction and provider, the study load per month, and every rejected row
+with its reason, grouped by column and value.
+
+--by COLUMN groups by any column; the 1,000 largest groups are shown and
+the rest folded into one "other" group. --label COLUMN (repeatable) names
+the columns that identify a person in lists; by default the first of
+employee_id, id, name that the file has.
+
+html is one self-contained file with charts that needs no network; json
+follows 'careerpath schema report'. -o writes the file atomically.
+
+` + exitStatusHelp),
+		Example: strings.TrimRight(`  careerpath report staff.csv
+  careerpath report --by team --format html -o team.html staff.csv
+  careerpath report --format json staff.csv | jq '.levels[] | {name, people}'`, "\n"),
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Input = args[0]
+			}
+			opts.Context = cmd.Context()
+			opts.Start = f.Config.Get(KeyStart)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReport(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.ReportFormatNames(), ", "))
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	fl.StringVar(&opts.Delimiter, "delimiter", ",", `field delimiter of the input: one character, or \t for tab`)
+	fl.StringArrayVar(&opts.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
+	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
+	fl.StringVar(&opts.By, "by", "", "group by the `COLUMN` with this header name, such as team")
+	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that identifies a person in lists; repeatable")
+	fl.IntVar(&opts.Top, "top", report.DefaultTop, "how many people the \"closest to the next level\" list shows")
+
+	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.ReportFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
+	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
+	return cmd
+}
+
+func runReport(opts *ReportOptions) error {
+	format, err := render.ParseReportFormat(opts.Format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	if opts.Top < 0 {
+		return usageErrorf("invalid --top %d: use 0 or more", opts.Top)
+	}
+	asBatch := &BatchOptions{IO: opts.IO, Now: opts.Now, Input: opts.Input, Format: string(batch.CSV),
+		Delimiter: opts.Delimiter, Columns: opts.Columns, Start: opts.Start}
+	bopts, err := batchOptions(asBatch)
+	if err != nil {
+		return err
+	}
+	cat, err := opts.Catalog()
+	if err != nil {
+		return err
+	}
+	ctx, release := stopOnSignal(opts.Context)
+	defer release()
+	in, err := openBatchInput(ctx, asBatch)
+	if err != nil {
+		return err
+	}
+	defer in.close()
+
+	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
+		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
+	sum, err := batch.Visit(ctx, cat, in.r, bopts, b.Begin, b.Add)
+	var columnErr *report.ColumnError
+	switch {
+	case ctx.Err() != nil:
+		return stopCause(ctx)
+	case in.err() != nil:
+		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
+	case errors.As(err, &columnErr):
+		return &UsageError{Err: err}
+	case err != nil:
+		return fmt.Errorf("%s: %w", in.name, err)
+	}
+	doc, err := b.Report(sum)
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error {
+		return render.Report(w, format, doc, render.Options{Width: opts.IO.TerminalWidth})
+	}
+	if opts.Output == "" {
+		err = writeChecked(opts.IO.Out, "stdout", write)
+	} else {
+		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, write)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	if sum.Rejected > 0 {
+		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read, Listed: "the report lists them with their reasons"}
+	}
+	return nil
+}

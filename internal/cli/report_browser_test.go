@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
+)
+
+// browserPath finds Chromium. Outside CI a machine without one skips the
+// browser test; CI (CI=true) installs it, so there its absence fails.
+func browserPath(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no Chromium on PATH; .ci/run installs it (apt-get install chromium)")
+	}
+	t.Skip("no Chromium on PATH; install it (apt-get install chromium) to run the browser test")
+	return ""
+}
+
+// TestReportHTMLInBrowser opens the HTML report from a file:// URL in
+// headless Chromium: nothing is requested beyond the file, nothing is
+// logged as an error, every chart has a size, and the tables' numbers are
+// the JSON report's. CAREERPATH_SCREENSHOT=FILE saves a screenshot.
+func TestReportHTMLInBrowser(t *testing.T) {
+	chromium := browserPath(t)
+	staff := generatedStaffWithTeams(t, 400)
+	page := filepath.Join(t.TempDir(), "team.html")
+	args := []string{staff, "--by", "team", "--start", "2027-01-04"}
+	if r := runReportCLI(t, "", append(args, "--format", "html", "-o", page)...); r.code != ExitRejected {
+		t.Fatalf("html: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r := runReportCLI(t, "", append(args, "--format", "json")...)
+	var doc reportdoc.Document
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.WindowSize(1100, 900))...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	var mu sync.Mutex
+	var problems []string
+	note := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		problems = append(problems, fmt.Sprintf(format, args...))
+	}
+	url := "file://" + page
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if ev.Request.URL != url {
+				note("request to %s", ev.Request.URL)
+			}
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+				note("log %s: %s", ev.Entry.Level, ev.Entry.Text)
+			}
+		case *runtime.EventConsoleAPICalled:
+			note("console.%s", ev.Type)
+		case *runtime.EventExceptionThrown:
+			note("exception: %s", ev.ExceptionDetails.Text)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][2]float64](`Object.fromEntries(Array.from(document.querySelectorAll("svg")).map(s => {
+		const r = s.getBoundingClientRect(); return [s.id, [r.width, r.height]] }))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"chart-levels", "chart-groups", "chart-readiness", "chart-directions", "chart-study-load"} {
+		if size, ok := sizes[id]; !ok || size[0] <= 0 || size[1] <= 0 {
+			t.Errorf("chart %s: size %v (present %v)", id, size, ok)
+		}
+	}
+	tables, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][][]string](`Object.fromEntries(Array.from(document.querySelectorAll("table")).map(t =>
+		[t.id, Array.from(t.tBodies[0].rows).map(r => Array.from(r.cells).map(c => c.textContent))]))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	totals, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`["rows-read", "rows-advised", "rows-rejected"].map(id => document.getElementById(id).firstChild.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scripts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("script, img").length`))
+	if err != nil || scripts != 0 {
+		t.Errorf("the page has %d script or img elements (%v); cells must show as text", scripts, err)
+	}
+	if path := os.Getenv("CAREERPATH_SCREENSHOT"); path != "" {
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(200 * time.Millisecond) // let late events arrive
+	mu.Lock()
+	for _, p := range problems {
+		t.Error(p)
+	}
+	mu.Unlock()
+
+	checkNumbers(t, "totals", totals, []int{doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected})
+	checkColumn(t, tables, "t-levels", 1, len(doc.Levels), func(i int) int { return doc.Levels[i].People })
+	checkColumn(t, tables, "t-readiness", 1, len(doc.Readiness.Buckets), func(i int) int { return doc.Readiness.Buckets[i].People })
+	checkColumn(t, tables, "t-readiness", 2, len(doc.Readiness.Buckets), func(i int) int { return doc.Readiness.Buckets[i].NeedsAccountability })
+	checkColumn(t, tables, "t-directions", 1, len(doc.Directions), func(i int) int { return doc.Directions[i].Rank1 })
+	checkColumn(t, tables, "t-directions", 2, len(doc.Directions), func(i int) int { return doc.Directions[i].Rank2 })
+	checkColumn(t, tables, "t-providers", 1, len(doc.Providers), func(i int) int { return doc.Providers[i].People })
+	checkColumn(t, tables, "t-study-load", 1, len(doc.StudyLoad), func(i int) int { return doc.StudyLoad[i].People })
+	checkColumn(t, tables, "t-groups", 1, len(doc.Groups.Groups), func(i int) int { return doc.Groups.Groups[i].Rows })
+	for l := range doc.Levels {
+		checkColumn(t, tables, "t-groups", 3+l, len(doc.Groups.Groups), func(i int) int { return doc.Groups.Groups[i].Levels[l] })
+	}
+	checkColumn(t, tables, "t-causes", 2, len(doc.Rejected.Causes), func(i int) int { return doc.Rejected.Causes[i].Rows })
+}
+
+func checkNumbers(t *testing.T, what string, cells []string, want []int) {
+	t.Helper()
+	if len(cells) != len(want) {
+		t.Fatalf("%s: the page shows %q, the JSON has %v", what, cells, want)
+	}
+	for i, c := range cells {
+		if n, err := strconv.Atoi(strings.TrimSpace(c)); err != nil || n != want[i] {
+			t.Errorf("%s %d: the page shows %q, the JSON has %d", what, i, c, want[i])
+		}
+	}
+}
+
+func checkColumn(t *testing.T, tables map[string][][]string, id string, col, rows int, want func(int) int) {
+	t.Helper()
+	table, ok := tables[id]
+	if !ok || len(table) != rows {
+		t.Fatalf("table %s: %d rows on the page, %d in the JSON", id, len(table), rows)
+	}
+	cells, wants := make([]string, rows), make([]int, rows)
+	for i := range rows {
+		cells[i], wants[i] = table[i][col], want(i)
+	}
+	checkNumbers(t, fmt.Sprintf("%s column %d", id, col), cells, wants)
+}

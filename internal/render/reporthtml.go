@@ -1,0 +1,167 @@
+package render
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+	"strconv"
+
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
+)
+
+// The page is one html/template, so every text from the CSV or the
+// catalog is escaped for where it lands (element text, attribute, SVG);
+// the charts are SVG drawn by the same template from the geometry below,
+// which keeps the page free of scripts and of a chart dependency.
+//
+//go:embed templates/report.html.tmpl
+var reportPage string
+
+var reportTemplate = template.Must(template.New("report").Parse(reportPage))
+
+// Chart geometry, in SVG user units.
+const (
+	chartWidth   = 680
+	labelWidth   = 190
+	valueWidth   = 70
+	rowHeight    = 22
+	barHeight    = 16
+	chartMargin  = 8
+	legendRow    = 22
+	maxChartRows = 30
+)
+
+// chart is a horizontal bar chart whose bars may be stacked segments.
+type chart struct {
+	ID, Title string
+	Note      string
+	Width     int
+	Height    int
+	Legend    []legendItem
+	Rows      []chartRow
+}
+
+type legendItem struct {
+	Label string
+	Class string
+	X     int
+}
+
+type chartRow struct {
+	Label    string
+	LabelX   int // where the right-aligned label ends
+	Total    int
+	Y        int // top of the row
+	TextY    int
+	ValueX   int
+	Segments []segment
+}
+
+type segment struct {
+	X, Y, Width, Height int
+	Class               string
+	Title               string
+}
+
+// barChart lays out rows of segment counts; series names the segments.
+func barChart(id, title string, series []string, labels []string, values [][]int) chart {
+	c := chart{ID: id, Title: title, Width: chartWidth}
+	most := 0
+	for _, v := range values {
+		most = max(most, sum(v))
+	}
+	top := chartMargin
+	if len(series) > 1 {
+		x := labelWidth
+		for i, s := range series {
+			c.Legend = append(c.Legend, legendItem{Label: s, Class: seriesClass(i), X: x})
+			x += 14 + 8*len([]rune(s)) + 16
+		}
+		top += legendRow
+	}
+	shown := min(len(labels), maxChartRows)
+	if shown < len(labels) {
+		c.Note = "The chart shows the first " + itoa(shown) + " of " + itoa(len(labels)) + "; the table lists them all."
+	}
+	area := chartWidth - labelWidth - valueWidth
+	for i := range shown {
+		y := top + i*rowHeight
+		row := chartRow{Label: labels[i], LabelX: labelWidth - 8, Total: sum(values[i]), Y: y + (rowHeight-barHeight)/2, TextY: y + rowHeight/2 + 5}
+		x := labelWidth
+		for j, n := range values[i] {
+			w := 0
+			if most > 0 {
+				w = n * area / most
+			}
+			if n > 0 && w == 0 {
+				w = 1
+			}
+			name := ""
+			if len(series) > 0 {
+				name = series[j] + ": "
+			}
+			row.Segments = append(row.Segments, segment{X: x, Y: row.Y, Width: w, Height: barHeight, Class: seriesClass(j), Title: name + itoa(n)})
+			x += w
+		}
+		row.ValueX = x + 6
+		c.Rows = append(c.Rows, row)
+	}
+	c.Height = top + max(shown, 1)*rowHeight + chartMargin
+	return c
+}
+
+func seriesClass(i int) string { return "s" + itoa(i%8) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// reportView is what the page template reads.
+type reportView struct {
+	Doc      *reportdoc.Document
+	Charts   map[string]chart
+	Sections []reportSection
+}
+
+func reportHTML(w io.Writer, doc *reportdoc.Document) error {
+	v := reportView{Doc: doc, Charts: map[string]chart{}, Sections: reportSections(doc, false)}
+	levelNames := make([]string, len(doc.Levels))
+	var levelValues [][]int
+	for i, l := range doc.Levels {
+		levelNames[i] = l.Name
+		levelValues = append(levelValues, []int{l.People})
+	}
+	v.Charts["levels"] = barChart("chart-levels", "People per level", nil, levelNames, levelValues)
+	if g := doc.Groups; g != nil {
+		all := g.Groups
+		if g.Other != nil {
+			all = append(all[:len(all):len(all)], *g.Other)
+		}
+		var labels []string
+		var values [][]int
+		for _, grp := range all {
+			name := grp.Name
+			if name == "" {
+				name = "(empty)"
+			}
+			labels, values = append(labels, name), append(values, grp.Levels)
+		}
+		v.Charts["groups"] = barChart("chart-groups", "Levels per "+g.Column, levelNames, labels, values)
+	}
+	var labels []string
+	var values [][]int
+	for _, b := range doc.Readiness.Buckets {
+		labels = append(labels, b.Name+" months")
+		values = append(values, []int{b.People - b.NeedsAccountability, b.NeedsAccountability})
+	}
+	v.Charts["readiness"] = barChart("chart-readiness", "Months until the next level", []string{"years only", "also wider accountability"}, labels, values)
+	labels, values = nil, nil
+	for _, d := range doc.Directions {
+		labels, values = append(labels, d.Name), append(values, []int{d.Rank1, d.Rank2})
+	}
+	v.Charts["directions"] = barChart("chart-directions", "Direction demand", []string{"rank 1", "rank 2"}, labels, values)
+	labels, values = nil, nil
+	for _, m := range doc.StudyLoad {
+		labels, values = append(labels, m.Month), append(values, []int{m.People})
+	}
+	v.Charts["study-load"] = barChart("chart-study-load", "People studying per month", nil, labels, values)
+	return reportTemplate.Execute(w, v)
+}
