@@ -23,6 +23,8 @@ type ReportOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
 	// Context ends the run early when cancelled; Ctrl-C cancels it too.
 	Context context.Context
 
@@ -40,13 +42,13 @@ type ReportOptions struct {
 // NewCmdReport builds `careerpath report`; runF replaces the run function
 // in tests.
 func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	opts := &ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
 	cmd := &cobra.Command{
 		Use:   "report [FILE|-]",
 		Short: "Summarise a CSV staff list for HR and managers",
 		Long: strings.TrimSpace(`
 Read a CSV staff list as 'careerpath batch' does (same columns, aliases,
---column, --delimiter and per-row start) and report on the whole team:
+--column, --delimiter, per-row start and --titles) and report on the whole team:
 headcount, level distribution overall and per --by group, role and
 accountability per level, readiness for the next level (months until its
 minimum years, in buckets, and the --top people closest to it), demand per
@@ -87,6 +89,7 @@ follows 'careerpath schema report'. -o writes the file atomically.
 	fl.StringVar(&opts.By, "by", "", "group by the `COLUMN` with this header name, such as team")
 	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that identifies a person in lists; repeatable")
 	fl.IntVar(&opts.Top, "top", report.DefaultTop, "how many people the \"closest to the next level\" list shows")
+	addTitlesFlag(cmd)
 
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.ReportFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
@@ -111,6 +114,9 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
+		return err
+	}
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
 	in, err := openBatchInput(ctx, asBatch)
@@ -120,7 +126,8 @@ func runReport(opts *ReportOptions) error {
 	defer in.close()
 
 	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
-		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
+		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns},
+		Source: advisor.New(cat).WithTitles(bopts.Titles).Source()})
 	sum, err := batch.Visit(ctx, cat, in.r, bopts, b.Begin, b.Add)
 	var columnErr *report.ColumnError
 	switch {

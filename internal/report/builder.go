@@ -45,6 +45,10 @@ type Options struct {
 	Top int
 	// Inputs are echoed into the document.
 	Inputs reportdoc.Inputs
+	// Source is the provenance the document states: the catalog and the
+	// title map the rows were advised with (advisor.Source); the zero value
+	// means the catalog alone.
+	Source catalog.Source
 }
 
 // ColumnError is a --by or --label column that the header lacks.
