@@ -23,6 +23,9 @@ type AdvisedRow struct {
 	// the culprit ("" for the row's shape) and the reason. A row with
 	// several bad answers gives its first, as batch's JSON "error" does.
 	Column, Message string
+	// Problems are every reason the row was rejected, the first one
+	// included; shared between rows with the same answers, so read-only.
+	Problems []Problem
 }
 
 // advisedRow is a row's line and outcome; its Fields come later (see
@@ -30,7 +33,7 @@ type AdvisedRow struct {
 func advisedRow(line int, o *outcome) AdvisedRow {
 	row := AdvisedRow{Line: line, Rec: o.rec}
 	if len(o.problems) > 0 {
-		row.Column, row.Message = o.problems[0].column, o.problems[0].message
+		row.Column, row.Message, row.Problems = o.problems[0].Column, o.problems[0].Message, o.problems
 	}
 	return row
 }
@@ -70,7 +73,7 @@ type visitEncoder struct{ width int }
 
 func (visitEncoder) advised(rec *advisor.Recommendation) *outcome { return &outcome{rec: rec} }
 
-func (visitEncoder) rejected([]problem) []byte { return nil }
+func (visitEncoder) rejected([]Problem) []byte { return nil }
 
 func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []byte) []byte {
 	for i := range e.width {

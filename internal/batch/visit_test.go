@@ -101,7 +101,7 @@ func TestVisitSeesWhatRunWrites(t *testing.T) {
 func visitedAsCSV(r AdvisedRow) []string {
 	row := slices.Clone(r.Fields)
 	if r.Rec == nil {
-		tail := appendErrorTail(nil, []problem{{column: r.Column, message: r.Message}})
+		tail := appendErrorTail(nil, []Problem{{Column: r.Column, Message: r.Message}})
 		return append(row, "", "", "", "", "", "", fmt.Sprintf("line %d%s", r.Line, tail), "")
 	}
 	next, eligible := "", ""

@@ -335,16 +335,27 @@ func (b *Builder) labelsOf(row batch.AdvisedRow) []string {
 	return labels
 }
 
+// reject counts a rejected row once, under the cause of its first
+// problem, and lists it with every problem.
 func (b *Builder) reject(row batch.AdvisedRow) {
-	value := ""
-	if at := slices.Index(b.header, row.Column); row.Column != "" && at >= 0 {
-		value = row.Fields[at]
+	*b.causes.at(causeKey{row.Column, b.culprit(row, row.Column)}, func() int { return 0 }) += 1
+	if len(b.rejected) >= MaxRejectedRows {
+		return
 	}
-	*b.causes.at(causeKey{row.Column, value}, func() int { return 0 }) += 1
-	if len(b.rejected) < MaxRejectedRows {
-		b.rejected = append(b.rejected, reportdoc.RejectedRow{Row: row.Line, Labels: b.labelsOf(row), Column: row.Column,
-			Value: strings.Clone(value), Message: row.Message})
+	problems := make([]reportdoc.Problem, len(row.Problems))
+	for i, p := range row.Problems {
+		problems[i] = reportdoc.Problem{Column: p.Column, Value: strings.Clone(b.culprit(row, p.Column)), Message: p.Message}
 	}
+	b.rejected = append(b.rejected, reportdoc.RejectedRow{Row: row.Line, Labels: b.labelsOf(row), Column: row.Column,
+		Value: strings.Clone(b.culprit(row, row.Column)), Message: row.Message, Problems: problems})
+}
+
+// culprit is the cell of a problem's column, or "" for the row's shape.
+func (b *Builder) culprit(row batch.AdvisedRow, column string) string {
+	if at := slices.Index(b.header, column); column != "" && at >= 0 {
+		return row.Fields[at]
+	}
+	return ""
 }
 
 type causeKey struct{ column, value string }
