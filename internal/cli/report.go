@@ -83,8 +83,7 @@ follows 'careerpath schema report'. -o writes the file atomically.
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.ReportFormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
-	fl.StringVar(&opts.Delimiter, "delimiter", ",", `field delimiter of the input: one character, or \t for tab`)
-	fl.StringArrayVar(&opts.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
+	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input")
 	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
 	fl.StringVar(&opts.By, "by", "", "group by the `COLUMN` with this header name, such as team")
 	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that identifies a person in lists; repeatable")
@@ -92,7 +91,6 @@ follows 'careerpath schema report'. -o writes the file atomically.
 	addTitlesFlag(cmd)
 
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.ReportFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
-	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
