@@ -218,7 +218,7 @@ func (a *Advisor) recommend(q Query, d Decision, start time.Time) *Recommendatio
 	}
 	return &Recommendation{
 		SchemaVersion: SchemaVersion,
-		Catalog:       a.source(),
+		Catalog:       a.Source(),
 		Input:         q.Input,
 		Role: RoleRef{ID: q.Role.ID, Name: q.Role.Name, Match: q.Match.How,
 			TableLevel: TableLevel{From: q.Role.Level.From, To: to, Label: q.Role.SuggestedLevel}},
@@ -235,9 +235,9 @@ func (a *Advisor) recommend(q Query, d Decision, start time.Time) *Recommendatio
 	}
 }
 
-// source is the provenance of a recommendation: the catalog and the
+// Source is the provenance of a recommendation: the catalog and the
 // title map.
-func (a *Advisor) source() catalog.Source {
+func (a *Advisor) Source() catalog.Source {
 	src := a.cat.Source
 	if a.titles != nil {
 		titles := a.titles.Source

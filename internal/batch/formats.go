@@ -25,7 +25,7 @@ const topSpecialisations = 3
 // appends a whole row around that part.
 type encoder interface {
 	advised(rec *advisor.Recommendation) *outcome
-	rejected(problems []problem) []byte
+	rejected(problems []Problem) []byte
 	// row appends a row; years is its years answer as JSON.
 	row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte
 }
@@ -93,7 +93,7 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 // byte that needs quoting, so the tail decides the quoting alone. A
 // quoted tail ends with the closing quote; then come the (empty) columns
 // after the error column.
-func (e *csvEncoder) rejected(problems []problem) []byte {
+func (e *csvEncoder) rejected(problems []Problem) []byte {
 	tail := appendErrorTail(nil, problems)
 	quoted := false
 	for _, c := range tail {
@@ -143,22 +143,22 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 }
 
 // appendErrorTail appends a rejected row's error text after its line
-// number: each problem's column and reason.
-func appendErrorTail(dst []byte, problems []problem) []byte {
+// number: each Problem's column and reason.
+func appendErrorTail(dst []byte, problems []Problem) []byte {
 	for i, p := range problems {
 		switch {
-		case i > 0 && p.column != "":
-			dst = strconv.AppendQuote(append(dst, "; column "...), p.column)
+		case i > 0 && p.Column != "":
+			dst = strconv.AppendQuote(append(dst, "; column "...), p.Column)
 			dst = append(dst, ": "...)
 		case i > 0:
 			dst = append(dst, "; "...)
-		case p.column != "":
-			dst = strconv.AppendQuote(append(dst, ", column "...), p.column)
+		case p.Column != "":
+			dst = strconv.AppendQuote(append(dst, ", column "...), p.Column)
 			dst = append(dst, ": "...)
 		default:
 			dst = append(dst, ": "...)
 		}
-		dst = append(dst, p.message...)
+		dst = append(dst, p.Message...)
 	}
 	return dst
 }
@@ -217,9 +217,9 @@ func encodeJSON(v any) []byte {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
-// rejected writes "error": the first problem's column and message, as
-// the 1.0 contract has them, then every problem.
-func (e *jsonEncoder) rejected(problems []problem) []byte {
+// rejected writes "error": the first Problem's column and message, as
+// the 1.0 contract has them, then every Problem.
+func (e *jsonEncoder) rejected(problems []Problem) []byte {
 	b := appendProblem(append([]byte(`"error":`), '{'), problems[0])
 	b = append(b, `,"problems":[`...)
 	for i, p := range problems {
@@ -231,11 +231,11 @@ func (e *jsonEncoder) rejected(problems []problem) []byte {
 	return append(b, "]}}"...)
 }
 
-func appendProblem(dst []byte, p problem) []byte {
+func appendProblem(dst []byte, p Problem) []byte {
 	dst = append(dst, `"column":`...)
-	dst = appendJSONString(dst, []byte(p.column))
+	dst = appendJSONString(dst, []byte(p.Column))
 	dst = append(dst, `,"message":`...)
-	return appendJSONString(dst, []byte(p.message))
+	return appendJSONString(dst, []byte(p.Message))
 }
 
 func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {

@@ -16,7 +16,7 @@ type outcome struct {
 	rejected bool
 	// problems say why a rejected row could not be advised, every one of
 	// them: the role, years and accountability are each checked.
-	problems []problem
+	problems []Problem
 	// encoded is the format's cached part of the row; a JSON recommendation
 	// is split around its "input" member, which echoes each row's spelling
 	// (see jsonEncoder).
@@ -25,10 +25,10 @@ type outcome struct {
 	rec *advisor.Recommendation
 }
 
-// problem is one reason a row is rejected; column is the header name of
+// Problem is one reason a row is rejected: Column is the header name of
 // the culprit, or empty for the row's shape.
-type problem struct {
-	column, message string
+type Problem struct {
+	Column, Message string
 }
 
 // maxCached bounds each cache, so that a file of all-different answers
@@ -180,7 +180,7 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 	if strings.TrimSpace(string(start)) != "" {
 		t, err := advisor.ParseDate(string(start))
 		if err != nil {
-			return o.reject(problem{column: o.layout.columnName(startAt), message: err.Error() + ", or leave it empty for the default"})
+			return o.reject(Problem{Column: o.layout.columnName(startAt), Message: err.Error() + ", or leave it empty for the default"})
 		}
 		day = t
 	}
@@ -216,16 +216,16 @@ type rejectedKey struct{ role, years, acc error }
 func (o *outcomes) rejection(err error) *outcome {
 	inputs := advisor.Problems(err)
 	if len(inputs) == 0 {
-		return o.reject(problem{message: err.Error()})
+		return o.reject(Problem{Message: err.Error()})
 	}
-	problems := make([]problem, len(inputs))
+	problems := make([]Problem, len(inputs))
 	for i, ie := range inputs {
-		problems[i] = problem{column: o.layout.columnName(answerAt(ie.Field)), message: ie.Message}
+		problems[i] = Problem{Column: o.layout.columnName(answerAt(ie.Field)), Message: ie.Message}
 	}
 	return o.reject(problems...)
 }
 
-func (o *outcomes) reject(problems ...problem) *outcome {
+func (o *outcomes) reject(problems ...Problem) *outcome {
 	return &outcome{rejected: true, problems: problems, encoded: o.enc.rejected(problems)}
 }
 
@@ -243,7 +243,7 @@ func answerAt(field string) int {
 
 // shapeOutcome rejects a row whose field count differs from the header's.
 func shapeOutcome(enc encoder, got, want int) *outcome {
-	problems := []problem{{message: shapeMessage(got, want)}}
+	problems := []Problem{{Message: shapeMessage(got, want)}}
 	return &outcome{rejected: true, problems: problems, encoded: enc.rejected(problems)}
 }
 

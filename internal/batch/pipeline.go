@@ -424,11 +424,7 @@ func (w *worker) process(c *chunk) {
 		}
 		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
 		if w.keepRows {
-			row := AdvisedRow{Line: line + w.rec.line, Rec: o.rec}
-			if o.rejected {
-				row.Column, row.Message = o.problems[0].column, visitMessage(o.problems)
-			}
-			c.visit.rows = append(c.visit.rows, row)
+			c.visit.rows = append(c.visit.rows, advisedRow(line+w.rec.line, o))
 		}
 		data, line = data[n:], line+lines
 	}

@@ -56,12 +56,12 @@ func (e *tableEncoder) advised(rec *advisor.Recommendation) *outcome {
 	return &outcome{encoded: appendTableCell(b, nil)}
 }
 
-func (e *tableEncoder) rejected(problems []problem) []byte {
+func (e *tableEncoder) rejected(problems []Problem) []byte {
 	parts := make([]string, len(problems))
 	for i, p := range problems {
-		parts[i] = p.message
-		if p.column != "" {
-			parts[i] = p.column + ": " + p.message
+		parts[i] = p.Message
+		if p.Column != "" {
+			parts[i] = p.Column + ": " + p.Message
 		}
 	}
 	b := appendTableCell(nil, nil)

@@ -20,8 +20,22 @@ type AdvisedRow struct {
 	// the same answers, so it is read-only.
 	Rec *advisor.Recommendation
 	// Column and Message say why the row was rejected: the header name of
-	// the culprit ("" for the row's shape) and the reason.
+	// the culprit ("" for the row's shape) and the reason. A row with
+	// several bad answers gives its first, as batch's JSON "error" does.
 	Column, Message string
+	// Problems are every reason the row was rejected, the first one
+	// included; shared between rows with the same answers, so read-only.
+	Problems []Problem
+}
+
+// advisedRow is a row's line and outcome; its Fields come later (see
+// fillCells).
+func advisedRow(line int, o *outcome) AdvisedRow {
+	row := AdvisedRow{Line: line, Rec: o.rec}
+	if len(o.problems) > 0 {
+		row.Column, row.Message, row.Problems = o.problems[0].Column, o.problems[0].Message, o.problems
+	}
+	return row
 }
 
 // Visit reads a staff CSV under batch's input rules (opts.Delimiter,
@@ -59,16 +73,7 @@ type visitEncoder struct{ width int }
 
 func (visitEncoder) advised(rec *advisor.Recommendation) *outcome { return &outcome{rec: rec} }
 
-func (visitEncoder) rejected([]problem) []byte { return nil }
-
-// visitMessage is a rejected row's Message: its first problem's reason,
-// then the others as the error column writes them, so that nothing the
-// batch would report is lost.
-func visitMessage(problems []problem) string {
-	first := appendErrorTail(nil, problems[:1])
-	all := appendErrorTail(nil, problems)
-	return problems[0].message + string(all[len(first):])
-}
+func (visitEncoder) rejected([]Problem) []byte { return nil }
 
 func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []byte) []byte {
 	for i := range e.width {

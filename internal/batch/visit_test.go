@@ -101,8 +101,8 @@ func TestVisitSeesWhatRunWrites(t *testing.T) {
 func visitedAsCSV(r AdvisedRow) []string {
 	row := slices.Clone(r.Fields)
 	if r.Rec == nil {
-		text := appendErrorTail(fmt.Appendf(nil, "line %d", r.Line), []problem{{column: r.Column, message: r.Message}})
-		return append(row, "", "", "", "", "", "", string(text), "")
+		tail := appendErrorTail(nil, []Problem{{Column: r.Column, Message: r.Message}})
+		return append(row, "", "", "", "", "", "", fmt.Sprintf("line %d%s", r.Line, tail), "")
 	}
 	next, eligible := "", ""
 	if r.Rec.NextLevel != nil {

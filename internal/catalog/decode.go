@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -107,7 +108,9 @@ func pathsByLine(root *yaml.Node) map[int]string {
 
 // yamlTypeError matches the decoder's "line 12: cannot unmarshal !!str
 // `two` into int".
-var yamlTypeError = regexp.MustCompile("^line ([0-9]+): cannot unmarshal !!([a-z]+) `(.*)` into (.+)$")
+var yamlTypeError = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("^line ([0-9]+): cannot unmarshal !!([a-z]+) `(.*)` into (.+)$")
+})
 
 // typeProblems turns the decoder's type errors into problems with the
 // path of the value at that line.
@@ -119,7 +122,7 @@ func typeProblems(root *yaml.Node, err error) []Problem {
 	pathAt := pathsByLine(root)
 	problems := make([]Problem, 0, len(te.Errors))
 	for _, msg := range te.Errors {
-		m := yamlTypeError.FindStringSubmatch(msg)
+		m := yamlTypeError().FindStringSubmatch(msg)
 		if m == nil {
 			problems = append(problems, Problem{Message: msg})
 			continue

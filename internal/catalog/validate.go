@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -78,7 +79,9 @@ func (v *validator) required(path, value string) {
 }
 
 // idPattern keeps ids safe to write into CSV cells, file names and URLs.
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+// It is compiled on first use, as the embedded catalog is not validated at
+// run time.
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) })
 
 // ids checks that every id is present, well formed and unique, and returns
 // them in order.
@@ -89,7 +92,7 @@ func (v *validator) ids(section string, n int, id func(int) string) []string {
 		path := fmt.Sprintf("%s[%d].id", section, i)
 		got := id(i)
 		v.required(path, got)
-		if got != "" && !idPattern.MatchString(got) {
+		if got != "" && !idPattern().MatchString(got) {
 			v.add(path, "%q is not a valid id; use letters, digits, '.', '_' and '-', starting with a letter or digit", got)
 		}
 		if first, dup := seen[got]; dup && got != "" {

@@ -23,6 +23,8 @@ type ReportOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
 	// Context ends the run early when cancelled; Ctrl-C cancels it too.
 	Context context.Context
 
@@ -40,13 +42,13 @@ type ReportOptions struct {
 // NewCmdReport builds `careerpath report`; runF replaces the run function
 // in tests.
 func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	opts := &ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
 	cmd := &cobra.Command{
 		Use:   "report [FILE|-]",
 		Short: "Summarise a CSV staff list for HR and managers",
 		Long: strings.TrimSpace(`
 Read a CSV staff list as 'careerpath batch' does (same columns, aliases,
---column, --delimiter and per-row start) and report on the whole team:
+--column, --delimiter, per-row start and --titles) and report on the whole team:
 headcount, level distribution overall and per --by group, role and
 accountability per level, readiness for the next level (months until its
 minimum years, in buckets, and the --top people closest to it), demand per
@@ -81,15 +83,14 @@ follows 'careerpath schema report'. -o writes the file atomically.
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.ReportFormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
-	fl.StringVar(&opts.Delimiter, "delimiter", ",", `field delimiter of the input: one character, or \t for tab`)
-	fl.StringArrayVar(&opts.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
+	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input")
 	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
 	fl.StringVar(&opts.By, "by", "", "group by the `COLUMN` with this header name, such as team")
 	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that identifies a person in lists; repeatable")
 	fl.IntVar(&opts.Top, "top", report.DefaultTop, "how many people the \"closest to the next level\" list shows")
+	addTitlesFlag(cmd)
 
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.ReportFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
-	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
@@ -111,6 +112,9 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
+		return err
+	}
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
 	in, err := openBatchInput(ctx, asBatch)
@@ -118,20 +122,21 @@ func runReport(opts *ReportOptions) error {
 		return err
 	}
 	defer in.close()
-	name := in.name
+
 	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
-		File: name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns}})
+		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns},
+		Source: advisor.New(cat).WithTitles(bopts.Titles).Source()})
 	sum, err := batch.Visit(ctx, cat, in.r, bopts, b.Begin, b.Add)
 	var columnErr *report.ColumnError
 	switch {
 	case ctx.Err() != nil:
 		return stopCause(ctx)
 	case in.err() != nil:
-		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", name, withoutPath(in.err()))
+		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
 	case errors.As(err, &columnErr):
 		return &UsageError{Err: err}
 	case err != nil:
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", in.name, err)
 	}
 	doc, err := b.Report(sum)
 	if err != nil {
@@ -148,7 +153,7 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read, Listed: "the report lists them with their reasons"}
 	}

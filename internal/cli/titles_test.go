@@ -94,6 +94,25 @@ func TestTitlesLoop(t *testing.T) {
 	schematest.ValidateNDJSON(t, schematest.BatchRecord, []byte(after.stdout))
 	golden.Assert(t, "titles_loop_batch", summariseRows(t, after.stdout))
 
+	// The report reads the same map: the same rows advised, and its
+	// provenance names the map.
+	rep := runCLI(t, nil, "report", "--start", "2027-01-04", "--format", "json", "--titles", titles, titlesStaff)
+	if rep.code != ExitRejected || !strings.Contains(rep.stderr, "14 rows read, 12 advised, 2 rejected") {
+		t.Fatalf("report: exit %d, stderr %q", rep.code, rep.stderr)
+	}
+	schematest.ValidateJSON(t, schematest.Report, []byte(rep.stdout))
+	var doc struct {
+		Catalog struct {
+			Titles *struct{ Name, SHA256 string }
+		}
+	}
+	if err := json.Unmarshal([]byte(rep.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Catalog.Titles == nil || doc.Catalog.Titles.Name != filepath.Base(titles) {
+		t.Errorf("report provenance %+v, want the title map %s", doc.Catalog.Titles, titles)
+	}
+
 	one := runCLI(t, nil, "advise", "--titles", titles, "--role", "Principal Engineer", "--years", "5+", "--accountability", "team", "--start", "2027-01-04", "--json")
 	if one.code != ExitOK {
 		t.Fatalf("advise: exit %d, %s", one.code, one.stderr)

@@ -177,7 +177,7 @@ func reportSections(doc *reportdoc.Document, bars bool) []reportSection {
 		rejected.Note = fmt.Sprintf("The first %d of %d rejected rows; `careerpath batch` lists them all.", len(doc.Rejected.Rows), doc.Rejected.Total)
 	}
 	for _, r := range doc.Rejected.Rows {
-		rejected.Rows = append(rejected.Rows, append(append([]string{strconv.Itoa(r.Row)}, r.Labels...), columnOrShape(r.Column), r.Value, r.Message))
+		rejected.Rows = append(rejected.Rows, append(append([]string{strconv.Itoa(r.Row)}, r.Labels...), columnOrShape(r.Column), r.Value, reasons(r)))
 	}
 	if doc.Rejected.Total > 0 {
 		secs = append(secs, causes, rejected)
@@ -240,4 +240,14 @@ func reportText(w io.Writer, doc *reportdoc.Document, width int, s style) error 
 		out.table(s.markdown(), sec.Headers, sec.Rows)
 	}
 	return out.err
+}
+
+// reasons is a rejected row's every problem: the first one's message, then
+// each further one with its column and value.
+func reasons(r reportdoc.RejectedRow) string {
+	parts := []string{r.Message}
+	for _, p := range r.Problems[min(1, len(r.Problems)):] {
+		parts = append(parts, fmt.Sprintf("%s %q: %s", columnOrShape(p.Column), p.Value, p.Message))
+	}
+	return strings.Join(parts, "; ")
 }

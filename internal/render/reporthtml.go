@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
@@ -17,7 +18,11 @@ import (
 //go:embed templates/report.html.tmpl
 var reportPage string
 
-var reportTemplate = template.Must(template.New("report").Parse(reportPage))
+// reportTemplate is parsed on first use: most runs write no HTML, and a
+// parse at start-up would cost every command.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(reportPage))
+})
 
 // Chart geometry, in SVG user units.
 const (
@@ -163,5 +168,5 @@ func reportHTML(w io.Writer, doc *reportdoc.Document) error {
 		labels, values = append(labels, m.Month), append(values, []int{m.People})
 	}
 	v.Charts["study-load"] = barChart("chart-study-load", "People studying per month", nil, labels, values)
-	return reportTemplate.Execute(w, v)
+	return reportTemplate().Execute(w, v)
 }

@@ -45,6 +45,10 @@ type Options struct {
 	Top int
 	// Inputs are echoed into the document.
 	Inputs reportdoc.Inputs
+	// Source is the provenance the document states: the catalog and the
+	// title map the rows were advised with (advisor.Source); the zero value
+	// means the catalog alone.
+	Source catalog.Source
 }
 
 // ColumnError is a --by or --label column that the header lacks.
@@ -275,13 +279,11 @@ func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 	}
 	d := &derived{level: b.cat.LevelPos(rec.Level.ID), role: b.rolePos[rec.Role.ID], acc: b.accPos[rec.Accountability.ID],
 		rank1: -1, rank2: -1}
-	start, _ := time.Parse(advisor.DateLayout, rec.Plan.Start) // the advisor wrote it
 	if rec.NextLevel != nil {
 		d.hasNext = true
 		d.next = b.cat.LevelPos(rec.NextLevel.ID)
-		need := b.cat.Levels[d.next].Policy.MinYears
-		d.wait = advisor.MonthsUntil(rec.Input.Years, need)
-		d.eligibleFrom = advisor.EligibleFrom(start, rec.Input.Years, need).Format(advisor.DateLayout)
+		d.wait = advisor.MonthsUntil(rec.Input.Years, b.cat.Levels[d.next].Policy.MinYears)
+		d.eligibleFrom = rec.NextLevel.EligibleFrom // by the same rule, from the plan's start
 		d.needsAcc = slices.ContainsFunc(rec.NextLevel.Missing, func(r advisor.Requirement) bool { return r.Kind == advisor.NeedAccountability })
 	}
 	for _, s := range rec.Specialisations {
@@ -333,16 +335,27 @@ func (b *Builder) labelsOf(row batch.AdvisedRow) []string {
 	return labels
 }
 
+// reject counts a rejected row once, under the cause of its first
+// problem, and lists it with every problem.
 func (b *Builder) reject(row batch.AdvisedRow) {
-	value := ""
-	if at := slices.Index(b.header, row.Column); row.Column != "" && at >= 0 {
-		value = row.Fields[at]
+	*b.causes.at(causeKey{row.Column, b.culprit(row, row.Column)}, func() int { return 0 }) += 1
+	if len(b.rejected) >= MaxRejectedRows {
+		return
 	}
-	*b.causes.at(causeKey{row.Column, value}, func() int { return 0 }) += 1
-	if len(b.rejected) < MaxRejectedRows {
-		b.rejected = append(b.rejected, reportdoc.RejectedRow{Row: row.Line, Labels: b.labelsOf(row), Column: row.Column,
-			Value: strings.Clone(value), Message: row.Message})
+	problems := make([]reportdoc.Problem, len(row.Problems))
+	for i, p := range row.Problems {
+		problems[i] = reportdoc.Problem{Column: p.Column, Value: strings.Clone(b.culprit(row, p.Column)), Message: p.Message}
 	}
+	b.rejected = append(b.rejected, reportdoc.RejectedRow{Row: row.Line, Labels: b.labelsOf(row), Column: row.Column,
+		Value: strings.Clone(b.culprit(row, row.Column)), Message: row.Message, Problems: problems})
+}
+
+// culprit is the cell of a problem's column, or "" for the row's shape.
+func (b *Builder) culprit(row batch.AdvisedRow, column string) string {
+	if at := slices.Index(b.header, column); column != "" && at >= 0 {
+		return row.Fields[at]
+	}
+	return ""
 }
 
 type causeKey struct{ column, value string }

@@ -29,8 +29,12 @@ func (b *Builder) Report(sum batch.Summary) (*reportdoc.Document, error) {
 	if inputs.Columns == nil {
 		inputs.Columns = map[string]string{}
 	}
+	source := b.opts.Source
+	if source.SHA256 == "" {
+		source = b.cat.Source
+	}
 	doc := &reportdoc.Document{
-		SchemaVersion: reportdoc.SchemaVersion, Catalog: b.cat.Source, Inputs: inputs, Rows: b.rows,
+		SchemaVersion: reportdoc.SchemaVersion, Catalog: source, Inputs: inputs, Rows: b.rows,
 		Readiness: reportdoc.Readiness{Buckets: b.buckets, AtTop: b.atTop},
 		Closest:   nonNil(b.sortedCandidates()),
 		Rejected:  b.rejectedSummary(),

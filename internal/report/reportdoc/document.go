@@ -169,6 +169,16 @@ type RejectedRow struct {
 	Column  string   `json:"column"`
 	Value   string   `json:"value"`
 	Message string   `json:"message"`
+	// Problems are every problem of the row; the first is Column, Value
+	// and Message again.
+	Problems []Problem `json:"problems"`
+}
+
+// Problem is one reason a row was rejected.
+type Problem struct {
+	Column  string `json:"column"`
+	Value   string `json:"value"`
+	Message string `json:"message"`
 }
 
 // Cause is a culprit column and value, and how many rejected rows had it.
