@@ -30,11 +30,12 @@ const (
 	CatalogSchema        = "catalog"
 	PathSchema           = "path"
 	ReportSchema         = "report"
+	CalibrationSchema    = "calibration"
 )
 
 // SchemaNames lists the published JSON Schemas.
 func SchemaNames() []string {
-	return []string{RecommendationSchema, PathSchema, CatalogSchema, ReportSchema}
+	return []string{RecommendationSchema, PathSchema, CatalogSchema, ReportSchema, CalibrationSchema}
 }
 
 // SchemaFile is the file name a schema is published under; it is also the

@@ -143,3 +143,19 @@ func quoteAll(names []string) string {
 func (l *layout) columnName(at int) string {
 	return string(l.header[l.index[at]])
 }
+
+// ColumnPositions returns where a header keeps each column key, in
+// ColumnKeys order, -1 for an absent optional one, for callers of Visit
+// that read answers from a row's cells; its error is the *HeaderError Run
+// and Visit give for the same header.
+func ColumnPositions(header []string, columns map[string]string) ([]int, error) {
+	cells := make([][]byte, len(header))
+	for i, h := range header {
+		cells[i] = []byte(h)
+	}
+	l, err := newLayout(cells, columns)
+	if err != nil {
+		return nil, err
+	}
+	return l.index[:], nil
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // formulaStart marks the first bytes that make a spreadsheet run a cell as
@@ -17,6 +18,22 @@ type cellWriter struct {
 	delim   byte
 	guard   bool
 	special [256]bool // bytes that force quoting
+}
+
+// CellWriter writes CSV cells exactly as the batch's CSV output does,
+// encoding/csv's quoting plus the formula guard, so that every CSV
+// careerpath writes is guarded alike.
+type CellWriter struct{ w *cellWriter }
+
+// NewCellWriter returns a writer for the delimiter; raw turns the formula
+// guard off.
+func NewCellWriter(delim byte, raw bool) CellWriter { return CellWriter{newCellWriter(delim, raw)} }
+
+// AppendCell appends one cell, quoted and guarded as needed.
+func (c CellWriter) AppendCell(dst []byte, cell string) []byte {
+	// cell only reads its input, so the string's bytes are lent to it
+	// rather than copied for every cell.
+	return c.w.cell(dst, unsafe.Slice(unsafe.StringData(cell), len(cell)))
 }
 
 func newCellWriter(delim byte, raw bool) *cellWriter {

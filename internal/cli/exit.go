@@ -22,9 +22,11 @@ const exitStatusHelp = `EXIT STATUS
   0    success
   1    unexpected error (a bug, or output that could not be written in full)
   2    invalid usage or input: a bad flag, setting, answer, catalog or CSV header,
-       or unreadable input; nothing is written to stdout (batch and report: a
-       record over 1 MiB stops the run after the rows before it)
-  3    batch or report finished, but some rows were rejected (their errors are in the output)
+       or unreadable input; nothing is written to stdout (batch: a record over
+       1 MiB stops the run after the rows before it; report and calibrate
+       write nothing)
+  3    batch, report or calibrate finished, but some rows were rejected or
+       unmatched (the output says which and why)
   129  stopped by SIGHUP (128 plus the signal's number, as a shell reports it)
   130  interrupted (Ctrl-C or SIGINT, or Esc at a prompt)
   143  stopped by SIGTERM
@@ -56,6 +58,7 @@ func exitCode(err error) int {
 		header   *batch.HeaderError
 		record   *batch.RecordError
 		rejected *RejectedRowsError
+		unpaired *UnmatchedRecordsError
 		signal   *SignalError
 	)
 	switch {
@@ -68,7 +71,7 @@ func exitCode(err error) int {
 	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &titles), errors.As(err, &config), errors.As(err, &header),
 		errors.As(err, &record):
 		return ExitUsage
-	case errors.As(err, &rejected):
+	case errors.As(err, &rejected), errors.As(err, &unpaired):
 		return ExitRejected
 	default:
 		return ExitError

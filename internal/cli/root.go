@@ -184,6 +184,7 @@ and directions all come from the active catalog.
 		NewCmdSchema(f, nil),
 		NewCmdBatch(f, nil),
 		NewCmdReport(f, nil),
+		NewCmdCalibrate(f, nil),
 		NewCmdTitles(f),
 	)
 	root.SetIn(f.IO.In)

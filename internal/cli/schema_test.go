@@ -29,6 +29,8 @@ var goldenSchemas = []struct {
 	{"catalog_show_", checkCatalogView},
 	{"batch_", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.BatchRecord, doc) }},
 	{"report_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Report, doc) }},
+	{"calibrate_ndjson", func(t *testing.T, doc []byte) { schematest.ValidateNDJSON(t, schematest.Calibration, doc) }},
+	{"calibrate_json", eachElement(schematest.Calibration)},
 }
 
 // eachElement checks every element of a JSON array against one schema.

@@ -15,7 +15,7 @@ type SchemaOptions struct {
 	Name string
 }
 
-// NewCmdSchema builds `careerpath schema recommendation|catalog|report`.
+// NewCmdSchema builds `careerpath schema NAME`, one of data.SchemaNames.
 func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 	opts := &SchemaOptions{IO: f.IO}
 	names := data.SchemaNames()
@@ -25,12 +25,14 @@ func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 		Long: strings.TrimSpace(`
 Print the JSON Schema of the recommendation (advise --json, and each batch
 record under $defs/batch_record), of the career path (path --json), of a
-catalog file, or of the team report (report --format json). The tests
-check every JSON output of careerpath against these schemas.`),
+catalog file, of the team report (report --format json) or of a
+calibration record (calibrate --format ndjson). The tests check every JSON
+output of careerpath against these schemas.`),
 		Example: strings.Trim(`
   careerpath schema recommendation > recommendation.schema.json
   careerpath schema path > path.schema.json
-  careerpath schema catalog > catalog.schema.json`, "\n"),
+  careerpath schema catalog > catalog.schema.json
+  careerpath schema calibration > calibration.schema.json`, "\n"),
 		ValidArgs: names,
 		Args:      exactArgs(strings.Join(names, " or ")),
 		RunE: func(_ *cobra.Command, args []string) error {

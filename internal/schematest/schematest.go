@@ -33,6 +33,8 @@ const (
 	Catalog = "catalog.schema.json"
 	// Report is a `report --format json` document.
 	Report = "report.schema.json"
+	// Calibration is one `calibrate --format ndjson` line.
+	Calibration = "calibration.schema.json"
 )
 
 // CatalogEntry is the location of one catalog entry type: level, role,

@@ -30,6 +30,12 @@ var (
 // people spell them (names, ids, aliases, upper case) and whole or half
 // years from 0 to 30. The same seed gives the same file.
 func WriteStaff(w io.Writer, cat *catalog.Loaded, n int, seed uint64) error {
+	return WriteStaffFrom(w, cat, 1, n, seed)
+}
+
+// WriteStaffFrom is WriteStaff with employee ids from first on, so that two
+// lists can share some people and not others.
+func WriteStaffFrom(w io.Writer, cat *catalog.Loaded, first, n int, seed uint64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var roles, answers []string
 	for _, r := range cat.Roles {
@@ -45,9 +51,9 @@ func WriteStaff(w io.Writer, cat *catalog.Loaded, n int, seed uint64) error {
 		return err
 	}
 	for i := range n {
-		first, last := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
-		b = fmt.Appendf(b[:0], "E%07d,%s %s,%s.%s@example.com,%s,", i+1, first, last,
-			strings.ToLower(first), strings.ToLower(last), roles[rng.IntN(len(roles))])
+		given, family := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
+		b = fmt.Appendf(b[:0], "E%07d,%s %s,%s.%s@example.com,%s,", first+i, given, family,
+			strings.ToLower(given), strings.ToLower(family), roles[rng.IntN(len(roles))])
 		years := rng.IntN(31)
 		b = strconv.AppendInt(b, int64(years), 10)
 		if rng.IntN(4) == 0 {

@@ -7,6 +7,7 @@
 //
 //	go run ./internal/batch/gen -rows 1000000 > staff.csv
 //	go run ./internal/batch/gen -miller -start 2027-01-04 > batch.mlr
+//	go run ./internal/batch/gen -rows 1000000 -first 100001 -seed 2 > manager.csv
 //	go build -o csvcopy ./internal/batch/gen && ./csvcopy -copy < staff.csv
 package main
 
@@ -22,6 +23,7 @@ import (
 
 func main() {
 	rows := flag.Int("rows", 1000, "data rows to write")
+	first := flag.Int("first", 1, "the first row's employee number, so that two lists can overlap (calibrate)")
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same file")
 	miller := flag.Bool("miller", false, "write the Miller script instead of data")
 	copyCSV := flag.Bool("copy", false, "copy CSV from stdin to stdout with encoding/csv (the baseline)")
@@ -39,7 +41,7 @@ func main() {
 	case *miller:
 		err = batchtest.WriteMillerScript(w, cat, *start)
 	default:
-		err = batchtest.WriteStaff(w, cat, *rows, *seed)
+		err = batchtest.WriteStaffFrom(w, cat, *first, *rows, *seed)
 	}
 	if err == nil {
 		err = w.Flush()

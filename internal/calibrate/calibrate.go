@@ -1,0 +1,469 @@
+// Package calibrate joins two assessments of the same people, the
+// person's own and the manager's, by a key, and compares the levels the
+// advisor gives each side. It is pure: rows come in already advised, and
+// records go out through a callback; it knows no files, flags or formats.
+//
+// The join holds both sides compactly (per row: its line, its key and an
+// index into a table of distinct answers and groups), never whole rows:
+// a key repeated within one file must reject every row that has it, the
+// first included, so no record can be written before both files are read.
+package calibrate
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+)
+
+// Side names one of the two files.
+type Side string
+
+// The two sides, SELF first.
+const (
+	Self    Side = "self"
+	Manager Side = "manager"
+)
+
+// Status is how the two assessments of a person compare.
+type Status string
+
+// The statuses, in the order summaries list them.
+const (
+	Agree         Status = "agree"
+	ManagerHigher Status = "manager-higher"
+	SelfHigher    Status = "self-higher"
+	OnlySelf      Status = "only-self"
+	OnlyManager   Status = "only-manager"
+	Rejected      Status = "rejected"
+)
+
+// Statuses lists every status in summary order.
+var Statuses = []Status{Agree, ManagerHigher, SelfHigher, OnlySelf, OnlyManager, Rejected}
+
+// Complete reports whether a record was matched and advised on both sides.
+func (s Status) Complete() bool { return s == Agree || s == ManagerHigher || s == SelfHigher }
+
+// Row is one advised row of either file, as the join needs it.
+type Row struct {
+	Line    int
+	Key     string // the key cell as read; the join trims it
+	Group   string // the --by cell, "" without --by
+	Answers advisor.Answers
+	// Rec is the row's recommendation, nil when it was rejected. Only its
+	// level, resolved answers and plan start are kept.
+	Rec             *advisor.Recommendation
+	Column, Message string // why the row was rejected
+}
+
+// Config says what the join's messages name.
+type Config struct {
+	// Files names each side's input in messages (SELF first).
+	Files [2]string
+	// KeyColumns is the key's header name in each file (SELF first).
+	KeyColumns [2]string
+}
+
+// Join pairs the rows of two files by key.
+type Join struct {
+	adv    *advisor.Advisor
+	config Config
+	rows   [2][]heldRow
+	people keyIndex   // trimmed key -> person
+	counts [][2]int32 // rows per side, by person
+	// managerRow is the person's first MANAGER row, by person; -1 for none.
+	managerRow []int32
+	// Answers are interned one cell at a time, then as a tuple of the
+	// cells' ids: a few small maps that stay in the cache, where one map
+	// of three strings would hash and compare every cell of every row.
+	cells   [3]interner[string]
+	answers interner[[3]int32]
+	// answered is the outcome the answers last came to, by answers; rows
+	// with the same answers and plan start come to the same outcome, so
+	// most rows need no lookup of their own.
+	answered []int32
+	outcomes interner[outcome]
+	decided  map[decision]int32
+	groups   interner[string]
+}
+
+// decision is what an advised row's outcome follows from.
+type decision struct {
+	role, account string // catalog ids
+	years         float64
+	start         string
+}
+
+// heldRow is what the join keeps of a row: 20 bytes, whatever the row
+// holds. The answers and outcome repeat across a staff list, so the join
+// keeps each distinct one once.
+type heldRow struct {
+	line    int32
+	person  int32 // -1 for an empty key
+	answers int32
+	outcome int32
+	group   int32
+}
+
+// outcome is what a row's answers came to.
+type outcome struct {
+	// For an advised row: its level, resolved answers and plan start.
+	level         advisor.LevelRef
+	role, account string
+	years         float64
+	start         string
+	// For a rejected row: why.
+	rejected        bool
+	column, message string
+}
+
+// New returns an empty join; adv re-advises rows for Records.
+func New(adv *advisor.Advisor, config Config) *Join {
+	j := &Join{adv: adv, config: config, people: newKeyIndex(),
+		answers: newInterner(same[[3]int32]), outcomes: newInterner(cloneOutcome), decided: map[decision]int32{},
+		groups: newInterner(strings.Clone)}
+	for i := range j.cells {
+		j.cells[i] = newInterner(strings.Clone)
+	}
+	j.groups.of(noGroup)
+	return j
+}
+
+// noGroup is the group of every row without --by: index 0.
+const noGroup = ""
+
+// same keeps a value without strings as it is.
+func same[T any](v T) T { return v }
+
+// cloneOutcome, like strings.Clone for cells, copies the strings the join
+// keeps: a row's cells may pin a whole chunk of input.
+func cloneOutcome(o outcome) outcome {
+	o.column, o.message = strings.Clone(o.column), strings.Clone(o.message)
+	return o
+}
+
+// MaxLine is the last input line a row may start on: rows are kept with
+// 32-bit line numbers, which is over a hundred times what the join's memory
+// allows anyway.
+const MaxLine = math.MaxInt32
+
+// Add keeps a row of one side; each side's rows come in input order. A row
+// starting after MaxLine is an error.
+func (j *Join) Add(side Side, r Row) error {
+	if r.Line > MaxLine {
+		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
+	}
+	s := sideIndex(side)
+	held := heldRow{line: int32(r.Line), person: -1, answers: j.answersID(r.Answers)}
+	held.outcome = j.outcomeOf(held.answers, r)
+	if r.Group != noGroup {
+		held.group = j.groups.of(strings.TrimSpace(r.Group))
+	}
+	if key := strings.TrimSpace(r.Key); key != "" {
+		p, err := j.people.of(key)
+		if err != nil {
+			return err
+		}
+		if int(p) == len(j.counts) {
+			j.counts = append(j.counts, [2]int32{})
+			j.managerRow = append(j.managerRow, -1)
+		}
+		if j.counts[p][s]++; side == Manager && j.managerRow[p] < 0 {
+			j.managerRow[p] = int32(len(j.rows[s]))
+		}
+		held.person = p
+	}
+	j.rows[s] = append(j.rows[s], held)
+	return nil
+}
+
+func (j *Join) answersID(a advisor.Answers) int32 {
+	id := j.answers.of([3]int32{j.cells[0].of(a.Role), j.cells[1].of(a.Years), j.cells[2].of(a.Accountability)})
+	if int(id) == len(j.answered) {
+		j.answered = append(j.answered, -1)
+	}
+	return id
+}
+
+// outcomeOf returns the outcome of a row whose answers have the given id.
+func (j *Join) outcomeOf(answers int32, r Row) int32 {
+	if last := j.answered[answers]; last >= 0 {
+		o := j.outcomes.at(last)
+		if r.Rec != nil && !o.rejected && o.start == r.Rec.Plan.Start ||
+			r.Rec == nil && o.rejected && o.column == r.Column && o.message == r.Message {
+			return last
+		}
+	}
+	var id int32
+	if r.Rec == nil {
+		id = j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
+	} else {
+		d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
+		var ok bool
+		if id, ok = j.decided[d]; !ok {
+			id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
+			j.decided[d] = id
+		}
+	}
+	j.answered[answers] = id
+	return id
+}
+
+// answersOf returns a held row's answer cells.
+func (j *Join) answersOf(h *heldRow) advisor.Answers {
+	ids := j.answers.at(h.answers)
+	return advisor.Answers{Role: *j.cells[0].at(ids[0]), Years: *j.cells[1].at(ids[1]), Accountability: *j.cells[2].at(ids[2])}
+}
+
+func sideIndex(s Side) int {
+	if s == Manager {
+		return 1
+	}
+	return 0
+}
+
+// Record is one person, or one row that cannot be paired.
+type Record struct {
+	Key    string
+	Group  string // from MANAGER's row, else SELF's
+	Status Status
+	// Self and Manager are the person's row in each file, nil when absent.
+	Self, Manager *Assessment
+	// Delta is the manager's level order minus the person's own, when
+	// Status.Complete().
+	Delta       int
+	Differences []Difference
+	Errors      []Rejection
+
+	own [2]Assessment // where Self and Manager point, reused
+}
+
+// Assessment is one side's row of a record.
+type Assessment struct {
+	Row     int
+	Answers advisor.Answers
+	Level   *advisor.LevelRef // nil when the row was rejected; read-only
+	// Rec is the full recommendation, set by Records when asked for and
+	// the row was advised.
+	Rec *advisor.Recommendation
+}
+
+// Difference is an answer the two sides resolve differently, with both
+// values as given.
+type Difference struct {
+	Answer        string
+	Self, Manager string
+}
+
+// Rejection is why one side's row of a record was not compared.
+type Rejection struct {
+	Side            Side
+	Row             int
+	Column, Message string
+}
+
+// Records calls each for every record: SELF's rows in input order, then
+// MANAGER's rows that matched no SELF row, in theirs. With recommendations,
+// every advised Assessment carries its full recommendation. The record is
+// reused between calls.
+func (j *Join) Records(recommendations bool, each func(*Record) error) error {
+	recs := newRecommender(j.adv, recommendations)
+	var rec Record
+	for i := range j.rows[0] {
+		self := &j.rows[0][i]
+		var mgr *heldRow
+		if self.person >= 0 && j.counts[self.person][0] == 1 && j.counts[self.person][1] == 1 {
+			mgr = &j.rows[1][j.managerRow[self.person]]
+		}
+		if err := j.fill(&rec, self, mgr, recs); err != nil {
+			return err
+		}
+		if err := each(&rec); err != nil {
+			return err
+		}
+	}
+	for i := range j.rows[1] {
+		mgr := &j.rows[1][i]
+		if mgr.person >= 0 && j.counts[mgr.person][0] == 1 && j.counts[mgr.person][1] == 1 {
+			continue // written with its SELF row
+		}
+		if err := j.fill(&rec, nil, mgr, recs); err != nil {
+			return err
+		}
+		if err := each(&rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fill makes the record of a SELF row, a MANAGER row, or a matched pair.
+func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
+	*rec = Record{Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: rec.own}
+	var err error
+	if rec.Self, err = j.assess(&rec.own[0], Self, self, recs); err != nil {
+		return err
+	}
+	if rec.Manager, err = j.assess(&rec.own[1], Manager, mgr, recs); err != nil {
+		return err
+	}
+	if h := cmp.Or(self, mgr); h.person >= 0 {
+		rec.Key = j.people.key(h.person)
+	}
+	rec.Group = j.group(self, mgr)
+	j.reject(rec, Self, self)
+	j.reject(rec, Manager, mgr)
+	switch {
+	case len(rec.Errors) > 0:
+		rec.Status = Rejected
+	case mgr == nil:
+		rec.Status = OnlySelf
+	case self == nil:
+		rec.Status = OnlyManager
+	default:
+		j.compare(rec, j.outcomes.at(self.outcome), j.outcomes.at(mgr.outcome))
+	}
+	return nil
+}
+
+func (j *Join) group(self, mgr *heldRow) string {
+	if mgr != nil {
+		return *j.groups.at(mgr.group)
+	}
+	return *j.groups.at(self.group)
+}
+
+// assess fills a, the record's own storage, from a held row.
+func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (*Assessment, error) {
+	if h == nil {
+		return nil, nil
+	}
+	o := j.outcomes.at(h.outcome)
+	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h)}
+	if o.rejected {
+		return a, nil
+	}
+	a.Level = &o.level
+	var err error
+	if a.Rec, err = recs.of(h, a.Answers, o.start); err != nil {
+		return nil, fmt.Errorf("%s line %d: %w", j.config.Files[sideIndex(side)], h.line, err)
+	}
+	return a, nil
+}
+
+// reject adds why a row cannot be compared: its own rejection, an empty
+// key, or a key found more than once in either file.
+func (j *Join) reject(rec *Record, side Side, h *heldRow) {
+	if h == nil {
+		return
+	}
+	s := sideIndex(side)
+	add := func(column, message string) {
+		rec.Errors = append(rec.Errors, Rejection{Side: side, Row: int(h.line), Column: column, Message: message})
+	}
+	if h.person < 0 {
+		add(j.config.KeyColumns[s], fmt.Sprintf("the key is empty, so this row matches nobody in %s; give every row its person's key", j.config.Files[1-s]))
+	} else {
+		counts := j.counts[h.person]
+		for _, t := range [2]int{s, 1 - s} {
+			if counts[t] > 1 {
+				add(j.config.KeyColumns[s], fmt.Sprintf("key %q is on %d rows of %s, so no row with it is matched; keep one row per person in each file",
+					j.people.key(h.person), counts[t], j.config.Files[t]))
+			}
+		}
+	}
+	if o := j.outcomes.at(h.outcome); o.rejected {
+		add(o.column, o.message)
+	}
+}
+
+// compare sets the status, delta and differences of a matched pair.
+func (j *Join) compare(rec *Record, self, mgr *outcome) {
+	rec.Delta = mgr.level.Order - self.level.Order
+	switch {
+	case rec.Delta > 0:
+		rec.Status = ManagerHigher
+	case rec.Delta < 0:
+		rec.Status = SelfHigher
+	default:
+		rec.Status = Agree
+	}
+	sa, ma := rec.Self.Answers, rec.Manager.Answers
+	if self.role != mgr.role {
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldRole, sa.Role, ma.Role})
+	}
+	if self.years != mgr.years {
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldYears, sa.Years, ma.Years})
+	}
+	if self.account != mgr.account {
+		rec.Differences = append(rec.Differences, Difference{advisor.FieldAccountability, sa.Accountability, ma.Accountability})
+	}
+}
+
+// recommender re-advises held rows for the JSON formats. The join keeps no
+// recommendations, whose number could grow with the file; it keeps each
+// row's answers and plan start, which give the same recommendation again.
+type recommender struct {
+	adv   *advisor.Advisor
+	on    bool
+	cache map[[2]int32]*advisor.Recommendation // by answers and outcome
+}
+
+// maxCached bounds the join's caches.
+const maxCached = 1 << 12
+
+func newRecommender(adv *advisor.Advisor, on bool) *recommender {
+	return &recommender{adv: adv, on: on, cache: map[[2]int32]*advisor.Recommendation{}}
+}
+
+func (r *recommender) of(h *heldRow, ans advisor.Answers, start string) (*advisor.Recommendation, error) {
+	if !r.on {
+		return nil, nil
+	}
+	key := [2]int32{h.answers, h.outcome}
+	if rec, ok := r.cache[key]; ok {
+		return rec, nil
+	}
+	day, err := time.Parse(advisor.DateLayout, start)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := r.adv.Advise(ans, day)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.cache) >= maxCached {
+		clear(r.cache)
+	}
+	r.cache[key] = rec
+	return rec, nil
+}
+
+// interner keeps each distinct value once, copied by clone, and hands out
+// its index.
+type interner[T comparable] struct {
+	index  map[T]int32
+	values []T
+	clone  func(T) T
+}
+
+func newInterner[T comparable](clone func(T) T) interner[T] {
+	return interner[T]{index: map[T]int32{}, clone: clone}
+}
+
+func (in *interner[T]) of(v T) int32 {
+	i, ok := in.index[v]
+	if !ok {
+		v = in.clone(v)
+		i = int32(len(in.values))
+		in.index[v] = i
+		in.values = append(in.values, v)
+	}
+	return i
+}
+
+// at returns the value of an index; it is read-only.
+func (in *interner[T]) at(i int32) *T { return &in.values[i] }

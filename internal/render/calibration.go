@@ -1,0 +1,330 @@
+package render
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/calibrate"
+	"github.com/careerpath/careerpath/internal/catalog"
+)
+
+// NDJSON is one JSON object per line, the streaming form of JSON.
+const NDJSON Format = "ndjson"
+
+// CalibrationFormats lists calibration's formats, the default first.
+var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML}
+
+// CalibrationFormatNames returns calibration's format names.
+func CalibrationFormatNames() []string { return formatNames(CalibrationFormats) }
+
+// ParseCalibrationFormat checks calibration's --format value.
+func ParseCalibrationFormat(s string) (Format, error) { return parseFormat(s, CalibrationFormats) }
+
+// CalibrationSchemaVersion is the version of the calibration record
+// contract (data/schema/calibration.schema.json).
+const CalibrationSchemaVersion = "1.0"
+
+// CellAppender appends one CSV cell to dst.
+type CellAppender func(dst []byte, cell string) []byte
+
+// CalibrationOptions say how to write a calibration.
+type CalibrationOptions struct {
+	// By is the --by column, "" without it: records then have no group.
+	By string
+	// Delimiter separates the CSV output's cells; Cell appends a text cell
+	// and Number one of careerpath's own numbers, quoted as needed. The
+	// caller passes batch's cell writer, with its formula guard for text,
+	// so that every CSV careerpath writes is guarded alike (batch imports
+	// render, so render cannot import it).
+	Delimiter    byte
+	Cell, Number CellAppender
+	// Files name SELF and MANAGER; Catalog is the policy applied. The human
+	// formats print them so a stored report says what made it.
+	Files   [2]string
+	Catalog catalog.Source
+	Width   int // as in Options
+}
+
+// Calibration writes the join's records in the chosen format; the human
+// formats (table, markdown, html) begin with the summary.
+func Calibration(w io.Writer, f Format, j *calibrate.Join, sum calibrate.Summary, opt CalibrationOptions) error {
+	switch f {
+	case NDJSON, JSON:
+		return calibrationJSON(w, f == JSON, j, opt)
+	case Table, Markdown:
+		return calibrationText(w, f == Markdown, j, sum, opt)
+	case HTML:
+		return calibrationHTML(w, j, sum, opt)
+	default:
+		return calibrationCSV(w, j, opt)
+	}
+}
+
+// calibrationCSVColumns are the CSV output's columns; group only with --by.
+func calibrationCSVColumns(by bool) []string {
+	cols := []string{"key"}
+	if by {
+		cols = append(cols, "group")
+	}
+	return append(cols, "status", "self_row", "manager_row", "self_level", "self_level_order",
+		"manager_level", "manager_level_order", "delta", "differs",
+		"self_role", "manager_role", "self_years", "manager_years",
+		"self_accountability", "manager_accountability", "error")
+}
+
+func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
+	// number for the spreadsheet.
+	text, number := opt.Cell, opt.Number
+	var line []byte
+	cells := func(appendCell CellAppender, values ...string) {
+		for _, v := range values {
+			if len(line) > 0 {
+				line = append(line, opt.Delimiter)
+			}
+			line = appendCell(line, v)
+		}
+	}
+	line = line[:0]
+	cells(number, calibrationCSVColumns(opt.By != "")...)
+	line = append(line, '\n')
+	if _, err := bw.Write(line); err != nil {
+		return err
+	}
+	err := j.Records(false, func(r *calibrate.Record) error {
+		line = line[:0]
+		cells(text, r.Key)
+		if opt.By != "" {
+			cells(text, r.Group)
+		}
+		cells(number, string(r.Status), rowText(r.Self), rowText(r.Manager))
+		cells(text, levelName(r.Self))
+		cells(number, levelOrder(r.Self))
+		cells(text, levelName(r.Manager))
+		cells(number, levelOrder(r.Manager), deltaText(r, false))
+		cells(text, differs(r))
+		s, m := answers(r.Self), answers(r.Manager)
+		cells(text, s.Role, m.Role, s.Years, m.Years, s.Accountability, m.Accountability, errorsText(r))
+		line = append(line, '\n')
+		_, err := bw.Write(line)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func rowText(a *calibrate.Assessment) string {
+	if a == nil {
+		return ""
+	}
+	return strconv.Itoa(a.Row)
+}
+
+func levelName(a *calibrate.Assessment) string {
+	if a == nil || a.Level == nil {
+		return ""
+	}
+	return a.Level.Name
+}
+
+func levelOrder(a *calibrate.Assessment) string {
+	if a == nil || a.Level == nil {
+		return ""
+	}
+	return strconv.Itoa(a.Level.Order)
+}
+
+// deltaText is the delta of a compared record; signed writes +1 for 1.
+func deltaText(r *calibrate.Record, signed bool) string {
+	switch {
+	case !r.Status.Complete():
+		return ""
+	case signed && r.Delta > 0:
+		return "+" + strconv.Itoa(r.Delta)
+	default:
+		return strconv.Itoa(r.Delta)
+	}
+}
+
+func answers(a *calibrate.Assessment) advisor.Answers {
+	if a == nil {
+		return advisor.Answers{}
+	}
+	return a.Answers
+}
+
+// differs names the answers the two sides resolve differently, joined by ;.
+func differs(r *calibrate.Record) string {
+	names := make([]string, len(r.Differences))
+	for i, d := range r.Differences {
+		names[i] = d.Answer
+	}
+	return strings.Join(names, ";")
+}
+
+// errorsText says why a record was not compared, one clause per reason.
+func errorsText(r *calibrate.Record) string {
+	parts := make([]string, len(r.Errors))
+	for i, e := range r.Errors {
+		if e.Column == "" {
+			parts[i] = fmt.Sprintf("%s line %d: %s", e.Side, e.Row, e.Message)
+		} else {
+			parts[i] = fmt.Sprintf("%s line %d, column %q: %s", e.Side, e.Row, e.Column, e.Message)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// calibrationRecord is one NDJSON line: the contract of
+// data/schema/calibration.schema.json.
+type calibrationRecord struct {
+	SchemaVersion string            `json:"schema_version"`
+	Key           string            `json:"key"`
+	Group         *string           `json:"group"`
+	Status        calibrate.Status  `json:"status"`
+	SelfRow       *int              `json:"self_row"`
+	ManagerRow    *int              `json:"manager_row"`
+	SelfLevel     *advisor.LevelRef `json:"self_level"`
+	ManagerLevel  *advisor.LevelRef `json:"manager_level"`
+	Delta         *int              `json:"delta"`
+	Differences   []difference      `json:"differences"`
+	Errors        []rejection       `json:"errors"`
+	Self          json.RawMessage   `json:"self"`
+	Manager       json.RawMessage   `json:"manager"`
+}
+
+type difference struct {
+	Answer  string `json:"answer"`
+	Self    string `json:"self"`
+	Manager string `json:"manager"`
+}
+
+type rejection struct {
+	Side    calibrate.Side `json:"side"`
+	Row     int            `json:"row"`
+	Column  string         `json:"column"`
+	Message string         `json:"message"`
+}
+
+// recommendationCache keeps the JSON of recent recommendations: the join
+// hands out the same recommendation for every row with the same answers,
+// and encoding it once per row would be most of the work.
+type recommendationCache map[*advisor.Recommendation]json.RawMessage
+
+func (c recommendationCache) of(rec *advisor.Recommendation) (json.RawMessage, error) {
+	if rec == nil {
+		return json.RawMessage("null"), nil
+	}
+	if b, ok := c[rec]; ok {
+		return b, nil
+	}
+	b, err := marshalJSON(rec)
+	if err != nil {
+		return nil, err
+	}
+	if len(c) >= 1<<12 {
+		clear(c)
+	}
+	c[rec] = b
+	return b, nil
+}
+
+// marshalJSON is compact JSON without HTML escaping, as advise writes.
+func marshalJSON(v any) ([]byte, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+func newCalibrationRecord(r *calibrate.Record, by bool, cache recommendationCache) (calibrationRecord, error) {
+	out := calibrationRecord{SchemaVersion: CalibrationSchemaVersion, Key: r.Key, Status: r.Status,
+		Differences: make([]difference, len(r.Differences)), Errors: make([]rejection, len(r.Errors))}
+	if by {
+		g := r.Group
+		out.Group = &g
+	}
+	if r.Status.Complete() {
+		d := r.Delta
+		out.Delta = &d
+	}
+	for i, d := range r.Differences {
+		out.Differences[i] = difference{d.Answer, d.Self, d.Manager}
+	}
+	for i, e := range r.Errors {
+		out.Errors[i] = rejection{e.Side, e.Row, e.Column, e.Message}
+	}
+	var err error
+	for _, side := range []struct {
+		a     *calibrate.Assessment
+		row   **int
+		level **advisor.LevelRef
+		rec   *json.RawMessage
+	}{{r.Self, &out.SelfRow, &out.SelfLevel, &out.Self}, {r.Manager, &out.ManagerRow, &out.ManagerLevel, &out.Manager}} {
+		var rec *advisor.Recommendation
+		if side.a != nil {
+			row := side.a.Row
+			*side.row, *side.level, rec = &row, side.a.Level, side.a.Rec
+		}
+		if *side.rec, err = cache.of(rec); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func calibrationJSON(w io.Writer, array bool, j *calibrate.Join, opt CalibrationOptions) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	cache := recommendationCache{}
+	sep := ""
+	if array {
+		sep = "[\n"
+	}
+	count := 0
+	err := j.Records(true, func(r *calibrate.Record) error {
+		rec, err := newCalibrationRecord(r, opt.By != "", cache)
+		if err != nil {
+			return err
+		}
+		b, err := marshalJSON(rec)
+		if err != nil {
+			return err
+		}
+		if !array {
+			b = append(b, '\n')
+		}
+		if _, err := bw.WriteString(sep); err != nil {
+			return err
+		}
+		if array {
+			sep = ",\n"
+		}
+		count++
+		_, err = bw.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case array && count == 0:
+		_, err = bw.WriteString("[]\n")
+	case array:
+		_, err = bw.WriteString("\n]\n")
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,166 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/careerpath/careerpath/internal/calibrate"
+)
+
+// CalibrationSummary writes the summary as lines of text, for stderr
+// beside the machine formats.
+func CalibrationSummary(w io.Writer, sum calibrate.Summary, opt CalibrationOptions) error {
+	out := &errWriter{w: w, escape: Sanitize}
+	out.line("%s", summaryHeadline(sum))
+	counts := make([]string, len(sum.Statuses))
+	for i, c := range sum.Statuses {
+		counts[i] = fmt.Sprintf("%s %d", c.Status, c.Count)
+	}
+	out.line("  %s", strings.Join(counts, ", "))
+	deltas := make([]string, len(sum.Deltas))
+	for i, d := range sum.Deltas {
+		deltas[i] = fmt.Sprintf("%s: %d", signed(d.Delta), d.Count)
+	}
+	out.line("  delta (manager minus self) %s", strings.Join(deltas, ", "))
+	if opt.By != "" {
+		out.line("  by %s, mean delta (above 0: managers rate higher than their people):", Sanitize(opt.By))
+		for _, g := range sum.Groups {
+			out.line("    %s: %s (%d compared of %d)", Sanitize(groupName(g.Group)), meanText(g), g.Compared, g.Records)
+		}
+	}
+	return out.err
+}
+
+func summaryHeadline(sum calibrate.Summary) string {
+	return fmt.Sprintf("%d %s: %d compared on both sides, agreement %s (%d of %d)",
+		sum.Records, plural(sum.Records, "record"), sum.Compared, percent(sum.Agreement), sum.Count(calibrate.Agree), sum.Compared)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
+}
+
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func meanText(g calibrate.GroupSummary) string {
+	if g.Compared == 0 {
+		return "-"
+	}
+	s := strconv.FormatFloat(g.MeanDelta, 'f', 2, 64)
+	if g.MeanDelta > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// groupName shows an empty group as such rather than as nothing.
+func groupName(g string) string {
+	if g == "" {
+		return "(empty)"
+	}
+	return g
+}
+
+// calibrationTables are the summary and record tables every human format
+// shows.
+type calibrationTables struct {
+	facts          [][2]string
+	statusHeaders  []string
+	statuses       [][]string
+	deltaHeaders   []string
+	deltas         [][]string
+	groupHeaders   []string
+	groups         [][]string
+	recordsHeaders []string
+}
+
+func newCalibrationTables(sum calibrate.Summary, opt CalibrationOptions) calibrationTables {
+	t := calibrationTables{
+		facts: [][2]string{
+			{"Self assessment", opt.Files[0]},
+			{"Manager assessment", opt.Files[1]},
+			{"Catalog", fmt.Sprintf("%s %s (sha256 %s)", opt.Catalog.Name, opt.Catalog.Version, opt.Catalog.SHA256)},
+			{"Records", strconv.Itoa(sum.Records)},
+			{"Compared on both sides", strconv.Itoa(sum.Compared)},
+			{"Agreement", fmt.Sprintf("%s (%d of %d)", percent(sum.Agreement), sum.Count(calibrate.Agree), sum.Compared)},
+		},
+		statusHeaders:  []string{"Status", "Records"},
+		deltaHeaders:   []string{"Delta (manager minus self)", "People"},
+		groupHeaders:   []string{"Group (" + opt.By + ")", "Records", "Compared", "Mean delta", "Agree", "Manager higher", "Self higher"},
+		recordsHeaders: recordHeaders(opt.By != ""),
+	}
+	for _, c := range sum.Statuses {
+		t.statuses = append(t.statuses, []string{string(c.Status), strconv.Itoa(c.Count)})
+	}
+	for _, d := range sum.Deltas {
+		t.deltas = append(t.deltas, []string{signed(d.Delta), strconv.Itoa(d.Count)})
+	}
+	for _, g := range sum.Groups {
+		t.groups = append(t.groups, []string{groupName(g.Group), strconv.Itoa(g.Records), strconv.Itoa(g.Compared), meanText(g),
+			strconv.Itoa(g.Agree), strconv.Itoa(g.ManagerHigher), strconv.Itoa(g.SelfHigher)})
+	}
+	return t
+}
+
+func recordHeaders(by bool) []string {
+	h := []string{"Key"}
+	if by {
+		h = append(h, "Group")
+	}
+	return append(h, "Status", "Self line", "Manager line", "Self level", "Manager level", "Delta", "Differs", "Error")
+}
+
+func recordCells(r *calibrate.Record, by bool) []string {
+	c := []string{r.Key}
+	if by {
+		c = append(c, r.Group)
+	}
+	return append(c, string(r.Status), rowText(r.Self), rowText(r.Manager), levelName(r.Self), levelName(r.Manager),
+		deltaText(r, true), strings.ReplaceAll(differs(r), ";", ", "), errorsText(r))
+}
+
+func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summary, opt CalibrationOptions) error {
+	var s style = terminalStyle{}
+	if md {
+		s = markdownStyle{}
+	}
+	out := &errWriter{w: w, width: opt.Width, escape: s.text}
+	if md {
+		out.width = 0 // Markdown is reflowed by whatever renders it
+	}
+	t := newCalibrationTables(sum, opt)
+	out.line("%s", s.title("Calibration: self against manager assessment"))
+	out.line("")
+	for _, f := range t.facts {
+		out.para(s.bullet(), f[0]+": "+f[1])
+	}
+	section(out, s, "Statuses")
+	out.table(md, t.statusHeaders, t.statuses)
+	section(out, s, "Deltas")
+	out.table(md, t.deltaHeaders, t.deltas)
+	if opt.By != "" {
+		section(out, s, "By "+opt.By+", managers rating highest above their people first")
+		out.table(md, t.groupHeaders, t.groups)
+	}
+	section(out, s, "Records")
+	var rows [][]string
+	err := j.Records(false, func(r *calibrate.Record) error {
+		rows = append(rows, recordCells(r, opt.By != ""))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	out.table(md, t.recordsHeaders, rows)
+	return out.err
+}
