@@ -89,14 +89,15 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 }
 
 // rejected encodes the error cell after its line number, with the line
-// end: the cell's text is "line N" and then errorTail, which holds no
-// byte that needs quoting, so the tail decides the quoting alone. A
-// quoted tail ends with the closing quote; then come the (empty) columns
-// after the error column.
+// end: the cell's text is "line N" and then errorTail. Whether the cell
+// is quoted is decided here, once, for every line number: so the tail
+// counts as needing quotes when any byte a "line N" prefix can hold does
+// (a delimiter such as '4' or 'e'). A quoted tail ends with the closing
+// quote; then come the (empty) columns after the error column.
 func (e *csvEncoder) rejected(problems []Problem) []byte {
 	tail := appendErrorTail(nil, problems)
 	quoted := false
-	for _, c := range tail {
+	for _, c := range append([]byte(lineNumberBytes), tail...) {
 		quoted = quoted || e.cells.special[c]
 	}
 	if quoted {
@@ -110,6 +111,9 @@ func (e *csvEncoder) rejected(problems []Problem) []byte {
 	}
 	return append(tail, '\n')
 }
+
+// lineNumberBytes are the bytes an error cell's "line N" prefix is made of.
+const lineNumberBytes = "line 0123456789"
 
 // columnsAfterError is how many added columns follow the error column:
 // those added after it in later contract versions.
