@@ -24,6 +24,8 @@ type CalibrateOptions struct {
 	IO      *IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
 	// Context ends the run early when cancelled; Ctrl-C cancels it too.
 	Context context.Context
 
@@ -45,7 +47,7 @@ var defaultKeys = []string{"employee_id", "id", "email"}
 // NewCmdCalibrate builds `careerpath calibrate`; runF replaces the run
 // function in tests.
 func NewCmdCalibrate(f *Factory, runF func(*CalibrateOptions) error) *cobra.Command {
-	opts := &CalibrateOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog}
+	opts := &CalibrateOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
 	cmd := &cobra.Command{
 		Use:   "calibrate SELF.csv MANAGER.csv",
 		Short: "Compare self-assessments with the managers' assessments",
@@ -53,7 +55,7 @@ func NewCmdCalibrate(f *Factory, runF func(*CalibrateOptions) error) *cobra.Comm
 Advise two staff lists of the same people, one with their own answers
 (SELF) and one with their managers' (MANAGER), pair the rows by a key column
 and compare the two levels. Both files follow batch's input rules (columns,
-aliases, --column, --delimiter, per-row start, --start); one of them may be
+aliases, --column, --delimiter, per-row start, --start, --titles); one of them may be
 - for stdin.
 
 --key names the column that identifies a person in both files (default: the
@@ -100,12 +102,11 @@ is the top of table, markdown and html. html is one self-contained file.
 	fl.StringVar(&opts.By, "by", "", "group the records and the summary by `COLUMN` (from MANAGER, else SELF)")
 	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.CalibrationFormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
-	fl.StringVar(&opts.Delimiter, "delimiter", ",", `field delimiter of the inputs and CSV output: one character, or \t for tab`)
-	fl.StringArrayVar(&opts.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
+	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the inputs and CSV output")
 	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
+	addTitlesFlag(cmd)
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.CalibrationFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
-	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
@@ -135,13 +136,16 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return err
 	}
+	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
+		return err
+	}
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
 
 	// The join's memory lives until the output is written, so the default
 	// collector target of twice the live heap would double it for nothing.
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
-	adv := advisor.New(cat)
+	adv := advisor.New(cat).WithTitles(bopts.Titles)
 	r := &calibrationRead{opts: opts, bopts: bopts, cat: cat, adv: adv}
 	if err := r.readBoth(ctx); err != nil {
 		if ctx.Err() != nil {
@@ -156,7 +160,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter,
 		Cell:   batch.NewCellWriter(bopts.Delimiter, opts.Raw).AppendCell,
 		Number: batch.NewCellWriter(bopts.Delimiter, true).AppendCell,
-		Files:  r.names, Catalog: cat.Source, Width: opts.IO.TerminalWidth}
+		Files:  r.names, Catalog: adv.Source(), Width: opts.IO.TerminalWidth}
 	write := func(w io.Writer) error { return render.Calibration(w, format, r.join, sum, ropts) }
 	if opts.Output == "" {
 		err = writeChecked(opts.IO.Out, "stdout", write)

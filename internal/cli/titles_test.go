@@ -113,6 +113,25 @@ func TestTitlesLoop(t *testing.T) {
 		t.Errorf("report provenance %+v, want the title map %s", doc.Catalog.Titles, titles)
 	}
 
+	// calibrate reads both files through the same map: a person whose self
+	// answer only the map resolves is compared, not rejected.
+	self := filepath.Join(dir, "self.csv")
+	manager := filepath.Join(dir, "manager.csv")
+	if err := os.WriteFile(self, []byte("employee_id,role,years,accountability\nE1,Chief Happiness Officer,8,multi-team\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(manager, []byte("employee_id,role,years,accountability\nE1,Engineering Manager,8,multi-team\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cal := runCLI(t, nil, "calibrate", "--start", "2027-01-04", "--format", "ndjson", "--titles", titles, self, manager)
+	if cal.code != ExitOK {
+		t.Fatalf("calibrate: exit %d, stderr %q", cal.code, cal.stderr)
+	}
+	schematest.ValidateNDJSON(t, schematest.Calibration, []byte(cal.stdout))
+	if !strings.Contains(cal.stdout, `"status":"agree"`) || !strings.Contains(cal.stdout, `"match":"title-map"`) {
+		t.Errorf("calibrate with the map did not agree through the map:\n%s", cal.stdout)
+	}
+
 	one := runCLI(t, nil, "advise", "--titles", titles, "--role", "Principal Engineer", "--years", "5+", "--accountability", "team", "--start", "2027-01-04", "--json")
 	if one.code != ExitOK {
 		t.Fatalf("advise: exit %d, %s", one.code, one.stderr)
