@@ -11,6 +11,7 @@ package calibrate
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strings"
@@ -53,6 +54,9 @@ type Row struct {
 	Key     string // the key cell as read; the join trims it
 	Group   string // the --by cell, "" without --by
 	Answers advisor.Answers
+	// Start is the row's plan start cell, "" without the column: with
+	// the answers, all that its outcome depends on.
+	Start string
 	// Rec is the row's recommendation, nil when it was rejected. Only its
 	// level, resolved answers and plan start are kept.
 	Rec             *advisor.Recommendation
@@ -76,15 +80,19 @@ type Join struct {
 	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
-	// Answers are interned one cell at a time, then as a tuple of the
-	// cells' ids: a few small maps that stay in the cache, where one map
-	// of three strings would hash and compare every cell of every row.
-	cells   [3]interner[string]
-	answers interner[[3]int32]
-	// answered is the outcome the answers last came to, by answers; rows
-	// with the same answers and plan start come to the same outcome, so
-	// most rows need no lookup of their own.
-	answered []int32
+	// Answers are interned by their three cells written into one
+	// length-prefixed buffer: one hash and one lookup in a small map that
+	// stays in the cache, where a map of three strings would hash and
+	// compare each cell on its own.
+	answerIDs map[string]int32
+	answers   []advisor.Answers
+	answerKey []byte // the buffer, reused
+	// answered is the outcome the answers last came to, and answeredStart
+	// the start cell they came with, by answers: advice is a function of
+	// the answers and the start cell, so an advised row with both the same
+	// as the last needs no lookup, nor a look at its recommendation.
+	answered      []int32
+	answeredStart []string
 	outcomes interner[outcome]
 	decided  map[decision]int32
 	groups   interner[string]
@@ -122,21 +130,14 @@ type outcome struct {
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
-	j := &Join{adv: adv, config: config, people: newKeyIndex(),
-		answers: newInterner(same[[3]int32]), outcomes: newInterner(cloneOutcome), decided: map[decision]int32{},
-		groups: newInterner(strings.Clone)}
-	for i := range j.cells {
-		j.cells[i] = newInterner(strings.Clone)
-	}
+	j := &Join{adv: adv, config: config, people: newKeyIndex(), answerIDs: map[string]int32{},
+		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, groups: newInterner(strings.Clone)}
 	j.groups.of(noGroup)
 	return j
 }
 
 // noGroup is the group of every row without --by: index 0.
 const noGroup = ""
-
-// same keeps a value without strings as it is.
-func same[T any](v T) T { return v }
 
 // cloneOutcome, like strings.Clone for cells, copies the strings the join
 // keeps: a row's cells may pin a whole chunk of input.
@@ -181,18 +182,29 @@ func (j *Join) Add(side Side, r Row) error {
 }
 
 func (j *Join) answersID(a advisor.Answers) int32 {
-	id := j.answers.of([3]int32{j.cells[0].of(a.Role), j.cells[1].of(a.Years), j.cells[2].of(a.Accountability)})
-	if int(id) == len(j.answered) {
+	key := j.answerKey[:0]
+	for _, cell := range [3]string{a.Role, a.Years, a.Accountability} {
+		key = binary.AppendUvarint(key, uint64(len(cell)))
+		key = append(key, cell...)
+	}
+	j.answerKey = key
+	id, ok := j.answerIDs[string(key)]
+	if !ok {
+		id = int32(len(j.answers))
+		j.answerIDs[string(key)] = id
+		j.answers = append(j.answers, advisor.Answers{Role: strings.Clone(a.Role), Years: strings.Clone(a.Years),
+			Accountability: strings.Clone(a.Accountability)})
 		j.answered = append(j.answered, -1)
+		j.answeredStart = append(j.answeredStart, "")
 	}
 	return id
 }
 
 // outcomeOf returns the outcome of a row whose answers have the given id.
 func (j *Join) outcomeOf(answers int32, r Row) int32 {
-	if last := j.answered[answers]; last >= 0 {
-		o := j.outcomes.at(last)
-		if r.Rec != nil && !o.rejected && o.start == r.Rec.Plan.Start ||
+	if last := j.answered[answers]; last >= 0 && j.answeredStart[answers] == r.Start {
+		// A row of the wrong shape is rejected whatever its answers.
+		if o := j.outcomes.at(last); r.Rec != nil && !o.rejected ||
 			r.Rec == nil && o.rejected && o.column == r.Column && o.message == r.Message {
 			return last
 		}
@@ -209,13 +221,15 @@ func (j *Join) outcomeOf(answers int32, r Row) int32 {
 		}
 	}
 	j.answered[answers] = id
+	if j.answeredStart[answers] != r.Start {
+		j.answeredStart[answers] = strings.Clone(r.Start)
+	}
 	return id
 }
 
 // answersOf returns a held row's answer cells.
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
-	ids := j.answers.at(h.answers)
-	return advisor.Answers{Role: *j.cells[0].at(ids[0]), Years: *j.cells[1].at(ids[1]), Accountability: *j.cells[2].at(ids[2])}
+	return j.answers[h.answers]
 }
 
 func sideIndex(s Side) int {
