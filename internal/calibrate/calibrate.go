@@ -93,9 +93,9 @@ type Join struct {
 	// as the last needs no lookup, nor a look at its recommendation.
 	answered      []int32
 	answeredStart []string
-	outcomes interner[outcome]
-	decided  map[decision]int32
-	groups   interner[string]
+	outcomes      interner[outcome]
+	decided       map[decision]int32
+	groups        interner[string]
 }
 
 // decision is what an advised row's outcome follows from.
