@@ -284,13 +284,28 @@ type Rejection struct {
 // every advised Assessment carries its full recommendation. The record is
 // reused between calls.
 func (j *Join) Records(recommendations bool, each func(*Record) error) error {
+	return j.RecordsIn(0, j.Positions(), recommendations, each)
+}
+
+// Positions is how many rows the join holds, SELF's then MANAGER's; a
+// position is a record but for a MANAGER row written with its SELF row.
+func (j *Join) Positions() int { return len(j.rows[0]) + len(j.rows[1]) }
+
+// RecordsIn calls each, as Records does, for the records at the positions
+// from up to to. Calls for spans that do not overlap may run at the same
+// time without recommendations: the join is then only read.
+func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) error) error {
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
-	for i := range j.rows[0] {
-		self := &j.rows[0][i]
-		var mgr *heldRow
-		if self.person >= 0 && j.counts[self.person][0] == 1 && j.counts[self.person][1] == 1 {
-			mgr = &j.rows[1][j.managerRow[self.person]]
+	for i := from; i < to; i++ {
+		var self, mgr *heldRow
+		if i < len(j.rows[0]) {
+			self = &j.rows[0][i]
+			if j.matched(self) {
+				mgr = &j.rows[1][j.managerRow[self.person]]
+			}
+		} else if mgr = &j.rows[1][i-len(j.rows[0])]; j.matched(mgr) {
+			continue // written with its SELF row
 		}
 		if err := j.fill(&rec, self, mgr, recs); err != nil {
 			return err
@@ -299,19 +314,12 @@ func (j *Join) Records(recommendations bool, each func(*Record) error) error {
 			return err
 		}
 	}
-	for i := range j.rows[1] {
-		mgr := &j.rows[1][i]
-		if mgr.person >= 0 && j.counts[mgr.person][0] == 1 && j.counts[mgr.person][1] == 1 {
-			continue // written with its SELF row
-		}
-		if err := j.fill(&rec, nil, mgr, recs); err != nil {
-			return err
-		}
-		if err := each(&rec); err != nil {
-			return err
-		}
-	}
 	return nil
+}
+
+// matched reports whether a row's person has one row in each file.
+func (j *Join) matched(h *heldRow) bool {
+	return h.person >= 0 && j.counts[h.person][0] == 1 && j.counts[h.person][1] == 1
 }
 
 // fill makes the record of a SELF row, a MANAGER row, or a matched pair.

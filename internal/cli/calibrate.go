@@ -153,15 +153,15 @@ func runCalibrate(opts *CalibrateOptions) error {
 		}
 		return err
 	}
-	sum, err := r.join.Summarise(opts.By != "")
-	if err != nil {
-		return err
-	}
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter,
 		Cell:   batch.NewCellWriter(bopts.Delimiter, opts.Raw).AppendCell,
 		Number: batch.NewCellWriter(bopts.Delimiter, true).AppendCell,
 		Files:  r.names, Catalog: adv.Source(), Width: opts.IO.TerminalWidth}
-	write := func(w io.Writer) error { return render.Calibration(w, format, r.join, sum, ropts) }
+	var sum calibrate.Summary
+	write := func(w io.Writer) (err error) {
+		sum, err = render.Calibration(w, format, r.join, ropts)
+		return err
+	}
 	if opts.Output == "" {
 		err = writeChecked(opts.IO.Out, "stdout", write)
 	} else {
