@@ -75,7 +75,7 @@ type Config struct {
 type Join struct {
 	adv    *advisor.Advisor
 	config Config
-	rows   [2][]heldRow
+	rows   [2]heldRows
 	people keyIndex   // trimmed key -> person
 	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
@@ -115,6 +115,30 @@ type heldRow struct {
 	outcome int32
 	group   int32
 }
+
+// heldRows are one side's rows in blocks of a fixed size, so that adding
+// a row never copies the rows before it, and the join's memory does not
+// double while a slice of a million rows grows.
+type heldRows struct {
+	blocks [][]heldRow
+	n      int
+}
+
+// heldRowsBlock is the rows a block holds: 1.3 MB.
+const heldRowsBlock = 1 << 16
+
+func (h *heldRows) len() int { return h.n }
+
+func (h *heldRows) add(r heldRow) {
+	if h.n%heldRowsBlock == 0 {
+		h.blocks = append(h.blocks, make([]heldRow, 0, heldRowsBlock))
+	}
+	last := &h.blocks[len(h.blocks)-1]
+	*last = append(*last, r)
+	h.n++
+}
+
+func (h *heldRows) at(i int) *heldRow { return &h.blocks[i/heldRowsBlock][i%heldRowsBlock] }
 
 // outcome is what a row's answers came to.
 type outcome struct {
@@ -173,11 +197,11 @@ func (j *Join) Add(side Side, r Row) error {
 			j.managerRow = append(j.managerRow, -1)
 		}
 		if j.counts[p][s]++; side == Manager && j.managerRow[p] < 0 {
-			j.managerRow[p] = int32(len(j.rows[s]))
+			j.managerRow[p] = int32(j.rows[s].len())
 		}
 		held.person = p
 	}
-	j.rows[s] = append(j.rows[s], held)
+	j.rows[s].add(held)
 	return nil
 }
 
@@ -289,7 +313,7 @@ func (j *Join) Records(recommendations bool, each func(*Record) error) error {
 
 // Positions is how many rows the join holds, SELF's then MANAGER's; a
 // position is a record but for a MANAGER row written with its SELF row.
-func (j *Join) Positions() int { return len(j.rows[0]) + len(j.rows[1]) }
+func (j *Join) Positions() int { return j.rows[0].len() + j.rows[1].len() }
 
 // RecordsIn calls each, as Records does, for the records at the positions
 // from up to to. Calls for spans that do not overlap may run at the same
@@ -299,12 +323,12 @@ func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) 
 	var rec Record
 	for i := from; i < to; i++ {
 		var self, mgr *heldRow
-		if i < len(j.rows[0]) {
-			self = &j.rows[0][i]
+		if i < j.rows[0].len() {
+			self = j.rows[0].at(i)
 			if j.matched(self) {
-				mgr = &j.rows[1][j.managerRow[self.person]]
+				mgr = j.rows[1].at(int(j.managerRow[self.person]))
 			}
-		} else if mgr = &j.rows[1][i-len(j.rows[0])]; j.matched(mgr) {
+		} else if mgr = j.rows[1].at(i - j.rows[0].len()); j.matched(mgr) {
 			continue // written with its SELF row
 		}
 		if err := j.fill(&rec, self, mgr, recs); err != nil {

@@ -101,6 +101,8 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 	}
 	total := j.NewTally(opt.By != "")
 	inFlight := make(chan chan csvBlock, 2*runtime.GOMAXPROCS(0))
+	// Written blocks' buffers are reused, as many as can be in flight.
+	free := make(chan []byte, cap(inFlight)+1)
 	stop := make(chan struct{})
 	go func() {
 		defer close(inFlight)
@@ -111,7 +113,13 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 			case <-stop:
 				return
 			}
-			go func() { done <- writeCSVBlock(j, opt, from, min(from+csvBlockPositions, j.Positions())) }()
+			var buf []byte
+			select {
+			case buf = <-free:
+			default:
+				buf = make([]byte, 0, csvBlockBytes)
+			}
+			go func() { done <- writeCSVBlock(j, opt, from, min(from+csvBlockPositions, j.Positions()), buf) }()
 		}
 	}()
 	var err error
@@ -121,6 +129,7 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 			if err = b.err; err == nil {
 				_, err = w.Write(b.text)
 				total.Merge(b.tally)
+				free <- b.text[:0]
 			}
 			if err != nil {
 				close(stop)
@@ -137,6 +146,10 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 // 800 KB of CSV, so that the blocks in flight stay a few MB.
 const csvBlockPositions = 8 << 10
 
+// csvBlockBytes is a block buffer's first size: most records' lines are
+// under 128 bytes.
+const csvBlockBytes = 128 * csvBlockPositions
+
 // csvBlock is a block of records written as CSV, and their counts.
 type csvBlock struct {
 	text  []byte
@@ -144,12 +157,14 @@ type csvBlock struct {
 	err   error
 }
 
-func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, from, to int) csvBlock {
+// writeCSVBlock writes the records at positions from up to to after buf.
+func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, from, to int, buf []byte) csvBlock {
 	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
 	// number for the spreadsheet.
 	text, number := opt.Cell, opt.Number
 	b := csvBlock{tally: j.NewTally(opt.By != "")}
-	var line []byte
+	var differences differsCache
+	line := buf
 	start := 0 // where the record's line starts in line
 	cells := func(appendCell CellAppender, values ...string) {
 		for _, v := range values {
@@ -171,7 +186,7 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, from, to int) csvB
 		cells(number, levelOrder(r.Self))
 		cells(text, levelName(r.Manager))
 		cells(number, levelOrder(r.Manager), deltaText(r, false))
-		cells(text, differs(r))
+		cells(text, differences.of(r))
 		s, m := answers(r.Self), answers(r.Manager)
 		cells(text, s.Role, m.Role, s.Years, m.Years, s.Accountability, m.Accountability, errorsText(r))
 		line = append(line, '\n')
@@ -219,6 +234,33 @@ func answers(a *calibrate.Assessment) advisor.Answers {
 		return advisor.Answers{}
 	}
 	return a.Answers
+}
+
+// differsCache keeps the differs cell of each set of differing answers:
+// there are eight, and a record's costs no allocation.
+type differsCache map[[3]bool]string
+
+func (c *differsCache) of(r *calibrate.Record) string {
+	var set [3]bool
+	for _, d := range r.Differences {
+		switch d.Answer {
+		case advisor.FieldRole:
+			set[0] = true
+		case advisor.FieldYears:
+			set[1] = true
+		default:
+			set[2] = true
+		}
+	}
+	text, ok := (*c)[set]
+	if !ok {
+		if *c == nil {
+			*c = differsCache{}
+		}
+		text = differs(r)
+		(*c)[set] = text
+	}
+	return text
 }
 
 // differs names the answers the two sides resolve differently, joined by ;.
