@@ -252,6 +252,10 @@ func (j *Join) outcomeOf(answers int32, r Row) int32 {
 }
 
 // answersOf returns a held row's answer cells.
+// DistinctAnswers are the sets of answers the join holds, each once; it
+// is read-only.
+func (j *Join) DistinctAnswers() []advisor.Answers { return j.answers }
+
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
 	return j.answers[h.answers]
 }
@@ -283,6 +287,9 @@ type Record struct {
 type Assessment struct {
 	Row     int
 	Answers advisor.Answers
+	// AnswersIndex is where Answers are in the join's DistinctAnswers, so
+	// that a writer can encode each distinct set once.
+	AnswersIndex int
 	Level   *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
 	// the row was advised.
@@ -388,7 +395,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 		return nil, nil
 	}
 	o := j.outcomes.at(h.outcome)
-	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h)}
+	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), AnswersIndex: int(h.answers)}
 	if o.rejected {
 		return a, nil
 	}

@@ -99,6 +99,7 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 	if _, err := w.Write(append(header, '\n')); err != nil {
 		return calibrate.Summary{}, err
 	}
+	encoded := encodeAnswers(j.DistinctAnswers(), opt.Cell)
 	total := j.NewTally(opt.By != "")
 	inFlight := make(chan chan csvBlock, 2*runtime.GOMAXPROCS(0))
 	// Written blocks' buffers are reused, as many as can be in flight.
@@ -119,7 +120,7 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 			default:
 				buf = make([]byte, 0, csvBlockBytes)
 			}
-			go func() { done <- writeCSVBlock(j, opt, from, min(from+csvBlockPositions, j.Positions()), buf) }()
+			go func() { done <- writeCSVBlock(j, opt, encoded, from, min(from+csvBlockPositions, j.Positions()), buf) }()
 		}
 	}()
 	var err error
@@ -150,6 +151,33 @@ const csvBlockPositions = 8 << 10
 // under 128 bytes.
 const csvBlockBytes = 128 * csvBlockPositions
 
+// encodedAnswers are the role, years and accountability of a set of
+// answers as CSV cells.
+type encodedAnswers [3]string
+
+// encodeAnswers encodes each distinct set of answers once, so that a
+// record's answer cells are copied rather than checked and quoted.
+func encodeAnswers(distinct []advisor.Answers, cell CellAppender) []encodedAnswers {
+	encoded := make([]encodedAnswers, len(distinct))
+	for i, a := range distinct {
+		for c, v := range [3]string{a.Role, a.Years, a.Accountability} {
+			encoded[i][c] = string(cell(nil, v))
+		}
+	}
+	return encoded
+}
+
+// encodedOf is an assessment's encoded answers; empty without one.
+func encodedOf(encoded []encodedAnswers, a *calibrate.Assessment) encodedAnswers {
+	if a == nil {
+		return encodedAnswers{}
+	}
+	return encoded[a.AnswersIndex]
+}
+
+// verbatim appends a cell encoded already.
+func verbatim(dst []byte, cell string) []byte { return append(dst, cell...) }
+
 // csvBlock is a block of records written as CSV, and their counts.
 type csvBlock struct {
 	text  []byte
@@ -158,7 +186,8 @@ type csvBlock struct {
 }
 
 // writeCSVBlock writes the records at positions from up to to after buf.
-func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, from, to int, buf []byte) csvBlock {
+// encoded are the answers cells of each distinct set of answers.
+func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedAnswers, from, to int, buf []byte) csvBlock {
 	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
 	// number for the spreadsheet.
 	text, number := opt.Cell, opt.Number
@@ -187,8 +216,11 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, from, to int, buf 
 		cells(text, levelName(r.Manager))
 		cells(number, levelOrder(r.Manager), deltaText(r, false))
 		cells(text, differences.of(r))
-		s, m := answers(r.Self), answers(r.Manager)
-		cells(text, s.Role, m.Role, s.Years, m.Years, s.Accountability, m.Accountability, errorsText(r))
+		s, m := encodedOf(encoded, r.Self), encodedOf(encoded, r.Manager)
+		for i := range s {
+			cells(verbatim, s[i], m[i])
+		}
+		cells(text, errorsText(r))
 		line = append(line, '\n')
 		return nil
 	})
@@ -227,13 +259,6 @@ func deltaText(r *calibrate.Record, signed bool) string {
 	default:
 		return strconv.Itoa(r.Delta)
 	}
-}
-
-func answers(a *calibrate.Assessment) advisor.Answers {
-	if a == nil {
-		return advisor.Answers{}
-	}
-	return a.Answers
 }
 
 // differsCache keeps the differs cell of each set of differing answers:
