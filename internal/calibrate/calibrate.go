@@ -290,7 +290,7 @@ type Assessment struct {
 	// AnswersIndex is where Answers are in the join's DistinctAnswers, so
 	// that a writer can encode each distinct set once.
 	AnswersIndex int
-	Level   *advisor.LevelRef // nil when the row was rejected; read-only
+	Level        *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
 	// the row was advised.
 	Rec *advisor.Recommendation
