@@ -111,7 +111,7 @@ func run(f *Factory, args []string) int {
 	// error a renderer or library dropped still fails the run.
 	stdout := newCheckedWriter(f.IO.Out)
 	f.IO.Out = stdout
-	root := NewCmdRoot(f)
+	root := newCmdRoot(f, firstArg(args))
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	var outErr *OutputError
@@ -134,6 +134,13 @@ func run(f *Factory, args []string) int {
 	return exitCode(err)
 }
 
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
 // ranAnnotation marks a command whose run function started, which tells
 // flag and argument errors (always usage errors) from the command's own.
 const ranAnnotation = "careerpath/ran"
@@ -144,6 +151,16 @@ func commandRan(cmd *cobra.Command) bool {
 
 // NewCmdRoot builds the command tree.
 func NewCmdRoot(f *Factory) *cobra.Command {
+	return newCmdRoot(f, "")
+}
+
+// newCmdRoot builds the root command with, when name is the name or an
+// alias of one of its commands, only that command: building every command
+// with its flags and completions is a measurable part of a short run's
+// start-up (README, Start-up). Any other first argument (none, a flag,
+// help, completion, a misspelt command that wants suggestions) gets the
+// whole tree.
+func newCmdRoot(f *Factory, name string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "careerpath",
 		Short: "Career path advisor for the DevOps leadership track",
@@ -172,21 +189,7 @@ and directions all come from the active catalog.
 	pf.String(KeyColor, ColorAuto, withEnv("colour: auto (only on a terminal, not with NO_COLOR), always or never", KeyColor))
 	must(root.RegisterFlagCompletionFunc(KeyColor, cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp)))
 	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
-	root.AddCommand(
-		NewCmdAdvise(f, nil),
-		NewCmdPath(f, nil),
-		NewCmdRoles(f, nil),
-		NewCmdLevels(f, nil),
-		NewCmdSpecialisations(f, nil),
-		NewCmdVersion(f, nil),
-		NewCmdCatalog(f),
-		NewCmdConfig(f, nil),
-		NewCmdSchema(f, nil),
-		NewCmdBatch(f, nil),
-		NewCmdReport(f, nil),
-		NewCmdCalibrate(f, nil),
-		NewCmdTitles(f),
-	)
+	root.AddCommand(rootCommands(f, name)...)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
@@ -200,4 +203,33 @@ and directions all come from the active catalog.
 		completion.RunE = runGroup
 	}
 	return root
+}
+
+// rootCommands builds the root's commands in order and returns the one
+// called name as soon as it is built, else all of them.
+func rootCommands(f *Factory, name string) []*cobra.Command {
+	builders := []func() *cobra.Command{
+		func() *cobra.Command { return NewCmdAdvise(f, nil) },
+		func() *cobra.Command { return NewCmdPath(f, nil) },
+		func() *cobra.Command { return NewCmdRoles(f, nil) },
+		func() *cobra.Command { return NewCmdLevels(f, nil) },
+		func() *cobra.Command { return NewCmdSpecialisations(f, nil) },
+		func() *cobra.Command { return NewCmdVersion(f, nil) },
+		func() *cobra.Command { return NewCmdCatalog(f) },
+		func() *cobra.Command { return NewCmdConfig(f, nil) },
+		func() *cobra.Command { return NewCmdSchema(f, nil) },
+		func() *cobra.Command { return NewCmdBatch(f, nil) },
+		func() *cobra.Command { return NewCmdReport(f, nil) },
+		func() *cobra.Command { return NewCmdCalibrate(f, nil) },
+		func() *cobra.Command { return NewCmdTitles(f) },
+	}
+	cmds := make([]*cobra.Command, 0, len(builders))
+	for _, build := range builders {
+		cmd := build()
+		if name != "" && (cmd.Name() == name || cmd.HasAlias(name)) {
+			return []*cobra.Command{cmd}
+		}
+		cmds = append(cmds, cmd)
+	}
+	return cmds
 }

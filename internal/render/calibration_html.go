@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/careerpath/careerpath/internal/calibrate"
 )
@@ -14,8 +15,13 @@ const pageCSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none';
 
 // calibrationPage is the HTML report: one self-contained file, every value
 // escaped by html/template. It is cut in three so that the records stream
-// through "row" instead of being gathered first.
-var calibrationPage = template.Must(template.New("page").Parse(`
+// through "row" instead of being gathered first. Like reportTemplate it is
+// parsed on first use, not at every command's start-up.
+var calibrationPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(calibrationPageText))
+})
+
+const calibrationPageText = `
 {{- define "head" -}}
 <!DOCTYPE html>
 <html lang="en">
@@ -79,7 +85,7 @@ tr.rejected td.status, tr.only-self td.status, tr.only-manager td.status { color
 </table>
 </body>
 </html>
-{{end}}`))
+{{end}}`
 
 // htmlTables exports the tables' fields to the template.
 type htmlTables struct {
@@ -120,7 +126,7 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 		Tables htmlTables
 		Deltas []htmlDelta
 	}{pageCSP, opt.By, htmlTables{t.facts, t.statusHeaders, t.deltaHeaders, t.groupHeaders, t.recordsHeaders, t.statuses, t.groups}, deltas}
-	if err := calibrationPage.ExecuteTemplate(bw, "head", head); err != nil {
+	if err := calibrationPage().ExecuteTemplate(bw, "head", head); err != nil {
 		return err
 	}
 	statusAt := 1
@@ -128,12 +134,12 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 		statusAt = 2
 	}
 	err := j.Records(false, func(r *calibrate.Record) error {
-		return calibrationPage.ExecuteTemplate(bw, "row", htmlRow{Status: r.Status, Cells: recordCells(r, opt.By != ""), StatusAt: statusAt})
+		return calibrationPage().ExecuteTemplate(bw, "row", htmlRow{Status: r.Status, Cells: recordCells(r, opt.By != ""), StatusAt: statusAt})
 	})
 	if err != nil {
 		return err
 	}
-	if err := calibrationPage.ExecuteTemplate(bw, "foot", nil); err != nil {
+	if err := calibrationPage().ExecuteTemplate(bw, "foot", nil); err != nil {
 		return err
 	}
 	return bw.Flush()
