@@ -11,6 +11,7 @@ package calibrate
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strings"
@@ -53,6 +54,9 @@ type Row struct {
 	Key     string // the key cell as read; the join trims it
 	Group   string // the --by cell, "" without --by
 	Answers advisor.Answers
+	// Start is the row's plan start cell, "" without the column: with
+	// the answers, all that its outcome depends on.
+	Start string
 	// Rec is the row's recommendation, nil when it was rejected. Only its
 	// level, resolved answers and plan start are kept.
 	Rec             *advisor.Recommendation
@@ -71,23 +75,27 @@ type Config struct {
 type Join struct {
 	adv    *advisor.Advisor
 	config Config
-	rows   [2][]heldRow
+	rows   [2]heldRows
 	people keyIndex   // trimmed key -> person
 	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
-	// Answers are interned one cell at a time, then as a tuple of the
-	// cells' ids: a few small maps that stay in the cache, where one map
-	// of three strings would hash and compare every cell of every row.
-	cells   [3]interner[string]
-	answers interner[[3]int32]
-	// answered is the outcome the answers last came to, by answers; rows
-	// with the same answers and plan start come to the same outcome, so
-	// most rows need no lookup of their own.
-	answered []int32
-	outcomes interner[outcome]
-	decided  map[decision]int32
-	groups   interner[string]
+	// Answers are interned by their three cells written into one
+	// length-prefixed buffer: one hash and one lookup in a small map that
+	// stays in the cache, where a map of three strings would hash and
+	// compare each cell on its own.
+	answerIDs map[string]int32
+	answers   []advisor.Answers
+	answerKey []byte // the buffer, reused
+	// answered is the outcome the answers last came to, and answeredStart
+	// the start cell they came with, by answers: advice is a function of
+	// the answers and the start cell, so an advised row with both the same
+	// as the last needs no lookup, nor a look at its recommendation.
+	answered      []int32
+	answeredStart []string
+	outcomes      interner[outcome]
+	decided       map[decision]int32
+	groups        interner[string]
 }
 
 // decision is what an advised row's outcome follows from.
@@ -108,6 +116,30 @@ type heldRow struct {
 	group   int32
 }
 
+// heldRows are one side's rows in blocks of a fixed size, so that adding
+// a row never copies the rows before it, and the join's memory does not
+// double while a slice of a million rows grows.
+type heldRows struct {
+	blocks [][]heldRow
+	n      int
+}
+
+// heldRowsBlock is the rows a block holds: 1.3 MB.
+const heldRowsBlock = 1 << 16
+
+func (h *heldRows) len() int { return h.n }
+
+func (h *heldRows) add(r heldRow) {
+	if h.n%heldRowsBlock == 0 {
+		h.blocks = append(h.blocks, make([]heldRow, 0, heldRowsBlock))
+	}
+	last := &h.blocks[len(h.blocks)-1]
+	*last = append(*last, r)
+	h.n++
+}
+
+func (h *heldRows) at(i int) *heldRow { return &h.blocks[i/heldRowsBlock][i%heldRowsBlock] }
+
 // outcome is what a row's answers came to.
 type outcome struct {
 	// For an advised row: its level, resolved answers and plan start.
@@ -122,21 +154,14 @@ type outcome struct {
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
-	j := &Join{adv: adv, config: config, people: newKeyIndex(),
-		answers: newInterner(same[[3]int32]), outcomes: newInterner(cloneOutcome), decided: map[decision]int32{},
-		groups: newInterner(strings.Clone)}
-	for i := range j.cells {
-		j.cells[i] = newInterner(strings.Clone)
-	}
+	j := &Join{adv: adv, config: config, people: newKeyIndex(), answerIDs: map[string]int32{},
+		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, groups: newInterner(strings.Clone)}
 	j.groups.of(noGroup)
 	return j
 }
 
 // noGroup is the group of every row without --by: index 0.
 const noGroup = ""
-
-// same keeps a value without strings as it is.
-func same[T any](v T) T { return v }
 
 // cloneOutcome, like strings.Clone for cells, copies the strings the join
 // keeps: a row's cells may pin a whole chunk of input.
@@ -172,27 +197,38 @@ func (j *Join) Add(side Side, r Row) error {
 			j.managerRow = append(j.managerRow, -1)
 		}
 		if j.counts[p][s]++; side == Manager && j.managerRow[p] < 0 {
-			j.managerRow[p] = int32(len(j.rows[s]))
+			j.managerRow[p] = int32(j.rows[s].len())
 		}
 		held.person = p
 	}
-	j.rows[s] = append(j.rows[s], held)
+	j.rows[s].add(held)
 	return nil
 }
 
 func (j *Join) answersID(a advisor.Answers) int32 {
-	id := j.answers.of([3]int32{j.cells[0].of(a.Role), j.cells[1].of(a.Years), j.cells[2].of(a.Accountability)})
-	if int(id) == len(j.answered) {
+	key := j.answerKey[:0]
+	for _, cell := range [3]string{a.Role, a.Years, a.Accountability} {
+		key = binary.AppendUvarint(key, uint64(len(cell)))
+		key = append(key, cell...)
+	}
+	j.answerKey = key
+	id, ok := j.answerIDs[string(key)]
+	if !ok {
+		id = int32(len(j.answers))
+		j.answerIDs[string(key)] = id
+		j.answers = append(j.answers, advisor.Answers{Role: strings.Clone(a.Role), Years: strings.Clone(a.Years),
+			Accountability: strings.Clone(a.Accountability)})
 		j.answered = append(j.answered, -1)
+		j.answeredStart = append(j.answeredStart, "")
 	}
 	return id
 }
 
 // outcomeOf returns the outcome of a row whose answers have the given id.
 func (j *Join) outcomeOf(answers int32, r Row) int32 {
-	if last := j.answered[answers]; last >= 0 {
-		o := j.outcomes.at(last)
-		if r.Rec != nil && !o.rejected && o.start == r.Rec.Plan.Start ||
+	if last := j.answered[answers]; last >= 0 && j.answeredStart[answers] == r.Start {
+		// A row of the wrong shape is rejected whatever its answers.
+		if o := j.outcomes.at(last); r.Rec != nil && !o.rejected ||
 			r.Rec == nil && o.rejected && o.column == r.Column && o.message == r.Message {
 			return last
 		}
@@ -209,13 +245,19 @@ func (j *Join) outcomeOf(answers int32, r Row) int32 {
 		}
 	}
 	j.answered[answers] = id
+	if j.answeredStart[answers] != r.Start {
+		j.answeredStart[answers] = strings.Clone(r.Start)
+	}
 	return id
 }
 
 // answersOf returns a held row's answer cells.
+// DistinctAnswers are the sets of answers the join holds, each once; it
+// is read-only.
+func (j *Join) DistinctAnswers() []advisor.Answers { return j.answers }
+
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
-	ids := j.answers.at(h.answers)
-	return advisor.Answers{Role: *j.cells[0].at(ids[0]), Years: *j.cells[1].at(ids[1]), Accountability: *j.cells[2].at(ids[2])}
+	return j.answers[h.answers]
 }
 
 func sideIndex(s Side) int {
@@ -245,7 +287,10 @@ type Record struct {
 type Assessment struct {
 	Row     int
 	Answers advisor.Answers
-	Level   *advisor.LevelRef // nil when the row was rejected; read-only
+	// AnswersIndex is where Answers are in the join's DistinctAnswers, so
+	// that a writer can encode each distinct set once.
+	AnswersIndex int
+	Level        *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
 	// the row was advised.
 	Rec *advisor.Recommendation
@@ -270,13 +315,28 @@ type Rejection struct {
 // every advised Assessment carries its full recommendation. The record is
 // reused between calls.
 func (j *Join) Records(recommendations bool, each func(*Record) error) error {
+	return j.RecordsIn(0, j.Positions(), recommendations, each)
+}
+
+// Positions is how many rows the join holds, SELF's then MANAGER's; a
+// position is a record but for a MANAGER row written with its SELF row.
+func (j *Join) Positions() int { return j.rows[0].len() + j.rows[1].len() }
+
+// RecordsIn calls each, as Records does, for the records at the positions
+// from up to to. Calls for spans that do not overlap may run at the same
+// time without recommendations: the join is then only read.
+func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) error) error {
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
-	for i := range j.rows[0] {
-		self := &j.rows[0][i]
-		var mgr *heldRow
-		if self.person >= 0 && j.counts[self.person][0] == 1 && j.counts[self.person][1] == 1 {
-			mgr = &j.rows[1][j.managerRow[self.person]]
+	for i := from; i < to; i++ {
+		var self, mgr *heldRow
+		if i < j.rows[0].len() {
+			self = j.rows[0].at(i)
+			if j.matched(self) {
+				mgr = j.rows[1].at(int(j.managerRow[self.person]))
+			}
+		} else if mgr = j.rows[1].at(i - j.rows[0].len()); j.matched(mgr) {
+			continue // written with its SELF row
 		}
 		if err := j.fill(&rec, self, mgr, recs); err != nil {
 			return err
@@ -285,19 +345,12 @@ func (j *Join) Records(recommendations bool, each func(*Record) error) error {
 			return err
 		}
 	}
-	for i := range j.rows[1] {
-		mgr := &j.rows[1][i]
-		if mgr.person >= 0 && j.counts[mgr.person][0] == 1 && j.counts[mgr.person][1] == 1 {
-			continue // written with its SELF row
-		}
-		if err := j.fill(&rec, nil, mgr, recs); err != nil {
-			return err
-		}
-		if err := each(&rec); err != nil {
-			return err
-		}
-	}
 	return nil
+}
+
+// matched reports whether a row's person has one row in each file.
+func (j *Join) matched(h *heldRow) bool {
+	return h.person >= 0 && j.counts[h.person][0] == 1 && j.counts[h.person][1] == 1
 }
 
 // fill makes the record of a SELF row, a MANAGER row, or a matched pair.
@@ -342,7 +395,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 		return nil, nil
 	}
 	o := j.outcomes.at(h.outcome)
-	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h)}
+	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), AnswersIndex: int(h.answers)}
 	if o.rejected {
 		return a, nil
 	}

@@ -295,3 +295,42 @@ func lineDiff(want, got []string) string {
 	}
 	return b.String()
 }
+
+// The join reuses an outcome for rows with the same answers and start
+// cell; a row rejected for its shape, or with another start, has its own.
+func TestRowsWithTheSameAnswersKeepTheirOwnOutcome(t *testing.T) {
+	j, adv := newJoin(t)
+	advised := row(t, adv, 2, "E1", "", "SRE", "6", "team")
+	shape := advised
+	shape.Rec, shape.Message = nil, "the row has 4 cells, the header 6"
+	later := advised
+	later.Start, later.Rec = "2030-01-07", advisedOn(t, adv, advised.Answers, "2030-01-07")
+	for i, r := range []Row{advised, shape, advised, later} {
+		r.Line, r.Key = i+2, fmt.Sprint("E", i)
+		add(t, j, Self, r)
+		add(t, j, Manager, r)
+	}
+	got := records(t, j, true)
+	if got[0].Status != Agree || got[2].Status != Agree || got[3].Status != Agree {
+		t.Errorf("statuses %v, %v, %v, want agree", got[0].Status, got[2].Status, got[3].Status)
+	}
+	if got[1].Status != Rejected || len(got[1].Errors) != 2 || got[1].Errors[0].Message != shape.Message {
+		t.Errorf("the row of the wrong shape: %+v", got[1])
+	}
+	if s := got[3].Self.Rec.Plan.Start; s != "2030-01-07" {
+		t.Errorf("the row with its own start starts %s", s)
+	}
+}
+
+func advisedOn(t *testing.T, adv *advisor.Advisor, a advisor.Answers, day string) *advisor.Recommendation {
+	t.Helper()
+	d, err := time.Parse(advisor.DateLayout, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := adv.Advise(a, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}

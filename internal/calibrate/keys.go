@@ -7,20 +7,27 @@ import (
 )
 
 // keyIndex numbers the distinct keys of both files. The keys live in one
-// arena and the map is keyed by their 64-bit hash, so nothing in it holds
-// a pointer: the collector has nothing to scan however many people there
-// are, and a person costs some 40 bytes instead of a string map's 80.
-// Keys whose hashes collide are chained through next.
+// arena and the table is an open-addressed array of 64-bit slots, each a
+// person and 32 bits of its key's hash, so nothing in it holds a pointer
+// (the collector has nothing to scan however many people there are) and
+// a lookup costs one probe of a flat array and, on a match, one key
+// comparison, where a map of hashes cost a directory, a group and a slot.
+// A person costs some 20 bytes.
 type keyIndex struct {
-	hash   func(string) uint64
-	first  map[uint64]int32 // the first person with a hash
-	next   []int32          // the next person with the same hash; -1 at the end
+	hash func(string) uint64
+	// slots are 0 when empty, else the hash's low 32 bits above the
+	// person's number plus 1; a key's probe starts at its hash and goes up.
+	slots  []uint64
+	people int
 	arena  []byte
 	starts []uint32 // where each person's key starts in arena; ends at the next
 }
 
 // maxKeyBytes bounds the arena, whose offsets are 32 bits.
 const maxKeyBytes = math.MaxUint32
+
+// minSlots is the table's first size, a power of two.
+const minSlots = 1 << 10
 
 func newKeyIndex() keyIndex {
 	seed := maphash.MakeSeed()
@@ -29,7 +36,7 @@ func newKeyIndex() keyIndex {
 
 // newKeyIndexHashing lets the tests make every key collide.
 func newKeyIndexHashing(hash func(string) uint64) keyIndex {
-	return keyIndex{hash: hash, first: map[uint64]int32{}, starts: []uint32{0}}
+	return keyIndex{hash: hash, slots: make([]uint64, minSlots), starts: []uint32{0}}
 }
 
 // key returns a person's key.
@@ -39,11 +46,13 @@ func (k *keyIndex) bytes(p int32) []byte { return k.arena[k.starts[p]:k.starts[p
 
 // of returns the person with a key, numbering it if it is new.
 func (k *keyIndex) of(key string) (person int32, err error) {
-	h := k.hash(key)
-	p, ok := k.first[h]
-	if ok {
-		for ; p >= 0; p = k.next[p] {
-			if string(k.bytes(p)) == key {
+	h := uint32(k.hash(key))
+	mask := uint32(len(k.slots) - 1)
+	i := h & mask
+	for ; k.slots[i] != 0; i = (i + 1) & mask {
+		s := k.slots[i]
+		if uint32(s>>32) == h {
+			if p := int32(uint32(s) - 1); string(k.bytes(p)) == key {
 				return p, nil
 			}
 		}
@@ -51,14 +60,33 @@ func (k *keyIndex) of(key string) (person int32, err error) {
 	if len(k.arena)+len(key) > maxKeyBytes {
 		return 0, fmt.Errorf("the keys add up to more than %d bytes, which is more than calibrate holds; split the files", maxKeyBytes)
 	}
-	person = int32(len(k.next))
+	person = int32(k.people)
+	k.people++
 	k.arena = append(k.arena, key...)
 	k.starts = append(k.starts, uint32(len(k.arena)))
-	if ok {
-		k.next = append(k.next, k.first[h]) // the new person heads the chain
-	} else {
-		k.next = append(k.next, -1)
+	k.slots[i] = slot(h, person)
+	if 4*k.people > 3*len(k.slots) {
+		k.grow()
 	}
-	k.first[h] = person
 	return person, nil
+}
+
+func slot(h uint32, person int32) uint64 { return uint64(h)<<32 | uint64(person+1) }
+
+// grow doubles the table, placing each slot again by the hash bits it
+// keeps, so no key is hashed twice.
+func (k *keyIndex) grow() {
+	old := k.slots
+	k.slots = make([]uint64, 2*len(old))
+	mask := uint32(len(k.slots) - 1)
+	for _, s := range old {
+		if s == 0 {
+			continue
+		}
+		i := uint32(s>>32) & mask
+		for k.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		k.slots[i] = s
+	}
 }

@@ -56,62 +56,110 @@ func (s Summary) Count(st Status) int {
 
 // Summarise counts the join's records; byGroup adds the per-group lines.
 func (j *Join) Summarise(byGroup bool) (Summary, error) {
-	levels := len(j.adv.Catalog().Levels)
-	statuses := map[Status]int{}
-	deltas := make([]int, 2*levels-1)
-	groups := map[string]*GroupSummary{}
-	deltaSums := map[string]int{}
-	var sum Summary
-	err := j.Records(false, func(r *Record) error {
-		sum.Records++
-		statuses[r.Status]++
-		var g *GroupSummary
-		if byGroup {
-			if g = groups[r.Group]; g == nil {
-				g = &GroupSummary{Group: r.Group}
-				groups[r.Group] = g
-			}
-			g.Records++
-		}
-		if !r.Status.Complete() {
-			return nil
-		}
-		sum.Compared++
-		deltas[r.Delta+levels-1]++
-		if g != nil {
-			g.Compared++
-			deltaSums[g.Group] += r.Delta
-			switch r.Status {
-			case Agree:
-				g.Agree++
-			case ManagerHigher:
-				g.ManagerHigher++
-			default:
-				g.SelfHigher++
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	t := j.NewTally(byGroup)
+	if err := j.Records(false, func(r *Record) error { t.Add(r); return nil }); err != nil {
 		return Summary{}, err
 	}
+	return t.Summary(), nil
+}
+
+// Tally counts records as they are written, so that a writer can make the
+// summary in the same pass; tallies of parts of the records merge.
+type Tally struct {
+	levels    int
+	byGroup   bool
+	records   int
+	statuses  map[Status]int
+	deltas    []int // by delta + levels - 1
+	groups    map[string]*GroupSummary
+	deltaSums map[string]int
+}
+
+// NewTally returns an empty tally; byGroup adds the per-group lines.
+func (j *Join) NewTally(byGroup bool) *Tally {
+	levels := len(j.adv.Catalog().Levels)
+	return &Tally{levels: levels, byGroup: byGroup, statuses: map[Status]int{}, deltas: make([]int, 2*levels-1),
+		groups: map[string]*GroupSummary{}, deltaSums: map[string]int{}}
+}
+
+// Add counts a record.
+func (t *Tally) Add(r *Record) {
+	t.records++
+	t.statuses[r.Status]++
+	var g *GroupSummary
+	if t.byGroup {
+		if g = t.groups[r.Group]; g == nil {
+			g = &GroupSummary{Group: r.Group}
+			t.groups[r.Group] = g
+		}
+		g.Records++
+	}
+	if !r.Status.Complete() {
+		return
+	}
+	t.deltas[r.Delta+t.levels-1]++
+	if g != nil {
+		g.Compared++
+		t.deltaSums[g.Group] += r.Delta
+		switch r.Status {
+		case Agree:
+			g.Agree++
+		case ManagerHigher:
+			g.ManagerHigher++
+		default:
+			g.SelfHigher++
+		}
+	}
+}
+
+// Merge adds the counts of another tally of the same join.
+func (t *Tally) Merge(o *Tally) {
+	t.records += o.records
+	for st, n := range o.statuses {
+		t.statuses[st] += n
+	}
+	for i, n := range o.deltas {
+		t.deltas[i] += n
+	}
+	for name, og := range o.groups {
+		g := t.groups[name]
+		if g == nil {
+			g = &GroupSummary{Group: name}
+			t.groups[name] = g
+		}
+		g.Records += og.Records
+		g.Compared += og.Compared
+		g.Agree += og.Agree
+		g.ManagerHigher += og.ManagerHigher
+		g.SelfHigher += og.SelfHigher
+		t.deltaSums[name] += o.deltaSums[name]
+	}
+}
+
+// Summary is what the records counted add up to.
+func (t *Tally) Summary() Summary {
+	sum := Summary{Records: t.records}
 	for _, st := range Statuses {
-		sum.Statuses = append(sum.Statuses, StatusCount{st, statuses[st]})
+		sum.Statuses = append(sum.Statuses, StatusCount{st, t.statuses[st]})
+		if st.Complete() {
+			sum.Compared += t.statuses[st]
+		}
 	}
 	if sum.Compared > 0 {
-		sum.Agreement = float64(statuses[Agree]) / float64(sum.Compared)
+		sum.Agreement = float64(t.statuses[Agree]) / float64(sum.Compared)
 	}
-	for i, n := range deltas {
-		sum.Deltas = append(sum.Deltas, DeltaCount{Delta: i - (levels - 1), Count: n})
+	for i, n := range t.deltas {
+		sum.Deltas = append(sum.Deltas, DeltaCount{Delta: i - (t.levels - 1), Count: n})
 	}
-	for _, g := range groups {
+	for _, g := range t.groups {
+		g := *g
 		if g.Compared > 0 {
-			g.MeanDelta = float64(deltaSums[g.Group]) / float64(g.Compared)
+			g.MeanDelta = float64(t.deltaSums[g.Group]) / float64(g.Compared)
 		}
-		sum.Groups = append(sum.Groups, *g)
+		sum.Groups = append(sum.Groups, g)
 	}
 	slices.SortFunc(sum.Groups, compareGroups)
-	return sum, nil
+	return sum
 }
 
 func compareGroups(a, b GroupSummary) int {

@@ -153,15 +153,15 @@ func runCalibrate(opts *CalibrateOptions) error {
 		}
 		return err
 	}
-	sum, err := r.join.Summarise(opts.By != "")
-	if err != nil {
-		return err
-	}
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter,
 		Cell:   batch.NewCellWriter(bopts.Delimiter, opts.Raw).AppendCell,
 		Number: batch.NewCellWriter(bopts.Delimiter, true).AppendCell,
 		Files:  r.names, Catalog: adv.Source(), Width: opts.IO.TerminalWidth}
-	write := func(w io.Writer) error { return render.Calibration(w, format, r.join, sum, ropts) }
+	var sum calibrate.Summary
+	write := func(w io.Writer) (err error) {
+		sum, err = render.Calibration(w, format, r.join, ropts)
+		return err
+	}
 	if opts.Output == "" {
 		err = writeChecked(opts.IO.Out, "stdout", write)
 	} else {
@@ -208,6 +208,7 @@ type calibrationRead struct {
 type sideColumns struct {
 	key, by                     int // by is -1 without --by or when this file lacks it
 	role, years, accountability int
+	start                       int // -1 without the column
 }
 
 func (r *calibrationRead) readBoth(parent context.Context) error {
@@ -286,7 +287,7 @@ func (r *calibrationRead) resolve(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.names[s], err)
 		}
-		c := sideColumns{key: headerIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2]}
+		c := sideColumns{key: headerIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2], start: answers[3]}
 		if r.opts.By != "" {
 			c.by = headerIndex(h, r.opts.By)
 			byFound = byFound || c.by >= 0
@@ -349,6 +350,9 @@ func (r *calibrationRead) add(s int, side calibrate.Side, row batch.AdvisedRow) 
 		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
 	if c.by >= 0 {
 		jr.Group = row.Fields[c.by]
+	}
+	if c.start >= 0 {
+		jr.Start = row.Fields[c.start]
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

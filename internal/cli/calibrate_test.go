@@ -292,3 +292,48 @@ func TestCalibrateGeneratedPairCoversTheUnionOfKeys(t *testing.T) {
 		t.Errorf("statuses %v; want %d only-self, %d only-manager, none rejected", statuses, offset, offset)
 	}
 }
+
+// CSV is written in blocks of records on every core and counts its summary
+// as it goes; over a pair of files several blocks long, its records come
+// in the order of NDJSON's, which walks them in one pass, and its summary
+// is the one counted apart.
+func TestCalibrateCSVBlocksKeepTheRecordOrderAndSummary(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rows, offset = 10_000, 2_000 // 12,000 records: two blocks
+	var self, manager bytes.Buffer
+	if err := batchtest.WriteStaffFrom(&self, cat, 1, rows, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := batchtest.WriteStaffFrom(&manager, cat, 1+offset, rows, 2); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{writeFile(t, "self.csv", self.String()), writeFile(t, "manager.csv", manager.String())}
+	csv := runCalibrateCLI(t, "", files...)
+	ndjson := runCalibrateCLI(t, "", append(files, "-f", "ndjson")...)
+	if csv.code != ExitRejected || ndjson.code != ExitRejected {
+		t.Fatalf("exits %d and %d, want 3; stderr %q", csv.code, ndjson.code, csv.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(csv.stdout, "\n"), "\n")[1:]
+	records := strings.Split(strings.TrimSuffix(ndjson.stdout, "\n"), "\n")
+	if len(lines) != rows+offset || len(records) != rows+offset {
+		t.Fatalf("%d CSV and %d NDJSON records, want %d", len(lines), len(records), rows+offset)
+	}
+	for i, line := range lines {
+		var rec struct {
+			Key    string `json:"key"`
+			Status string `json:"status"`
+		}
+		if err := json.Unmarshal([]byte(records[i]), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if want := rec.Key + "," + rec.Status + ","; !strings.HasPrefix(line, want) {
+			t.Fatalf("CSV record %d is %q, NDJSON's starts %q", i+1, line, want)
+		}
+	}
+	if csv.stderr != ndjson.stderr {
+		t.Errorf("CSV's stderr\n%s\nNDJSON's\n%s", csv.stderr, ndjson.stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -50,19 +51,26 @@ type CalibrationOptions struct {
 	Width   int // as in Options
 }
 
-// Calibration writes the join's records in the chosen format; the human
-// formats (table, markdown, html) begin with the summary.
-func Calibration(w io.Writer, f Format, j *calibrate.Join, sum calibrate.Summary, opt CalibrationOptions) error {
-	switch f {
-	case NDJSON, JSON:
-		return calibrationJSON(w, f == JSON, j, opt)
-	case Table, Markdown:
-		return calibrationText(w, f == Markdown, j, sum, opt)
-	case HTML:
-		return calibrationHTML(w, j, sum, opt)
-	default:
+// Calibration writes the join's records in the chosen format and returns
+// their summary; the human formats (table, markdown, html) begin with it,
+// and CSV counts it while it writes.
+func Calibration(w io.Writer, f Format, j *calibrate.Join, opt CalibrationOptions) (calibrate.Summary, error) {
+	if f == CSV {
 		return calibrationCSV(w, j, opt)
 	}
+	sum, err := j.Summarise(opt.By != "")
+	if err != nil {
+		return calibrate.Summary{}, err
+	}
+	switch f {
+	case NDJSON, JSON:
+		err = calibrationJSON(w, f == JSON, j, opt)
+	case Table, Markdown:
+		err = calibrationText(w, f == Markdown, j, sum, opt)
+	default:
+		err = calibrationHTML(w, j, sum, opt)
+	}
+	return sum, err
 }
 
 // calibrationCSVColumns are the CSV output's columns; group only with --by.
@@ -77,28 +85,127 @@ func calibrationCSVColumns(by bool) []string {
 		"self_accountability", "manager_accountability", "error")
 }
 
-func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+// calibrationCSV writes the records and counts them in one pass, on
+// every core: blocks of records are written into buffers at the same
+// time and copied out in order, a bounded number in flight.
+func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (calibrate.Summary, error) {
+	var header []byte
+	for i, col := range calibrationCSVColumns(opt.By != "") {
+		if i > 0 {
+			header = append(header, opt.Delimiter)
+		}
+		header = opt.Number(header, col)
+	}
+	if _, err := w.Write(append(header, '\n')); err != nil {
+		return calibrate.Summary{}, err
+	}
+	encoded := encodeAnswers(j.DistinctAnswers(), opt.Cell)
+	total := j.NewTally(opt.By != "")
+	inFlight := make(chan chan csvBlock, 2*runtime.GOMAXPROCS(0))
+	// Written blocks' buffers are reused, as many as can be in flight.
+	free := make(chan []byte, cap(inFlight)+1)
+	stop := make(chan struct{})
+	go func() {
+		defer close(inFlight)
+		for from := 0; from < j.Positions(); from += csvBlockPositions {
+			done := make(chan csvBlock, 1)
+			select {
+			case inFlight <- done:
+			case <-stop:
+				return
+			}
+			var buf []byte
+			select {
+			case buf = <-free:
+			default:
+				buf = make([]byte, 0, csvBlockBytes)
+			}
+			go func() { done <- writeCSVBlock(j, opt, encoded, from, min(from+csvBlockPositions, j.Positions()), buf) }()
+		}
+	}()
+	var err error
+	for done := range inFlight {
+		b := <-done
+		if err == nil {
+			if err = b.err; err == nil {
+				_, err = w.Write(b.text)
+				total.Merge(b.tally)
+				free <- b.text[:0]
+			}
+			if err != nil {
+				close(stop)
+			}
+		}
+	}
+	if err != nil {
+		return calibrate.Summary{}, err
+	}
+	return total.Summary(), nil
+}
+
+// csvBlockPositions is how many join positions a block writes: some
+// 800 KB of CSV, so that the blocks in flight stay a few MB.
+const csvBlockPositions = 8 << 10
+
+// csvBlockBytes is a block buffer's first size: most records' lines are
+// under 128 bytes.
+const csvBlockBytes = 128 * csvBlockPositions
+
+// encodedAnswers are the role, years and accountability of a set of
+// answers as CSV cells.
+type encodedAnswers [3]string
+
+// encodeAnswers encodes each distinct set of answers once, so that a
+// record's answer cells are copied rather than checked and quoted.
+func encodeAnswers(distinct []advisor.Answers, cell CellAppender) []encodedAnswers {
+	encoded := make([]encodedAnswers, len(distinct))
+	for i, a := range distinct {
+		for c, v := range [3]string{a.Role, a.Years, a.Accountability} {
+			encoded[i][c] = string(cell(nil, v))
+		}
+	}
+	return encoded
+}
+
+// encodedOf is an assessment's encoded answers; empty without one.
+func encodedOf(encoded []encodedAnswers, a *calibrate.Assessment) encodedAnswers {
+	if a == nil {
+		return encodedAnswers{}
+	}
+	return encoded[a.AnswersIndex]
+}
+
+// verbatim appends a cell encoded already.
+func verbatim(dst []byte, cell string) []byte { return append(dst, cell...) }
+
+// csvBlock is a block of records written as CSV, and their counts.
+type csvBlock struct {
+	text  []byte
+	tally *calibrate.Tally
+	err   error
+}
+
+// writeCSVBlock writes the records at positions from up to to after buf.
+// encoded are the answers cells of each distinct set of answers.
+func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedAnswers, from, to int, buf []byte) csvBlock {
 	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
 	// number for the spreadsheet.
 	text, number := opt.Cell, opt.Number
-	var line []byte
+	b := csvBlock{tally: j.NewTally(opt.By != "")}
+	var differences differsCache
+	line := buf
+	start := 0 // where the record's line starts in line
 	cells := func(appendCell CellAppender, values ...string) {
 		for _, v := range values {
-			if len(line) > 0 {
+			if len(line) > start {
 				line = append(line, opt.Delimiter)
 			}
 			line = appendCell(line, v)
 		}
 	}
-	line = line[:0]
-	cells(number, calibrationCSVColumns(opt.By != "")...)
-	line = append(line, '\n')
-	if _, err := bw.Write(line); err != nil {
-		return err
-	}
-	err := j.Records(false, func(r *calibrate.Record) error {
-		line = line[:0]
+	b.err = j.RecordsIn(from, to, false, func(r *calibrate.Record) error {
+		b.tally.Add(r)
+		start = len(line)
 		cells(text, r.Key)
 		if opt.By != "" {
 			cells(text, r.Group)
@@ -108,17 +215,17 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) erro
 		cells(number, levelOrder(r.Self))
 		cells(text, levelName(r.Manager))
 		cells(number, levelOrder(r.Manager), deltaText(r, false))
-		cells(text, differs(r))
-		s, m := answers(r.Self), answers(r.Manager)
-		cells(text, s.Role, m.Role, s.Years, m.Years, s.Accountability, m.Accountability, errorsText(r))
+		cells(text, differences.of(r))
+		s, m := encodedOf(encoded, r.Self), encodedOf(encoded, r.Manager)
+		for i := range s {
+			cells(verbatim, s[i], m[i])
+		}
+		cells(text, errorsText(r))
 		line = append(line, '\n')
-		_, err := bw.Write(line)
-		return err
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return bw.Flush()
+	b.text = line
+	return b
 }
 
 func rowText(a *calibrate.Assessment) string {
@@ -154,11 +261,31 @@ func deltaText(r *calibrate.Record, signed bool) string {
 	}
 }
 
-func answers(a *calibrate.Assessment) advisor.Answers {
-	if a == nil {
-		return advisor.Answers{}
+// differsCache keeps the differs cell of each set of differing answers:
+// there are eight, and a record's costs no allocation.
+type differsCache map[[3]bool]string
+
+func (c *differsCache) of(r *calibrate.Record) string {
+	var set [3]bool
+	for _, d := range r.Differences {
+		switch d.Answer {
+		case advisor.FieldRole:
+			set[0] = true
+		case advisor.FieldYears:
+			set[1] = true
+		default:
+			set[2] = true
+		}
 	}
-	return a.Answers
+	text, ok := (*c)[set]
+	if !ok {
+		if *c == nil {
+			*c = differsCache{}
+		}
+		text = differs(r)
+		(*c)[set] = text
+	}
+	return text
 }
 
 // differs names the answers the two sides resolve differently, joined by ;.
