@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -61,6 +62,22 @@ func TestCalibrateFormatsGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCalibrateCSVRecordsHaveTheHeadersCells reads the CSV back: every
+// record, the one with an empty key included, has as many cells as the
+// header (encoding/csv refuses a record that differs).
+func TestCalibrateCSVRecordsHaveTheHeadersCells(t *testing.T) {
+	for _, args := range [][]string{nil, {"--by", "team"}} {
+		r := runCalibrateCLI(t, "", append([]string{calibrationSelf, calibrationManager}, args...)...)
+		records, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if len(records) != 19 {
+			t.Errorf("%v: %d lines, want the header and 18 records", args, len(records))
+		}
 	}
 }
 

@@ -194,18 +194,21 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedA
 	b := csvBlock{tally: j.NewTally(opt.By != "")}
 	var differences differsCache
 	line := buf
-	start := 0 // where the record's line starts in line
+	// first is true before a record's first cell; every other cell follows
+	// a delimiter, whether or not the cells before it are empty.
+	first := true
 	cells := func(appendCell CellAppender, values ...string) {
 		for _, v := range values {
-			if len(line) > start {
+			if !first {
 				line = append(line, opt.Delimiter)
 			}
+			first = false
 			line = appendCell(line, v)
 		}
 	}
 	b.err = j.RecordsIn(from, to, false, func(r *calibrate.Record) error {
 		b.tally.Add(r)
-		start = len(line)
+		first = true
 		cells(text, r.Key)
 		if opt.By != "" {
 			cells(text, r.Group)
