@@ -13,33 +13,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/batch"
-	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
 // BatchOptions are the inputs of `careerpath batch`.
 type BatchOptions struct {
-	IO      *IOStreams
-	Now     func() time.Time
-	Catalog func() (*catalog.Loaded, error)
-	// Titles is the title map, nil when none is set.
-	Titles func() (*catalog.Titles, error)
-	// Context ends the run early when cancelled; Ctrl-C cancels it too.
-	Context context.Context
+	StaffListOptions
 
-	Input     string // a file, or "-" or "" for stdin
-	Output    string // a file written atomically, or "" for stdout
-	Format    string
-	Delimiter string
-	Columns   []string // KEY=HEADER
-	Start     string
-	Raw       bool
+	Input  string // a file, or "-" or "" for stdin
+	Output string // a file written atomically, or "" for stdout
+	Format string
+	Raw    bool
 }
 
 // NewCmdBatch builds `careerpath batch`; runF replaces the run function in
 // tests.
 func NewCmdBatch(f *Factory, runF func(*BatchOptions) error) *cobra.Command {
-	opts := &BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
+	opts := &BatchOptions{StaffListOptions: newStaffListOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "batch [FILE|-]",
 		Short: "Advise every row of a CSV staff list",
@@ -133,12 +123,9 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
-		return err
-	}
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
-	in, err := openBatchInput(ctx, opts)
+	in, err := openBatchInput(ctx, opts.IO, opts.Input)
 	if err != nil {
 		return err
 	}
@@ -178,19 +165,15 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 	if err != nil {
 		return batch.Options{}, &UsageError{Err: err}
 	}
-	delim, columns, err := staffListOptions(opts.Delimiter, opts.Columns)
+	bopts, err := opts.readOptions()
 	if err != nil {
 		return batch.Options{}, err
 	}
-	start, err := planStart(opts.Start, opts.Now)
-	if err != nil {
-		return batch.Options{}, err
-	}
-	width := 0
+	bopts.Format, bopts.Raw = format, opts.Raw
 	if opts.Output == "" {
-		width = opts.IO.TerminalWidth
+		bopts.Width = opts.IO.TerminalWidth
 	}
-	return batch.Options{Format: format, Delimiter: delim, Columns: columns, Start: start, Raw: opts.Raw, Width: width}, nil
+	return bopts, nil
 }
 
 // batchInput is the open input of a batch run.
@@ -207,17 +190,17 @@ func (b *batchInput) err() error { return b.source.Err() }
 // a regular file and stderr is a terminal. A pipe or terminal is read in
 // the background, so that ending ctx (Ctrl-C) ends the run at once even
 // while no input comes.
-func openBatchInput(ctx context.Context, opts *BatchOptions) (*batchInput, error) {
-	if opts.Input == "" || opts.Input == "-" {
-		if opts.Input == "" && opts.IO.InTTY {
+func openBatchInput(ctx context.Context, streams *IOStreams, input string) (*batchInput, error) {
+	if input == "" || input == "-" {
+		if input == "" && streams.InTTY {
 			return nil, usageErrorf("no input: give a CSV FILE (careerpath batch staff.csv) or pipe CSV in (... | careerpath batch); pass - to type rows on the terminal")
 		}
-		src := &checkedReader{r: opts.IO.In}
-		return &batchInput{r: unblocked(ctx, src, opts.IO.In), name: "stdin", source: src, close: func() {}}, nil
+		src := &checkedReader{r: streams.In}
+		return &batchInput{r: unblocked(ctx, src, streams.In), name: "stdin", source: src, close: func() {}}, nil
 	}
-	f, err := os.Open(opts.Input)
+	f, err := os.Open(input)
 	if err != nil {
-		return nil, usageErrorf("cannot read %q: %v; check the path, or pass - to read stdin", opts.Input, errors.Unwrap(err))
+		return nil, usageErrorf("cannot read %q: %v; check the path, or pass - to read stdin", input, errors.Unwrap(err))
 	}
 	info, err := f.Stat()
 	if err == nil && info.IsDir() {
@@ -225,16 +208,16 @@ func openBatchInput(ctx context.Context, opts *BatchOptions) (*batchInput, error
 	}
 	if err != nil {
 		f.Close()
-		return nil, usageErrorf("cannot read %q: %v; pass a CSV file", opts.Input, err)
+		return nil, usageErrorf("cannot read %q: %v; pass a CSV file", input, err)
 	}
 	src := &checkedReader{r: f}
-	in := &batchInput{r: unblocked(ctx, src, f), name: opts.Input, source: src, close: func() { f.Close() }}
-	if !info.Mode().IsRegular() || !opts.IO.ErrTTY {
+	in := &batchInput{r: unblocked(ctx, src, f), name: input, source: src, close: func() { f.Close() }}
+	if !info.Mode().IsRegular() || !streams.ErrTTY {
 		return in, nil
 	}
 	bar := progressbar.NewOptions64(info.Size(),
-		progressbar.OptionSetWriter(opts.IO.ErrOut),
-		progressbar.OptionSetDescription(render.Sanitize(opts.Input)),
+		progressbar.OptionSetWriter(streams.ErrOut),
+		progressbar.OptionSetDescription(render.Sanitize(input)),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetRenderBlankState(true),

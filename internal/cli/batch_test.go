@@ -155,7 +155,7 @@ func TestBatchOutputFileIsAtomic(t *testing.T) {
 		f, _, _ := batchFactory(t, strings.Repeat("role,years,accountability\n", 1)+strings.Repeat("SRE,6,team\n", 200_000), false)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		err := runBatch(&BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Output: out, Format: "csv", Delimiter: ","})
+		err := runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","}, Output: out, Format: "csv"})
 		if !errors.Is(err, ErrInterrupted) || exitCode(err) != ExitInterrupted {
 			t.Fatalf("err = %v (exit %d), want interrupted (130)", err, exitCode(err))
 		}

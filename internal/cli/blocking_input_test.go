@@ -28,7 +28,7 @@ func TestBatchStopsWhileStdinIsSilent(t *testing.T) {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		done := make(chan error, 1)
 		go func() {
-			done <- runBatch(&BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Format: "csv", Delimiter: ","})
+			done <- runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","}, Format: "csv"})
 		}()
 		<-wrote // batch has read it, and waits for more
 		cancel(errors.New("test"))
@@ -46,13 +46,13 @@ func TestBatchStopsWhileStdinIsSilent(t *testing.T) {
 func TestBatchWithoutAFileOnATerminalIsAUsageError(t *testing.T) {
 	f, out, _ := batchFactory(t, "", false)
 	f.IO.InTTY = true
-	err := runBatch(&BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Format: "csv", Delimiter: ","})
+	err := runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Delimiter: ","}, Format: "csv"})
 	if exitCode(err) != ExitUsage || !strings.Contains(err.Error(), "give a CSV FILE") || out.Len() != 0 {
 		t.Errorf("err %v (exit %d), stdout %q", err, exitCode(err), out)
 	}
 	// - reads the terminal on purpose.
 	f.IO.In = strings.NewReader(staffCSV)
-	if err := runBatch(&BatchOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Input: "-", Format: "csv", Delimiter: ","}); err != nil {
+	if err := runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Delimiter: ","}, Input: "-", Format: "csv"}); err != nil {
 		t.Errorf("batch -: %v", err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,22 +20,13 @@ import (
 
 // CalibrateOptions are the inputs of `careerpath calibrate`.
 type CalibrateOptions struct {
-	IO      *IOStreams
-	Now     func() time.Time
-	Catalog func() (*catalog.Loaded, error)
-	// Titles is the title map, nil when none is set.
-	Titles func() (*catalog.Titles, error)
-	// Context ends the run early when cancelled; Ctrl-C cancels it too.
-	Context context.Context
+	StaffListOptions
 
 	Self, Manager string // files; one of them may be "-" for stdin
 	Key           string // the key column; "" for the default
 	By            string // the group column, or ""
 	Output        string
 	Format        string
-	Delimiter     string
-	Columns       []string // KEY=HEADER
-	Start         string
 	Raw           bool
 }
 
@@ -47,7 +37,7 @@ var defaultKeys = []string{"employee_id", "id", "email"}
 // NewCmdCalibrate builds `careerpath calibrate`; runF replaces the run
 // function in tests.
 func NewCmdCalibrate(f *Factory, runF func(*CalibrateOptions) error) *cobra.Command {
-	opts := &CalibrateOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
+	opts := &CalibrateOptions{StaffListOptions: newStaffListOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "calibrate SELF.csv MANAGER.csv",
 		Short: "Compare self-assessments with the managers' assessments",
@@ -124,8 +114,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return &UsageError{Err: err}
 	}
-	bopts, err := batchOptions(&BatchOptions{IO: opts.IO, Now: opts.Now, Format: string(batch.CSV),
-		Delimiter: opts.Delimiter, Columns: opts.Columns, Start: opts.Start})
+	bopts, err := opts.readOptions()
 	if err != nil {
 		return err
 	}
@@ -134,9 +123,6 @@ func runCalibrate(opts *CalibrateOptions) error {
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
-		return err
-	}
-	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
 		return err
 	}
 	ctx, release := stopOnSignal(opts.Context)
@@ -219,7 +205,7 @@ func (r *calibrationRead) readBoth(parent context.Context) error {
 		// Two progress bars drawn at once would garble each other.
 		quiet := *r.opts.IO
 		quiet.ErrTTY = false
-		in, err := openBatchInput(ctx, &BatchOptions{IO: &quiet, Input: path})
+		in, err := openBatchInput(ctx, &quiet, path)
 		if err != nil {
 			return err
 		}

@@ -1,18 +1,15 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
-	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/render"
 	"github.com/careerpath/careerpath/internal/report"
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
@@ -20,29 +17,20 @@ import (
 
 // ReportOptions are the inputs of `careerpath report`.
 type ReportOptions struct {
-	IO      *IOStreams
-	Now     func() time.Time
-	Catalog func() (*catalog.Loaded, error)
-	// Titles is the title map, nil when none is set.
-	Titles func() (*catalog.Titles, error)
-	// Context ends the run early when cancelled; Ctrl-C cancels it too.
-	Context context.Context
+	StaffListOptions
 
-	Input     string // a file, or "-" or "" for stdin
-	Output    string // a file written atomically, or "" for stdout
-	Format    string
-	Delimiter string
-	Columns   []string // KEY=HEADER
-	Start     string
-	By        string
-	Labels    []string
-	Top       int
+	Input  string // a file, or "-" or "" for stdin
+	Output string // a file written atomically, or "" for stdout
+	Format string
+	By     string
+	Labels []string
+	Top    int
 }
 
 // NewCmdReport builds `careerpath report`; runF replaces the run function
 // in tests.
 func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
+	opts := &ReportOptions{StaffListOptions: newStaffListOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "report [FILE|-]",
 		Short: "Summarise a CSV staff list for HR and managers",
@@ -102,9 +90,7 @@ func runReport(opts *ReportOptions) error {
 	if opts.Top < 0 {
 		return usageErrorf("invalid --top %d: use 0 or more", opts.Top)
 	}
-	asBatch := &BatchOptions{IO: opts.IO, Now: opts.Now, Input: opts.Input, Format: string(batch.CSV),
-		Delimiter: opts.Delimiter, Columns: opts.Columns, Start: opts.Start}
-	bopts, err := batchOptions(asBatch)
+	bopts, err := opts.readOptions()
 	if err != nil {
 		return err
 	}
@@ -112,12 +98,9 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	if bopts.Titles, err = loadTitles(opts.Titles); err != nil {
-		return err
-	}
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
-	in, err := openBatchInput(ctx, asBatch)
+	in, err := openBatchInput(ctx, opts.IO, opts.Input)
 	if err != nil {
 		return err
 	}

@@ -224,8 +224,8 @@ func TestReportKeepsAnOldFileUnlessItSucceeds(t *testing.T) {
 		f, _, _ := batchFactory(t, "role,years,accountability\n"+strings.Repeat("SRE,6,team\n", 200_000), false)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		err := runReport(&ReportOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Output: out,
-			Format: "json", Delimiter: ",", Top: report.DefaultTop})
+		err := runReport(&ReportOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","},
+			Output: out, Format: "json", Top: report.DefaultTop})
 		if !errors.Is(err, ErrInterrupted) || exitCode(err) != ExitInterrupted {
 			t.Fatalf("err = %v (exit %d), want interrupted (130)", err, exitCode(err))
 		}

@@ -1,13 +1,54 @@
 package cli
 
 import (
+	"context"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
 )
+
+// StaffListOptions are the inputs every command that reads a staff list
+// shares (batch, report, calibrate, titles suggest); each embeds them and
+// adds what it does with the advised rows.
+type StaffListOptions struct {
+	IO      *IOStreams
+	Now     func() time.Time
+	Catalog func() (*catalog.Loaded, error)
+	// Titles is the title map, nil when none is set.
+	Titles func() (*catalog.Titles, error)
+	// Context ends the run early when cancelled; Ctrl-C cancels it too.
+	Context context.Context
+
+	Delimiter string
+	Columns   []string // KEY=HEADER
+	Start     string   // plan start for rows without their own; "" is today
+}
+
+func newStaffListOptions(f *Factory) StaffListOptions {
+	return StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles}
+}
+
+// readOptions checks the shared flags and loads the title map: how batch
+// reads and advises the staff list, whatever the command writes.
+func (o *StaffListOptions) readOptions() (batch.Options, error) {
+	delim, columns, err := staffListOptions(o.Delimiter, o.Columns)
+	if err != nil {
+		return batch.Options{}, err
+	}
+	start, err := planStart(o.Start, o.Now)
+	if err != nil {
+		return batch.Options{}, err
+	}
+	titles, err := loadTitles(o.Titles)
+	if err != nil {
+		return batch.Options{}, err
+	}
+	return batch.Options{Delimiter: delim, Columns: columns, Start: start, Titles: titles}, nil
+}
 
 // addStaffListFlags gives a command that reads a staff list batch's
 // --delimiter and --column flags, so every such command reads a file

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
-	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
@@ -42,23 +40,19 @@ from; review it, then pass it back with --titles.`),
 
 // TitlesSuggestOptions are the inputs of `careerpath titles suggest`.
 type TitlesSuggestOptions struct {
-	IO      *IOStreams
-	Catalog func() (*catalog.Loaded, error)
-	// Titles is a title map to start from, nil when none is set.
-	Titles  func() (*catalog.Titles, error)
-	Context context.Context
+	// StaffListOptions' Titles is a title map to start from; its Start is
+	// unused, as no plan is made.
+	StaffListOptions
 
-	Input     string // a file, or "-" or "" for stdin
-	Output    string // a file written atomically, or "" for stdout
-	Format    string
-	Delimiter string
-	Columns   []string // KEY=HEADER
+	Input  string // a file, or "-" or "" for stdin
+	Output string // a file written atomically, or "" for stdout
+	Format string
 }
 
 // NewCmdTitlesSuggest builds `careerpath titles suggest`; runF replaces
 // the run function in tests.
 func NewCmdTitlesSuggest(f *Factory, runF func(*TitlesSuggestOptions) error) *cobra.Command {
-	opts := &TitlesSuggestOptions{IO: f.IO, Catalog: f.Catalog, Titles: f.Titles}
+	opts := &TitlesSuggestOptions{StaffListOptions: newStaffListOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "suggest [FILE|-]",
 		Short: "Write a title map to start from, from a staff list",
@@ -121,7 +115,7 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	}
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
-	in, err := openBatchInput(ctx, &BatchOptions{IO: opts.IO, Input: opts.Input})
+	in, err := openBatchInput(ctx, opts.IO, opts.Input)
 	if err != nil {
 		return err
 	}
