@@ -134,15 +134,7 @@ func runBatch(opts *BatchOptions) error {
 	var sum batch.Summary
 	advise := func(out io.Writer) error {
 		sum, err = batch.Run(ctx, cat, in.r, out, bopts)
-		switch {
-		case ctx.Err() != nil:
-			return stopCause(ctx)
-		case in.err() != nil:
-			return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
-		case err != nil:
-			return fmt.Errorf("%s: %w", in.name, err)
-		}
-		return nil
+		return in.failure(ctx, err)
 	}
 	if opts.Output == "" {
 		err = writeChecked(opts.IO.Out, "stdout", advise)
@@ -185,6 +177,21 @@ type batchInput struct {
 }
 
 func (b *batchInput) err() error { return b.source.Err() }
+
+// failure is what reading the input through batch came to, for every
+// command that reads a staff list: interrupted, unreadable input (exit 2),
+// another error naming the input, or nil.
+func (b *batchInput) failure(ctx context.Context, err error) error {
+	switch {
+	case ctx.Err() != nil:
+		return stopCause(ctx)
+	case b.err() != nil:
+		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", b.name, withoutPath(b.err()))
+	case err != nil:
+		return fmt.Errorf("%s: %w", b.name, err)
+	}
+	return nil
+}
 
 // openBatchInput opens the input, with a progress bar on stderr when it is
 // a regular file and stderr is a terminal. A pipe or terminal is read in

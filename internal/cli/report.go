@@ -110,16 +110,14 @@ func runReport(opts *ReportOptions) error {
 		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns},
 		Source: advisor.New(cat).WithTitles(bopts.Titles).Source()})
 	sum, err := batch.Visit(ctx, cat, in.r, bopts, b.Begin, b.Add)
+	// An unknown --by or --label column is found in the header, before
+	// anything is read past it.
 	var columnErr *report.ColumnError
-	switch {
-	case ctx.Err() != nil:
-		return stopCause(ctx)
-	case in.err() != nil:
-		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
-	case errors.As(err, &columnErr):
+	if errors.As(err, &columnErr) && ctx.Err() == nil {
 		return &UsageError{Err: err}
-	case err != nil:
-		return fmt.Errorf("%s: %w", in.name, err)
+	}
+	if err := in.failure(ctx, err); err != nil {
+		return err
 	}
 	doc, err := b.Report(sum)
 	if err != nil {

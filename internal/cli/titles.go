@@ -129,13 +129,8 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 		}
 		return nil
 	})
-	switch {
-	case ctx.Err() != nil:
-		return stopCause(ctx)
-	case in.err() != nil:
-		return usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", in.name, withoutPath(in.err()))
-	case err != nil:
-		return fmt.Errorf("%s: %w", in.name, err)
+	if err := in.failure(ctx, err); err != nil {
+		return err
 	}
 	suggestions := adv.Suggest(tally)
 	write := func(w io.Writer, width int) error {
