@@ -89,7 +89,7 @@ a failure or Ctrl-C an existing file is left as it was.
 	fl.StringVarP(&opts.Format, "format", "f", string(batch.CSV), "output format: "+strings.Join(batch.FormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
 	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input and CSV output")
-	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
+	addRowStartFlag(cmd, &opts.Start)
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
 	addTitlesFlag(cmd)
 

@@ -72,7 +72,7 @@ follows 'careerpath schema report'. -o writes the file atomically.
 	fl.StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.ReportFormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
 	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input")
-	fl.StringVar(&opts.Start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
+	addRowStartFlag(cmd, &opts.Start)
 	fl.StringVar(&opts.By, "by", "", "group by the `COLUMN` with this header name, such as team")
 	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that identifies a person in lists; repeatable")
 	fl.IntVar(&opts.Top, "top", report.DefaultTop, "how many people the \"closest to the next level\" list shows")

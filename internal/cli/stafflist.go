@@ -67,6 +67,12 @@ func addStaffListFlags(cmd *cobra.Command, delimiter *string, columns *[]string,
 	}))
 }
 
+// addRowStartFlag gives a command that advises staff-list rows --start,
+// the plan start of rows without their own start column.
+func addRowStartFlag(cmd *cobra.Command, start *string) {
+	cmd.Flags().StringVar(start, KeyStart, "", withEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
+}
+
 // staffListOptions checks --delimiter and --column.
 func staffListOptions(delimiter string, columnFlags []string) (byte, map[string]string, error) {
 	delim, err := parseDelimiter(delimiter)
