@@ -183,6 +183,9 @@ func TestKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"Site Reliability Engineer": "site reliability engineer", "multi-team": "multi team",
 		"Multi__Team": "multi team", "  a \t b  ": "a b", "": "",
+		// Unicode white space, as strings.TrimSpace sees it: a no-break
+		// space from an export, and a cell of only a vertical tab.
+		"Site\u00a0Reliability Engineer\u00a0": "site reliability engineer", "\v": "", "a\fb": "a b",
 	} {
 		if got := Key(in); got != want {
 			t.Errorf("Key(%q) = %q, want %q", in, got, want)

@@ -57,10 +57,13 @@ func (e *Error) Error() string {
 }
 
 // Key normalises a name, id or alias for matching: case-insensitive, with
-// '-', '_' and runs of white space treated alike.
+// '-', '_' and runs of white space treated alike. White space is Unicode's
+// (unicode.IsSpace), as strings.TrimSpace's is, so an answer that trims to
+// nothing keys to nothing, and a no-break space from an HR export matches
+// a plain one.
 func Key(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return r == '-' || r == '_' || r == ' ' || r == '\t' || r == '\n' || r == '\r'
+		return r == '-' || r == '_' || unicode.IsSpace(r)
 	}), " ")
 }
 
