@@ -21,8 +21,10 @@ type outcome struct {
 	// is split around its "input" member, which echoes each row's spelling
 	// (see jsonEncoder).
 	encoded, afterInput []byte
-	// rec is the recommendation of an advised row, for Visit.
-	rec *advisor.Recommendation
+	// rec is the recommendation of an advised row, for Visit, and derived
+	// what Options.Derive made of it.
+	rec     *advisor.Recommendation
+	derived any
 }
 
 // Problem is one reason a row is rejected: Column is the header name of
@@ -36,21 +38,30 @@ type Problem struct {
 const maxCached = 1 << 12
 
 // decisionKey is everything a recommendation depends on besides the
-// spelling of the answers.
+// spelling of the answers. It holds no string, so that looking it up
+// hashes a few words rather than the answers' text.
 type decisionKey struct {
-	role *catalog.Role
-	// how and ignored are the role's match, which the recommendation names.
-	how, ignored string
-	acc          *catalog.Accountability
-	years        float64
-	atLeast      bool
-	start        string
+	// match numbers the role's match (see matchKey), which the
+	// recommendation names.
+	match uint64
+	acc   *catalog.Accountability
+	// years numbers the years' value.
+	years uint64
+	// start numbers the row's start cell; 0 without a start column.
+	start uint64
 }
 
 type roleAnswer struct {
-	match   advisor.RoleMatch
-	ignored string // match.Ignored, joined for decisionKey
-	err     error
+	match advisor.RoleMatch
+	id    uint64 // the match's number, for decisionKey
+	err   error
+}
+
+// matchKey is a role match by value, numbered once per distinct match
+// however many spellings find it.
+type matchKey struct {
+	role         *catalog.Role
+	how, ignored string // ignored: the match's Ignored words, joined
 }
 
 type accAnswer struct {
@@ -60,6 +71,7 @@ type accAnswer struct {
 
 type yearsAnswer struct {
 	years advisor.Years
+	id    uint64 // the value's number, for decisionKey
 	json  []byte // the value as encoding/json writes it
 	err   error
 }
@@ -78,7 +90,12 @@ type outcomes struct {
 	roles   map[string]roleAnswer
 	accs    map[string]accAnswer
 	years   map[string]yearsAnswer
-	starts  map[string]string // interned start cells
+	matches map[matchKey]uint64
+	values  map[advisor.Years]uint64
+	starts  map[string]uint64 // start cells, numbered from 1
+	// lastID numbers matches, years values and start cells. Numbers are never reused,
+	// so a cache cleared to bound memory costs misses, never a wrong hit.
+	lastID  uint64
 	decided map[decisionKey]*outcome
 	// maxDecided bounds decided, which holds recommendations for Visit.
 	maxDecided int
@@ -88,7 +105,7 @@ type outcomes struct {
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
 		roles: map[string]roleAnswer{}, accs: map[string]accAnswer{}, years: map[string]yearsAnswer{},
-		starts: map[string]string{}, decided: map[decisionKey]*outcome{}, rejected: map[rejectedKey]*outcome{}}
+		matches: map[matchKey]uint64{}, values: map[advisor.Years]uint64{}, starts: map[string]uint64{}, decided: map[decisionKey]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
@@ -105,10 +122,9 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 	if role.err != nil || acc.err != nil || years.err != nil {
 		return o.rejectedOf(rejectedKey{role.err, years.err, acc.err}), nil
 	}
-	k := decisionKey{role: role.match.Role, how: role.match.How, ignored: role.ignored,
-		acc: acc.acc, years: years.years.Value, atLeast: years.years.AtLeast}
+	k := decisionKey{match: role.id, acc: acc.acc, years: years.id}
 	if start != nil {
-		k.start = o.intern(start)
+		k.start = o.startID(start)
 	}
 	out, ok := o.decided[k]
 	if !ok {
@@ -131,7 +147,9 @@ func (o *outcomes) role(b []byte) roleAnswer {
 	r, ok := o.roles[string(b)]
 	if !ok {
 		r.match, r.err = o.adv.ResolveRole(string(b))
-		r.ignored = strings.Join(r.match.Ignored, "\x00")
+		if r.err == nil {
+			r.id = numbered(o, o.matches, matchKey{role: r.match.Role, how: r.match.How, ignored: strings.Join(r.match.Ignored, "\x00")})
+		}
 		bounded(o.roles)
 		o.roles[string(b)] = r
 	}
@@ -152,6 +170,9 @@ func (o *outcomes) yearsOf(b []byte) yearsAnswer {
 	y, ok := o.years[string(b)]
 	if !ok {
 		y.years, y.err = advisor.ReadYears(string(b))
+		if y.err == nil {
+			y.id = numbered(o, o.values, y.years)
+		}
 		y.json, _ = json.Marshal(y.years.Value) // a number from 0 to MaxYears always encodes
 		bounded(o.years)
 		o.years[string(b)] = y
@@ -159,14 +180,23 @@ func (o *outcomes) yearsOf(b []byte) yearsAnswer {
 	return y
 }
 
-func (o *outcomes) intern(b []byte) string {
-	s, ok := o.starts[string(b)]
+// numbered is v's number in numbers, a new one if it has none.
+func numbered[K comparable](o *outcomes, numbers map[K]uint64, v K) uint64 {
+	id, ok := numbers[v]
 	if !ok {
-		s = string(b)
-		bounded(o.starts)
-		o.starts[s] = s
+		o.lastID++
+		id = o.lastID
+		bounded(numbers)
+		numbers[v] = id
 	}
-	return s
+	return id
+}
+
+func (o *outcomes) startID(b []byte) uint64 {
+	if id, ok := o.starts[string(b)]; ok {
+		return id
+	}
+	return numbered(o, o.starts, string(b))
 }
 
 // advise runs the core advisor on a row, exactly as `careerpath advise`
