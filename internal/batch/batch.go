@@ -92,6 +92,15 @@ type Options struct {
 	// Titles is the organisation's title map, consulted before the
 	// catalog's roles; nil for none.
 	Titles *catalog.Titles
+	// Derive, under Visit, is what the visitor makes of a recommendation:
+	// Visit calls it on its workers, once for each recommendation they
+	// cache (so once per distinct answers, give or take), and hands the
+	// result on as AdvisedRow.Derived in place of the recommendation,
+	// which it then drops: the visitor's single goroutine need not work it
+	// out row after row, and the workers' caches hold small derivations
+	// instead of recommendations, so they can hold many more. It must be
+	// safe for concurrent use and must not change the recommendation.
+	Derive func(*advisor.Recommendation) any
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
 	recordLimit int
 }

@@ -92,7 +92,10 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 			_, keepRows := snk.(*visitSink)
 			w := &worker{parser: recordParser{delim: opts.Delimiter}, layout: l, enc: enc,
 				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools, keepRows: keepRows}
-			if keepRows {
+			switch {
+			case keepRows && opts.Derive != nil:
+				w.outcomes.maxDecided = derivedMaxDecided
+			case keepRows:
 				w.outcomes.maxDecided = visitMaxDecided
 			}
 			for c := range todo {

@@ -16,9 +16,13 @@ type AdvisedRow struct {
 	// batch does). The slice is reused once visit returns; its strings may
 	// be kept (each keeps the text of its chunk of rows alive).
 	Fields []string
-	// Rec is nil when the row was rejected; it is shared between rows with
-	// the same answers, so it is read-only.
+	// Rec is the row's recommendation, nil when the row was rejected or
+	// when Options.Derive is set; it is shared between rows with the same
+	// answers, so it is read-only.
 	Rec *advisor.Recommendation
+	// Derived is what Options.Derive made of the row's recommendation,
+	// shared like Rec; nil when the row was rejected or without Derive.
+	Derived any
 	// Column and Message say why the row was rejected: the header name of
 	// the culprit ("" for the row's shape) and the reason. A row with
 	// several bad answers gives its first, as batch's JSON "error" does.
@@ -28,10 +32,14 @@ type AdvisedRow struct {
 	Problems []Problem
 }
 
+// Rejected reports whether the row could not be advised; a rejected row
+// has at least one problem.
+func (r AdvisedRow) Rejected() bool { return len(r.Problems) > 0 }
+
 // advisedRow is a row's line and outcome; its Fields come later (see
 // fillCells).
 func advisedRow(line int, o *outcome) AdvisedRow {
-	row := AdvisedRow{Line: line, Rec: o.rec}
+	row := AdvisedRow{Line: line, Rec: o.rec, Derived: o.derived}
 	if len(o.problems) > 0 {
 		row.Column, row.Message, row.Problems = o.problems[0].Column, o.problems[0].Message, o.problems
 	}
@@ -51,7 +59,7 @@ func advisedRow(line int, o *outcome) AdvisedRow {
 func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
 	return run(ctx, cat, in, opts, visitChunkSize, func(l *layout, _ Options) (encoder, sink) {
-		return visitEncoder{width: l.width}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
+		return visitEncoder{width: l.width, derive: opts.Derive}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
 	})
 }
 
@@ -61,17 +69,32 @@ func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 const visitChunkSize = 16 << 10
 
 // visitMaxDecided bounds each worker's cache of recommendations under
-// Visit: a recommendation is some fifty times a CSV row's cached cells.
-// 2,048 holds every decision of a staff list whose years are whole or
-// half (roles x 61 years x answers) in the default catalog, and keeps a
-// file of all-different answers to some 6 MB per worker.
-const visitMaxDecided = 2048
+// Visit: a recommendation is some fifty times a CSV row's cached cells,
+// and 2,048 of them keep a file of all-different answers to some 6 MB per
+// worker. derivedMaxDecided bounds it under Options.Derive, whose
+// derivations are small: 16,384 holds every decision of a staff list
+// whose years are whole or half (roles x how they are spelt x 61 years x
+// answers) in the default catalog, some 5,000, where 2,048 would be
+// cleared over and over.
+const (
+	visitMaxDecided   = 2048
+	derivedMaxDecided = 1 << 14
+)
 
 // visitEncoder keeps a row's cells, padded or cut to the header's width,
-// each as its length and bytes; fillCells turns them into strings.
-type visitEncoder struct{ width int }
+// each as its length and bytes; fillCells turns them into strings. An
+// advised outcome carries the visitor's derivation of its recommendation.
+type visitEncoder struct {
+	width  int
+	derive func(*advisor.Recommendation) any
+}
 
-func (visitEncoder) advised(rec *advisor.Recommendation) *outcome { return &outcome{rec: rec} }
+func (e visitEncoder) advised(rec *advisor.Recommendation) *outcome {
+	if e.derive != nil {
+		return &outcome{derived: e.derive(rec)}
+	}
+	return &outcome{rec: rec}
+}
 
 func (visitEncoder) rejected([]Problem) []byte { return nil }
 

@@ -37,7 +37,7 @@ func BenchmarkReport(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		r := New(cat, Options{Top: DefaultTop})
-		sum, err := batch.Visit(context.Background(), cat, bytes.NewReader(data), batch.Options{Start: benchStart}, r.Begin, r.Add)
+		sum, err := batch.Visit(context.Background(), cat, bytes.NewReader(data), batch.Options{Start: benchStart, Derive: r.Derive}, r.Begin, r.Add)
 		if err != nil || sum.Advised != benchRows {
 			b.Fatalf("%+v, %v", sum, err)
 		}

@@ -90,7 +90,8 @@ type Builder struct {
 	groups                *foldingCounter[string, reportdoc.Group]
 	causes                *foldingCounter[causeKey, int]
 	rejected              []reportdoc.RejectedRow
-	derived               map[recKey]*derived
+	// pending are the derivations with rows not yet added to the counts.
+	pending []*derived
 }
 
 // New returns a builder for rows advised under cat.
@@ -102,7 +103,7 @@ func New(cat *catalog.Loaded, opts Options) *Builder {
 		levels: make([]int, len(cat.Levels)), rolePos: map[string]int{}, accPos: map[string]int{},
 		dirPos: map[string]int{}, providerPos: map[string]int{},
 		rank1: make([]int, len(cat.Directions)), rank2: make([]int, len(cat.Directions)), provide: make([]int, len(cat.Providers)),
-		buckets: newBuckets(), months: map[int]int{}, derived: map[recKey]*derived{},
+		buckets: newBuckets(), months: map[int]int{},
 		causes: newFoldingCounter[causeKey](maxTracked, func(into *int, from int) { *into += from }, func(n int) int { return n },
 			func(k causeKey) causeKey { return causeKey{strings.Clone(k.column), strings.Clone(k.value)} }),
 	}
@@ -191,7 +192,7 @@ func (b *Builder) Add(row batch.AdvisedRow) error {
 		g = b.groups.at(row.Fields[b.byAt], func() reportdoc.Group { return reportdoc.Group{Levels: make([]int, len(b.levels))} })
 		g.Rows++
 	}
-	if row.Rec == nil {
+	if row.Rejected() {
 		b.rows.Rejected++
 		if g != nil {
 			g.Rejected++
@@ -200,8 +201,17 @@ func (b *Builder) Add(row batch.AdvisedRow) error {
 		return nil
 	}
 	b.rows.Advised++
-	d := b.derive(row.Rec)
-	d.rows++ // the rest of its counts are added when it leaves the cache
+	d, ok := row.Derived.(*derived)
+	if !ok {
+		d = b.derive(row.Rec)
+	}
+	if d.rows == 0 {
+		if len(b.pending) >= maxPending {
+			b.flush()
+		}
+		b.pending = append(b.pending, d)
+	}
+	d.rows++ // the rest of its counts are added by flush
 	if g != nil {
 		g.Advised++
 		g.Levels[d.level]++
@@ -212,11 +222,12 @@ func (b *Builder) Add(row batch.AdvisedRow) error {
 	return nil
 }
 
-// flush adds the rows of the cached recommendations to the counts: one
+// flush adds the rows of the pending derivations to the counts: one
 // addition per distinct recommendation instead of several per row.
 func (b *Builder) flush() {
-	for _, d := range b.derived {
+	for _, d := range b.pending {
 		n := d.rows
+		d.rows = 0
 		b.levels[d.level] += n
 		b.roles[d.role][d.level] += n
 		b.accs[d.acc][d.level] += n
@@ -242,7 +253,8 @@ func (b *Builder) flush() {
 			bucket.NeedsAccountability += n
 		}
 	}
-	clear(b.derived)
+	clear(b.pending)
+	b.pending = b.pending[:0]
 }
 
 // derived is what the report needs of a recommendation, worked out once
@@ -260,23 +272,16 @@ type derived struct {
 	months           []int // month indexes with a plan day
 }
 
-// recKey is what a recommendation depends on (batch's decision key), by
-// value: a key of pointers would keep every recommendation alive as long
-// as the cache, and they are large.
-type recKey struct {
-	role, acc, start string
-	years            float64
-}
+// maxPending bounds the pending derivations; each is one per worker's
+// cached recommendation, so this just has to outgrow those caches.
+const maxPending = 1 << 14
 
-// maxDerived bounds the derived cache; recommendations are shared only
-// within a worker's cache, so this just has to outgrow those.
-const maxDerived = 1 << 14
+// Derive is what the report needs of a recommendation, for
+// batch.Options.Derive: the builder's tables are only read, so it is safe
+// for concurrent use. Add works it out itself for a row without it.
+func (b *Builder) Derive(rec *advisor.Recommendation) any { return b.derive(rec) }
 
 func (b *Builder) derive(rec *advisor.Recommendation) *derived {
-	key := recKey{role: rec.Role.ID, acc: rec.Accountability.ID, start: rec.Plan.Start, years: rec.Input.Years}
-	if d, ok := b.derived[key]; ok {
-		return d
-	}
 	d := &derived{level: b.cat.LevelPos(rec.Level.ID), role: b.rolePos[rec.Role.ID], acc: b.accPos[rec.Accountability.ID],
 		rank1: -1, rank2: -1}
 	if rec.NextLevel != nil {
@@ -303,10 +308,6 @@ func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 		}
 	}
 	d.months = planMonths(rec.Plan)
-	if len(b.derived) >= maxDerived {
-		b.flush()
-	}
-	b.derived[key] = d
 	return d
 }
 

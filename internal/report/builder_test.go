@@ -1,11 +1,18 @@
 package report
 
 import (
+	"bytes"
+	"context"
+	"reflect"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/batch/batchtest"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
 // TestGroupsFoldPastTheLimits: more distinct --by values than are tracked
@@ -23,7 +30,8 @@ func TestGroupsFoldPastTheLimits(t *testing.T) {
 		rows := 0
 		add := func(team string) {
 			rows++
-			if err := b.Add(batch.AdvisedRow{Line: rows + 1, Fields: []string{team, "x", "1", "ic"}, Column: "role", Message: "unknown"}); err != nil {
+			if err := b.Add(batch.AdvisedRow{Line: rows + 1, Fields: []string{team, "x", "1", "ic"}, Column: "role", Message: "unknown",
+				Problems: []batch.Problem{{Column: "role", Message: "unknown"}}}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -49,5 +57,51 @@ func TestGroupsFoldPastTheLimits(t *testing.T) {
 		if wantExact := distinct+1 <= maxTracked; g.Exact != wantExact {
 			t.Errorf("%d distinct: exact %v, want %v", distinct, g.Exact, wantExact)
 		}
+	}
+}
+
+// TestDeriveMakesTheSameReport: a staff list of many repeated answers
+// gives the same document whether the workers derive (batch.Options.Derive,
+// derivations shared by many rows) or the builder does, row by row. The
+// rows' own start dates make more distinct recommendations than
+// maxPending, so derivations are flushed and come back during the run.
+func TestDeriveMakesTheSameReport(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var staff bytes.Buffer
+	if err := batchtest.WriteStaff(&staff, cat, 60_000, 3); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(staff.String(), "\n")
+	staff.Reset()
+	day := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, line := range lines {
+		switch {
+		case i == 0:
+			staff.WriteString(strings.TrimSuffix(line, "\n") + ",start\n")
+		case line != "":
+			staff.WriteString(strings.TrimSuffix(line, "\n") + "," + day.AddDate(0, 0, i%400).Format(time.DateOnly) + "\n")
+		}
+	}
+	build := func(derive bool) *reportdoc.Document {
+		b := New(cat, Options{By: "role", Top: 7})
+		opts := batch.Options{Start: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Workers: 2}
+		if derive {
+			opts.Derive = b.Derive
+		}
+		sum, err := batch.Visit(context.Background(), cat, bytes.NewReader(staff.Bytes()), opts, b.Begin, b.Add)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := b.Report(sum)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	if got, want := build(true), build(false); !reflect.DeepEqual(got, want) {
+		t.Errorf("with Derive:\n%+v\nwithout:\n%+v", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -12,8 +13,9 @@ import (
 )
 
 // FuzzReport feeds any CSV through batch.Visit into the builder: it never
-// panics, and every row counts once: in the totals, the levels, the groups
-// and the rejection causes.
+// panics, every row counts once: in the totals, the levels, the groups
+// and the rejection causes, and the workers' derivations (Derive) make
+// the same document as the builder's own.
 func FuzzReport(f *testing.F) {
 	for _, seed := range []string{
 		"employee_id,team,role,years,accountability\nE1,a,SRE,6,team\nE2,b,Sorcerer,6,team\nE3,a,SRE\n",
@@ -30,9 +32,9 @@ func FuzzReport(f *testing.F) {
 		if !batch.ValidDelimiter(delim) {
 			delim = ','
 		}
+		opts := batch.Options{Delimiter: delim, Start: time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)}
 		b := New(cat, Options{By: "team", Top: int(top)})
-		sum, err := batch.Visit(context.Background(), cat, bytes.NewReader(data),
-			batch.Options{Delimiter: delim, Start: time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)}, b.Begin, b.Add)
+		sum, err := batch.Visit(context.Background(), cat, bytes.NewReader(data), opts, b.Begin, b.Add)
 		var he *batch.HeaderError
 		var ce *ColumnError
 		if errors.As(err, &he) || errors.As(err, &ce) {
@@ -44,6 +46,14 @@ func FuzzReport(f *testing.F) {
 		doc, err := b.Report(sum)
 		if err != nil {
 			t.Fatal(err)
+		}
+		derived := New(cat, Options{By: "team", Top: int(top)})
+		opts.Derive = derived.Derive
+		if _, err := batch.Visit(context.Background(), cat, bytes.NewReader(data), opts, derived.Begin, derived.Add); err != nil {
+			t.Fatal(err)
+		}
+		if docDerived, err := derived.Report(sum); err != nil || !reflect.DeepEqual(docDerived, doc) {
+			t.Fatalf("with Derive: %v\n%+v\nwithout:\n%+v", err, docDerived, doc)
 		}
 		if doc.Rows.Read != doc.Rows.Advised+doc.Rows.Rejected {
 			t.Fatalf("rows %+v do not add up", doc.Rows)
