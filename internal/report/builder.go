@@ -5,6 +5,7 @@ import (
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
@@ -92,6 +93,13 @@ type Builder struct {
 	rejected              []reportdoc.RejectedRow
 	// pending are the derivations with rows not yet added to the counts.
 	pending []*derived
+	// shared holds one derivation for each value Derive meets. The
+	// workers' caches hold one per distinct answers, thousands more, and
+	// Add's count on each would miss the processor's caches on every row.
+	shared struct {
+		sync.Mutex
+		m map[derivedKey]*derived
+	}
 }
 
 // New returns a builder for rows advised under cat.
@@ -107,6 +115,7 @@ func New(cat *catalog.Loaded, opts Options) *Builder {
 		causes: newFoldingCounter[causeKey](maxTracked, func(into *int, from int) { *into += from }, func(n int) int { return n },
 			func(k causeKey) causeKey { return causeKey{strings.Clone(k.column), strings.Clone(k.value)} }),
 	}
+	b.shared.m = map[derivedKey]*derived{}
 	for i, r := range cat.Roles {
 		b.rolePos[r.ID] = i
 		b.roles = append(b.roles, make([]int, len(cat.Levels)))
@@ -277,9 +286,41 @@ type derived struct {
 const maxPending = 1 << 14
 
 // Derive is what the report needs of a recommendation, for
-// batch.Options.Derive: the builder's tables are only read, so it is safe
-// for concurrent use. Add works it out itself for a row without it.
-func (b *Builder) Derive(rec *advisor.Recommendation) any { return b.derive(rec) }
+// batch.Options.Derive; Add works it out itself for a row without it. It
+// is safe for concurrent use: the builder's tables are only read, and
+// equal derivations are shared (see shared).
+func (b *Builder) Derive(rec *advisor.Recommendation) any {
+	d := b.derive(rec)
+	k := derivedKey{level: d.level, role: d.role, acc: d.acc, next: -1, wait: d.wait, needsAcc: d.needsAcc,
+		eligibleFrom: d.eligibleFrom, rank1: d.rank1, rank2: d.rank2, start: rec.Plan.Start, end: rec.Plan.End}
+	if d.hasNext {
+		k.next = d.next
+	}
+	b.shared.Lock()
+	defer b.shared.Unlock()
+	if s, ok := b.shared.m[k]; ok {
+		return s
+	}
+	if len(b.shared.m) >= maxShared {
+		clear(b.shared.m)
+	}
+	b.shared.m[k] = d
+	return d
+}
+
+// derivedKey is a derivation's value: the providers follow from the
+// directions, and the months from the plan's first and last days.
+type derivedKey struct {
+	level, role, acc, next, wait int
+	needsAcc                     bool
+	eligibleFrom                 string
+	rank1, rank2                 int
+	start, end                   string
+}
+
+// maxShared bounds the shared derivations; a staff list of one start date
+// has a few thousand (roles x answers x years to the next level).
+const maxShared = 1 << 14
 
 func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 	d := &derived{level: b.cat.LevelPos(rec.Level.ID), role: b.rolePos[rec.Role.ID], acc: b.accPos[rec.Accountability.ID],
