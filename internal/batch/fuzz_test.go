@@ -301,6 +301,36 @@ func FuzzBatch(f *testing.F) {
 		checkNothingLost(t, data, delim)
 		// The same rows under a header the batch accepts.
 		header := strings.Join([]string{ColumnRole, ColumnYears, ColumnAccountability}, string(delim)) + "\n"
-		checkNothingLost(t, append([]byte(header), data...), delim)
+		withHeader := append([]byte(header), data...)
+		checkNothingLost(t, withHeader, delim)
+		checkVisitedCells(t, withHeader, delim)
 	})
+}
+
+// checkVisitedCells checks that Visit hands over each record's cells as
+// encoding/csv reads them, padded or cut to the header's width.
+func checkVisitedCells(t *testing.T, data []byte, delim byte) {
+	want := readOracle(t, data, delim)
+	var got [][]string
+	_, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(data), Options{Delimiter: delim, Start: planStart, Workers: 2},
+		func([]string) error { return nil },
+		func(r AdvisedRow) error { got = append(got, slices.Clone(r.Fields)); return nil })
+	var he *HeaderError
+	if errors.As(err, &he) {
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want)-1 {
+		t.Fatalf("Visit gave %d rows, encoding/csv reads %d", len(got), len(want)-1)
+	}
+	width := len(want[0].fields)
+	for i, rec := range want[1:] {
+		cells := make([]string, width)
+		copy(cells, rec.fields)
+		if !slices.Equal(got[i], cells) {
+			t.Fatalf("row %d: Visit gave %q, encoding/csv reads %q", i+1, got[i], cells)
+		}
+	}
 }

@@ -405,9 +405,12 @@ type worker struct {
 func (w *worker) process(c *chunk) {
 	out := w.pools.getOut()
 	data, line := c.data, c.line
+	var text string // the chunk's text, whose substrings are the visited rows' cells
 	if w.keepRows {
 		c.visit = w.pools.getVisit()
+		text = string(data)
 	}
+	at := 0 // where data starts in the chunk
 	for {
 		n, lines, status := w.parser.next(data, true, &w.rec)
 		if status != parsedRecord {
@@ -425,15 +428,16 @@ func (w *worker) process(c *chunk) {
 		} else {
 			c.advised++
 		}
-		*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
 		if w.keepRows {
-			c.visit.rows = append(c.visit.rows, advisedRow(line+w.rec.line, o))
+			c.visit.add(advisedRow(line+w.rec.line, o), &w.rec, text, at, w.layout.width)
+		} else {
+			*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
 		}
-		data, line = data[n:], line+lines
+		data, line, at = data[n:], line+lines, at+n
 	}
 	w.pools.putIn(c.buf)
 	c.data, c.buf, c.out = nil, nil, out
 	if w.keepRows {
-		c.visit.fillCells(*out, w.layout.width)
+		c.visit.setFields(w.layout.width)
 	}
 }

@@ -23,6 +23,10 @@ type quotedField struct{ at, start, end int }
 type record struct {
 	line   int // the physical line the record starts on, counted from 0 in the data
 	fields [][]byte
+	// at is where each field starts in the data, -1 for a quoted one
+	// (which is unescaped elsewhere), so that a caller holding the data as
+	// a string can take its fields as substrings.
+	at []int
 }
 
 // parseStatus says what next found.
@@ -38,9 +42,11 @@ const (
 // physical lines it consumed. Unless atEOF, a record must end with a line
 // break to be complete.
 func (p *recordParser) next(data []byte, atEOF bool, rec *record) (n, lines int, status parseStatus) {
-	p.buf, p.quoted, rec.fields = p.buf[:0], p.quoted[:0], rec.fields[:0]
+	p.buf, p.quoted, rec.fields, rec.at = p.buf[:0], p.quoted[:0], rec.fields[:0], rec.at[:0]
 	var line []byte
-	for { // empty lines separate nothing and are not records
+	var pos int // where line starts in data
+	// Empty lines separate nothing and are not records.
+	for {
 		l, ln, ok := nextLine(data[n:], atEOF)
 		switch {
 		case !ok:
@@ -51,7 +57,7 @@ func (p *recordParser) next(data []byte, atEOF bool, rec *record) (n, lines int,
 		n += ln
 		lines++
 		if len(l) > 0 {
-			line = l
+			line, pos = l, n-ln
 			break
 		}
 	}
@@ -61,17 +67,19 @@ fields:
 	for {
 		if len(line) == 0 || line[0] != '"' {
 			i := bytes.IndexByte(line, p.delim)
+			rec.at = append(rec.at, pos)
 			if i < 0 {
 				rec.fields = append(rec.fields, line[:len(line):len(line)])
 				break fields
 			}
 			rec.fields = append(rec.fields, line[:i:i])
-			line = line[i+1:]
+			line, pos = line[i+1:], pos+i+1
 			continue fields
 		}
-		line = line[1:]
+		line, pos = line[1:], pos+1
 		p.quoted = append(p.quoted, quotedField{at: len(rec.fields), start: len(p.buf), end: -1})
 		rec.fields = append(rec.fields, nil)
+		rec.at = append(rec.at, -1)
 		for { // inside a quoted field, which may span lines
 			i := bytes.IndexByte(line, '"')
 			if i < 0 {
@@ -88,18 +96,18 @@ fields:
 				}
 				n += ln
 				lines++
-				line, lineEnded = next, data[n-1] == '\n'
+				line, lineEnded, pos = next, data[n-1] == '\n', n-ln
 				continue
 			}
 			p.buf = append(p.buf, line[:i]...)
-			line = line[i+1:]
+			line, pos = line[i+1:], pos+i+1
 			switch {
 			case len(line) > 0 && line[0] == '"': // "" is a quote
 				p.buf = append(p.buf, '"')
-				line = line[1:]
+				line, pos = line[1:], pos+1
 			case len(line) > 0 && line[0] == p.delim:
 				p.quoted[len(p.quoted)-1].end = len(p.buf)
-				line = line[1:]
+				line, pos = line[1:], pos+1
 				continue fields
 			case len(line) == 0:
 				break fields

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"context"
-	"encoding/binary"
 	"io"
 
 	"github.com/careerpath/careerpath/internal/advisor"
@@ -59,7 +58,7 @@ func advisedRow(line int, o *outcome) AdvisedRow {
 func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
 	return run(ctx, cat, in, opts, visitChunkSize, func(l *layout, _ Options) (encoder, sink) {
-		return visitEncoder{width: l.width, derive: opts.Derive}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
+		return visitEncoder{derive: opts.Derive}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
 	})
 }
 
@@ -81,11 +80,11 @@ const (
 	derivedMaxDecided = 1 << 14
 )
 
-// visitEncoder keeps a row's cells, padded or cut to the header's width,
-// each as its length and bytes; fillCells turns them into strings. An
-// advised outcome carries the visitor's derivation of its recommendation.
+// visitEncoder makes the outcome of advised rows: the visitor's derivation
+// of its recommendation, or the recommendation. Its rows write nothing:
+// the worker takes the visited rows' cells from the chunk's text (see
+// visitRows.add).
 type visitEncoder struct {
-	width  int
 	derive func(*advisor.Recommendation) any
 }
 
@@ -98,14 +97,7 @@ func (e visitEncoder) advised(rec *advisor.Recommendation) *outcome {
 
 func (visitEncoder) rejected([]Problem) []byte { return nil }
 
-func (e visitEncoder) row(dst []byte, _ int, fields [][]byte, _ *outcome, _ []byte) []byte {
-	for i := range e.width {
-		cell := field(fields, i)
-		dst = binary.AppendUvarint(dst, uint64(len(cell)))
-		dst = append(dst, cell...)
-	}
-	return dst
-}
+func (visitEncoder) row(dst []byte, _ int, _ [][]byte, _ *outcome, _ []byte) []byte { return dst }
 
 // visitRows are a chunk's rows and the array their Fields share, which
 // the pipeline recycles once the rows have been visited, so that a
@@ -125,30 +117,36 @@ func (p *pools) putVisit(v *visitRows) {
 
 func (p *pools) getVisit() *visitRows {
 	if v, ok := p.visit.Get().(*visitRows); ok {
-		v.rows = v.rows[:0]
+		v.rows, v.cells = v.rows[:0], v.cells[:0]
 		return v
 	}
 	return &visitRows{}
 }
 
-// fillCells sets the Fields of the rows from the cells visitEncoder wrote,
-// all of them substrings of one string per chunk.
-func (v *visitRows) fillCells(encoded []byte, width int) {
-	text := string(encoded)
-	n := len(v.rows) * width
-	if cap(v.cells) < n {
-		v.cells = make([]string, n)
+// add appends a row and its cells, padded or cut to width as batch does.
+// An unquoted cell is a substring of text, the chunk's data as a string,
+// where rec.at says it starts (data holds it at offset from the chunk's
+// start), so that a row's cells cost no copy or allocation; a quoted one
+// was unescaped, so it is copied.
+func (v *visitRows) add(row AdvisedRow, rec *record, text string, offset, width int) {
+	v.rows = append(v.rows, row)
+	for i := range width {
+		switch {
+		case i >= len(rec.fields):
+			v.cells = append(v.cells, "")
+		case rec.at[i] < 0:
+			v.cells = append(v.cells, string(rec.fields[i]))
+		default:
+			start := offset + rec.at[i]
+			v.cells = append(v.cells, text[start:start+len(rec.fields[i])])
+		}
 	}
-	cells := v.cells[:n]
-	at := 0
-	for i := range cells {
-		n, size := binary.Uvarint(encoded[at:])
-		at += size
-		cells[i] = text[at : at+int(n)]
-		at += int(n)
-	}
+}
+
+// setFields points each row's Fields at its cells, once they stop moving.
+func (v *visitRows) setFields(width int) {
 	for i := range v.rows {
-		v.rows[i].Fields = cells[i*width : (i+1)*width : (i+1)*width]
+		v.rows[i].Fields = v.cells[i*width : (i+1)*width : (i+1)*width]
 	}
 }
 
