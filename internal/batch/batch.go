@@ -99,7 +99,10 @@ type Options struct {
 	// which it then drops: the visitor's single goroutine need not work it
 	// out row after row, and the workers' caches hold small derivations
 	// instead of recommendations, so they can hold many more. It must be
-	// safe for concurrent use and must not change the recommendation.
+	// safe for concurrent use and must not change the recommendation, and
+	// its results must be comparable (a pointer, say): rows whose results
+	// are equal share one outcome, so returning the same pointer for equal
+	// derivations keeps the workers' working set small.
 	Derive func(*advisor.Recommendation) any
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
 	recordLimit int

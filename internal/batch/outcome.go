@@ -97,6 +97,7 @@ type outcomes struct {
 	// so a cache cleared to bound memory costs misses, never a wrong hit.
 	lastID  uint64
 	decided map[decisionKey]*outcome
+	derived map[any]*outcome // outcomes by their Options.Derive value
 	// maxDecided bounds decided, which holds recommendations for Visit.
 	maxDecided int
 	rejected   map[rejectedKey]*outcome
@@ -105,7 +106,7 @@ type outcomes struct {
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
 		roles: map[string]roleAnswer{}, accs: map[string]accAnswer{}, years: map[string]yearsAnswer{},
-		matches: map[matchKey]uint64{}, values: map[advisor.Years]uint64{}, starts: map[string]uint64{}, decided: map[decisionKey]*outcome{}, rejected: map[rejectedKey]*outcome{}}
+		matches: map[matchKey]uint64{}, values: map[advisor.Years]uint64{}, starts: map[string]uint64{}, decided: map[decisionKey]*outcome{}, derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
@@ -214,7 +215,19 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 		}
 		day = t
 	}
-	return o.enc.advised(o.adv.Recommend(q, day))
+	out := o.enc.advised(o.adv.Recommend(q, day))
+	if out.derived == nil {
+		return out
+	}
+	// Decisions the visitor derives alike share one outcome, so that the
+	// rows touch a few outcomes, which stay in the processor's caches,
+	// rather than one per decision.
+	if shared, ok := o.derived[out.derived]; ok {
+		return shared
+	}
+	bounded(o.derived)
+	o.derived[out.derived] = out
+	return out
 }
 
 func (o *outcomes) answers(fields [][]byte) advisor.Answers {
