@@ -123,6 +123,7 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return err
 	}
+	defer streamingGC(opts.IO.Getenv)()
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
 	in, err := openBatchInput(ctx, opts.IO, opts.Input)

@@ -98,6 +98,7 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	defer streamingGC(opts.IO.Getenv)()
 	ctx, release := stopOnSignal(opts.Context)
 	defer release()
 	in, err := openBatchInput(ctx, opts.IO, opts.Input)
