@@ -87,9 +87,9 @@ type outcomes struct {
 	enc    encoder
 	start  time.Time
 
-	roles   map[string]roleAnswer
-	accs    map[string]accAnswer
-	years   map[string]yearsAnswer
+	roles   *spellings[roleAnswer]
+	accs    *spellings[accAnswer]
+	years   *spellings[yearsAnswer]
 	matches map[matchKey]uint64
 	values  map[advisor.Years]uint64
 	starts  map[string]uint64 // start cells, numbered from 1
@@ -105,7 +105,7 @@ type outcomes struct {
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
-		roles: map[string]roleAnswer{}, accs: map[string]accAnswer{}, years: map[string]yearsAnswer{},
+		roles: newSpellings[roleAnswer](), accs: newSpellings[accAnswer](), years: newSpellings[yearsAnswer](),
 		matches: map[matchKey]uint64{}, values: map[advisor.Years]uint64{}, starts: map[string]uint64{}, decided: map[decisionKey]*outcome{}, derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
 
@@ -144,41 +144,41 @@ func bounded[K comparable, V any](m map[K]V) {
 	}
 }
 
-func (o *outcomes) role(b []byte) roleAnswer {
-	r, ok := o.roles[string(b)]
-	if !ok {
-		r.match, r.err = o.adv.ResolveRole(string(b))
-		if r.err == nil {
-			r.id = numbered(o, o.matches, matchKey{role: r.match.Role, how: r.match.How, ignored: strings.Join(r.match.Ignored, "\x00")})
-		}
-		bounded(o.roles)
-		o.roles[string(b)] = r
+func (o *outcomes) role(b []byte) *roleAnswer {
+	if r := o.roles.get(b); r != nil {
+		return r
 	}
-	return r
+	var r roleAnswer
+	r.match, r.err = o.adv.ResolveRole(string(b))
+	if r.err == nil {
+		r.id = numbered(o, o.matches, matchKey{role: r.match.Role, how: r.match.How, ignored: strings.Join(r.match.Ignored, "\x00")})
+	}
+	o.roles.put(b, r)
+	return &r
 }
 
-func (o *outcomes) acc(b []byte) accAnswer {
-	a, ok := o.accs[string(b)]
-	if !ok {
-		a.acc, a.err = o.adv.ResolveAccountability(string(b))
-		bounded(o.accs)
-		o.accs[string(b)] = a
+func (o *outcomes) acc(b []byte) *accAnswer {
+	if a := o.accs.get(b); a != nil {
+		return a
 	}
-	return a
+	var a accAnswer
+	a.acc, a.err = o.adv.ResolveAccountability(string(b))
+	o.accs.put(b, a)
+	return &a
 }
 
-func (o *outcomes) yearsOf(b []byte) yearsAnswer {
-	y, ok := o.years[string(b)]
-	if !ok {
-		y.years, y.err = advisor.ReadYears(string(b))
-		if y.err == nil {
-			y.id = numbered(o, o.values, y.years)
-		}
-		y.json, _ = json.Marshal(y.years.Value) // a number from 0 to MaxYears always encodes
-		bounded(o.years)
-		o.years[string(b)] = y
+func (o *outcomes) yearsOf(b []byte) *yearsAnswer {
+	if y := o.years.get(b); y != nil {
+		return y
 	}
-	return y
+	var y yearsAnswer
+	y.years, y.err = advisor.ReadYears(string(b))
+	if y.err == nil {
+		y.id = numbered(o, o.values, y.years)
+	}
+	y.json, _ = json.Marshal(y.years.Value) // a number from 0 to MaxYears always encodes
+	o.years.put(b, y)
+	return &y
 }
 
 // numbered is v's number in numbers, a new one if it has none.
