@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careerpath/careerpath/internal/catalog"
@@ -23,6 +24,17 @@ type Advisor struct {
 	spellings       []spelling
 	longestSpelling int // in runes
 	distinctWords   map[string]int
+	// ranked holds Specialisations' answer for each role and level met so
+	// far (rankedKey to []Specialisation): it depends on nothing else, and
+	// a batch asks for it once per distinct answers. A pointer, so that
+	// WithTitles' copies share it.
+	ranked *sync.Map
+}
+
+// rankedKey is a role and a level of the catalog, which never change.
+type rankedKey struct {
+	role  *catalog.Role
+	level *catalog.Level
 }
 
 // New returns an advisor for a loaded (and so validated) catalog.
@@ -31,7 +43,7 @@ func New(cat *catalog.Loaded) *Advisor {
 	for i, r := range cat.Roles {
 		names[i] = r.Name
 	}
-	a := &Advisor{cat: cat, roleNames: strings.Join(names, ", ")}
+	a := &Advisor{cat: cat, roleNames: strings.Join(names, ", "), ranked: &sync.Map{}}
 	a.spellings, a.distinctWords = suggestIndex(cat)
 	for _, s := range a.spellings {
 		a.longestSpelling = max(a.longestSpelling, len(s.runes))
@@ -272,8 +284,17 @@ func civilDate(t time.Time) time.Time {
 
 // Specialisations ranks every direction: the role's primary direction, then
 // the one the level's "what to pursue next" names, then the rest in
-// catalog order.
+// catalog order. The slice is shared between calls, so it is read-only.
 func (a *Advisor) Specialisations(role *catalog.Role, level *catalog.Level) []Specialisation {
+	key := rankedKey{role, level}
+	if ranked, ok := a.ranked.Load(key); ok {
+		return ranked.([]Specialisation)
+	}
+	ranked, _ := a.ranked.LoadOrStore(key, a.rank(role, level))
+	return ranked.([]Specialisation)
+}
+
+func (a *Advisor) rank(role *catalog.Role, level *catalog.Level) []Specialisation {
 	primary, next := role.Policy.PrimaryDirection, level.Policy.NextDirection
 	reasons := map[string]string{}
 	order := make([]string, 0, len(a.cat.Directions))

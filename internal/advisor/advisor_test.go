@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -265,6 +266,24 @@ func TestParseDate(t *testing.T) {
 		var ie *InputError
 		if !errors.As(err, &ie) || ie.Field != FieldStart || !strings.Contains(ie.Message, why) || !strings.Contains(ie.Message, "YYYY-MM-DD") {
 			t.Errorf("ParseDate(%q) error %v, want an InputError saying %q", in, err, why)
+		}
+	}
+}
+
+// TestSpecialisationsAreRankedOncePerRoleAndLevel: the shared ranking is
+// each role and level's own, however the calls interleave.
+func TestSpecialisationsAreRankedOncePerRoleAndLevel(t *testing.T) {
+	adv := newAdvisor(t)
+	cat := adv.Catalog()
+	for range 2 {
+		for i := range cat.Roles {
+			for j := range cat.Levels {
+				role, level := &cat.Roles[i], &cat.Levels[j]
+				got, want := adv.Specialisations(role, level), adv.rank(role, level)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s at %s: %+v, ranked afresh %+v", role.ID, level.ID, got, want)
+				}
+			}
 		}
 	}
 }
