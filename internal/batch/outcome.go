@@ -44,7 +44,7 @@ type decisionKey struct {
 	// match numbers the role's match (see matchKey), which the
 	// recommendation names.
 	match uint64
-	acc   *catalog.Accountability
+	acc   uint64 // numbers the accountability
 	// years numbers the years' value.
 	years uint64
 	// start numbers the row's start cell; 0 without a start column.
@@ -66,6 +66,7 @@ type matchKey struct {
 
 type accAnswer struct {
 	acc *catalog.Accountability
+	id  uint64 // acc's number, for decisionKey
 	err error
 }
 
@@ -93,10 +94,12 @@ type outcomes struct {
 	matches map[matchKey]uint64
 	values  map[advisor.Years]uint64
 	starts  map[string]uint64 // start cells, numbered from 1
-	// lastID numbers matches, years values and start cells. Numbers are never reused,
-	// so a cache cleared to bound memory costs misses, never a wrong hit.
+	// lastID numbers matches, accountabilities, years values and start
+	// cells. Numbers are never reused, so a cache cleared to bound memory
+	// costs misses, never a wrong hit.
 	lastID  uint64
-	decided map[decisionKey]*outcome
+	decided *decisions
+	accIDs  map[*catalog.Accountability]uint64
 	derived map[any]*outcome // outcomes by their Options.Derive value
 	// maxDecided bounds decided, which holds recommendations for Visit.
 	maxDecided int
@@ -106,7 +109,7 @@ type outcomes struct {
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
 		roles: newSpellings[roleAnswer](), accs: newSpellings[accAnswer](), years: newSpellings[yearsAnswer](),
-		matches: map[matchKey]uint64{}, values: map[advisor.Years]uint64{}, starts: map[string]uint64{}, decided: map[decisionKey]*outcome{}, derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{}}
+		matches: map[matchKey]uint64{}, values: map[advisor.Years]uint64{}, starts: map[string]uint64{}, decided: newDecisions(), accIDs: map[*catalog.Accountability]uint64{}, derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
@@ -123,17 +126,14 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 	if role.err != nil || acc.err != nil || years.err != nil {
 		return o.rejectedOf(rejectedKey{role.err, years.err, acc.err}), nil
 	}
-	k := decisionKey{match: role.id, acc: acc.acc, years: years.id}
+	k := decisionKey{match: role.id, acc: acc.id, years: years.id}
 	if start != nil {
 		k.start = o.startID(start)
 	}
-	out, ok := o.decided[k]
-	if !ok {
+	out := o.decided.get(k)
+	if out == nil {
 		out = o.advise(fields, start)
-		if len(o.decided) >= o.maxDecided {
-			clear(o.decided)
-		}
-		o.decided[k] = out
+		o.decided.put(k, out, o.maxDecided)
 	}
 	return out, years.json
 }
@@ -163,6 +163,9 @@ func (o *outcomes) acc(b []byte) *accAnswer {
 	}
 	var a accAnswer
 	a.acc, a.err = o.adv.ResolveAccountability(string(b))
+	if a.err == nil {
+		a.id = numbered(o, o.accIDs, a.acc)
+	}
 	o.accs.put(b, a)
 	return &a
 }

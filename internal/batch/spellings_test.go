@@ -36,3 +36,29 @@ func TestSpellingsIsAMap(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionsIsAMap: the decision cache gives back what was put, under
+// keys that differ in any one number, and empties at its limit.
+func TestDecisionsIsAMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	d := newDecisions()
+	want := map[decisionKey]*outcome{}
+	const limit = 3000
+	for range 4 * limit {
+		k := decisionKey{match: rng.Uint64N(20), acc: rng.Uint64N(5), years: rng.Uint64N(70), start: rng.Uint64N(3)}
+		got := d.get(k)
+		if w, ok := want[k]; ok != (got != nil) || ok && got != w {
+			t.Fatalf("get(%+v) = %p, want %p", k, got, w)
+		}
+		if got == nil {
+			if len(want) >= limit {
+				clear(want)
+			}
+			want[k] = &outcome{}
+			d.put(k, want[k], limit)
+		}
+		if d.n != len(want) {
+			t.Fatalf("%d outcomes, want %d", d.n, len(want))
+		}
+	}
+}
