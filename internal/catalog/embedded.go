@@ -12,10 +12,10 @@ const embeddedOrigin = "(embedded)"
 
 // Default returns the embedded catalog. It is read from the form `go
 // generate ./data` makes of data/catalog.yaml (EmbeddedForm, read by
-// readForm without reflection): parsing and validating the YAML, and
-// later decoding JSON, cost most of a run's start-up. It is not validated
-// again here: a test checks that Default gives exactly what Parse gives
-// for the YAML, validation included. The Source's sha256 is still that of
+// readForm without reflection): parsing and validating the YAML, and then
+// decoding a JSON form with encoding/json, cost most of a run's own
+// start-up. It is not validated again here: a test checks that Default
+// gives exactly what Parse gives for the YAML, validation included. The Source's sha256 is still that of
 // the YAML file, which is what ships and what `catalog export` prints.
 func Default() (*Loaded, error) {
 	c, err := readForm(data.CatalogForm)

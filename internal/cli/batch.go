@@ -238,11 +238,11 @@ func openBatchInput(ctx context.Context, streams *IOStreams, input string) (*bat
 // progressReader moves the progress bar by what it reads. It is used
 // instead of progressbar.Reader, and holds the bar only in closures, so
 // that no progressbar type is ever held in an interface: the binary uses
-// reflection's method lookup (through survey's text/template), so every
-// exported method of a type held in an interface is linked, and the
-// bar's StartHTTPServer brought in an HTTP server and TLS: 2.5 MB more
-// binary, whose larger tables and extra page faults every run paid for
-// at start-up.
+// reflection's method lookup (through text/template, which survey and
+// html/template use), so every exported method of a type held in an
+// interface is linked, and the bar's StartHTTPServer brought in an HTTP
+// server and TLS: 2.5 MB more binary, whose larger tables and extra page
+// faults every run paid for at start-up.
 type progressReader struct {
 	r   io.Reader
 	add func(n int)
