@@ -13,7 +13,7 @@ import (
 func Path(w io.Writer, f Format, p *advisor.Path, opt Options) error {
 	switch f {
 	case JSON:
-		return WriteJSON(w, p)
+		return writePathJSON(w, p)
 	case YAML:
 		return WriteYAML(w, p)
 	case Markdown:

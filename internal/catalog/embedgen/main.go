@@ -1,10 +1,11 @@
 // Command embedgen writes the build-time form of the embedded catalog: the
 // YAML catalog, loaded and validated as any catalog file is, then written
-// as compact JSON, which starts careerpath several times faster than YAML.
-// `go generate ./data` runs it; a test in internal/catalog fails when the
-// JSON no longer matches the YAML.
+// in the compact binary form that careerpath reads at start-up without
+// parsing YAML or reflecting over the catalog's types. `go generate ./data`
+// runs it; a test in internal/catalog fails when the form no longer
+// matches the YAML.
 //
-//	go run ./internal/catalog/embedgen data/catalog.yaml data/catalog.gen.json
+//	go run ./internal/catalog/embedgen data/catalog.yaml data/catalog.gen.bin
 package main
 
 import (
@@ -16,7 +17,7 @@ import (
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: embedgen CATALOG.yaml OUT.json")
+		fmt.Fprintln(os.Stderr, "usage: embedgen CATALOG.yaml OUT.bin")
 		os.Exit(2)
 	}
 	if err := generate(os.Args[1], os.Args[2]); err != nil {
@@ -30,9 +31,5 @@ func generate(in, out string) error {
 	if err != nil {
 		return err
 	}
-	raw, err := catalog.EmbeddedForm(cat)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(out, raw, 0o644)
+	return os.WriteFile(out, catalog.EmbeddedForm(cat), 0o644)
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"debug/elf"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -31,6 +33,31 @@ func TestFloorImportsWhatCareerpathImports(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("the floor imports\n%s\nbut careerpath's packages import\n%s\n(edit internal/startup/floor/main.go)",
 			strings.Join(got, " "), strings.Join(want, " "))
+	}
+}
+
+// careerpath links no HTTP server: it serves nothing, and one came in
+// with the progress bar's StartHTTPServer when a progressbar type was
+// held in an interface (see progressReader in internal/cli), 2.5 MB of
+// binary that slowed every run's start-up.
+func TestCareerpathLinksNoHTTPServer(t *testing.T) {
+	exe := filepath.Join(t.TempDir(), "careerpath")
+	if out, err := exec.Command("go", "build", "-o", exe, "github.com/careerpath/careerpath/cmd/careerpath").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	f, err := elf.Open(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	syms, err := f.Symbols()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range syms {
+		if s.Name == "net/http.(*Server).Serve" {
+			t.Fatalf("careerpath links %s", s.Name)
+		}
 	}
 }
 
