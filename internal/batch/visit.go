@@ -57,14 +57,19 @@ func advisedRow(line int, o *outcome) AdvisedRow {
 // Go code instead of writing bytes.
 func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
-	return run(ctx, cat, in, opts, visitChunkSize, func(l *layout, _ Options) (encoder, sink) {
+	chunkBytes := visitChunkSize
+	if opts.Derive != nil {
+		chunkBytes = chunkSize(CSV)
+	}
+	return run(ctx, cat, in, opts, chunkBytes, func(l *layout, _ Options) (encoder, sink) {
 		return visitEncoder{derive: opts.Derive}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
 	})
 }
 
 // visitChunkSize is smaller than CSV's chunks because a visited row holds
 // its recommendation, some 3 KB, and when every row's answers differ each
-// row in flight holds its own: chunks of 16 KB keep that to a few MB.
+// row in flight holds its own: chunks of 16 KB keep that to a few MB. With
+// Options.Derive a row holds no recommendation, and chunks are CSV's.
 const visitChunkSize = 16 << 10
 
 // visitMaxDecided bounds each worker's cache of recommendations under
