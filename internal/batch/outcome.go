@@ -88,18 +88,19 @@ type outcomes struct {
 	enc    encoder
 	start  time.Time
 
-	roles   *spellings[roleAnswer]
-	accs    *spellings[accAnswer]
-	years   *spellings[yearsAnswer]
+	roles *spellings[roleAnswer]
+	accs  *spellings[accAnswer]
+	years *spellings[yearsAnswer]
+	// The numbers that make a decisionKey: lastID numbers matches,
+	// accountabilities, years values and start cells from 1. Numbers are
+	// never reused, so a cache cleared to bound memory costs misses, never
+	// a wrong hit.
 	matches map[matchKey]uint64
+	accIDs  map[*catalog.Accountability]uint64
 	values  map[advisor.Years]uint64
-	starts  map[string]uint64 // start cells, numbered from 1
-	// lastID numbers matches, accountabilities, years values and start
-	// cells. Numbers are never reused, so a cache cleared to bound memory
-	// costs misses, never a wrong hit.
+	starts  map[string]uint64
 	lastID  uint64
 	decided *decisions
-	accIDs  map[*catalog.Accountability]uint64
 	derived map[any]*outcome // outcomes by their Options.Derive value
 	// maxDecided bounds decided, which holds recommendations for Visit.
 	maxDecided int
@@ -109,7 +110,9 @@ type outcomes struct {
 func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
 		roles: newSpellings[roleAnswer](), accs: newSpellings[accAnswer](), years: newSpellings[yearsAnswer](),
-		matches: map[matchKey]uint64{}, values: map[advisor.Years]uint64{}, starts: map[string]uint64{}, decided: newDecisions(), accIDs: map[*catalog.Accountability]uint64{}, derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{}}
+		matches: map[matchKey]uint64{}, accIDs: map[*catalog.Accountability]uint64{},
+		values: map[advisor.Years]uint64{}, starts: map[string]uint64{},
+		decided: newDecisions(), derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
