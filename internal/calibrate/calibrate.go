@@ -3,15 +3,15 @@
 // advisor gives each side. It is pure: rows come in already advised, and
 // records go out through a callback; it knows no files, flags or formats.
 //
-// The join holds both sides compactly (per row: its line, its key and an
-// index into a table of distinct answers and groups), never whole rows:
+// The join holds both sides compactly (per row: its line, its key and
+// indexes into tables of distinct answer cells, outcomes and groups),
+// never whole rows:
 // a key repeated within one file must reject every row that has it, the
 // first included, so no record can be written before both files are read.
 package calibrate
 
 import (
 	"cmp"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"strings"
@@ -54,11 +54,10 @@ type Row struct {
 	Key     string // the key cell as read; the join trims it
 	Group   string // the --by cell, "" without --by
 	Answers advisor.Answers
-	// Start is the row's plan start cell, "" without the column: with
-	// the answers, all that its outcome depends on.
-	Start string
 	// Rec is the row's recommendation, nil when it was rejected. Only its
-	// level, resolved answers and plan start are kept.
+	// level, resolved answers and plan start are kept. Rows with the same
+	// answers and start share one, which the join relies on for speed,
+	// not for correctness.
 	Rec             *advisor.Recommendation
 	Column, Message string // why the row was rejected
 }
@@ -80,22 +79,20 @@ type Join struct {
 	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
-	// Answers are interned by their three cells written into one
-	// length-prefixed buffer: one hash and one lookup in a small map that
-	// stays in the cache, where a map of three strings would hash and
-	// compare each cell on its own.
-	answerIDs map[string]int32
-	answers   []advisor.Answers
-	answerKey []byte // the buffer, reused
-	// answered is the outcome the answers last came to, and answeredStart
-	// the start cell they came with, by answers: advice is a function of
-	// the answers and the start cell, so an advised row with both the same
-	// as the last needs no lookup, nor a look at its recommendation.
-	answered      []int32
-	answeredStart []string
-	outcomes      interner[outcome]
-	decided       map[decision]int32
-	groups        interner[string]
+	// cells are the answer cells, interned one by one and kept by each
+	// row as three indexes: a staff list spells its answers in a few
+	// hundred ways, whose map stays in the cache, while the sets of three
+	// run to tens of thousands, whose map did not.
+	cells    interner[string]
+	outcomes interner[outcome]
+	decided  map[decision]int32
+	// byRec is the outcome of each recommendation seen lately: the reader
+	// shares one recommendation between the rows with the same answers
+	// and start, so most rows need one lookup of a pointer. A key keeps
+	// its recommendation alive, so its address cannot be reused for
+	// another while it is here; the map is cleared at maxCached.
+	byRec  map[*advisor.Recommendation]int32
+	groups interner[string]
 }
 
 // decision is what an advised row's outcome follows from.
@@ -105,13 +102,13 @@ type decision struct {
 	start         string
 }
 
-// heldRow is what the join keeps of a row: 20 bytes, whatever the row
-// holds. The answers and outcome repeat across a staff list, so the join
-// keeps each distinct one once.
+// heldRow is what the join keeps of a row: 28 bytes, whatever the row
+// holds. The answer cells, outcome and group repeat across a staff list,
+// so the join keeps each distinct one once.
 type heldRow struct {
 	line    int32
-	person  int32 // -1 for an empty key
-	answers int32
+	person  int32    // -1 for an empty key
+	answers [3]int32 // role, years and accountability, in the join's cells
 	outcome int32
 	group   int32
 }
@@ -124,7 +121,7 @@ type heldRows struct {
 	n      int
 }
 
-// heldRowsBlock is the rows a block holds: 1.3 MB.
+// heldRowsBlock is the rows a block holds: 1.8 MB.
 const heldRowsBlock = 1 << 16
 
 func (h *heldRows) len() int { return h.n }
@@ -154,8 +151,9 @@ type outcome struct {
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
-	j := &Join{adv: adv, config: config, people: newKeyIndex(), answerIDs: map[string]int32{},
-		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, groups: newInterner(strings.Clone)}
+	j := &Join{adv: adv, config: config, people: newKeyIndex(), cells: newInterner(strings.Clone),
+		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, byRec: map[*advisor.Recommendation]int32{},
+		groups: newInterner(strings.Clone)}
 	j.groups.of(noGroup)
 	return j
 }
@@ -182,8 +180,8 @@ func (j *Join) Add(side Side, r Row) error {
 		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
 	}
 	s := sideIndex(side)
-	held := heldRow{line: int32(r.Line), person: -1, answers: j.answersID(r.Answers)}
-	held.outcome = j.outcomeOf(held.answers, r)
+	held := heldRow{line: int32(r.Line), person: -1, outcome: j.outcomeOf(r),
+		answers: [3]int32{j.cells.of(r.Answers.Role), j.cells.of(r.Answers.Years), j.cells.of(r.Answers.Accountability)}}
 	if r.Group != noGroup {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
 	}
@@ -205,59 +203,34 @@ func (j *Join) Add(side Side, r Row) error {
 	return nil
 }
 
-func (j *Join) answersID(a advisor.Answers) int32 {
-	key := j.answerKey[:0]
-	for _, cell := range [3]string{a.Role, a.Years, a.Accountability} {
-		key = binary.AppendUvarint(key, uint64(len(cell)))
-		key = append(key, cell...)
-	}
-	j.answerKey = key
-	id, ok := j.answerIDs[string(key)]
-	if !ok {
-		id = int32(len(j.answers))
-		j.answerIDs[string(key)] = id
-		j.answers = append(j.answers, advisor.Answers{Role: strings.Clone(a.Role), Years: strings.Clone(a.Years),
-			Accountability: strings.Clone(a.Accountability)})
-		j.answered = append(j.answered, -1)
-		j.answeredStart = append(j.answeredStart, "")
-	}
-	return id
-}
-
-// outcomeOf returns the outcome of a row whose answers have the given id.
-func (j *Join) outcomeOf(answers int32, r Row) int32 {
-	if last := j.answered[answers]; last >= 0 && j.answeredStart[answers] == r.Start {
-		// A row of the wrong shape is rejected whatever its answers.
-		if o := j.outcomes.at(last); r.Rec != nil && !o.rejected ||
-			r.Rec == nil && o.rejected && o.column == r.Column && o.message == r.Message {
-			return last
-		}
-	}
-	var id int32
+// outcomeOf returns the outcome of a row.
+func (j *Join) outcomeOf(r Row) int32 {
 	if r.Rec == nil {
-		id = j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
-	} else {
-		d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
-		var ok bool
-		if id, ok = j.decided[d]; !ok {
-			id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
-			j.decided[d] = id
-		}
+		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
 	}
-	j.answered[answers] = id
-	if j.answeredStart[answers] != r.Start {
-		j.answeredStart[answers] = strings.Clone(r.Start)
+	if id, ok := j.byRec[r.Rec]; ok {
+		return id
 	}
+	d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
+	id, ok := j.decided[d]
+	if !ok {
+		id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
+		j.decided[d] = id
+	}
+	if len(j.byRec) >= maxCached {
+		clear(j.byRec)
+	}
+	j.byRec[r.Rec] = id
 	return id
 }
 
-// answersOf returns a held row's answer cells.
-// DistinctAnswers are the sets of answers the join holds, each once; it
-// is read-only.
-func (j *Join) DistinctAnswers() []advisor.Answers { return j.answers }
+// Cells are the distinct answer cells the join holds, each once; it is
+// read-only.
+func (j *Join) Cells() []string { return j.cells.values }
 
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
-	return j.answers[h.answers]
+	return advisor.Answers{Role: j.cells.values[h.answers[0]], Years: j.cells.values[h.answers[1]],
+		Accountability: j.cells.values[h.answers[2]]}
 }
 
 func sideIndex(s Side) int {
@@ -287,10 +260,10 @@ type Record struct {
 type Assessment struct {
 	Row     int
 	Answers advisor.Answers
-	// AnswersIndex is where Answers are in the join's DistinctAnswers, so
-	// that a writer can encode each distinct set once.
-	AnswersIndex int
-	Level        *advisor.LevelRef // nil when the row was rejected; read-only
+	// Cells are where Answers' role, years and accountability are in the
+	// join's Cells, so that a writer can encode each distinct cell once.
+	Cells [3]int32
+	Level *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
 	// the row was advised.
 	Rec *advisor.Recommendation
@@ -395,7 +368,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 		return nil, nil
 	}
 	o := j.outcomes.at(h.outcome)
-	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), AnswersIndex: int(h.answers)}
+	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), Cells: h.answers}
 	if o.rejected {
 		return a, nil
 	}
@@ -462,21 +435,21 @@ func (j *Join) compare(rec *Record, self, mgr *outcome) {
 type recommender struct {
 	adv   *advisor.Advisor
 	on    bool
-	cache map[[2]int32]*advisor.Recommendation // by answers and outcome
+	cache map[[4]int32]*advisor.Recommendation // by answer cells and outcome
 }
 
 // maxCached bounds the join's caches.
 const maxCached = 1 << 12
 
 func newRecommender(adv *advisor.Advisor, on bool) *recommender {
-	return &recommender{adv: adv, on: on, cache: map[[2]int32]*advisor.Recommendation{}}
+	return &recommender{adv: adv, on: on, cache: map[[4]int32]*advisor.Recommendation{}}
 }
 
 func (r *recommender) of(h *heldRow, ans advisor.Answers, start string) (*advisor.Recommendation, error) {
 	if !r.on {
 		return nil, nil
 	}
-	key := [2]int32{h.answers, h.outcome}
+	key := [4]int32{h.answers[0], h.answers[1], h.answers[2], h.outcome}
 	if rec, ok := r.cache[key]; ok {
 		return rec, nil
 	}

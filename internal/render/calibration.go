@@ -99,7 +99,7 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 	if _, err := w.Write(append(header, '\n')); err != nil {
 		return calibrate.Summary{}, err
 	}
-	encoded := encodeAnswers(j.DistinctAnswers(), opt.Cell)
+	encoded := encodeCells(j.Cells(), opt.Cell)
 	total := j.NewTally(opt.By != "")
 	inFlight := make(chan chan csvBlock, 2*runtime.GOMAXPROCS(0))
 	// Written blocks' buffers are reused, as many as can be in flight.
@@ -151,28 +151,23 @@ const csvBlockPositions = 8 << 10
 // under 128 bytes.
 const csvBlockBytes = 128 * csvBlockPositions
 
-// encodedAnswers are the role, years and accountability of a set of
-// answers as CSV cells.
-type encodedAnswers [3]string
-
-// encodeAnswers encodes each distinct set of answers once, so that a
-// record's answer cells are copied rather than checked and quoted.
-func encodeAnswers(distinct []advisor.Answers, cell CellAppender) []encodedAnswers {
-	encoded := make([]encodedAnswers, len(distinct))
-	for i, a := range distinct {
-		for c, v := range [3]string{a.Role, a.Years, a.Accountability} {
-			encoded[i][c] = string(cell(nil, v))
-		}
+// encodeCells encodes each distinct answer cell once, so that a record's
+// answer cells are copied rather than checked and quoted.
+func encodeCells(distinct []string, cell CellAppender) []string {
+	encoded := make([]string, len(distinct))
+	for i, v := range distinct {
+		encoded[i] = string(cell(nil, v))
 	}
 	return encoded
 }
 
-// encodedOf is an assessment's encoded answers; empty without one.
-func encodedOf(encoded []encodedAnswers, a *calibrate.Assessment) encodedAnswers {
+// encodedCell is one of an assessment's encoded answer cells; empty
+// without one.
+func encodedCell(encoded []string, a *calibrate.Assessment, i int) string {
 	if a == nil {
-		return encodedAnswers{}
+		return ""
 	}
-	return encoded[a.AnswersIndex]
+	return encoded[a.Cells[i]]
 }
 
 // verbatim appends a cell encoded already.
@@ -186,8 +181,8 @@ type csvBlock struct {
 }
 
 // writeCSVBlock writes the records at positions from up to to after buf.
-// encoded are the answers cells of each distinct set of answers.
-func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedAnswers, from, to int, buf []byte) csvBlock {
+// encoded are the join's answer cells as CSV cells.
+func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []string, from, to int, buf []byte) csvBlock {
 	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
 	// number for the spreadsheet.
 	text, number := opt.Cell, opt.Number
@@ -219,9 +214,8 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedA
 		cells(text, levelName(r.Manager))
 		cells(number, levelOrder(r.Manager), deltaText(r, false))
 		cells(text, differences.of(r))
-		s, m := encodedOf(encoded, r.Self), encodedOf(encoded, r.Manager)
-		for i := range s {
-			cells(verbatim, s[i], m[i])
+		for i := range 3 {
+			cells(verbatim, encodedCell(encoded, r.Self, i), encodedCell(encoded, r.Manager, i))
 		}
 		cells(text, errorsText(r))
 		line = append(line, '\n')
