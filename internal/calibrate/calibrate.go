@@ -54,10 +54,11 @@ type Row struct {
 	Key     string // the key cell as read; the join trims it
 	Group   string // the --by cell, "" without --by
 	Answers advisor.Answers
+	// Start is the row's plan start cell, "" without the column: with
+	// the answers, all that its outcome depends on.
+	Start string
 	// Rec is the row's recommendation, nil when it was rejected. Only its
-	// level, resolved answers and plan start are kept. Rows with the same
-	// answers and start share one, which the join relies on for speed,
-	// not for correctness.
+	// level, resolved answers and plan start are kept.
 	Rec             *advisor.Recommendation
 	Column, Message string // why the row was rejected
 }
@@ -86,13 +87,14 @@ type Join struct {
 	cells    interner[string]
 	outcomes interner[outcome]
 	decided  map[decision]int32
-	// byRec is the outcome of each recommendation seen lately: the reader
-	// shares one recommendation between the rows with the same answers
-	// and start, so most rows need one lookup of a pointer. A key keeps
-	// its recommendation alive, so its address cannot be reused for
-	// another while it is here; the map is cleared at maxCached.
-	byRec  map[*advisor.Recommendation]int32
-	groups interner[string]
+	// answered is the outcome of each advised row's answer cells and
+	// start cell, by their indexes: advice is a function of the two, so
+	// most rows need one lookup of 16 bytes, and no look at their
+	// recommendation, a few KB the reader has just written. It is
+	// cleared at maxAnswered.
+	answered map[[4]int32]int32
+	starts   interner[string]
+	groups   interner[string]
 }
 
 // decision is what an advised row's outcome follows from.
@@ -152,14 +154,16 @@ type outcome struct {
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(), cells: newInterner(strings.Clone),
-		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, byRec: map[*advisor.Recommendation]int32{},
-		groups: newInterner(strings.Clone)}
+		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, answered: map[[4]int32]int32{},
+		starts: newInterner(strings.Clone), groups: newInterner(strings.Clone)}
 	j.groups.of(noGroup)
+	j.starts.of(noStart)
 	return j
 }
 
-// noGroup is the group of every row without --by: index 0.
-const noGroup = ""
+// noGroup is the group of every row without --by, and noStart the start
+// cell of every row without the column: index 0.
+const noGroup, noStart = "", ""
 
 // cloneOutcome, like strings.Clone for cells, copies the strings the join
 // keeps: a row's cells may pin a whole chunk of input.
@@ -180,8 +184,9 @@ func (j *Join) Add(side Side, r Row) error {
 		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
 	}
 	s := sideIndex(side)
-	held := heldRow{line: int32(r.Line), person: -1, outcome: j.outcomeOf(r),
+	held := heldRow{line: int32(r.Line), person: -1,
 		answers: [3]int32{j.cells.of(r.Answers.Role), j.cells.of(r.Answers.Years), j.cells.of(r.Answers.Accountability)}}
+	held.outcome = j.outcomeOf(held.answers, r)
 	if r.Group != noGroup {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
 	}
@@ -203,12 +208,17 @@ func (j *Join) Add(side Side, r Row) error {
 	return nil
 }
 
-// outcomeOf returns the outcome of a row.
-func (j *Join) outcomeOf(r Row) int32 {
+// outcomeOf returns the outcome of a row with the given answer cells.
+func (j *Join) outcomeOf(answers [3]int32, r Row) int32 {
 	if r.Rec == nil {
+		// A row of the wrong shape is rejected whatever its answers.
 		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
 	}
-	if id, ok := j.byRec[r.Rec]; ok {
+	key := [4]int32{answers[0], answers[1], answers[2]}
+	if r.Start != noStart {
+		key[3] = j.starts.of(r.Start)
+	}
+	if id, ok := j.answered[key]; ok {
 		return id
 	}
 	d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
@@ -217,12 +227,16 @@ func (j *Join) outcomeOf(r Row) int32 {
 		id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
 		j.decided[d] = id
 	}
-	if len(j.byRec) >= maxCached {
-		clear(j.byRec)
+	if len(j.answered) >= maxAnswered {
+		clear(j.answered)
 	}
-	j.byRec[r.Rec] = id
+	j.answered[key] = id
 	return id
 }
+
+// maxAnswered bounds answered to some 2 MB: twice the sets of answers
+// and start cells of the README's million-row files.
+const maxAnswered = 1 << 16
 
 // Cells are the distinct answer cells the join holds, each once; it is
 // read-only.

@@ -296,15 +296,15 @@ func lineDiff(want, got []string) string {
 	return b.String()
 }
 
-// The join reuses an outcome for rows with the same recommendation; a row
-// rejected for its shape, or with another start, has its own.
+// The join reuses an outcome for rows with the same answers and start
+// cell; a row rejected for its shape, or with another start, has its own.
 func TestRowsWithTheSameAnswersKeepTheirOwnOutcome(t *testing.T) {
 	j, adv := newJoin(t)
 	advised := row(t, adv, 2, "E1", "", "SRE", "6", "team")
 	shape := advised
 	shape.Rec, shape.Message = nil, "the row has 4 cells, the header 6"
 	later := advised
-	later.Rec = advisedOn(t, adv, advised.Answers, "2030-01-07")
+	later.Start, later.Rec = "2030-01-07", advisedOn(t, adv, advised.Answers, "2030-01-07")
 	for i, r := range []Row{advised, shape, advised, later} {
 		r.Line, r.Key = i+2, fmt.Sprint("E", i)
 		add(t, j, Self, r)

@@ -194,6 +194,7 @@ type calibrationRead struct {
 type sideColumns struct {
 	key, by                     int // by is -1 without --by or when this file lacks it
 	role, years, accountability int
+	start                       int // -1 without the column
 }
 
 func (r *calibrationRead) readBoth(parent context.Context) error {
@@ -272,7 +273,7 @@ func (r *calibrationRead) resolve(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.names[s], err)
 		}
-		c := sideColumns{key: headerIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2]}
+		c := sideColumns{key: headerIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2], start: answers[3]}
 		if r.opts.By != "" {
 			c.by = headerIndex(h, r.opts.By)
 			byFound = byFound || c.by >= 0
@@ -335,6 +336,9 @@ func (r *calibrationRead) add(s int, side calibrate.Side, row batch.AdvisedRow) 
 		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
 	if c.by >= 0 {
 		jr.Group = row.Fields[c.by]
+	}
+	if c.start >= 0 {
+		jr.Start = row.Fields[c.start]
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
