@@ -76,7 +76,10 @@ type Join struct {
 	adv    *advisor.Advisor
 	config Config
 	rows   [2]heldRows
-	people keyIndex   // trimmed key -> person
+	people keyIndex // trimmed key -> person
+	// next is the person after each side's last, the guess for its next
+	// row's key.
+	next   [2]int32
 	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
@@ -191,10 +194,11 @@ func (j *Join) Add(side Side, r Row) error {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
-		p, err := j.people.of(key)
+		p, err := j.people.of(key, j.next[s])
 		if err != nil {
 			return err
 		}
+		j.next[s] = p + 1
 		if int(p) == len(j.counts) {
 			j.counts = append(j.counts, [2]int32{})
 			j.managerRow = append(j.managerRow, -1)

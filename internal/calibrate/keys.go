@@ -44,8 +44,15 @@ func (k *keyIndex) key(p int32) string { return string(k.bytes(p)) }
 
 func (k *keyIndex) bytes(p int32) []byte { return k.arena[k.starts[p]:k.starts[p+1]] }
 
-// of returns the person with a key, numbering it if it is new.
-func (k *keyIndex) of(key string) (person int32, err error) {
+// of returns the person with a key, numbering it if it is new. guess is
+// the person the key likely has, or any number: two files exported from
+// one system often list their people in the same order, and comparing
+// one key in the arena, which is read in order then, costs much less
+// than a probe of the table, which is a cache miss once it is large.
+func (k *keyIndex) of(key string, guess int32) (person int32, err error) {
+	if guess >= 0 && int(guess) < k.people && string(k.bytes(guess)) == key {
+		return guess, nil
+	}
 	h := uint32(k.hash(key))
 	mask := uint32(len(k.slots) - 1)
 	i := h & mask
