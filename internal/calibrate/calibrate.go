@@ -83,19 +83,17 @@ type Join struct {
 	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
-	// cells are the answer cells, interned one by one and kept by each
-	// row as three indexes: a staff list spells its answers in a few
-	// hundred ways, whose map stays in the cache, while the sets of three
-	// run to tens of thousands, whose map did not.
-	cells    interner[string]
+	// cells are each answer's distinct cells (role, years and
+	// accountability), which a row keeps as three indexes: a staff list
+	// spells its answers in a few dozen ways each, whose maps stay in the
+	// cache, where the sets of three run to tens of thousands.
+	cells [3]interner[string]
+	// answered is the outcome of each advised row's answer cells and
+	// start cell: advice is a function of the two, so most rows need no
+	// look at their recommendation, a few KB the reader has just written.
+	answered answerTable
 	outcomes interner[outcome]
 	decided  map[decision]int32
-	// answered is the outcome of each advised row's answer cells and
-	// start cell, by their indexes: advice is a function of the two, so
-	// most rows need one lookup of 16 bytes, and no look at their
-	// recommendation, a few KB the reader has just written. It is
-	// cleared at maxAnswered.
-	answered map[[4]int32]int32
 	starts   interner[string]
 	groups   interner[string]
 }
@@ -156,8 +154,9 @@ type outcome struct {
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
-	j := &Join{adv: adv, config: config, people: newKeyIndex(), cells: newInterner(strings.Clone),
-		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, answered: map[[4]int32]int32{},
+	j := &Join{adv: adv, config: config, people: newKeyIndex(),
+		cells:    [3]interner[string]{newInterner(strings.Clone), newInterner(strings.Clone), newInterner(strings.Clone)},
+		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, answered: newAnswerTable(),
 		starts: newInterner(strings.Clone), groups: newInterner(strings.Clone)}
 	j.groups.of(noGroup)
 	j.starts.of(noStart)
@@ -188,7 +187,7 @@ func (j *Join) Add(side Side, r Row) error {
 	}
 	s := sideIndex(side)
 	held := heldRow{line: int32(r.Line), person: -1,
-		answers: [3]int32{j.cells.of(r.Answers.Role), j.cells.of(r.Answers.Years), j.cells.of(r.Answers.Accountability)}}
+		answers: [3]int32{j.cells[0].of(r.Answers.Role), j.cells[1].of(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}}
 	held.outcome = j.outcomeOf(held.answers, r)
 	if r.Group != noGroup {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
@@ -222,7 +221,7 @@ func (j *Join) outcomeOf(answers [3]int32, r Row) int32 {
 	if r.Start != noStart {
 		key[3] = j.starts.of(r.Start)
 	}
-	if id, ok := j.answered[key]; ok {
+	if id, ok := j.answered.get(key); ok {
 		return id
 	}
 	d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
@@ -231,24 +230,19 @@ func (j *Join) outcomeOf(answers [3]int32, r Row) int32 {
 		id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
 		j.decided[d] = id
 	}
-	if len(j.answered) >= maxAnswered {
-		clear(j.answered)
-	}
-	j.answered[key] = id
+	j.answered.put(key, id)
 	return id
 }
 
-// maxAnswered bounds answered to some 2 MB: twice the sets of answers
-// and start cells of the README's million-row files.
-const maxAnswered = 1 << 16
-
-// Cells are the distinct answer cells the join holds, each once; it is
-// read-only.
-func (j *Join) Cells() []string { return j.cells.values }
+// Cells are the distinct cells of each answer (role, years and
+// accountability) the join holds, each once; they are read-only.
+func (j *Join) Cells() [3][]string {
+	return [3][]string{j.cells[0].values, j.cells[1].values, j.cells[2].values}
+}
 
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
-	return advisor.Answers{Role: j.cells.values[h.answers[0]], Years: j.cells.values[h.answers[1]],
-		Accountability: j.cells.values[h.answers[2]]}
+	return advisor.Answers{Role: j.cells[0].values[h.answers[0]], Years: j.cells[1].values[h.answers[1]],
+		Accountability: j.cells[2].values[h.answers[2]]}
 }
 
 func sideIndex(s Side) int {

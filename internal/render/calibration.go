@@ -151,23 +151,26 @@ const csvBlockPositions = 8 << 10
 // under 128 bytes.
 const csvBlockBytes = 128 * csvBlockPositions
 
-// encodeCells encodes each distinct answer cell once, so that a record's
-// answer cells are copied rather than checked and quoted.
-func encodeCells(distinct []string, cell CellAppender) []string {
-	encoded := make([]string, len(distinct))
-	for i, v := range distinct {
-		encoded[i] = string(cell(nil, v))
+// encodeCells encodes each answer's distinct cells once, so that a
+// record's answer cells are copied rather than checked and quoted.
+func encodeCells(distinct [3][]string, cell CellAppender) [3][]string {
+	var encoded [3][]string
+	for a, cells := range distinct {
+		encoded[a] = make([]string, len(cells))
+		for i, v := range cells {
+			encoded[a][i] = string(cell(nil, v))
+		}
 	}
 	return encoded
 }
 
-// encodedCell is one of an assessment's encoded answer cells; empty
+// encodedCell is an assessment's encoded cell of one answer; empty
 // without one.
-func encodedCell(encoded []string, a *calibrate.Assessment, i int) string {
+func encodedCell(encoded [3][]string, a *calibrate.Assessment, answer int) string {
 	if a == nil {
 		return ""
 	}
-	return encoded[a.Cells[i]]
+	return encoded[answer][a.Cells[answer]]
 }
 
 // verbatim appends a cell encoded already.
@@ -182,7 +185,7 @@ type csvBlock struct {
 
 // writeCSVBlock writes the records at positions from up to to after buf.
 // encoded are the join's answer cells as CSV cells.
-func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []string, from, to int, buf []byte) csvBlock {
+func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]string, from, to int, buf []byte) csvBlock {
 	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
 	// number for the spreadsheet.
 	text, number := opt.Cell, opt.Number
