@@ -204,6 +204,32 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]strin
 			line = appendCell(line, v)
 		}
 	}
+	// A row number's digits are appended as they are, with no string made
+	// for them, when the number writer leaves digits as they are (it
+	// would quote them were the delimiter a digit).
+	plainDigits := string(number(nil, "0123456789")) == "0123456789"
+	row := func(a *calibrate.Assessment) {
+		switch {
+		case a == nil || !plainDigits:
+			cells(number, rowText(a))
+		default:
+			line = strconv.AppendInt(append(line, opt.Delimiter), int64(a.Row), 10)
+		}
+	}
+	// levels are the level and order cells of each level, encoded once.
+	levels := map[*advisor.LevelRef]string{}
+	level := func(a *calibrate.Assessment) string {
+		var l *advisor.LevelRef
+		if a != nil {
+			l = a.Level
+		}
+		cells, ok := levels[l]
+		if !ok {
+			cells = string(number(append(text(nil, levelName(a)), opt.Delimiter), levelOrder(a)))
+			levels[l] = cells
+		}
+		return cells
+	}
 	b.err = j.RecordsIn(from, to, false, func(r *calibrate.Record) error {
 		b.tally.Add(r)
 		first = true
@@ -211,11 +237,11 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]strin
 		if opt.By != "" {
 			cells(text, r.Group)
 		}
-		cells(number, string(r.Status), rowText(r.Self), rowText(r.Manager))
-		cells(text, levelName(r.Self))
-		cells(number, levelOrder(r.Self))
-		cells(text, levelName(r.Manager))
-		cells(number, levelOrder(r.Manager), deltaText(r, false))
+		cells(number, string(r.Status))
+		row(r.Self)
+		row(r.Manager)
+		cells(verbatim, level(r.Self), level(r.Manager))
+		cells(number, deltaText(r, false))
 		cells(text, differences.of(r))
 		for i := range 3 {
 			cells(verbatim, encodedCell(encoded, r.Self, i), encodedCell(encoded, r.Manager, i))
