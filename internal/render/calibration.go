@@ -176,6 +176,16 @@ func encodedCell(encoded [3][]string, a *calibrate.Assessment, answer int) strin
 // verbatim appends a cell encoded already.
 func verbatim(dst []byte, cell string) []byte { return append(dst, cell...) }
 
+// levelCells are a level's two cells in a CSV record.
+type levelCells struct {
+	level advisor.LevelRef
+	cells string
+}
+
+// maxLevelOrder bounds the orders whose cells a block keeps: a catalog's
+// levels are numbered from 1.
+const maxLevelOrder = 64
+
 // csvBlock is a block of records written as CSV, and their counts.
 type csvBlock struct {
 	text  []byte
@@ -216,17 +226,26 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]strin
 			line = strconv.AppendInt(append(line, opt.Delimiter), int64(a.Row), 10)
 		}
 	}
-	// levels are the level and order cells of each level, encoded once.
-	levels := map[*advisor.LevelRef]string{}
+	// levels are the level and order cells of each level, encoded once,
+	// by order: a catalog has a handful of levels, and the join a copy of
+	// one in each of its outcomes, so a level is found by its order and
+	// checked by value. noLevel is the two cells empty.
+	noLevel := string(number(append(text(nil, ""), opt.Delimiter), ""))
+	var levels []levelCells
 	level := func(a *calibrate.Assessment) string {
-		var l *advisor.LevelRef
-		if a != nil {
-			l = a.Level
+		if a == nil || a.Level == nil {
+			return noLevel
 		}
-		cells, ok := levels[l]
-		if !ok {
-			cells = string(number(append(text(nil, levelName(a)), opt.Delimiter), levelOrder(a)))
-			levels[l] = cells
+		l := *a.Level
+		if l.Order >= 0 && l.Order < len(levels) && levels[l.Order].level == l {
+			return levels[l.Order].cells
+		}
+		cells := string(number(append(text(nil, l.Name), opt.Delimiter), strconv.Itoa(l.Order)))
+		if l.Order >= 0 && l.Order < maxLevelOrder {
+			if l.Order >= len(levels) {
+				levels = append(levels, make([]levelCells, l.Order+1-len(levels))...)
+			}
+			levels[l.Order] = levelCells{l, cells}
 		}
 		return cells
 	}
@@ -287,31 +306,27 @@ func deltaText(r *calibrate.Record, signed bool) string {
 	}
 }
 
-// differsCache keeps the differs cell of each set of differing answers:
-// there are eight, and a record's costs no allocation.
-type differsCache map[[3]bool]string
+// differsCache keeps the differs cell of each set of differing answers,
+// by the set's bits: there are eight, and a record's costs no allocation.
+type differsCache [8]*string
 
 func (c *differsCache) of(r *calibrate.Record) string {
-	var set [3]bool
+	set := 0
 	for _, d := range r.Differences {
 		switch d.Answer {
 		case advisor.FieldRole:
-			set[0] = true
+			set |= 1
 		case advisor.FieldYears:
-			set[1] = true
+			set |= 2
 		default:
-			set[2] = true
+			set |= 4
 		}
 	}
-	text, ok := (*c)[set]
-	if !ok {
-		if *c == nil {
-			*c = differsCache{}
-		}
-		text = differs(r)
-		(*c)[set] = text
+	if c[set] == nil {
+		text := differs(r)
+		c[set] = &text
 	}
-	return text
+	return *c[set]
 }
 
 // differs names the answers the two sides resolve differently, joined by ;.
