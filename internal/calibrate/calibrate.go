@@ -94,7 +94,7 @@ type Join struct {
 	answered answerTable
 	outcomes interner[outcome]
 	decided  map[decision]int32
-	starts   interner[string]
+	starts   interner[string] // the start cells, for answered
 	groups   interner[string]
 }
 
@@ -240,6 +240,7 @@ func (j *Join) Cells() [3][]string {
 	return [3][]string{j.cells[0].values, j.cells[1].values, j.cells[2].values}
 }
 
+// answersOf returns a held row's answer cells.
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
 	return advisor.Answers{Role: j.cells[0].values[h.answers[0]], Years: j.cells[1].values[h.answers[1]],
 		Accountability: j.cells[2].values[h.answers[2]]}
