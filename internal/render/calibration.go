@@ -173,9 +173,6 @@ func encodedCell(encoded [3][]string, a *calibrate.Assessment, answer int) strin
 	return encoded[answer][a.Cells[answer]]
 }
 
-// verbatim appends a cell encoded already.
-func verbatim(dst []byte, cell string) []byte { return append(dst, cell...) }
-
 // levelCells are a level's two cells in a CSV record.
 type levelCells struct {
 	level advisor.LevelRef
@@ -214,6 +211,12 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]strin
 			line = appendCell(line, v)
 		}
 	}
+	// put appends a cell encoded already, after its delimiter: every cell
+	// but the key has one.
+	put := func(cell string) { line = append(append(line, opt.Delimiter), cell...) }
+	// statuses and deltas are the cells of each, encoded once.
+	statuses, deltas := map[calibrate.Status]string{}, map[int]string{}
+	noDelta := string(number(nil, ""))
 	// A row number's digits are appended as they are, with no string made
 	// for them, when the number writer leaves digits as they are (it
 	// would quote them were the delimiter a digit).
@@ -256,14 +259,28 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]strin
 		if opt.By != "" {
 			cells(text, r.Group)
 		}
-		cells(number, string(r.Status))
+		status, ok := statuses[r.Status]
+		if !ok {
+			status = string(number(nil, string(r.Status)))
+			statuses[r.Status] = status
+		}
+		put(status)
 		row(r.Self)
 		row(r.Manager)
-		cells(verbatim, level(r.Self), level(r.Manager))
-		cells(number, deltaText(r, false))
-		cells(text, differences.of(r))
+		put(level(r.Self))
+		put(level(r.Manager))
+		delta := noDelta
+		if r.Status.Complete() {
+			if delta, ok = deltas[r.Delta]; !ok {
+				delta = string(number(nil, deltaText(r, false)))
+				deltas[r.Delta] = delta
+			}
+		}
+		put(delta)
+		put(differences.cell(r, text))
 		for i := range 3 {
-			cells(verbatim, encodedCell(encoded, r.Self, i), encodedCell(encoded, r.Manager, i))
+			put(encodedCell(encoded, r.Self, i))
+			put(encodedCell(encoded, r.Manager, i))
 		}
 		cells(text, errorsText(r))
 		line = append(line, '\n')
@@ -307,10 +324,11 @@ func deltaText(r *calibrate.Record, signed bool) string {
 }
 
 // differsCache keeps the differs cell of each set of differing answers,
-// by the set's bits: there are eight, and a record's costs no allocation.
+// encoded, by the set's bits: there are eight, and a record's costs no
+// allocation.
 type differsCache [8]*string
 
-func (c *differsCache) of(r *calibrate.Record) string {
+func (c *differsCache) cell(r *calibrate.Record, text CellAppender) string {
 	set := 0
 	for _, d := range r.Differences {
 		switch d.Answer {
@@ -323,8 +341,8 @@ func (c *differsCache) of(r *calibrate.Record) string {
 		}
 	}
 	if c[set] == nil {
-		text := differs(r)
-		c[set] = &text
+		cell := string(text(nil, differs(r)))
+		c[set] = &cell
 	}
 	return *c[set]
 }
