@@ -3,15 +3,15 @@
 // advisor gives each side. It is pure: rows come in already advised, and
 // records go out through a callback; it knows no files, flags or formats.
 //
-// The join holds both sides compactly (per row: its line, its key and an
-// index into a table of distinct answers and groups), never whole rows:
+// The join holds both sides compactly (per row: its line, its key and
+// indexes into tables of distinct answer cells, outcomes and groups),
+// never whole rows:
 // a key repeated within one file must reject every row that has it, the
 // first included, so no record can be written before both files are read.
 package calibrate
 
 import (
 	"cmp"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"strings"
@@ -76,26 +76,26 @@ type Join struct {
 	adv    *advisor.Advisor
 	config Config
 	rows   [2]heldRows
-	people keyIndex   // trimmed key -> person
+	people keyIndex // trimmed key -> person
+	// next is the person after each side's last, the guess for its next
+	// row's key.
+	next   [2]int32
 	counts [][2]int32 // rows per side, by person
 	// managerRow is the person's first MANAGER row, by person; -1 for none.
 	managerRow []int32
-	// Answers are interned by their three cells written into one
-	// length-prefixed buffer: one hash and one lookup in a small map that
-	// stays in the cache, where a map of three strings would hash and
-	// compare each cell on its own.
-	answerIDs map[string]int32
-	answers   []advisor.Answers
-	answerKey []byte // the buffer, reused
-	// answered is the outcome the answers last came to, and answeredStart
-	// the start cell they came with, by answers: advice is a function of
-	// the answers and the start cell, so an advised row with both the same
-	// as the last needs no lookup, nor a look at its recommendation.
-	answered      []int32
-	answeredStart []string
-	outcomes      interner[outcome]
-	decided       map[decision]int32
-	groups        interner[string]
+	// cells are each answer's distinct cells (role, years and
+	// accountability), which a row keeps as three indexes: a staff list
+	// spells its answers in a few dozen ways each, whose maps stay in the
+	// cache, where the sets of three run to tens of thousands.
+	cells [3]interner[string]
+	// answered is the outcome of each advised row's answer cells and
+	// start cell: advice is a function of the two, so most rows need no
+	// look at their recommendation, a few KB the reader has just written.
+	answered answerTable
+	outcomes interner[outcome]
+	decided  map[decision]int32
+	starts   interner[string] // the start cells, for answered
+	groups   interner[string]
 }
 
 // decision is what an advised row's outcome follows from.
@@ -105,13 +105,13 @@ type decision struct {
 	start         string
 }
 
-// heldRow is what the join keeps of a row: 20 bytes, whatever the row
-// holds. The answers and outcome repeat across a staff list, so the join
-// keeps each distinct one once.
+// heldRow is what the join keeps of a row: 28 bytes, whatever the row
+// holds. The answer cells, outcome and group repeat across a staff list,
+// so the join keeps each distinct one once.
 type heldRow struct {
 	line    int32
-	person  int32 // -1 for an empty key
-	answers int32
+	person  int32    // -1 for an empty key
+	answers [3]int32 // role, years and accountability, in the join's cells
 	outcome int32
 	group   int32
 }
@@ -124,7 +124,7 @@ type heldRows struct {
 	n      int
 }
 
-// heldRowsBlock is the rows a block holds: 1.3 MB.
+// heldRowsBlock is the rows a block holds: 1.8 MB.
 const heldRowsBlock = 1 << 16
 
 func (h *heldRows) len() int { return h.n }
@@ -154,14 +154,18 @@ type outcome struct {
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
-	j := &Join{adv: adv, config: config, people: newKeyIndex(), answerIDs: map[string]int32{},
-		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, groups: newInterner(strings.Clone)}
+	j := &Join{adv: adv, config: config, people: newKeyIndex(),
+		cells:    [3]interner[string]{newInterner(strings.Clone), newInterner(strings.Clone), newInterner(strings.Clone)},
+		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, answered: newAnswerTable(),
+		starts: newInterner(strings.Clone), groups: newInterner(strings.Clone)}
 	j.groups.of(noGroup)
+	j.starts.of(noStart)
 	return j
 }
 
-// noGroup is the group of every row without --by: index 0.
-const noGroup = ""
+// noGroup is the group of every row without --by, and noStart the start
+// cell of every row without the column: index 0.
+const noGroup, noStart = "", ""
 
 // cloneOutcome, like strings.Clone for cells, copies the strings the join
 // keeps: a row's cells may pin a whole chunk of input.
@@ -182,16 +186,18 @@ func (j *Join) Add(side Side, r Row) error {
 		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
 	}
 	s := sideIndex(side)
-	held := heldRow{line: int32(r.Line), person: -1, answers: j.answersID(r.Answers)}
+	held := heldRow{line: int32(r.Line), person: -1,
+		answers: [3]int32{j.cells[0].of(r.Answers.Role), j.cells[1].of(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}}
 	held.outcome = j.outcomeOf(held.answers, r)
 	if r.Group != noGroup {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
-		p, err := j.people.of(key)
+		p, err := j.people.of(key, j.next[s])
 		if err != nil {
 			return err
 		}
+		j.next[s] = p + 1
 		if int(p) == len(j.counts) {
 			j.counts = append(j.counts, [2]int32{})
 			j.managerRow = append(j.managerRow, -1)
@@ -205,59 +211,39 @@ func (j *Join) Add(side Side, r Row) error {
 	return nil
 }
 
-func (j *Join) answersID(a advisor.Answers) int32 {
-	key := j.answerKey[:0]
-	for _, cell := range [3]string{a.Role, a.Years, a.Accountability} {
-		key = binary.AppendUvarint(key, uint64(len(cell)))
-		key = append(key, cell...)
+// outcomeOf returns the outcome of a row with the given answer cells.
+func (j *Join) outcomeOf(answers [3]int32, r Row) int32 {
+	if r.Rec == nil {
+		// A row of the wrong shape is rejected whatever its answers.
+		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
 	}
-	j.answerKey = key
-	id, ok := j.answerIDs[string(key)]
+	key := [4]int32{answers[0], answers[1], answers[2]}
+	if r.Start != noStart {
+		key[3] = j.starts.of(r.Start)
+	}
+	if id, ok := j.answered.get(key); ok {
+		return id
+	}
+	d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
+	id, ok := j.decided[d]
 	if !ok {
-		id = int32(len(j.answers))
-		j.answerIDs[string(key)] = id
-		j.answers = append(j.answers, advisor.Answers{Role: strings.Clone(a.Role), Years: strings.Clone(a.Years),
-			Accountability: strings.Clone(a.Accountability)})
-		j.answered = append(j.answered, -1)
-		j.answeredStart = append(j.answeredStart, "")
+		id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
+		j.decided[d] = id
 	}
+	j.answered.put(key, id)
 	return id
 }
 
-// outcomeOf returns the outcome of a row whose answers have the given id.
-func (j *Join) outcomeOf(answers int32, r Row) int32 {
-	if last := j.answered[answers]; last >= 0 && j.answeredStart[answers] == r.Start {
-		// A row of the wrong shape is rejected whatever its answers.
-		if o := j.outcomes.at(last); r.Rec != nil && !o.rejected ||
-			r.Rec == nil && o.rejected && o.column == r.Column && o.message == r.Message {
-			return last
-		}
-	}
-	var id int32
-	if r.Rec == nil {
-		id = j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
-	} else {
-		d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
-		var ok bool
-		if id, ok = j.decided[d]; !ok {
-			id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
-			j.decided[d] = id
-		}
-	}
-	j.answered[answers] = id
-	if j.answeredStart[answers] != r.Start {
-		j.answeredStart[answers] = strings.Clone(r.Start)
-	}
-	return id
+// Cells are the distinct cells of each answer (role, years and
+// accountability) the join holds, each once; they are read-only.
+func (j *Join) Cells() [3][]string {
+	return [3][]string{j.cells[0].values, j.cells[1].values, j.cells[2].values}
 }
 
 // answersOf returns a held row's answer cells.
-// DistinctAnswers are the sets of answers the join holds, each once; it
-// is read-only.
-func (j *Join) DistinctAnswers() []advisor.Answers { return j.answers }
-
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
-	return j.answers[h.answers]
+	return advisor.Answers{Role: j.cells[0].values[h.answers[0]], Years: j.cells[1].values[h.answers[1]],
+		Accountability: j.cells[2].values[h.answers[2]]}
 }
 
 func sideIndex(s Side) int {
@@ -287,10 +273,10 @@ type Record struct {
 type Assessment struct {
 	Row     int
 	Answers advisor.Answers
-	// AnswersIndex is where Answers are in the join's DistinctAnswers, so
-	// that a writer can encode each distinct set once.
-	AnswersIndex int
-	Level        *advisor.LevelRef // nil when the row was rejected; read-only
+	// Cells are where Answers' role, years and accountability are in the
+	// join's Cells, so that a writer can encode each distinct cell once.
+	Cells [3]int32
+	Level *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
 	// the row was advised.
 	Rec *advisor.Recommendation
@@ -395,7 +381,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 		return nil, nil
 	}
 	o := j.outcomes.at(h.outcome)
-	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), AnswersIndex: int(h.answers)}
+	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), Cells: h.answers}
 	if o.rejected {
 		return a, nil
 	}
@@ -462,21 +448,21 @@ func (j *Join) compare(rec *Record, self, mgr *outcome) {
 type recommender struct {
 	adv   *advisor.Advisor
 	on    bool
-	cache map[[2]int32]*advisor.Recommendation // by answers and outcome
+	cache map[[4]int32]*advisor.Recommendation // by answer cells and outcome
 }
 
 // maxCached bounds the join's caches.
 const maxCached = 1 << 12
 
 func newRecommender(adv *advisor.Advisor, on bool) *recommender {
-	return &recommender{adv: adv, on: on, cache: map[[2]int32]*advisor.Recommendation{}}
+	return &recommender{adv: adv, on: on, cache: map[[4]int32]*advisor.Recommendation{}}
 }
 
 func (r *recommender) of(h *heldRow, ans advisor.Answers, start string) (*advisor.Recommendation, error) {
 	if !r.on {
 		return nil, nil
 	}
-	key := [2]int32{h.answers, h.outcome}
+	key := [4]int32{h.answers[0], h.answers[1], h.answers[2], h.outcome}
 	if rec, ok := r.cache[key]; ok {
 		return rec, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"strings"
 )
 
 // keyIndex numbers the distinct keys of both files. The keys live in one
@@ -19,7 +20,9 @@ type keyIndex struct {
 	// person's number plus 1; a key's probe starts at its hash and goes up.
 	slots  []uint64
 	people int
-	arena  []byte
+	// arena is a Builder so that a key is a slice of its text, written
+	// in a record with no copy of its own.
+	arena  strings.Builder
 	starts []uint32 // where each person's key starts in arena; ends at the next
 }
 
@@ -40,30 +43,35 @@ func newKeyIndexHashing(hash func(string) uint64) keyIndex {
 }
 
 // key returns a person's key.
-func (k *keyIndex) key(p int32) string { return string(k.bytes(p)) }
+func (k *keyIndex) key(p int32) string { return k.arena.String()[k.starts[p]:k.starts[p+1]] }
 
-func (k *keyIndex) bytes(p int32) []byte { return k.arena[k.starts[p]:k.starts[p+1]] }
-
-// of returns the person with a key, numbering it if it is new.
-func (k *keyIndex) of(key string) (person int32, err error) {
+// of returns the person with a key, numbering it if it is new. guess is
+// the person the key likely has, or any number: two files exported from
+// one system often list their people in the same order, and comparing
+// one key in the arena, which is read in order then, costs much less
+// than a probe of the table, which is a cache miss once it is large.
+func (k *keyIndex) of(key string, guess int32) (person int32, err error) {
+	if guess >= 0 && int(guess) < k.people && k.key(guess) == key {
+		return guess, nil
+	}
 	h := uint32(k.hash(key))
 	mask := uint32(len(k.slots) - 1)
 	i := h & mask
 	for ; k.slots[i] != 0; i = (i + 1) & mask {
 		s := k.slots[i]
 		if uint32(s>>32) == h {
-			if p := int32(uint32(s) - 1); string(k.bytes(p)) == key {
+			if p := int32(uint32(s) - 1); k.key(p) == key {
 				return p, nil
 			}
 		}
 	}
-	if len(k.arena)+len(key) > maxKeyBytes {
+	if k.arena.Len()+len(key) > maxKeyBytes {
 		return 0, fmt.Errorf("the keys add up to more than %d bytes, which is more than calibrate holds; split the files", maxKeyBytes)
 	}
 	person = int32(k.people)
 	k.people++
-	k.arena = append(k.arena, key...)
-	k.starts = append(k.starts, uint32(len(k.arena)))
+	k.arena.WriteString(key)
+	k.starts = append(k.starts, uint32(k.arena.Len()))
 	k.slots[i] = slot(h, person)
 	if 4*k.people > 3*len(k.slots) {
 		k.grow()

@@ -99,7 +99,7 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 	if _, err := w.Write(append(header, '\n')); err != nil {
 		return calibrate.Summary{}, err
 	}
-	encoded := encodeAnswers(j.DistinctAnswers(), opt.Cell)
+	encoded := encodeCells(j.Cells(), opt.Cell)
 	total := j.NewTally(opt.By != "")
 	inFlight := make(chan chan csvBlock, 2*runtime.GOMAXPROCS(0))
 	// Written blocks' buffers are reused, as many as can be in flight.
@@ -151,32 +151,37 @@ const csvBlockPositions = 8 << 10
 // under 128 bytes.
 const csvBlockBytes = 128 * csvBlockPositions
 
-// encodedAnswers are the role, years and accountability of a set of
-// answers as CSV cells.
-type encodedAnswers [3]string
-
-// encodeAnswers encodes each distinct set of answers once, so that a
+// encodeCells encodes each answer's distinct cells once, so that a
 // record's answer cells are copied rather than checked and quoted.
-func encodeAnswers(distinct []advisor.Answers, cell CellAppender) []encodedAnswers {
-	encoded := make([]encodedAnswers, len(distinct))
-	for i, a := range distinct {
-		for c, v := range [3]string{a.Role, a.Years, a.Accountability} {
-			encoded[i][c] = string(cell(nil, v))
+func encodeCells(distinct [3][]string, cell CellAppender) [3][]string {
+	var encoded [3][]string
+	for a, cells := range distinct {
+		encoded[a] = make([]string, len(cells))
+		for i, v := range cells {
+			encoded[a][i] = string(cell(nil, v))
 		}
 	}
 	return encoded
 }
 
-// encodedOf is an assessment's encoded answers; empty without one.
-func encodedOf(encoded []encodedAnswers, a *calibrate.Assessment) encodedAnswers {
+// encodedCell is an assessment's encoded cell of one answer; empty
+// without one.
+func encodedCell(encoded [3][]string, a *calibrate.Assessment, answer int) string {
 	if a == nil {
-		return encodedAnswers{}
+		return ""
 	}
-	return encoded[a.AnswersIndex]
+	return encoded[answer][a.Cells[answer]]
 }
 
-// verbatim appends a cell encoded already.
-func verbatim(dst []byte, cell string) []byte { return append(dst, cell...) }
+// levelCells are a level's two cells in a CSV record.
+type levelCells struct {
+	level advisor.LevelRef
+	cells string
+}
+
+// maxLevelOrder bounds the orders whose cells a block keeps: a catalog's
+// levels are numbered from 1.
+const maxLevelOrder = 64
 
 // csvBlock is a block of records written as CSV, and their counts.
 type csvBlock struct {
@@ -186,8 +191,8 @@ type csvBlock struct {
 }
 
 // writeCSVBlock writes the records at positions from up to to after buf.
-// encoded are the answers cells of each distinct set of answers.
-func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedAnswers, from, to int, buf []byte) csvBlock {
+// encoded are the join's answer cells as CSV cells.
+func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]string, from, to int, buf []byte) csvBlock {
 	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
 	// number for the spreadsheet.
 	text, number := opt.Cell, opt.Number
@@ -206,6 +211,47 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedA
 			line = appendCell(line, v)
 		}
 	}
+	// put appends a cell encoded already, after its delimiter: every cell
+	// but the key has one.
+	put := func(cell string) { line = append(append(line, opt.Delimiter), cell...) }
+	// statuses and deltas are the cells of each, encoded once.
+	statuses, deltas := map[calibrate.Status]string{}, map[int]string{}
+	noDelta := string(number(nil, ""))
+	// A row number's digits are appended as they are, with no string made
+	// for them, when the number writer leaves digits as they are (it
+	// would quote them were the delimiter a digit).
+	plainDigits := string(number(nil, "0123456789")) == "0123456789"
+	row := func(a *calibrate.Assessment) {
+		switch {
+		case a == nil || !plainDigits:
+			cells(number, rowText(a))
+		default:
+			line = strconv.AppendInt(append(line, opt.Delimiter), int64(a.Row), 10)
+		}
+	}
+	// levels are the level and order cells of each level, encoded once,
+	// by order: a catalog has a handful of levels, and the join a copy of
+	// one in each of its outcomes, so a level is found by its order and
+	// checked by value. noLevel is the two cells empty.
+	noLevel := string(number(append(text(nil, ""), opt.Delimiter), ""))
+	var levels []levelCells
+	level := func(a *calibrate.Assessment) string {
+		if a == nil || a.Level == nil {
+			return noLevel
+		}
+		l := *a.Level
+		if l.Order >= 0 && l.Order < len(levels) && levels[l.Order].level == l {
+			return levels[l.Order].cells
+		}
+		cells := string(number(append(text(nil, l.Name), opt.Delimiter), strconv.Itoa(l.Order)))
+		if l.Order >= 0 && l.Order < maxLevelOrder {
+			if l.Order >= len(levels) {
+				levels = append(levels, make([]levelCells, l.Order+1-len(levels))...)
+			}
+			levels[l.Order] = levelCells{l, cells}
+		}
+		return cells
+	}
 	b.err = j.RecordsIn(from, to, false, func(r *calibrate.Record) error {
 		b.tally.Add(r)
 		first = true
@@ -213,15 +259,28 @@ func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded []encodedA
 		if opt.By != "" {
 			cells(text, r.Group)
 		}
-		cells(number, string(r.Status), rowText(r.Self), rowText(r.Manager))
-		cells(text, levelName(r.Self))
-		cells(number, levelOrder(r.Self))
-		cells(text, levelName(r.Manager))
-		cells(number, levelOrder(r.Manager), deltaText(r, false))
-		cells(text, differences.of(r))
-		s, m := encodedOf(encoded, r.Self), encodedOf(encoded, r.Manager)
-		for i := range s {
-			cells(verbatim, s[i], m[i])
+		status, ok := statuses[r.Status]
+		if !ok {
+			status = string(number(nil, string(r.Status)))
+			statuses[r.Status] = status
+		}
+		put(status)
+		row(r.Self)
+		row(r.Manager)
+		put(level(r.Self))
+		put(level(r.Manager))
+		delta := noDelta
+		if r.Status.Complete() {
+			if delta, ok = deltas[r.Delta]; !ok {
+				delta = string(number(nil, deltaText(r, false)))
+				deltas[r.Delta] = delta
+			}
+		}
+		put(delta)
+		put(differences.cell(r, text))
+		for i := range 3 {
+			put(encodedCell(encoded, r.Self, i))
+			put(encodedCell(encoded, r.Manager, i))
 		}
 		cells(text, errorsText(r))
 		line = append(line, '\n')
@@ -264,31 +323,28 @@ func deltaText(r *calibrate.Record, signed bool) string {
 	}
 }
 
-// differsCache keeps the differs cell of each set of differing answers:
-// there are eight, and a record's costs no allocation.
-type differsCache map[[3]bool]string
+// differsCache keeps the differs cell of each set of differing answers,
+// encoded, by the set's bits: there are eight, and a record's costs no
+// allocation.
+type differsCache [8]*string
 
-func (c *differsCache) of(r *calibrate.Record) string {
-	var set [3]bool
+func (c *differsCache) cell(r *calibrate.Record, text CellAppender) string {
+	set := 0
 	for _, d := range r.Differences {
 		switch d.Answer {
 		case advisor.FieldRole:
-			set[0] = true
+			set |= 1
 		case advisor.FieldYears:
-			set[1] = true
+			set |= 2
 		default:
-			set[2] = true
+			set |= 4
 		}
 	}
-	text, ok := (*c)[set]
-	if !ok {
-		if *c == nil {
-			*c = differsCache{}
-		}
-		text = differs(r)
-		(*c)[set] = text
+	if c[set] == nil {
+		cell := string(text(nil, differs(r)))
+		c[set] = &cell
 	}
-	return text
+	return *c[set]
 }
 
 // differs names the answers the two sides resolve differently, joined by ;.
