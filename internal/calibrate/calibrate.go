@@ -57,10 +57,26 @@ type Row struct {
 	// Start is the row's plan start cell, "" without the column: with
 	// the answers, all that its outcome depends on.
 	Start string
-	// Rec is the row's recommendation, nil when it was rejected. Only its
-	// level, resolved answers and plan start are kept.
-	Rec             *advisor.Recommendation
+	// Decided is what the join keeps of the row's recommendation (see
+	// Derive), nil when the row was rejected.
+	Decided         *Decided
 	Column, Message string // why the row was rejected
+}
+
+// Decided is a recommendation's level, resolved answers and plan start:
+// all the join keeps of it.
+type Decided struct {
+	Level         advisor.LevelRef
+	Role, Account string // catalog ids
+	Years         float64
+	Start         string
+}
+
+// Derive is what a row's recommendation comes to for the join, for
+// batch.Options.Derive: the readers' workers work it out once for each
+// decision they cache, and keep it instead of the recommendation.
+func Derive(rec *advisor.Recommendation) any {
+	return &Decided{Level: rec.Level, Role: rec.Role.ID, Account: rec.Accountability.ID, Years: rec.Input.Years, Start: rec.Plan.Start}
 }
 
 // Config says what the join's messages name.
@@ -213,7 +229,7 @@ func (j *Join) Add(side Side, r Row) error {
 
 // outcomeOf returns the outcome of a row with the given answer cells.
 func (j *Join) outcomeOf(answers [3]int32, r Row) int32 {
-	if r.Rec == nil {
+	if r.Decided == nil {
 		// A row of the wrong shape is rejected whatever its answers.
 		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
 	}
@@ -224,10 +240,10 @@ func (j *Join) outcomeOf(answers [3]int32, r Row) int32 {
 	if id, ok := j.answered.get(key); ok {
 		return id
 	}
-	d := decision{role: r.Rec.Role.ID, account: r.Rec.Accountability.ID, years: r.Rec.Input.Years, start: r.Rec.Plan.Start}
+	d := decision{role: r.Decided.Role, account: r.Decided.Account, years: r.Decided.Years, start: r.Decided.Start}
 	id, ok := j.decided[d]
 	if !ok {
-		id = j.outcomes.of(outcome{level: r.Rec.Level, role: d.role, account: d.account, years: d.years, start: d.start})
+		id = j.outcomes.of(outcome{level: r.Decided.Level, role: d.role, account: d.account, years: d.years, start: d.start})
 		j.decided[d] = id
 	}
 	j.answered.put(key, id)

@@ -25,7 +25,7 @@ func newJoin(t testing.TB) (*Join, *advisor.Advisor) {
 }
 
 // row advises answers as a visitor of the staff reader hands them over:
-// Rec set, or nil with the culprit column and message.
+// Decided set, or nil with the culprit column and message.
 func row(t testing.TB, adv *advisor.Advisor, line int, key, group, role, years, acc string) Row {
 	t.Helper()
 	ans := advisor.Answers{Role: role, Years: years, Accountability: acc}
@@ -38,7 +38,7 @@ func row(t testing.TB, adv *advisor.Advisor, line int, key, group, role, years, 
 	case err != nil:
 		t.Fatal(err)
 	default:
-		r.Rec = rec
+		r.Decided = Derive(rec).(*Decided)
 	}
 	return r
 }
@@ -196,7 +196,7 @@ func TestRecommendationsAreEachRowsOwn(t *testing.T) {
 	j, adv := newJoin(t)
 	add(t, j, Self, row(t, adv, 2, "E1", "", "sre", "6", "team"))
 	shared := row(t, adv, 2, "E1", "", "Site Reliability Engineer", "6", "team")
-	shared.Rec = row(t, adv, 9, "x", "", "SRE", "6", "team").Rec // a visitor shares one Rec between spellings
+	shared.Decided = row(t, adv, 9, "x", "", "SRE", "6", "team").Decided // a visitor shares one between spellings
 	add(t, j, Manager, shared)
 	r := records(t, j, true)[0]
 	if r.Self.Rec == nil || r.Manager.Rec == nil {
@@ -302,9 +302,9 @@ func TestRowsWithTheSameAnswersKeepTheirOwnOutcome(t *testing.T) {
 	j, adv := newJoin(t)
 	advised := row(t, adv, 2, "E1", "", "SRE", "6", "team")
 	shape := advised
-	shape.Rec, shape.Message = nil, "the row has 4 cells, the header 6"
+	shape.Decided, shape.Message = nil, "the row has 4 cells, the header 6"
 	later := advised
-	later.Start, later.Rec = "2030-01-07", advisedOn(t, adv, advised.Answers, "2030-01-07")
+	later.Start, later.Decided = "2030-01-07", Derive(advisedOn(t, adv, advised.Answers, "2030-01-07")).(*Decided)
 	for i, r := range []Row{advised, shape, advised, later} {
 		r.Line, r.Key = i+2, fmt.Sprint("E", i)
 		add(t, j, Self, r)

@@ -132,6 +132,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 	// collector target of twice the live heap would double it for nothing.
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	adv := advisor.New(cat).WithTitles(bopts.Titles)
+	bopts.Derive = calibrate.Derive
 	r := &calibrationRead{opts: opts, bopts: bopts, cat: cat, adv: adv}
 	if err := r.readBoth(ctx); err != nil {
 		if ctx.Err() != nil {
@@ -188,7 +189,14 @@ type calibrationRead struct {
 	columns [2]sideColumns   // set once both headers are in
 	join    *calibrate.Join
 	mu      sync.Mutex // guards join.Add between the two readers
+	// pending are each side's rows not yet added: a reader takes the lock
+	// once for a run of rows, not for each, which the other reader would
+	// contend for two million times.
+	pending [2][]calibrate.Row
 }
+
+// addRun is how many rows a reader hands the join at once.
+const addRun = 512
 
 // sideColumns are the positions of the cells the join needs in one file.
 type sideColumns struct {
@@ -228,6 +236,9 @@ func (r *calibrationRead) readBoth(parent context.Context) error {
 			}
 			visit := func(row batch.AdvisedRow) error { return r.add(s, side, row) }
 			r.sums[s], errs[s] = batch.Visit(ctx, r.cat, ins[s].r, r.bopts, begin, visit)
+			if errs[s] == nil {
+				errs[s] = r.flush(s, side)
+			}
 			switch {
 			case ins[s].err() != nil:
 				errs[s] = usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", r.names[s], withoutPath(ins[s].err()))
@@ -329,10 +340,12 @@ func quoteHeader(header []string) string {
 	return strings.Join(q, ", ")
 }
 
-// add hands one advised row to the join.
+// add hands one advised row to the join, in runs of addRun; flush hands
+// the rest.
 func (r *calibrationRead) add(s int, side calibrate.Side, row batch.AdvisedRow) error {
 	c := r.columns[s]
-	jr := calibrate.Row{Line: row.Line, Key: row.Fields[c.key], Rec: row.Rec, Column: row.Column, Message: row.Message,
+	decided, _ := row.Derived.(*calibrate.Decided)
+	jr := calibrate.Row{Line: row.Line, Key: row.Fields[c.key], Decided: decided, Column: row.Column, Message: row.Message,
 		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
 	if c.by >= 0 {
 		jr.Group = row.Fields[c.by]
@@ -340,7 +353,21 @@ func (r *calibrationRead) add(s int, side calibrate.Side, row batch.AdvisedRow) 
 	if c.start >= 0 {
 		jr.Start = row.Fields[c.start]
 	}
+	r.pending[s] = append(r.pending[s], jr)
+	if len(r.pending[s]) < addRun {
+		return nil
+	}
+	return r.flush(s, side)
+}
+
+func (r *calibrationRead) flush(s int, side calibrate.Side) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.join.Add(side, jr)
+	defer func() { clear(r.pending[s]); r.pending[s] = r.pending[s][:0] }()
+	for _, jr := range r.pending[s] {
+		if err := r.join.Add(side, jr); err != nil {
+			return err
+		}
+	}
+	return nil
 }
