@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // OutputColumns are the columns the CSV output adds after the input's;
@@ -180,7 +181,7 @@ type jsonEncoder struct {
 func newJSONEncoder(l *layout, array bool) *jsonEncoder {
 	e := &jsonEncoder{layout: l, array: array}
 	for _, name := range l.names {
-		e.keys = append(e.keys, append(appendJSONString(nil, []byte(name)), ':'))
+		e.keys = append(e.keys, append(render.AppendJSONString(nil, []byte(name)), ':'))
 	}
 	return e
 }
@@ -200,11 +201,11 @@ func (e *jsonEncoder) advised(rec *advisor.Recommendation) *outcome {
 // appendInput writes advisor.Input as encoding/json does.
 func appendInput(dst, role, years, acc []byte) []byte {
 	dst = append(dst, `{"role":`...)
-	dst = appendJSONString(dst, role)
+	dst = render.AppendJSONString(dst, role)
 	dst = append(dst, `,"years":`...)
 	dst = append(dst, years...)
 	dst = append(dst, `,"accountability":`...)
-	dst = appendJSONString(dst, acc)
+	dst = render.AppendJSONString(dst, acc)
 	return append(dst, '}')
 }
 
@@ -237,9 +238,9 @@ func (e *jsonEncoder) rejected(problems []Problem) []byte {
 
 func appendProblem(dst []byte, p Problem) []byte {
 	dst = append(dst, `"column":`...)
-	dst = appendJSONString(dst, []byte(p.Column))
+	dst = render.AppendJSONString(dst, []byte(p.Column))
 	dst = append(dst, `,"message":`...)
-	return appendJSONString(dst, []byte(p.Message))
+	return render.AppendJSONString(dst, []byte(p.Message))
 }
 
 func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {
@@ -254,7 +255,7 @@ func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, yea
 			dst = append(dst, ',')
 		}
 		dst = append(dst, e.keys[i]...)
-		dst = appendJSONString(dst, fields[i])
+		dst = render.AppendJSONString(dst, fields[i])
 	}
 	dst = append(dst, "},"...)
 	dst = append(dst, o.encoded...)

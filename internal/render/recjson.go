@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
@@ -116,58 +115,8 @@ func (j *jsonOut) float(f float64) {
 	}
 }
 
-// str writes s quoted as encoding/json does without HTML escaping:
-// control characters escaped, invalid UTF-8 as U+FFFD, and U+2028 and
-// U+2029 escaped for JavaScript's sake.
-func (j *jsonOut) str(s string) {
-	const hex = "0123456789abcdef"
-	b := append(j.b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	j.b = append(append(b, s[start:]...), '"')
-}
+// str writes s quoted as encoding/json does without HTML escaping.
+func (j *jsonOut) str(s string) { j.b = AppendJSONString(j.b, s) }
 
 func (j *jsonOut) strs(list []string) { jsonList(j, list, (*jsonOut).str) }
 
