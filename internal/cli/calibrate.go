@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -130,7 +129,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 
 	// The join's memory lives until the output is written, so the default
 	// collector target of twice the live heap would double it for nothing.
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	defer collectorTarget(opts.IO.Getenv, 50, 0)()
 	adv := advisor.New(cat).WithTitles(bopts.Titles)
 	bopts.Derive = calibrate.Derive
 	r := &calibrationRead{opts: opts, bopts: bopts, cat: cat, adv: adv}

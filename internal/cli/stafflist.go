@@ -121,17 +121,27 @@ func parseDelimiter(s string) (byte, error) {
 	return 0, usageErrorf(`invalid --delimiter %q: use one ASCII character other than a quote or line break, such as ';', or \t for tab`, s)
 }
 
-// streamingGC lets the garbage collector wait until the heap is five times
-// what it keeps alive rather than twice, up to a soft limit of 48 MiB,
-// unless GOGC or GOMEMLIMIT is set, and returns what puts the settings
-// back. batch and report keep a few MB alive while they allocate their
-// input's size in text, so by default they collect some twenty times over
-// a 1,000,000-row file, a tenth of their CPU time; the limit keeps a file
-// whose rows all differ, which keeps more alive, within its memory bound.
-func streamingGC(getenv func(string) string) (restore func()) {
+// collectorTarget sets the garbage collector's target to percent of the
+// live heap, and a soft memory limit when limit is above 0, unless GOGC or
+// GOMEMLIMIT is set: an operator's tuning wins. It returns what puts the
+// settings back.
+func collectorTarget(getenv func(string) string, percent int, limit int64) (restore func()) {
 	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	percent, limit := debug.SetGCPercent(400), debug.SetMemoryLimit(48<<20)
-	return func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(limit) }
+	oldPercent, oldLimit := debug.SetGCPercent(percent), debug.SetMemoryLimit(-1)
+	if limit > 0 {
+		debug.SetMemoryLimit(limit)
+	}
+	return func() { debug.SetGCPercent(oldPercent); debug.SetMemoryLimit(oldLimit) }
+}
+
+// streamingGC lets the garbage collector wait until the heap is five times
+// what it keeps alive rather than twice, up to a soft limit of 48 MiB:
+// batch and report keep a few MB alive while they allocate their input's
+// size in text, so by default they collect some twenty times over a
+// 1,000,000-row file, a tenth of their CPU time; the limit keeps a file
+// whose rows all differ, which keeps more alive, within its memory bound.
+func streamingGC(getenv func(string) string) (restore func()) {
+	return collectorTarget(getenv, 400, 48<<20)
 }

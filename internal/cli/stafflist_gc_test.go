@@ -24,9 +24,31 @@ func TestStreamingGC(t *testing.T) {
 		t.Errorf("GC percent after the run = %d, want 100 back", got)
 	}
 	for _, vars := range []map[string]string{{"GOGC": "50"}, {"GOMEMLIMIT": "1GiB"}} {
-		streamingGC(env(vars))()
+		restore := streamingGC(env(vars))
 		if got := debug.SetGCPercent(100); got != 100 {
 			t.Errorf("with %v: GC percent = %d, want it left alone", vars, got)
 		}
+		restore()
 	}
+}
+
+// TestCalibrateCollectorTarget: calibrate's tighter target leaves the
+// memory limit alone, and GOGC overrides it as it does batch's.
+func TestCalibrateCollectorTarget(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	limit := debug.SetMemoryLimit(-1)
+	restore := collectorTarget(func(string) string { return "" }, 50, 0)
+	if got := debug.SetGCPercent(50); got != 50 {
+		t.Errorf("GC percent during the run = %d, want 50", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit during the run = %d, want it left at %d", got, limit)
+	}
+	restore()
+	restore = collectorTarget(func(k string) string { return map[string]string{"GOGC": "300"}[k] }, 50, 0)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set: GC percent = %d, want it left alone", got)
+	}
+	restore()
 }
