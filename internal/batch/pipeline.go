@@ -34,11 +34,10 @@ type chunk struct {
 	data []byte
 	buf  *[]byte // data's backing buffer, for reuse
 
+	// out holds the chunk's encoded rows, or visit its rows for Visit.
 	out               *[]byte
+	visit             *visitRows
 	advised, rejected int
-	// visit holds the chunk's rows for Visit, whose cells the workers put
-	// in out.
-	visit *visitRows
 }
 
 // Run advises every record of in and writes the rows to out in input
@@ -168,7 +167,9 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 			sum.Advised += c.advised
 			sum.Rejected += c.rejected
 			sum.Read += c.advised + c.rejected
-			pools.putOut(c.out)
+			if c.out != nil {
+				pools.putOut(c.out)
+			}
 			<-inFlight
 			next++
 		}
@@ -403,12 +404,14 @@ type worker struct {
 }
 
 func (w *worker) process(c *chunk) {
-	out := w.pools.getOut()
 	data, line := c.data, c.line
+	var out *[]byte
 	var text string // the chunk's text, whose substrings are the visited rows' cells
 	if w.keepRows {
 		c.visit = w.pools.getVisit()
 		text = string(data)
+	} else {
+		out = w.pools.getOut()
 	}
 	at := 0 // where data starts in the chunk
 	for {
