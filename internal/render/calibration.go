@@ -304,13 +304,6 @@ func levelName(a *calibrate.Assessment) string {
 	return a.Level.Name
 }
 
-func levelOrder(a *calibrate.Assessment) string {
-	if a == nil || a.Level == nil {
-		return ""
-	}
-	return strconv.Itoa(a.Level.Order)
-}
-
 // deltaText is the delta of a compared record; signed writes +1 for 1.
 func deltaText(r *calibrate.Record, signed bool) string {
 	switch {
