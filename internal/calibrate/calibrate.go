@@ -91,14 +91,12 @@ type Config struct {
 type Join struct {
 	adv    *advisor.Advisor
 	config Config
-	rows   [2]heldRows
+	rows   [2]blocks[heldRow]
 	people keyIndex // trimmed key -> person
 	// next is the person after each side's last, the guess for its next
 	// row's key.
 	next   [2]int32
-	counts [][2]int32 // rows per side, by person
-	// managerRow is the person's first MANAGER row, by person; -1 for none.
-	managerRow []int32
+	found  blocks[personRows] // by person
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
 	// spells its answers in a few dozen ways each, whose maps stay in the
@@ -132,29 +130,12 @@ type heldRow struct {
 	group   int32
 }
 
-// heldRows are one side's rows in blocks of a fixed size, so that adding
-// a row never copies the rows before it, and the join's memory does not
-// double while a slice of a million rows grows.
-type heldRows struct {
-	blocks [][]heldRow
-	n      int
+// personRows are where a person's key was found.
+type personRows struct {
+	count [2]int32 // rows per side
+	// manager is the person's first MANAGER row; -1 for none.
+	manager int32
 }
-
-// heldRowsBlock is the rows a block holds: 1.8 MB.
-const heldRowsBlock = 1 << 16
-
-func (h *heldRows) len() int { return h.n }
-
-func (h *heldRows) add(r heldRow) {
-	if h.n%heldRowsBlock == 0 {
-		h.blocks = append(h.blocks, make([]heldRow, 0, heldRowsBlock))
-	}
-	last := &h.blocks[len(h.blocks)-1]
-	*last = append(*last, r)
-	h.n++
-}
-
-func (h *heldRows) at(i int) *heldRow { return &h.blocks[i/heldRowsBlock][i%heldRowsBlock] }
 
 // outcome is what a row's answers came to.
 type outcome struct {
@@ -214,12 +195,12 @@ func (j *Join) Add(side Side, r Row) error {
 			return err
 		}
 		j.next[s] = p + 1
-		if int(p) == len(j.counts) {
-			j.counts = append(j.counts, [2]int32{})
-			j.managerRow = append(j.managerRow, -1)
+		if int(p) == j.found.len() {
+			j.found.add(personRows{manager: -1})
 		}
-		if j.counts[p][s]++; side == Manager && j.managerRow[p] < 0 {
-			j.managerRow[p] = int32(j.rows[s].len())
+		found := j.found.at(int(p))
+		if found.count[s]++; side == Manager && found.manager < 0 {
+			found.manager = int32(j.rows[s].len())
 		}
 		held.person = p
 	}
@@ -335,7 +316,7 @@ func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) 
 		if i < j.rows[0].len() {
 			self = j.rows[0].at(i)
 			if j.matched(self) {
-				mgr = j.rows[1].at(int(j.managerRow[self.person]))
+				mgr = j.rows[1].at(int(j.found.at(int(self.person)).manager))
 			}
 		} else if mgr = j.rows[1].at(i - j.rows[0].len()); j.matched(mgr) {
 			continue // written with its SELF row
@@ -352,7 +333,7 @@ func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) 
 
 // matched reports whether a row's person has one row in each file.
 func (j *Join) matched(h *heldRow) bool {
-	return h.person >= 0 && j.counts[h.person][0] == 1 && j.counts[h.person][1] == 1
+	return h.person >= 0 && j.found.at(int(h.person)).count == [2]int32{1, 1}
 }
 
 // fill makes the record of a SELF row, a MANAGER row, or a matched pair.
@@ -422,7 +403,7 @@ func (j *Join) reject(rec *Record, side Side, h *heldRow) {
 	if h.person < 0 {
 		add(j.config.KeyColumns[s], fmt.Sprintf("the key is empty, so this row matches nobody in %s; give every row its person's key", j.config.Files[1-s]))
 	} else {
-		counts := j.counts[h.person]
+		counts := j.found.at(int(h.person)).count
 		for _, t := range [2]int{s, 1 - s} {
 			if counts[t] > 1 {
 				add(j.config.KeyColumns[s], fmt.Sprintf("key %q is on %d rows of %s, so no row with it is matched; keep one row per person in each file",

@@ -23,7 +23,7 @@ type keyIndex struct {
 	// arena is a Builder so that a key is a slice of its text, written
 	// in a record with no copy of its own.
 	arena  strings.Builder
-	starts []uint32 // where each person's key starts in arena; ends at the next
+	starts blocks[uint32] // where each person's key starts in arena; ends at the next
 }
 
 // maxKeyBytes bounds the arena, whose offsets are 32 bits.
@@ -39,11 +39,15 @@ func newKeyIndex() keyIndex {
 
 // newKeyIndexHashing lets the tests make every key collide.
 func newKeyIndexHashing(hash func(string) uint64) keyIndex {
-	return keyIndex{hash: hash, slots: make([]uint64, minSlots), starts: []uint32{0}}
+	k := keyIndex{hash: hash, slots: make([]uint64, minSlots)}
+	k.starts.add(0)
+	return k
 }
 
 // key returns a person's key.
-func (k *keyIndex) key(p int32) string { return k.arena.String()[k.starts[p]:k.starts[p+1]] }
+func (k *keyIndex) key(p int32) string {
+	return k.arena.String()[*k.starts.at(int(p)):*k.starts.at(int(p) + 1)]
+}
 
 // of returns the person with a key, numbering it if it is new. guess is
 // the person the key likely has, or any number: two files exported from
@@ -70,8 +74,13 @@ func (k *keyIndex) of(key string, guess int32) (person int32, err error) {
 	}
 	person = int32(k.people)
 	k.people++
+	if k.arena.Cap()-k.arena.Len() < len(key) {
+		// Grow doubles the arena where WriteString would add a quarter,
+		// copying it more often.
+		k.arena.Grow(len(key))
+	}
 	k.arena.WriteString(key)
-	k.starts = append(k.starts, uint32(k.arena.Len()))
+	k.starts.add(uint32(k.arena.Len()))
 	k.slots[i] = slot(h, person)
 	if 4*k.people > 3*len(k.slots) {
 		k.grow()
