@@ -95,8 +95,8 @@ type Join struct {
 	people keyIndex // trimmed key -> person
 	// next is the person after each side's last, the guess for its next
 	// row's key.
-	next   [2]int32
-	found  blocks[personRows] // by person
+	next  [2]int32
+	found blocks[personRows] // by person
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
 	// spells its answers in a few dozen ways each, whose maps stay in the
