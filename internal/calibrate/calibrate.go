@@ -190,7 +190,7 @@ func (j *Join) Add(side Side, r Row) error {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
-		p, err := j.people.of(key, j.next[s])
+		p, err := j.people.of(key, s, j.next[s])
 		if err != nil {
 			return err
 		}

@@ -7,29 +7,51 @@ import (
 	"strings"
 )
 
-// keyIndex numbers the distinct keys of both files. The keys live in one
-// arena and the table is an open-addressed array of 64-bit slots, each a
+// keyIndex numbers the distinct keys of both files, in the order they
+// first come.
+//
+// While each file's keys only increase (an export sorted by employee id),
+// it merges the two: each side keeps the people it numbered, in order, and
+// a cursor in the other side's, so a key is found or known to be new by
+// comparing it with the next few keys of the other side, read in order,
+// with no hashing and no table. The first key of a side that does not
+// follow its last one (a file in another order, or a key repeated) ends
+// the merge for good: every key so far goes into the hash table, and all
+// later ones are looked up there.
+//
+// The hash table is an open-addressed array of 64-bit slots, each a
 // person and 32 bits of its key's hash, so nothing in it holds a pointer
 // (the collector has nothing to scan however many people there are) and
 // a lookup costs one probe of a flat array and, on a match, one key
-// comparison, where a map of hashes cost a directory, a group and a slot.
-// A person costs some 20 bytes.
+// comparison. Its probes are where it costs: a table of a million people
+// is far larger than the processor's caches, so nearly every new key's
+// probe waits for memory, which is what the merge saves.
 type keyIndex struct {
 	hash func(string) uint64
-	// slots are 0 when empty, else the hash's low 32 bits above the
-	// person's number plus 1; a key's probe starts at its hash and goes up.
-	slots  []uint64
-	people int
 	// arena is a Builder so that a key is a slice of its text, written
 	// in a record with no copy of its own.
 	arena  strings.Builder
 	starts blocks[uint32] // where each person's key starts in arena; ends at the next
+	people int
+
+	merging bool
+	// last is each side's last key's person, -1 before its first key.
+	last [2]int32
+	// numbered are the people each side numbered, in order; cursor is
+	// where each side is in the other's.
+	numbered [2]blocks[int32]
+	cursor   [2]int
+
+	// slots are nil while merging; then 0 when empty, else the hash's
+	// low 32 bits above the person's number plus 1; a key's probe starts
+	// at its hash and goes up.
+	slots []uint64
 }
 
 // maxKeyBytes bounds the arena, whose offsets are 32 bits.
 const maxKeyBytes = math.MaxUint32
 
-// minSlots is the table's first size, a power of two.
+// minSlots is the table's smallest size, a power of two.
 const minSlots = 1 << 10
 
 func newKeyIndex() keyIndex {
@@ -39,7 +61,7 @@ func newKeyIndex() keyIndex {
 
 // newKeyIndexHashing lets the tests make every key collide.
 func newKeyIndexHashing(hash func(string) uint64) keyIndex {
-	k := keyIndex{hash: hash, slots: make([]uint64, minSlots)}
+	k := keyIndex{hash: hash, merging: true, last: [2]int32{-1, -1}}
 	k.starts.add(0)
 	return k
 }
@@ -49,12 +71,20 @@ func (k *keyIndex) key(p int32) string {
 	return k.arena.String()[*k.starts.at(int(p)):*k.starts.at(int(p) + 1)]
 }
 
-// of returns the person with a key, numbering it if it is new. guess is
-// the person the key likely has, or any number: two files exported from
-// one system often list their people in the same order, and comparing
-// one key in the arena, which is read in order then, costs much less
-// than a probe of the table, which is a cache miss once it is large.
-func (k *keyIndex) of(key string, guess int32) (person int32, err error) {
+// of returns the person with a key, found on side s (0 or 1), numbering
+// it if it is new. guess is the person the key likely has, or any number:
+// two files exported from one system often list their people in the same
+// order, and comparing one key in the arena, which is read in order then,
+// costs much less than a probe of the table.
+func (k *keyIndex) of(key string, side int, guess int32) (person int32, err error) {
+	if k.merging {
+		if last := k.last[side]; last < 0 || k.key(last) < key {
+			person, err = k.merge(key, side)
+			k.last[side] = person
+			return person, err
+		}
+		k.stopMerging()
+	}
 	if guess >= 0 && int(guess) < k.people && k.key(guess) == key {
 		return guess, nil
 	}
@@ -69,11 +99,55 @@ func (k *keyIndex) of(key string, guess int32) (person int32, err error) {
 			}
 		}
 	}
+	if person, err = k.add(key); err != nil {
+		return 0, err
+	}
+	k.slots[i] = slot(h, person)
+	if 4*k.people > 3*len(k.slots) {
+		k.slots = k.rehash(2 * len(k.slots))
+	}
+	return person, nil
+}
+
+// merge finds a key greater than its side's last among the people the
+// other side numbered, from where that side's search last stopped; it is
+// there if the other side has come to it, and otherwise new.
+func (k *keyIndex) merge(key string, side int) (int32, error) {
+	other := &k.numbered[1-side]
+	c := k.cursor[side]
+	for c < other.len() && k.key(*other.at(c)) < key {
+		c++
+	}
+	k.cursor[side] = c
+	if c < other.len() {
+		if p := *other.at(c); k.key(p) == key {
+			return p, nil
+		}
+	}
+	p, err := k.add(key)
+	if err != nil {
+		return 0, err
+	}
+	k.numbered[side].add(p)
+	return p, nil
+}
+
+// stopMerging puts every key so far in the hash table.
+func (k *keyIndex) stopMerging() {
+	k.merging = false
+	k.numbered = [2]blocks[int32]{}
+	n := minSlots
+	for 4*k.people > 3*n {
+		n *= 2
+	}
+	k.slots = k.rehash(n)
+}
+
+// add numbers a new key.
+func (k *keyIndex) add(key string) (int32, error) {
 	if k.arena.Len()+len(key) > maxKeyBytes {
 		return 0, fmt.Errorf("the keys add up to more than %d bytes, which is more than calibrate holds; split the files", maxKeyBytes)
 	}
-	person = int32(k.people)
-	k.people++
 	if k.arena.Cap()-k.arena.Len() < len(key) {
 		// Grow doubles the arena where WriteString would add a quarter,
 		// copying it more often.
@@ -81,29 +155,35 @@ func (k *keyIndex) of(key string, guess int32) (person int32, err error) {
 	}
 	k.arena.WriteString(key)
 	k.starts.add(uint32(k.arena.Len()))
-	k.slots[i] = slot(h, person)
-	if 4*k.people > 3*len(k.slots) {
-		k.grow()
-	}
-	return person, nil
+	k.people++
+	return int32(k.people - 1), nil
 }
 
 func slot(h uint32, person int32) uint64 { return uint64(h)<<32 | uint64(person+1) }
 
-// grow doubles the table, placing each slot again by the hash bits it
-// keeps, so no key is hashed twice.
-func (k *keyIndex) grow() {
-	old := k.slots
-	k.slots = make([]uint64, 2*len(old))
-	mask := uint32(len(k.slots) - 1)
-	for _, s := range old {
-		if s == 0 {
-			continue
-		}
+// rehash returns a table of n slots holding every person. A table that
+// doubles is placed again by the hash bits its slots keep, so no key is
+// hashed twice; the first table hashes the keys the merge numbered.
+func (k *keyIndex) rehash(n int) []uint64 {
+	slots := make([]uint64, n)
+	mask := uint32(n - 1)
+	place := func(s uint64) {
 		i := uint32(s>>32) & mask
-		for k.slots[i] != 0 {
+		for slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		k.slots[i] = s
+		slots[i] = s
 	}
+	if k.slots == nil {
+		for p := range int32(k.people) {
+			place(slot(uint32(k.hash(k.key(p))), p))
+		}
+		return slots
+	}
+	for _, s := range k.slots {
+		if s != 0 {
+			place(s)
+		}
+	}
+	return slots
 }
