@@ -101,15 +101,15 @@ type Join struct {
 	// accountability), which a row keeps as three indexes: a staff list
 	// spells its answers in a few dozen ways each, whose maps stay in the
 	// cache, where the sets of three run to tens of thousands.
-	cells [3]interner[string]
+	cells [3]*cellInterner
 	// answered is the outcome of each advised row's answer cells and
 	// start cell: advice is a function of the two, so most rows need no
 	// look at their recommendation, a few KB the reader has just written.
 	answered answerTable
 	outcomes interner[outcome]
 	decided  map[decision]int32
-	starts   interner[string] // the start cells, for answered
-	groups   interner[string]
+	starts   *cellInterner // the start cells, for answered
+	groups   *cellInterner
 }
 
 // decision is what an advised row's outcome follows from.
@@ -152,9 +152,9 @@ type outcome struct {
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(),
-		cells:    [3]interner[string]{newInterner(strings.Clone), newInterner(strings.Clone), newInterner(strings.Clone)},
+		cells:    [3]*cellInterner{newCellInterner(), newCellInterner(), newCellInterner()},
 		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, answered: newAnswerTable(),
-		starts: newInterner(strings.Clone), groups: newInterner(strings.Clone)}
+		starts: newCellInterner(), groups: newCellInterner()}
 	j.groups.of(noGroup)
 	j.starts.of(noStart)
 	return j
