@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/careerpath/careerpath/data"
 	"github.com/careerpath/careerpath/internal/catalog"
@@ -175,6 +176,15 @@ func checkAdvice(t *testing.T, a *Advisor, ans Answers, day time.Time) {
 	if err != nil {
 		t.Fatalf("recommendation does not marshal: %v", err)
 	}
+	if !utf8.ValidString(ans.Role) || !utf8.ValidString(ans.Years) || !utf8.ValidString(ans.Accountability) {
+		// JSON is text: a byte of an answer that is not UTF-8 is written
+		// as U+FFFD (TestAdviceJSONWritesBytesThatAreNotUTF8AsReplacement),
+		// so the answers echoed in the recommendation come back changed.
+		if !json.Valid(raw) {
+			t.Fatalf("recommendation marshals to invalid JSON: %s", raw)
+		}
+		return
+	}
 	var back Recommendation
 	if err := json.Unmarshal(raw, &back); err != nil || !reflect.DeepEqual(&back, rec) {
 		t.Fatalf("recommendation does not round-trip through JSON: %v", err)
@@ -208,4 +218,30 @@ func readDate(t *testing.T, s string) time.Time {
 		t.Fatalf("plan date %q does not read back: %v", s, err)
 	}
 	return d
+}
+
+// An answer that is not UTF-8 (a Latin-1 cell, say) is still advised, and
+// its JSON is valid: each such byte is written as U+FFFD, as encoding/json
+// writes it, so the echoed answer is what JSON can carry.
+func TestAdviceJSONWritesBytesThatAreNotUTF8AsReplacement(t *testing.T) {
+	a := newAdvisor(t)
+	rec, err := a.Advise(Answers{Role: "sre\n\n(\xa0", Years: "5", Accountability: a.Catalog().Accountability[0].ID}, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(rec)
+	if err != nil || !json.Valid(raw) {
+		t.Fatalf("marshal: %v, valid %v", err, json.Valid(raw))
+	}
+	var back Recommendation
+	if err := json.Unmarshal(raw, &back); err != nil {
+		t.Fatal(err)
+	}
+	if want := "sre\n\n(\uFFFD"; back.Input.Role != want {
+		t.Errorf("input.role came back %q, want %q", back.Input.Role, want)
+	}
+	back.Input.Role = rec.Input.Role
+	if !reflect.DeepEqual(&back, rec) {
+		t.Error("the rest of the recommendation does not round-trip through JSON")
+	}
 }
