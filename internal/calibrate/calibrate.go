@@ -94,13 +94,14 @@ type Join struct {
 	rows   [2]blocks[heldRow]
 	people keyIndex // trimmed key -> person
 	// next is the person after each side's last, the guess for its next
-	// row's key.
+	// row's key once the keys are in the key index's hash table.
 	next  [2]int32
 	found blocks[personRows] // by person
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
-	// spells its answers in a few dozen ways each, whose maps stay in the
-	// cache, where the sets of three run to tens of thousands.
+	// spells its answers in a few dozen ways each, whose maps (and the
+	// caches in front of them) stay in the processor's cache, where the
+	// sets of three run to tens of thousands.
 	cells [3]*cellInterner
 	// answered is the outcome of each advised row's answer cells and
 	// start cell: advice is a function of the two, so most rows need no
