@@ -10,6 +10,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/golden"
 )
 
 var start = time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)
@@ -132,7 +133,7 @@ func TestRecordsCoverEveryStatusInOrder(t *testing.T) {
 		"E6 agree self=7:professional manager=7:professional group= delta=+0",
 		"E9 only-manager self=- manager=2:professional group=",
 	}
-	if d := lineDiff(want, got); d != "" {
+	if d := golden.LineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")); d != "" {
 		t.Error(d)
 	}
 }
@@ -162,7 +163,7 @@ func TestRepeatedAndEmptyKeysRejectEveryRowWithThem(t *testing.T) {
 		"E2 rejected self=- manager=4:professional group= error(manager line 4 id)",
 		" rejected self=- manager=5:professional group= error(manager line 5 id)",
 	}
-	if d := lineDiff(want, got); d != "" {
+	if d := golden.LineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")); d != "" {
 		t.Error(d)
 	}
 	for _, c := range []struct {
@@ -277,23 +278,6 @@ func TestEveryRowIsInExactlyOneRecord(t *testing.T) {
 			t.Errorf("row %s in %d records", k, n)
 		}
 	}
-}
-
-func lineDiff(want, got []string) string {
-	var b strings.Builder
-	for i := range max(len(want), len(got)) {
-		var w, g string
-		if i < len(want) {
-			w = want[i]
-		}
-		if i < len(got) {
-			g = got[i]
-		}
-		if w != g {
-			fmt.Fprintf(&b, "record %d:\n  want %s\n  got  %s\n", i, w, g)
-		}
-	}
-	return b.String()
 }
 
 // The join reuses an outcome for rows with the same answers and start
