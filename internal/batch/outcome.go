@@ -148,43 +148,34 @@ func bounded[K comparable, V any](m map[K]V) {
 }
 
 func (o *outcomes) role(b []byte) *roleAnswer {
-	if r := o.roles.get(b); r != nil {
+	return o.roles.of(b, func(answer string) (r roleAnswer) {
+		r.match, r.err = o.adv.ResolveRole(answer)
+		if r.err == nil {
+			r.id = numbered(o, o.matches, matchKey{role: r.match.Role, how: r.match.How, ignored: strings.Join(r.match.Ignored, "\x00")})
+		}
 		return r
-	}
-	var r roleAnswer
-	r.match, r.err = o.adv.ResolveRole(string(b))
-	if r.err == nil {
-		r.id = numbered(o, o.matches, matchKey{role: r.match.Role, how: r.match.How, ignored: strings.Join(r.match.Ignored, "\x00")})
-	}
-	o.roles.put(b, r)
-	return &r
+	})
 }
 
 func (o *outcomes) acc(b []byte) *accAnswer {
-	if a := o.accs.get(b); a != nil {
+	return o.accs.of(b, func(answer string) (a accAnswer) {
+		a.acc, a.err = o.adv.ResolveAccountability(answer)
+		if a.err == nil {
+			a.id = numbered(o, o.accIDs, a.acc)
+		}
 		return a
-	}
-	var a accAnswer
-	a.acc, a.err = o.adv.ResolveAccountability(string(b))
-	if a.err == nil {
-		a.id = numbered(o, o.accIDs, a.acc)
-	}
-	o.accs.put(b, a)
-	return &a
+	})
 }
 
 func (o *outcomes) yearsOf(b []byte) *yearsAnswer {
-	if y := o.years.get(b); y != nil {
+	return o.years.of(b, func(answer string) (y yearsAnswer) {
+		y.years, y.err = advisor.ReadYears(answer)
+		if y.err == nil {
+			y.id = numbered(o, o.values, y.years)
+		}
+		y.json, _ = json.Marshal(y.years.Value) // a number from 0 to MaxYears always encodes
 		return y
-	}
-	var y yearsAnswer
-	y.years, y.err = advisor.ReadYears(string(b))
-	if y.err == nil {
-		y.id = numbered(o, o.values, y.years)
-	}
-	y.json, _ = json.Marshal(y.years.Value) // a number from 0 to MaxYears always encodes
-	o.years.put(b, y)
-	return &y
+	})
 }
 
 // numbered is v's number in numbers, a new one if it has none.

@@ -42,6 +42,17 @@ func (s *spellings[V]) get(b []byte) *V {
 	}
 }
 
+// of returns what b comes to: the cached value, or on a miss what resolve
+// makes of it, cached.
+func (s *spellings[V]) of(b []byte, resolve func(string) V) *V {
+	if v := s.get(b); v != nil {
+		return v
+	}
+	v := resolve(string(b))
+	s.put(b, v)
+	return &v
+}
+
 // put caches v for b, which get has just missed.
 func (s *spellings[V]) put(b []byte, v V) {
 	if s.n >= maxCached {
