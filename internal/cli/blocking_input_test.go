@@ -57,8 +57,8 @@ func TestBatchWithoutAFileOnATerminalIsAUsageError(t *testing.T) {
 	}
 }
 
-// A FIFO, socket or device as the config file or catalog is refused (exit
-// 2, named) rather than waited on.
+// A FIFO, socket or device as the config file, catalog or title map is
+// refused (exit 2, named) rather than waited on.
 func TestSpecialFilesAreRefusedAsConfigOrCatalog(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.yaml")
@@ -78,6 +78,8 @@ func TestSpecialFilesAreRefusedAsConfigOrCatalog(t *testing.T) {
 		{[]string{"roles"}, map[string]string{"CAREERPATH_CATALOG": fifo}, "(the catalog was set by env CAREERPATH_CATALOG)"},
 		{[]string{"catalog", "validate", fifo}, nil, "catalog " + fifo + " is a named pipe (FIFO)"},
 		{[]string{"catalog", "validate", sock}, nil, "catalog " + sock + " is a socket"},
+		{[]string{"advise", "--role", "SRE", "--years", "5", "--accountability", "team", "--titles", fifo}, nil, "title map " + fifo + " is a named pipe (FIFO), not a regular file"},
+		{[]string{"advise", "--role", "SRE", "--years", "5", "--accountability", "team"}, map[string]string{"CAREERPATH_TITLES": fifo}, "(the title map was set by env CAREERPATH_TITLES)"},
 	} {
 		done := make(chan result, 1)
 		go func() { done <- runCLI(t, c.env, c.args...) }()

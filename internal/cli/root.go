@@ -94,7 +94,12 @@ func (f *Factory) loadTitles() (*catalog.Titles, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := catalog.LoadTitles(s.Value, cat)
+	var t *catalog.Titles
+	if err = notRegular(s.Value); err != nil {
+		err = usageErrorf("title map %s %v", s.Value, err)
+	} else {
+		t, err = catalog.LoadTitles(s.Value, cat)
+	}
 	if err != nil && s.Source != SourceFlag {
 		return nil, fmt.Errorf("%w\n(the title map was set by %s)", err, s.describe())
 	}
