@@ -37,6 +37,18 @@ const maxLinks = 40
 //     file gets the old one's permissions, or those of a file a shell
 //     would create (0666 less the umask). A file with other hard links is
 //     replaced too, which detaches it from them; notes says so.
+//
+// writeOutput writes a command's output to stdout, checked, or with -o to
+// path, atomically. write gets the terminal's width for stdout and 0 for a
+// file, whose lines the width of the terminal that ran the command must
+// not wrap.
+func writeOutput(ctx context.Context, streams *IOStreams, path string, write func(w io.Writer, width int) error) error {
+	if path == "" {
+		return writeChecked(streams.Out, "stdout", func(w io.Writer) error { return write(w, streams.TerminalWidth) })
+	}
+	return writeFileAtomically(ctx, streams.ErrOut, path, func(w io.Writer) error { return write(w, 0) })
+}
+
 func writeFileAtomically(ctx context.Context, notes io.Writer, path string, write func(io.Writer) error) error {
 	target, err := followLinks(path)
 	if err != nil {

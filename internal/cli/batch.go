@@ -133,15 +133,11 @@ func runBatch(opts *BatchOptions) error {
 	defer in.close()
 
 	var sum batch.Summary
-	advise := func(out io.Writer) error {
+	err = writeOutput(ctx, opts.IO, opts.Output, func(out io.Writer, width int) error {
+		bopts.Width = width
 		sum, err = batch.Run(ctx, cat, in.r, out, bopts)
 		return in.failure(ctx, err)
-	}
-	if opts.Output == "" {
-		err = writeChecked(opts.IO.Out, "stdout", advise)
-	} else {
-		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, advise)
-	}
+	})
 	if err != nil {
 		return err
 	}
@@ -163,9 +159,6 @@ func batchOptions(opts *BatchOptions) (batch.Options, error) {
 		return batch.Options{}, err
 	}
 	bopts.Format, bopts.Raw = format, opts.Raw
-	if opts.Output == "" {
-		bopts.Width = opts.IO.TerminalWidth
-	}
 	return bopts, nil
 }
 

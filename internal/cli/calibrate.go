@@ -142,18 +142,13 @@ func runCalibrate(opts *CalibrateOptions) error {
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter,
 		Cell:   batch.NewCellWriter(bopts.Delimiter, opts.Raw).AppendCell,
 		Number: batch.NewCellWriter(bopts.Delimiter, true).AppendCell,
-		Files:  r.names, Catalog: adv.Source(), Width: opts.IO.TerminalWidth}
+		Files:  r.names, Catalog: adv.Source()}
 	var sum calibrate.Summary
-	write := func(w io.Writer) (err error) {
+	err = writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer, width int) (err error) {
+		ropts.Width = width
 		sum, err = render.Calibration(w, format, r.join, ropts)
 		return err
-	}
-	if opts.Output == "" {
-		err = writeChecked(opts.IO.Out, "stdout", write)
-	} else {
-		ropts.Width = 0
-		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, write)
-	}
+	})
 	if err != nil {
 		return err
 	}

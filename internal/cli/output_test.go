@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,6 +140,27 @@ func TestCompletionScripts(t *testing.T) {
 		r := runCLI(t, nil, "completion", shell)
 		if r.code != 0 || !strings.Contains(r.stdout, "careerpath") || !strings.Contains(r.stdout, "__complete") {
 			t.Errorf("%s: exit %d, %d bytes of script, stderr %q", shell, r.code, len(r.stdout), r.stderr)
+		}
+	}
+}
+
+// A file written with -o is never wrapped at the width of the terminal
+// that ran the command; stdout on that terminal is.
+func TestWriteOutputGivesTheTerminalWidthToStdoutOnly(t *testing.T) {
+	var stdout strings.Builder
+	streams := &IOStreams{Out: &stdout, ErrOut: &strings.Builder{}, TerminalWidth: 60}
+	for _, c := range []struct {
+		path string
+		want int
+	}{{"", 60}, {filepath.Join(t.TempDir(), "out.txt"), 0}} {
+		got := -1
+		err := writeOutput(t.Context(), streams, c.path, func(w io.Writer, width int) error {
+			got = width
+			_, err := io.WriteString(w, "x\n")
+			return err
+		})
+		if err != nil || got != c.want {
+			t.Errorf("path %q: width %d, err %v; want %d", c.path, got, err, c.want)
 		}
 	}
 }

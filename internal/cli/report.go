@@ -125,14 +125,9 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	write := func(w io.Writer) error {
-		return render.Report(w, format, doc, render.Options{Width: opts.IO.TerminalWidth})
-	}
-	if opts.Output == "" {
-		err = writeChecked(opts.IO.Out, "stdout", write)
-	} else {
-		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, write)
-	}
+	err = writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer, width int) error {
+		return render.Report(w, format, doc, render.Options{Width: width})
+	})
 	if err != nil {
 		return err
 	}

@@ -133,14 +133,9 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 		return err
 	}
 	suggestions := adv.Suggest(tally)
-	write := func(w io.Writer, width int) error {
+	err = writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer, width int) error {
 		return render.TitleSuggestions(w, format, suggestions, width)
-	}
-	if opts.Output == "" {
-		err = write(opts.IO.Out, opts.IO.TerminalWidth)
-	} else {
-		err = writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, func(w io.Writer) error { return write(w, 0) })
-	}
+	})
 	if err != nil {
 		return err
 	}
