@@ -19,7 +19,6 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/jsonkeys"
-	"github.com/careerpath/careerpath/internal/render"
 )
 
 // Settings keys. Each is also a flag of the same name and an environment
@@ -331,16 +330,14 @@ func (c *Config) check() error {
 	if s := c.settings[KeyNoInput]; !isBool(s.Value) {
 		return c.invalid(s, "use true or false (or 1 or 0)")
 	}
-	// A start or format given as a flag is left to its command, which says
-	// the same and knows its own formats; from a variable or the file, it
-	// is checked here so that the error names where it came from.
+	// A start given as a flag is left to its command, which says the same;
+	// from a variable or the file, it is checked here so that the error
+	// names where it came from. The format is not: each command that reads
+	// the setting knows its own formats and names the setting's source
+	// (settingError), and one that has its own (batch, report) or none
+	// (version, schema) must not fail over it.
 	if s := c.settings[KeyStart]; s.Value != "" && s.Source != SourceFlag {
 		if _, err := advisor.ParseDate(s.Value); err != nil {
-			return c.unusable(s, err)
-		}
-	}
-	if s := c.settings[KeyFormat]; s.Source != SourceFlag {
-		if _, err := render.ParseRecommendationFormat(s.Value); err != nil {
 			return c.unusable(s, err)
 		}
 	}

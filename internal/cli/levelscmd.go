@@ -15,7 +15,9 @@ type LevelsCompareOptions struct {
 	IO      *IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
-	A, B    string
+	// FormatFrom names the variable or file that set Format, if any.
+	FormatFrom string
+	A, B       string
 }
 
 // NewCmdLevelsCompare builds `careerpath levels compare A B`.
@@ -40,7 +42,8 @@ first has, what only the second has and what both have.
 		Args:              twoLevelArgs,
 		ValidArgsFunction: completeLevels(f, 2),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.Format, opts.A, opts.B = f.Config.Get(KeyFormat), args[0], args[1]
+			opts.A, opts.B = args[0], args[1]
+			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -54,7 +57,7 @@ first has, what only the second has and what both have.
 func runLevelsCompare(opts *LevelsCompareOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return settingError(err, KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
@@ -78,7 +81,9 @@ type LevelsShowOptions struct {
 	IO      *IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
-	Level   string
+	// FormatFrom names the variable or file that set Format, if any.
+	FormatFrom string
+	Level      string
 }
 
 // NewCmdLevelsShow builds `careerpath levels show LEVEL`.
@@ -100,7 +105,8 @@ write the catalog's level entry.
 		Args:              exactArgs("one level"),
 		ValidArgsFunction: completeLevels(f, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.Format, opts.Level = f.Config.Get(KeyFormat), args[0]
+			opts.Level = args[0]
+			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -114,7 +120,7 @@ write the catalog's level entry.
 func runLevelsShow(opts *LevelsShowOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return settingError(err, KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {

@@ -29,9 +29,13 @@ func TestBadSettingNamesItsOrigin(t *testing.T) {
 		{"start from file", nil, "start: 2027-02-30\n", []string{"config", "show"},
 			[]string{"config file ", `start: start date "2027-02-30" is not a date`}, ""},
 		{"format from env", map[string]string{"CAREERPATH_FORMAT": "xml"}, "", []string{"roles"},
-			[]string{`CAREERPATH_FORMAT: unknown format "xml"`}, ""},
+			[]string{`unknown format "xml"`, "(the format was set by env CAREERPATH_FORMAT)"}, ""},
 		{"format from file", nil, "format: xml\n", []string{"config", "show"},
-			[]string{"config file ", `format: unknown format "xml"`}, ""},
+			[]string{`unknown format "xml"`, "(the format was set by file ", "config.yaml)"}, ""},
+		{"calendar format from env for levels show", map[string]string{"CAREERPATH_FORMAT": "ics"}, "", []string{"levels", "show", "1"},
+			[]string{`unknown format "ics"`, "(the format was set by env CAREERPATH_FORMAT)"}, ""},
+		{"calendar format from env for levels compare", map[string]string{"CAREERPATH_FORMAT": "ics"}, "", []string{"levels", "compare", "1", "2"},
+			[]string{`unknown format "ics"`, "(the format was set by env CAREERPATH_FORMAT)"}, ""},
 		{"calendar format from env for a listing", map[string]string{"CAREERPATH_FORMAT": "ics"}, "", []string{"levels"},
 			[]string{`unknown format "ics"; use one of: table, json, yaml, markdown (the format was set by env CAREERPATH_FORMAT)`}, ""},
 		{"calendar format from file for catalog show", nil, "format: ics\n", []string{"catalog", "show"},
@@ -60,6 +64,18 @@ func TestBadSettingNamesItsOrigin(t *testing.T) {
 				t.Errorf("stderr %q has %q", r.stderr, c.notWant)
 			}
 		})
+	}
+}
+
+// The format setting is advise's and the listings': a command with its own
+// formats (calibrate) or none (version) does not fail over a value only
+// they would refuse.
+func TestFormatSettingDoesNotStopCommandsThatDoNotReadIt(t *testing.T) {
+	env := map[string]string{"CAREERPATH_FORMAT": "csv"}
+	for _, args := range [][]string{{"version"}, {"schema", "calibration"}} {
+		if r := runCLI(t, env, args...); r.code != 0 || r.stdout == "" {
+			t.Errorf("%v with CAREERPATH_FORMAT=csv: exit %d, stderr %q", args, r.code, r.stderr)
+		}
 	}
 }
 
