@@ -104,20 +104,13 @@ type Join struct {
 	// sets of three run to tens of thousands.
 	cells [3]*cellInterner
 	// answered is the outcome of each advised row's answer cells and
-	// start cell: advice is a function of the two, so most rows need no
-	// look at their recommendation, a few KB the reader has just written.
+	// start cell: advice is a function of the two, so most rows are found
+	// in this dense array by the indexes just worked out, rather than by
+	// hashing what the readers derived (outcomes' map).
 	answered answerTable
 	outcomes interner[outcome]
-	decided  map[decision]int32
 	starts   *cellInterner // the start cells, for answered
 	groups   *cellInterner
-}
-
-// decision is what an advised row's outcome follows from.
-type decision struct {
-	role, account string // catalog ids
-	years         float64
-	start         string
 }
 
 // heldRow is what the join keeps of a row: 28 bytes, whatever the row
@@ -154,7 +147,7 @@ type outcome struct {
 func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(),
 		cells:    [3]*cellInterner{newCellInterner(), newCellInterner(), newCellInterner()},
-		outcomes: newInterner(cloneOutcome), decided: map[decision]int32{}, answered: newAnswerTable(),
+		outcomes: newInterner(cloneOutcome), answered: newAnswerTable(),
 		starts: newCellInterner(), groups: newCellInterner()}
 	j.groups.of(noGroup)
 	j.starts.of(noStart)
@@ -222,12 +215,8 @@ func (j *Join) outcomeOf(answers [3]int32, r Row) int32 {
 	if id, ok := j.answered.get(key); ok {
 		return id
 	}
-	d := decision{role: r.Decided.Role, account: r.Decided.Account, years: r.Decided.Years, start: r.Decided.Start}
-	id, ok := j.decided[d]
-	if !ok {
-		id = j.outcomes.of(outcome{level: r.Decided.Level, role: d.role, account: d.account, years: d.years, start: d.start})
-		j.decided[d] = id
-	}
+	d := r.Decided
+	id := j.outcomes.of(outcome{level: d.Level, role: d.Role, account: d.Account, years: d.Years, start: d.Start})
 	j.answered.put(key, id)
 	return id
 }

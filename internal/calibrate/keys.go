@@ -30,9 +30,10 @@ type keyIndex struct {
 	hash func(string) uint64
 	// arena is a Builder so that a key is a slice of its text, written
 	// in a record with no copy of its own.
-	arena  strings.Builder
-	starts blocks[uint32] // where each person's key starts in arena; ends at the next
-	people int
+	arena strings.Builder
+	// starts are where each person's key starts in arena, and after the
+	// last one, where it ends: a key ends where the next starts.
+	starts blocks[uint32]
 
 	merging bool
 	// last is each side's last key's person, -1 before its first key.
@@ -66,6 +67,9 @@ func newKeyIndexHashing(hash func(string) uint64) keyIndex {
 	return k
 }
 
+// people is how many keys are numbered.
+func (k *keyIndex) people() int { return k.starts.len() - 1 }
+
 // key returns a person's key.
 func (k *keyIndex) key(p int32) string {
 	return k.arena.String()[*k.starts.at(int(p)):*k.starts.at(int(p) + 1)]
@@ -85,7 +89,7 @@ func (k *keyIndex) of(key string, side int, guess int32) (person int32, err erro
 		}
 		k.stopMerging()
 	}
-	if guess >= 0 && int(guess) < k.people && k.key(guess) == key {
+	if guess >= 0 && int(guess) < k.people() && k.key(guess) == key {
 		return guess, nil
 	}
 	h := uint32(k.hash(key))
@@ -103,7 +107,7 @@ func (k *keyIndex) of(key string, side int, guess int32) (person int32, err erro
 		return 0, err
 	}
 	k.slots[i] = slot(h, person)
-	if 4*k.people > 3*len(k.slots) {
+	if 4*k.people() > 3*len(k.slots) {
 		k.slots = k.rehash(2 * len(k.slots))
 	}
 	return person, nil
@@ -137,7 +141,7 @@ func (k *keyIndex) stopMerging() {
 	k.merging = false
 	k.numbered = [2]blocks[int32]{}
 	n := minSlots
-	for 4*k.people > 3*n {
+	for 4*k.people() > 3*n {
 		n *= 2
 	}
 	k.slots = k.rehash(n)
@@ -155,8 +159,7 @@ func (k *keyIndex) add(key string) (int32, error) {
 	}
 	k.arena.WriteString(key)
 	k.starts.add(uint32(k.arena.Len()))
-	k.people++
-	return int32(k.people - 1), nil
+	return int32(k.people() - 1), nil
 }
 
 func slot(h uint32, person int32) uint64 { return uint64(h)<<32 | uint64(person+1) }
@@ -175,7 +178,7 @@ func (k *keyIndex) rehash(n int) []uint64 {
 		slots[i] = s
 	}
 	if k.slots == nil {
-		for p := range int32(k.people) {
+		for p := range int32(k.people()) {
 			place(slot(uint32(k.hash(k.key(p))), p))
 		}
 		return slots

@@ -104,7 +104,7 @@ func TestKeyIndexIsAMapOfFirstAppearances(t *testing.T) {
 			if k.merging != c.wantMerge {
 				t.Errorf("merging at the end = %v, want %v", k.merging, c.wantMerge)
 			}
-			keys := make([]string, k.people)
+			keys := make([]string, k.people())
 			for p := range keys {
 				keys[p] = k.key(int32(p))
 			}
