@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"slices"
 	"strconv"
@@ -181,7 +180,7 @@ type jsonEncoder struct {
 func newJSONEncoder(l *layout, array bool) *jsonEncoder {
 	e := &jsonEncoder{layout: l, array: array}
 	for _, name := range l.names {
-		e.keys = append(e.keys, append(render.AppendJSONString(nil, []byte(name)), ':'))
+		e.keys = append(e.keys, append(render.AppendJSONString(nil, name), ':'))
 	}
 	return e
 }
@@ -209,17 +208,14 @@ func appendInput(dst, role, years, acc []byte) []byte {
 	return append(dst, '}')
 }
 
-// encodeJSON is compact encoding/json output without HTML escaping, as
-// the advise command writes. Its values are plain structs of strings and
-// numbers, which always encode.
+// encodeJSON is render.CompactJSON of a value that always encodes: plain
+// structs of strings and numbers.
 func encodeJSON(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	b, err := render.CompactJSON(v)
+	if err != nil {
 		panic(err)
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	return b
 }
 
 // rejected writes "error": the first Problem's column and message, as
@@ -238,9 +234,9 @@ func (e *jsonEncoder) rejected(problems []Problem) []byte {
 
 func appendProblem(dst []byte, p Problem) []byte {
 	dst = append(dst, `"column":`...)
-	dst = render.AppendJSONString(dst, []byte(p.Column))
+	dst = render.AppendJSONString(dst, p.Column)
 	dst = append(dst, `,"message":`...)
-	return render.AppendJSONString(dst, []byte(p.Message))
+	return render.AppendJSONString(dst, p.Message)
 }
 
 func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {

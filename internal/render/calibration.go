@@ -405,7 +405,7 @@ func (c recommendationCache) of(rec *advisor.Recommendation) (json.RawMessage, e
 	if b, ok := c[rec]; ok {
 		return b, nil
 	}
-	b, err := marshalJSON(rec)
+	b, err := CompactJSON(rec)
 	if err != nil {
 		return nil, err
 	}
@@ -414,17 +414,6 @@ func (c recommendationCache) of(rec *advisor.Recommendation) (json.RawMessage, e
 	}
 	c[rec] = b
 	return b, nil
-}
-
-// marshalJSON is compact JSON without HTML escaping, as advise writes.
-func marshalJSON(v any) ([]byte, error) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
 }
 
 func newCalibrationRecord(r *calibrate.Record, by bool, cache recommendationCache) (calibrationRecord, error) {
@@ -476,7 +465,7 @@ func calibrationJSON(w io.Writer, array bool, j *calibrate.Join, opt Calibration
 		if err != nil {
 			return err
 		}
-		b, err := marshalJSON(rec)
+		b, err := CompactJSON(rec)
 		if err != nil {
 			return err
 		}

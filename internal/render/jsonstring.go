@@ -1,6 +1,23 @@
 package render
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"encoding/json"
+	"unicode/utf8"
+)
+
+// CompactJSON is encoding/json's output on one line, without HTML escaping
+// (careerpath's JSON is read by programs, not pasted into pages): the form
+// of each NDJSON line.
+func CompactJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
 
 // jsonSafe marks the bytes a JSON string may hold as they are.
 var jsonSafe = func() (t [256]bool) {
