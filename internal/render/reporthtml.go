@@ -121,13 +121,14 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // reportView is what the page template reads.
 type reportView struct {
+	CSP      string
 	Doc      *reportdoc.Document
 	Charts   map[string]chart
 	Sections []reportSection
 }
 
 func reportHTML(w io.Writer, doc *reportdoc.Document) error {
-	v := reportView{Doc: doc, Charts: map[string]chart{}, Sections: reportSections(doc, false)}
+	v := reportView{CSP: pageCSP, Doc: doc, Charts: map[string]chart{}, Sections: reportSections(doc, false)}
 	levelNames := make([]string, len(doc.Levels))
 	var levelValues [][]int
 	for i, l := range doc.Levels {
