@@ -15,12 +15,13 @@ const FieldLevel = "level"
 // extra spaces; an unknown level is an *InputError listing the levels.
 func (a *Advisor) ResolveLevel(answer string) (*catalog.Level, error) {
 	key := catalog.Key(answer)
-	valid := make([]string, len(a.cat.Levels))
 	for i := range a.cat.Levels {
-		l := &a.cat.Levels[i]
-		if catalog.Key(l.ID) == key || catalog.Key(l.Name) == key {
+		if l := &a.cat.Levels[i]; catalog.Key(l.ID) == key || catalog.Key(l.Name) == key {
 			return l, nil
 		}
+	}
+	valid := make([]string, len(a.cat.Levels))
+	for i, l := range a.cat.Levels {
 		valid[i] = fmt.Sprintf("%s (%s)", l.ID, l.Name)
 	}
 	msg := fmt.Sprintf("unknown level %q", answer)

@@ -309,8 +309,8 @@ func deltaText(r *calibrate.Record, signed bool) string {
 	switch {
 	case !r.Status.Complete():
 		return ""
-	case signed && r.Delta > 0:
-		return "+" + strconv.Itoa(r.Delta)
+	case signed:
+		return signedNumber(r.Delta)
 	default:
 		return strconv.Itoa(r.Delta)
 	}

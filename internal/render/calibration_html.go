@@ -115,7 +115,7 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 	}
 	deltas := make([]htmlDelta, len(sum.Deltas))
 	for i, d := range sum.Deltas {
-		deltas[i] = htmlDelta{Label: signed(d.Delta), Count: d.Count}
+		deltas[i] = htmlDelta{Label: signedNumber(d.Delta), Count: d.Count}
 		if most > 0 {
 			deltas[i].Width = 20 * float64(d.Count) / float64(most)
 		}

@@ -21,7 +21,7 @@ func CalibrationSummary(w io.Writer, sum calibrate.Summary, opt CalibrationOptio
 	out.line("  %s", strings.Join(counts, ", "))
 	deltas := make([]string, len(sum.Deltas))
 	for i, d := range sum.Deltas {
-		deltas[i] = fmt.Sprintf("%s: %d", signed(d.Delta), d.Count)
+		deltas[i] = fmt.Sprintf("%s: %d", signedNumber(d.Delta), d.Count)
 	}
 	out.line("  delta (manager minus self) %s", strings.Join(deltas, ", "))
 	if opt.By != "" {
@@ -45,7 +45,8 @@ func plural(n int, noun string) string {
 	return noun + "s"
 }
 
-func signed(n int) string {
+// signedNumber writes a delta with its sign: +1, 0, -1.
+func signedNumber(n int) string {
 	if n > 0 {
 		return "+" + strconv.Itoa(n)
 	}
@@ -103,7 +104,7 @@ func newCalibrationTables(sum calibrate.Summary, opt CalibrationOptions) calibra
 		t.statuses = append(t.statuses, []string{string(c.Status), strconv.Itoa(c.Count)})
 	}
 	for _, d := range sum.Deltas {
-		t.deltas = append(t.deltas, []string{signed(d.Delta), strconv.Itoa(d.Count)})
+		t.deltas = append(t.deltas, []string{signedNumber(d.Delta), strconv.Itoa(d.Count)})
 	}
 	for _, g := range sum.Groups {
 		t.groups = append(t.groups, []string{groupName(g.Group), strconv.Itoa(g.Records), strconv.Itoa(g.Compared), meanText(g),

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -107,7 +106,7 @@ func serialize(w io.Writer, cal *ics.Calendar) error {
 // start date, so importing a plan again updates its events rather than
 // adding copies.
 func planUID(roleID string, years float64, accountabilityID, start string) string {
-	key := strings.Join([]string{roleID, strconv.FormatFloat(years, 'f', -1, 64), accountabilityID, start}, "\x00")
+	key := strings.Join([]string{roleID, formatNumber(years), accountabilityID, start}, "\x00")
 	sum := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(sum[:10])
 }

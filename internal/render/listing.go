@@ -2,8 +2,9 @@ package render
 
 import "io"
 
-// Listing is a catalog table: rows for the human formats, and Data (a
-// slice, never nil) for JSON and YAML.
+// Listing is a catalog table: rows for the human formats, and Data, what
+// JSON and YAML write (a list is a slice, never nil, so that it is [] when
+// empty).
 type Listing struct {
 	Headers []string
 	Rows    [][]string

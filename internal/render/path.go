@@ -34,7 +34,7 @@ func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 		p.Steps[0].Level.Name, p.Steps[len(p.Steps)-1].Level.Name, p.Start, p.End)))
 	out.line("")
 	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", p.Role.Name, p.Role.TableLevel.Label))
-	out.para(s.bullet(), fmt.Sprintf("Experience: %s years on %s", strconv.FormatFloat(p.Input.Years, 'f', -1, 64), p.Start))
+	out.para(s.bullet(), fmt.Sprintf("Experience: %s years on %s", formatNumber(p.Input.Years), p.Start))
 	out.para(s.bullet(), fmt.Sprintf("Accountability: %s (%s)", p.Accountability.Name, p.Accountability.Description))
 	for _, st := range p.Steps {
 		section(out, s, fmt.Sprintf("Step %d: %s (level %d)", st.Step, st.Level.Name, st.Level.Order))

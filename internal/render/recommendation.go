@@ -91,7 +91,7 @@ func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s
 	out.line("%s", s.title(fmt.Sprintf("Suggested level: %s (level %d)", rec.Level.Name, rec.Level.Order)))
 	out.line("")
 	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", rec.Role.Name, rec.Role.TableLevel.Label))
-	out.para(s.bullet(), fmt.Sprintf("Experience: %s years", strconv.FormatFloat(rec.Input.Years, 'f', -1, 64)))
+	out.para(s.bullet(), fmt.Sprintf("Experience: %s years", formatNumber(rec.Input.Years)))
 	out.para(s.bullet(), fmt.Sprintf("Accountability: %s (%s)", rec.Accountability.Name, rec.Accountability.Description))
 	out.para(s.bullet(), "Next level: "+nextLevelText(rec.NextLevel))
 	if opt.Explain {

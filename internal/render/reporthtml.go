@@ -86,7 +86,7 @@ func barChart(id, title string, series []string, labels []string, values [][]int
 	}
 	shown := min(len(labels), maxChartRows)
 	if shown < len(labels) {
-		c.Note = "The chart shows the first " + itoa(shown) + " of " + itoa(len(labels)) + "; the table lists them all."
+		c.Note = "The chart shows the first " + strconv.Itoa(shown) + " of " + strconv.Itoa(len(labels)) + "; the table lists them all."
 	}
 	area := chartWidth - labelWidth - valueWidth
 	for i := range shown {
@@ -105,7 +105,7 @@ func barChart(id, title string, series []string, labels []string, values [][]int
 			if len(series) > 0 {
 				name = series[j] + ": "
 			}
-			row.Segments = append(row.Segments, segment{X: x, Y: row.Y, Width: w, Height: barHeight, Class: seriesClass(j), Title: name + itoa(n)})
+			row.Segments = append(row.Segments, segment{X: x, Y: row.Y, Width: w, Height: barHeight, Class: seriesClass(j), Title: name + strconv.Itoa(n)})
 			x += w
 		}
 		row.ValueX = x + 6
@@ -115,9 +115,7 @@ func barChart(id, title string, series []string, labels []string, values [][]int
 	return c
 }
 
-func seriesClass(i int) string { return "s" + itoa(i%8) }
-
-func itoa(n int) string { return strconv.Itoa(n) }
+func seriesClass(i int) string { return "s" + strconv.Itoa(i%8) }
 
 // reportView is what the page template reads.
 type reportView struct {
