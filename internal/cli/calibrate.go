@@ -233,11 +233,8 @@ func (r *calibrationRead) readBoth(parent context.Context) error {
 			if errs[s] == nil {
 				errs[s] = r.flush(s, side)
 			}
-			switch {
-			case ins[s].err() != nil:
-				errs[s] = usageErrorf("cannot read %s: %v; pass a readable CSV file, or pipe CSV in", r.names[s], withoutPath(ins[s].err()))
-			case errs[s] != nil && !ownErr[s]:
-				errs[s] = fmt.Errorf("%s: %w", r.names[s], errs[s])
+			if !ownErr[s] {
+				errs[s] = ins[s].failure(ctx, errs[s])
 			}
 			if errs[s] != nil {
 				cancel(errs[s])
