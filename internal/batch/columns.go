@@ -113,22 +113,40 @@ func normalHeader(s string) string { return strings.ToLower(strings.TrimSpace(s)
 // maxListed bounds how many header cells an error lists.
 const maxListed = 20
 
+// HeaderIndex is where the column called name is in header, its names
+// compared as batch compares them (normalHeader): the first one when the
+// name is repeated, -1 when there is none. It is for the commands that
+// find columns of their own (report's --by, calibrate's --key).
+func HeaderIndex(header []string, name string) int {
+	return slices.IndexFunc(header, func(h string) bool { return normalHeader(h) == normalHeader(name) })
+}
+
+// QuotedHeader lists header cells for an error, as batch's own errors do:
+// quoted, each cut to a readable length, and at most maxListed of them.
+func QuotedHeader(header []string) string {
+	names := make([]string, 0, min(len(header), maxListed+1))
+	for _, h := range header[:min(len(header), maxListed)] {
+		names = append(names, quoteCut([]byte(h)))
+	}
+	if len(header) > maxListed {
+		names = append(names, fmt.Sprintf("and %d more", len(header)-maxListed))
+	}
+	return strings.Join(names, ", ")
+}
+
 // quotedColumns lists the header cells at the given positions (all of
-// them for nil), quoted and cut to a readable length.
+// them for nil) as QuotedHeader does.
 func (l *layout) quotedColumns(at []int) string {
 	if at == nil {
 		for i := range l.header {
 			at = append(at, i)
 		}
 	}
-	names := make([]string, 0, min(len(at), maxListed+1))
-	for _, p := range at[:min(len(at), maxListed)] {
-		names = append(names, quoteCut(l.header[p]))
+	names := make([]string, len(at))
+	for i, p := range at {
+		names[i] = string(l.header[p])
 	}
-	if len(at) > maxListed {
-		names = append(names, fmt.Sprintf("and %d more", len(at)-maxListed))
-	}
-	return strings.Join(names, ", ")
+	return QuotedHeader(names)
 }
 
 func quoteAll(names []string) string {

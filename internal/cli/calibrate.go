@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 
@@ -275,16 +274,16 @@ func (r *calibrationRead) resolve(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.names[s], err)
 		}
-		c := sideColumns{key: headerIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2], start: answers[3]}
+		c := sideColumns{key: batch.HeaderIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2], start: answers[3]}
 		if r.opts.By != "" {
-			c.by = headerIndex(h, r.opts.By)
+			c.by = batch.HeaderIndex(h, r.opts.By)
 			byFound = byFound || c.by >= 0
 		}
 		r.columns[s] = c
 	}
 	if r.opts.By != "" && !byFound {
 		return &batch.HeaderError{Message: fmt.Sprintf("no --by column %q in either file: %s has %s and %s has %s; pass --by with one of their columns",
-			r.opts.By, r.names[0], quoteHeader(headers[0]), r.names[1], quoteHeader(headers[1]))}
+			r.opts.By, r.names[0], batch.QuotedHeader(headers[0]), r.names[1], batch.QuotedHeader(headers[1]))}
 	}
 	r.join = calibrate.New(r.adv, calibrate.Config{Files: r.names,
 		KeyColumns: [2]string{headers[0][r.columns[0].key], headers[1][r.columns[1].key]}})
@@ -295,11 +294,11 @@ func (r *calibrationRead) resolve(ctx context.Context) error {
 // files must have, else the first default present in both.
 func keyColumn(key string, headers [2][]string, names [2]string) (string, error) {
 	found := func() string {
-		return fmt.Sprintf("%s has %s and %s has %s", names[0], quoteHeader(headers[0]), names[1], quoteHeader(headers[1]))
+		return fmt.Sprintf("%s has %s and %s has %s", names[0], batch.QuotedHeader(headers[0]), names[1], batch.QuotedHeader(headers[1]))
 	}
 	if key != "" {
 		for s, h := range headers {
-			if headerIndex(h, key) < 0 {
+			if batch.HeaderIndex(h, key) < 0 {
 				return "", &batch.HeaderError{Message: fmt.Sprintf("no key column %q in %s: %s; pass --key with a column both files have",
 					key, names[s], found())}
 			}
@@ -307,28 +306,12 @@ func keyColumn(key string, headers [2][]string, names [2]string) (string, error)
 		return key, nil
 	}
 	for _, k := range defaultKeys {
-		if headerIndex(headers[0], k) >= 0 && headerIndex(headers[1], k) >= 0 {
+		if batch.HeaderIndex(headers[0], k) >= 0 && batch.HeaderIndex(headers[1], k) >= 0 {
 			return k, nil
 		}
 	}
 	return "", &batch.HeaderError{Message: fmt.Sprintf("no key column in both files: looked for %s, and %s; pass --key COLUMN",
 		strings.Join(defaultKeys, ", "), found())}
-}
-
-// headerIndex finds a column as batch finds its columns: ignoring case and
-// surrounding spaces; the first one when the name is repeated.
-func headerIndex(header []string, name string) int {
-	return slices.IndexFunc(header, func(h string) bool {
-		return strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(name))
-	})
-}
-
-func quoteHeader(header []string) string {
-	q := make([]string, len(header))
-	for i, h := range header {
-		q[i] = fmt.Sprintf("%q", h)
-	}
-	return strings.Join(q, ", ")
 }
 
 // add hands one advised row to the join, in runs of addRun; flush hands

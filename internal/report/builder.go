@@ -59,12 +59,8 @@ type ColumnError struct {
 }
 
 func (e *ColumnError) Error() string {
-	quoted := make([]string, len(e.Header))
-	for i, h := range e.Header {
-		quoted[i] = fmt.Sprintf("%q", h)
-	}
 	return fmt.Sprintf("--%s %q: the header has no such column; it has %s; pass one of those (compared ignoring case and surrounding spaces)",
-		e.Flag, e.Name, strings.Join(quoted, ", "))
+		e.Flag, e.Name, batch.QuotedHeader(e.Header))
 }
 
 // Builder adds up advised rows, in input order, in memory that does not
@@ -164,9 +160,7 @@ func bucketOf(months int) int {
 // batch compares header names: trimmed, ignoring case.
 func (b *Builder) Begin(header []string) error {
 	b.header = header
-	find := func(name string) int {
-		return slices.IndexFunc(header, func(h string) bool { return normalHeader(h) == normalHeader(name) })
-	}
+	find := func(name string) int { return batch.HeaderIndex(header, name) }
 	if b.opts.By != "" {
 		if b.byAt = find(b.opts.By); b.byAt < 0 {
 			return &ColumnError{Flag: "by", Name: b.opts.By, Header: header}
@@ -190,8 +184,6 @@ func (b *Builder) Begin(header []string) error {
 	}
 	return nil
 }
-
-func normalHeader(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // Add counts one row; rows must come in input order.
 func (b *Builder) Add(row batch.AdvisedRow) error {
