@@ -69,12 +69,7 @@ is the top of table, markdown and html. html is one self-contained file.
 		Example: strings.TrimRight(`  careerpath calibrate self.csv manager.csv -o calibration.csv
   careerpath calibrate self.csv manager.csv --by team --format html -o calibration.html
   careerpath calibrate self.csv - --key email --format ndjson < manager.csv | jq -c 'select(.status == "manager-higher")'`, "\n"),
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usageErrorf("calibrate takes two files, SELF.csv and MANAGER.csv, and got %d; usage: %s", len(args), cmd.UseLine())
-			}
-			return nil
-		},
+		Args: twoArgs("two files, SELF.csv and MANAGER.csv"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Self, opts.Manager = args[0], args[1]
 			opts.Context = cmd.Context()

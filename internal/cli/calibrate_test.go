@@ -215,7 +215,7 @@ func TestCalibrateUsageErrorsExitTwoWithNoOutput(t *testing.T) {
 		{"both stdin", "x", []string{"-", "-"}, []string{"SELF and MANAGER are both stdin"}},
 		{"missing file", "", []string{calibrationSelf, filepath.Join(dir, "nope.csv")}, []string{"cannot read", "nope.csv"}},
 		{"empty stdin", "", []string{"-", calibrationManager}, []string{"stdin: the input is empty"}},
-		{"one file", "", []string{calibrationSelf}, []string{"calibrate takes two files"}},
+		{"one file", "", []string{calibrationSelf}, []string{"careerpath calibrate takes two files, SELF.csv and MANAGER.csv, 1 given"}},
 		{"bad format", "", []string{calibrationSelf, calibrationManager, "-f", "xml"}, []string{`unknown format "xml"`, "csv, ndjson, json, table, markdown, html"}},
 		{"bad delimiter", "", []string{calibrationSelf, calibrationManager, "--delimiter", "::"}, []string{`invalid --delimiter "::"`}},
 	} {

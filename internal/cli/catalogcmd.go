@@ -254,3 +254,13 @@ func exactArgs(name string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// twoArgs accepts exactly two arguments, which what names for the error.
+func twoArgs(what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != 2 {
+			return usageErrorf("%s takes %s, %d given: usage: %s", cmd.CommandPath(), what, len(args), cmd.UseLine())
+		}
+		return nil
+	}
+}

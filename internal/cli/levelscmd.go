@@ -39,7 +39,7 @@ first has, what only the second has and what both have.
   careerpath levels compare <level> <level> --format json
 
   Levels are the active catalog's: see 'careerpath levels'.`, "\n"),
-		Args:              twoLevelArgs,
+		Args:              twoArgs("two levels"),
 		ValidArgsFunction: completeLevels(f, 2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.A, opts.B = args[0], args[1]
@@ -149,12 +149,4 @@ func completeLevels(f *Factory, n int) cobra.CompletionFunc {
 		}
 		return ids(cmd, args, toComplete)
 	}
-}
-
-// twoLevelArgs asks for exactly two levels.
-func twoLevelArgs(cmd *cobra.Command, args []string) error {
-	if len(args) != 2 {
-		return usageErrorf("%s takes two levels, %d given: usage: %s", cmd.CommandPath(), len(args), cmd.UseLine())
-	}
-	return nil
 }
