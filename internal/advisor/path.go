@@ -72,7 +72,7 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 	levels := a.cat.Levels
 	steps := make([]PathStep, 0, len(levels)-d.Level)
 	steps = append(steps, pathStep(1, &levels[d.Level], first, []Requirement{}, "", rec.Plan))
-	free := first.AddDate(0, 0, planDays(&levels[d.Level])) // the day after a plan ends
+	free := first.AddDate(0, 0, levels[d.Level].PreparationPlan.Days()) // the day after a plan ends
 	for pos := d.Level + 1; pos < len(levels); pos++ {
 		level := &levels[pos]
 		eligible := EligibleFrom(first, q.Input.Years, level.Policy.MinYears)
@@ -80,7 +80,7 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 		if eligible.After(planStart) {
 			planStart = eligible
 		}
-		free = planStart.AddDate(0, 0, planDays(level))
+		free = planStart.AddDate(0, 0, level.PreparationPlan.Days())
 		requires := a.requirements(q, pos, d.Reached)
 		steps = append(steps, pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
 	}
@@ -102,14 +102,6 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 }
 
 // planDays is how many days a level's plan runs.
-func planDays(level *catalog.Level) int {
-	days := 0
-	for _, ph := range level.PreparationPlan.Phases {
-		days += ph.Days
-	}
-	return days
-}
-
 func pathStep(n int, level *catalog.Level, eligible time.Time, requires []Requirement, assumes string, plan Plan) PathStep {
 	return PathStep{
 		Step: n, Level: LevelRef{ID: level.ID, Name: level.Name, Order: level.Order},

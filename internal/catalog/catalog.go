@@ -67,6 +67,15 @@ type PreparationPlan struct {
 	Phases []Phase `yaml:"phases" json:"phases"`
 }
 
+// Days is how long the plan takes, its phases back to back.
+func (p PreparationPlan) Days() int {
+	days := 0
+	for _, ph := range p.Phases {
+		days += ph.Days
+	}
+	return days
+}
+
 // Phase is one block of the preparation plan.
 type Phase struct {
 	Title    string `yaml:"title" json:"title"`

@@ -86,12 +86,8 @@ func rolesListing(c *catalog.Loaded) render.Listing {
 func levelsListing(c *catalog.Loaded) render.Listing {
 	rows := make([][]string, len(c.Levels))
 	for i, l := range c.Levels {
-		days := 0
-		for _, p := range l.PreparationPlan.Phases {
-			days += p.Days
-		}
 		rows[i] = []string{strconv.Itoa(l.Order), l.ID, l.Name, l.IntendedAudience, l.PriorExperience, l.KeyEmphasis,
-			strconv.FormatFloat(l.Policy.MinYears, 'f', -1, 64), fmt.Sprintf("%d days", days)}
+			strconv.FormatFloat(l.Policy.MinYears, 'f', -1, 64), fmt.Sprintf("%d days", l.PreparationPlan.Days())}
 	}
 	return render.Listing{
 		Headers: []string{"Order", "ID", "Level", "Intended audience", "Prior experience", "Key emphasis", "Min years", "Plan"},

@@ -137,11 +137,7 @@ func nextLevelText(n *advisor.NextLevel) string {
 	if n == nil {
 		return "none, this is the top level"
 	}
-	missing := make([]string, len(n.Missing))
-	for i, m := range n.Missing {
-		missing[i] = m.Detail
-	}
-	return fmt.Sprintf("%s, which needs %s", n.Name, strings.Join(missing, " and "))
+	return n.Name + ", which needs " + requiresText(n.Missing)
 }
 
 func providerNames(ps []advisor.ProviderRef) string {
