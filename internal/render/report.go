@@ -93,16 +93,8 @@ func reportSections(doc *reportdoc.Document, bars bool) []reportSection {
 		if !g.Exact {
 			sec.Note += " The column has so many values that some were folded while reading, so the counts of a value cover its rows since then; the rest are in \"other\"."
 		}
-		all := g.Groups
-		if g.Other != nil {
-			all = append(all[:len(all):len(all)], *g.Other)
-		}
-		for _, grp := range all {
-			name := grp.Name
-			if name == "" {
-				name = "(empty)"
-			}
-			row := []string{name, strconv.Itoa(grp.Rows), strconv.Itoa(grp.Rejected)}
+		for _, grp := range allGroups(g) {
+			row := []string{groupName(grp.Name), strconv.Itoa(grp.Rows), strconv.Itoa(grp.Rejected)}
 			for _, n := range grp.Levels {
 				row = append(row, strconv.Itoa(n))
 			}
@@ -250,4 +242,13 @@ func reasons(r reportdoc.RejectedRow) string {
 		parts = append(parts, fmt.Sprintf("%s %q: %s", columnOrShape(p.Column), p.Value, p.Message))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// allGroups are a report's groups and, when the column had more values
+// than the report keeps apart, "other" last.
+func allGroups(g *reportdoc.Groups) []reportdoc.Group {
+	if g.Other == nil {
+		return g.Groups
+	}
+	return append(g.Groups[:len(g.Groups):len(g.Groups)], *g.Other)
 }

@@ -135,18 +135,10 @@ func reportHTML(w io.Writer, doc *reportdoc.Document) error {
 	}
 	v.Charts["levels"] = barChart("chart-levels", "People per level", nil, levelNames, levelValues)
 	if g := doc.Groups; g != nil {
-		all := g.Groups
-		if g.Other != nil {
-			all = append(all[:len(all):len(all)], *g.Other)
-		}
 		var labels []string
 		var values [][]int
-		for _, grp := range all {
-			name := grp.Name
-			if name == "" {
-				name = "(empty)"
-			}
-			labels, values = append(labels, name), append(values, grp.Levels)
+		for _, grp := range allGroups(g) {
+			labels, values = append(labels, groupName(grp.Name)), append(values, grp.Levels)
 		}
 		v.Charts["groups"] = barChart("chart-groups", "Levels per "+g.Column, levelNames, labels, values)
 	}
