@@ -87,13 +87,6 @@ tr.rejected td.status, tr.only-self td.status, tr.only-manager td.status { color
 </html>
 {{end}}`
 
-// htmlTables exports the tables' fields to the template.
-type htmlTables struct {
-	Facts                                                     [][2]string
-	StatusHeaders, DeltaHeaders, GroupHeaders, RecordsHeaders []string
-	Statuses, Groups                                          [][]string
-}
-
 type htmlDelta struct {
 	Label string
 	Count int
@@ -123,9 +116,9 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 	head := struct {
 		CSP    string
 		By     string
-		Tables htmlTables
+		Tables calibrationTables
 		Deltas []htmlDelta
-	}{pageCSP, opt.By, htmlTables{t.facts, t.statusHeaders, t.deltaHeaders, t.groupHeaders, t.recordsHeaders, t.statuses, t.groups}, deltas}
+	}{pageCSP, opt.By, t, deltas}
 	if err := calibrationPage().ExecuteTemplate(bw, "head", head); err != nil {
 		return err
 	}

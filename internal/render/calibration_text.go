@@ -73,21 +73,21 @@ func groupName(g string) string {
 }
 
 // calibrationTables are the summary and record tables every human format
-// shows.
+// shows; their fields are exported for the HTML page's template.
 type calibrationTables struct {
-	facts          [][2]string
-	statusHeaders  []string
-	statuses       [][]string
-	deltaHeaders   []string
-	deltas         [][]string
-	groupHeaders   []string
-	groups         [][]string
-	recordsHeaders []string
+	Facts          [][2]string
+	StatusHeaders  []string
+	Statuses       [][]string
+	DeltaHeaders   []string
+	Deltas         [][]string
+	GroupHeaders   []string
+	Groups         [][]string
+	RecordsHeaders []string
 }
 
 func newCalibrationTables(sum calibrate.Summary, opt CalibrationOptions) calibrationTables {
 	t := calibrationTables{
-		facts: [][2]string{
+		Facts: [][2]string{
 			{"Self assessment", opt.Files[0]},
 			{"Manager assessment", opt.Files[1]},
 			{"Catalog", fmt.Sprintf("%s %s (sha256 %s)", opt.Catalog.Name, opt.Catalog.Version, opt.Catalog.SHA256)},
@@ -95,19 +95,19 @@ func newCalibrationTables(sum calibrate.Summary, opt CalibrationOptions) calibra
 			{"Compared on both sides", strconv.Itoa(sum.Compared)},
 			{"Agreement", fmt.Sprintf("%s (%d of %d)", percent(sum.Agreement), sum.Count(calibrate.Agree), sum.Compared)},
 		},
-		statusHeaders:  []string{"Status", "Records"},
-		deltaHeaders:   []string{"Delta (manager minus self)", "People"},
-		groupHeaders:   []string{"Group (" + opt.By + ")", "Records", "Compared", "Mean delta", "Agree", "Manager higher", "Self higher"},
-		recordsHeaders: recordHeaders(opt.By != ""),
+		StatusHeaders:  []string{"Status", "Records"},
+		DeltaHeaders:   []string{"Delta (manager minus self)", "People"},
+		GroupHeaders:   []string{"Group (" + opt.By + ")", "Records", "Compared", "Mean delta", "Agree", "Manager higher", "Self higher"},
+		RecordsHeaders: recordHeaders(opt.By != ""),
 	}
 	for _, c := range sum.Statuses {
-		t.statuses = append(t.statuses, []string{string(c.Status), strconv.Itoa(c.Count)})
+		t.Statuses = append(t.Statuses, []string{string(c.Status), strconv.Itoa(c.Count)})
 	}
 	for _, d := range sum.Deltas {
-		t.deltas = append(t.deltas, []string{signedNumber(d.Delta), strconv.Itoa(d.Count)})
+		t.Deltas = append(t.Deltas, []string{signedNumber(d.Delta), strconv.Itoa(d.Count)})
 	}
 	for _, g := range sum.Groups {
-		t.groups = append(t.groups, []string{groupName(g.Group), strconv.Itoa(g.Records), strconv.Itoa(g.Compared), meanText(g),
+		t.Groups = append(t.Groups, []string{groupName(g.Group), strconv.Itoa(g.Records), strconv.Itoa(g.Compared), meanText(g),
 			strconv.Itoa(g.Agree), strconv.Itoa(g.ManagerHigher), strconv.Itoa(g.SelfHigher)})
 	}
 	return t
@@ -142,16 +142,16 @@ func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summ
 	t := newCalibrationTables(sum, opt)
 	out.line("%s", s.title("Calibration: self against manager assessment"))
 	out.line("")
-	for _, f := range t.facts {
+	for _, f := range t.Facts {
 		out.para(s.bullet(), f[0]+": "+f[1])
 	}
 	section(out, s, "Statuses")
-	out.table(md, t.statusHeaders, t.statuses)
+	out.table(md, t.StatusHeaders, t.Statuses)
 	section(out, s, "Deltas")
-	out.table(md, t.deltaHeaders, t.deltas)
+	out.table(md, t.DeltaHeaders, t.Deltas)
 	if opt.By != "" {
 		section(out, s, "By "+opt.By+", managers rating highest above their people first")
-		out.table(md, t.groupHeaders, t.groups)
+		out.table(md, t.GroupHeaders, t.Groups)
 	}
 	section(out, s, "Records")
 	var rows [][]string
@@ -162,6 +162,6 @@ func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summ
 	if err != nil {
 		return err
 	}
-	out.table(md, t.recordsHeaders, rows)
+	out.table(md, t.RecordsHeaders, rows)
 	return out.err
 }
