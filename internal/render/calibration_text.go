@@ -135,10 +135,7 @@ func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summ
 	if md {
 		s = markdownStyle{}
 	}
-	out := &errWriter{w: w, width: opt.Width, escape: s.text}
-	if md {
-		out.width = 0 // Markdown is reflowed by whatever renders it
-	}
+	out := textWriter(w, s, opt.Width)
 	t := newCalibrationTables(sum, opt)
 	out.line("%s", s.title("Calibration: self against manager assessment"))
 	out.line("")

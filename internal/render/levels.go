@@ -45,9 +45,9 @@ func LevelStage(w io.Writer, f Format, l *catalog.Level, width int) error {
 	}
 	var s style = terminalStyle{}
 	if f == Markdown {
-		s, width = markdownStyle{}, 0
+		s = markdownStyle{}
 	}
-	out := &errWriter{w: w, width: width, escape: s.text}
+	out := textWriter(w, s, width)
 	out.line("%s", s.title(fmt.Sprintf("%s (level %d)", l.Name, l.Order)))
 	if l.Stage != "" {
 		out.line("")

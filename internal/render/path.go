@@ -26,10 +26,7 @@ func Path(w io.Writer, f Format, p *advisor.Path, opt Options) error {
 }
 
 func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
-	out := &errWriter{w: w, width: opt.Width, escape: s.text}
-	if s.markdown() {
-		out.width = 0
-	}
+	out := textWriter(w, s, opt.Width)
 	out.line("%s", s.title(fmt.Sprintf("Career path: %s to %s, %s to %s",
 		p.Steps[0].Level.Name, p.Steps[len(p.Steps)-1].Level.Name, p.Start, p.End)))
 	out.line("")

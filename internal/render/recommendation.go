@@ -57,6 +57,16 @@ func (markdownStyle) text(s string) string    { return MarkdownText(s) }
 func (markdownStyle) bullet() string          { return "- " }
 func (markdownStyle) markdown() bool          { return true }
 
+// textWriter writes a human format in a style: tables fit width on a
+// terminal, and Markdown is never wrapped, as whatever renders it reflows
+// it.
+func textWriter(w io.Writer, s style, width int) *errWriter {
+	if s.markdown() {
+		width = 0
+	}
+	return &errWriter{w: w, width: width, escape: s.text}
+}
+
 // errWriter keeps the first write error so the layout code stays linear.
 type errWriter struct {
 	w      io.Writer
@@ -84,10 +94,7 @@ func (e *errWriter) table(md bool, headers []string, rows [][]string) {
 }
 
 func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s style) error {
-	out := &errWriter{w: w, width: opt.Width, escape: s.text}
-	if s.markdown() {
-		out.width = 0 // Markdown is reflowed by whatever renders it
-	}
+	out := textWriter(w, s, opt.Width)
 	out.line("%s", s.title(fmt.Sprintf("Suggested level: %s (level %d)", rec.Level.Name, rec.Level.Order)))
 	out.line("")
 	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", rec.Role.Name, rec.Role.TableLevel.Label))

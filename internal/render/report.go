@@ -207,10 +207,7 @@ func yesNo(b bool) string {
 // tables) or as Markdown; writeTable and the style escape every text from
 // the CSV or the catalog.
 func reportText(w io.Writer, doc *reportdoc.Document, width int, s style) error {
-	out := &errWriter{w: w, width: width, escape: s.text}
-	if s.markdown() {
-		out.width = 0 // Markdown is reflowed by whatever renders it
-	}
+	out := textWriter(w, s, width)
 	out.line("%s", s.title("Team report"))
 	out.line("")
 	out.para("", fmt.Sprintf("%s %s (sha256 %s), plans from %s, input %s",
