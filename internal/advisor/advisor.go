@@ -249,11 +249,15 @@ func (a *Advisor) recommend(q Query, d Decision, start time.Time) *Recommendatio
 
 // Source is the provenance of a recommendation: the catalog and the
 // title map.
-func (a *Advisor) Source() catalog.Source {
-	src := a.cat.Source
-	if a.titles != nil {
-		titles := a.titles.Source
-		src.Titles = &titles
+func (a *Advisor) Source() catalog.Source { return SourceOf(a.cat, a.titles) }
+
+// SourceOf is the Source of advice from cat with titles (nil for none),
+// for a caller that needs no Advisor of its own.
+func SourceOf(cat *catalog.Loaded, titles *catalog.Titles) catalog.Source {
+	src := cat.Source
+	if titles != nil {
+		t := titles.Source
+		src.Titles = &t
 	}
 	return src
 }

@@ -109,7 +109,7 @@ func runReport(opts *ReportOptions) error {
 
 	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
 		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns},
-		Source: advisor.New(cat).WithTitles(bopts.Titles).Source()})
+		Source: advisor.SourceOf(cat, bopts.Titles)})
 	bopts.Derive = b.Derive
 	sum, err := batch.Visit(ctx, cat, in.r, bopts, b.Begin, b.Add)
 	// An unknown --by or --label column is found in the header, before
