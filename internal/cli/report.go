@@ -108,7 +108,7 @@ func runReport(opts *ReportOptions) error {
 	defer in.close()
 
 	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
-		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), By: opts.By, Delimiter: string(bopts.Delimiter), Columns: bopts.Columns},
+		File: in.name, Start: bopts.Start.Format(advisor.DateLayout), Delimiter: string(bopts.Delimiter), Columns: bopts.Columns},
 		Source: advisor.SourceOf(cat, bopts.Titles)})
 	bopts.Derive = b.Derive
 	sum, err := batch.Visit(ctx, cat, in.r, bopts, b.Begin, b.Add)

@@ -44,7 +44,7 @@ type Options struct {
 	Labels []string
 	// Top is the length of the "closest to the next level" list.
 	Top int
-	// Inputs are echoed into the document.
+	// Inputs are echoed into the document; New sets their By from By.
 	Inputs reportdoc.Inputs
 	// Source is the provenance the document states: the catalog and the
 	// title map the rows were advised with (advisor.Source); the zero value
@@ -103,6 +103,7 @@ func New(cat *catalog.Loaded, opts Options) *Builder {
 	if opts.Top < 0 {
 		opts.Top = 0
 	}
+	opts.Inputs.By = opts.By // the report echoes the grouping it made
 	b := &Builder{cat: cat, opts: opts, byAt: -1,
 		levels: make([]int, len(cat.Levels)), rolePos: map[string]int{}, accPos: map[string]int{},
 		dirPos: map[string]int{}, providerPos: map[string]int{},
