@@ -107,7 +107,8 @@ func pathsByLine(root *yaml.Node) map[int]string {
 }
 
 // yamlTypeError matches the decoder's "line 12: cannot unmarshal !!str
-// `two` into int".
+// `two` into int". It is compiled on first use, as idPattern is: only a
+// catalog file with a type error needs it, never a run on the embedded one.
 var yamlTypeError = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile("^line ([0-9]+): cannot unmarshal !!([a-z]+) `(.*)` into (.+)$")
 })

@@ -10,13 +10,13 @@ import (
 // embeddedOrigin names the embedded catalog in errors.
 const embeddedOrigin = "(embedded)"
 
-// Default returns the embedded catalog. It is read from the form `go
-// generate ./data` makes of data/catalog.yaml (EmbeddedForm, read by
-// readForm without reflection): parsing and validating the YAML, and then
-// decoding a JSON form with encoding/json, cost most of a run's own
-// start-up. It is not validated again here: a test checks that Default
-// gives exactly what Parse gives for the YAML, validation included. The Source's sha256 is still that of
-// the YAML file, which is what ships and what `catalog export` prints.
+// Default returns the embedded catalog. It is read from the binary form
+// `go generate ./data` makes of data/catalog.yaml (EmbeddedForm, read by
+// readForm without reflection): parsing and validating the YAML at every
+// run cost most of a run's own start-up. It is not validated again here:
+// a test checks that Default gives exactly what Parse gives for the YAML,
+// validation included. The Source's sha256 is still that of the YAML
+// file, which is what ships and what `catalog export` prints.
 func Default() (*Loaded, error) {
 	c, err := readForm(data.CatalogForm)
 	if err != nil {
