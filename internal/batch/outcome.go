@@ -102,7 +102,9 @@ type outcomes struct {
 	lastID  uint64
 	decided *decisions
 	derived map[any]*outcome // outcomes by their Options.Derive value
-	// maxDecided bounds decided, which holds recommendations for Visit.
+	// maxDecided bounds decided. For Visit its outcomes hold whole
+	// recommendations, or the small values Options.Derive makes of them,
+	// so run sets a bound for each (visitMaxDecided, derivedMaxDecided).
 	maxDecided int
 	rejected   map[rejectedKey]*outcome
 }
@@ -216,9 +218,10 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 	if out.derived == nil {
 		return out
 	}
-	// Decisions the visitor derives alike share one outcome, so that the
-	// rows touch a few outcomes, which stay in the processor's caches,
-	// rather than one per decision.
+	// Decisions whose derivations are equal (report's Derive hands out one
+	// shared value for equal ones; calibrate's, a new pointer each time,
+	// never is) share one outcome, so that the rows touch a few outcomes,
+	// which stay in the processor's caches, rather than one per decision.
 	if shared, ok := o.derived[out.derived]; ok {
 		return shared
 	}
