@@ -333,10 +333,5 @@ func (r *calibrationRead) flush(s int, side calibrate.Side) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	defer func() { clear(r.pending[s]); r.pending[s] = r.pending[s][:0] }()
-	for _, jr := range r.pending[s] {
-		if err := r.join.Add(side, jr); err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.join.AddRows(side, r.pending[s])
 }
