@@ -206,15 +206,19 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 	if err != nil {
 		return o.rejection(err)
 	}
-	day := o.start
+	day, column := o.start, "" // the run's start, which no column holds
 	if strings.TrimSpace(string(start)) != "" {
 		t, err := advisor.ParseDate(string(start))
 		if err != nil {
 			return o.reject(Problem{Column: o.layout.columnName(startAt), Message: err.Error() + ", or leave it empty for the default"})
 		}
-		day = t
+		day, column = t, o.layout.columnName(startAt)
 	}
-	out := o.enc.advised(o.adv.Recommend(q, day))
+	rec, err := o.adv.Recommend(q, day)
+	if err != nil {
+		return o.reject(Problem{Column: column, Message: err.Error()})
+	}
+	out := o.enc.advised(rec)
 	if out.derived == nil {
 		return out
 	}
