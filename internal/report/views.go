@@ -7,8 +7,9 @@ import (
 
 // A view is one part of the report: it counts what it needs of the rows
 // and fills its fields of the document. Adding a view means its file
-// here, its place in newViews, its part of render's report and template,
-// and its part of the report schema.
+// here, its place in newViews, its fields in reportdoc and the report
+// schema, and its part in render's reportParts (the HTML template draws
+// every part's tables and chart alike).
 type view interface {
 	// addShared counts n advised rows that share the derivation d: the
 	// builder hands each derivation over once per run of rows, so most
