@@ -1,4 +1,4 @@
-package cli
+package cmdutil
 
 import (
 	"errors"
@@ -7,18 +7,18 @@ import (
 	"sync"
 )
 
-// checkedWriter passes writes on until one fails, then refuses every later
+// CheckedWriter passes writes on until one fails, then refuses every later
 // write with that error. Some libraries drop write errors (tablewriter
 // does), so a command cannot trust a renderer's nil: it asks Err instead.
-type checkedWriter struct {
+type CheckedWriter struct {
 	w   io.Writer
 	mu  sync.Mutex
 	err error
 }
 
-func newCheckedWriter(w io.Writer) *checkedWriter { return &checkedWriter{w: w} }
+func NewCheckedWriter(w io.Writer) *CheckedWriter { return &CheckedWriter{w: w} }
 
-func (c *checkedWriter) Write(p []byte) (int, error) {
+func (c *CheckedWriter) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.err != nil {
@@ -33,7 +33,7 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 }
 
 // Err is the first write error, or nil.
-func (c *checkedWriter) Err() error {
+func (c *CheckedWriter) Err() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.err
@@ -83,9 +83,9 @@ func (e *OutputError) Error() string {
 }
 func (e *OutputError) Unwrap() error { return e.Err }
 
-// newOutputError names the output once: the file's own name in err (as in
+// NewOutputError names the output once: the file's own name in err (as in
 // "write /dev/stdout: ...") would repeat it, or name the temporary file.
-func newOutputError(name string, err error) *OutputError {
+func NewOutputError(name string, err error) *OutputError {
 	return &OutputError{Name: name, Err: withoutPath(err)}
 }
 
@@ -102,10 +102,10 @@ func withoutPath(err error) error {
 // writeChecked runs write over w and fails when any write failed, whether
 // or not write passed the error on.
 func writeChecked(w io.Writer, name string, write func(io.Writer) error) error {
-	cw := newCheckedWriter(w)
+	cw := NewCheckedWriter(w)
 	err := write(cw)
 	if werr := cw.Err(); werr != nil {
-		return newOutputError(name, werr)
+		return NewOutputError(name, werr)
 	}
 	return err
 }
