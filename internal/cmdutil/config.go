@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -107,7 +106,7 @@ func (c *Config) Setting(key string) Setting {
 
 // NoInput reports whether prompting is switched off.
 func (c *Config) NoInput() bool {
-	v, _ := strconv.ParseBool(c.Get(KeyNoInput))
+	v, _ := ParseBool(c.Get(KeyNoInput))
 	return v
 }
 
@@ -320,7 +319,7 @@ func (c *Config) check() error {
 		return c.invalid(s, "use one of: "+strings.Join(iostreams.ColorModes(), ", "))
 	}
 	if s := c.settings[KeyNoInput]; !isBool(s.Value) {
-		return c.invalid(s, "use true or false (or 1 or 0)")
+		return c.invalid(s, "use true or false (or 1 or 0, yes or no, on or off)")
 	}
 	// A start given as a flag is left to its command, which says the same;
 	// from a variable or the file, it is checked here so that the error
@@ -372,8 +371,21 @@ func (c *Config) invalid(s Setting, fix string) error {
 }
 
 func isBool(s string) bool {
-	_, err := strconv.ParseBool(s)
+	_, err := ParseBool(s)
 	return err == nil
+}
+
+// ParseBool reads a boolean setting in any of its usual spellings, in any
+// case: 1 or 0, true or false (t or f), yes or no, on or off. A variable
+// such as CAREERPATH_NO_INPUT=yes must not be refused for its spelling.
+func ParseBool(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "t", "true", "y", "yes", "on":
+		return true, nil
+	case "0", "f", "false", "n", "no", "off":
+		return false, nil
+	}
+	return false, fmt.Errorf("invalid boolean %q; use true or false (or 1 or 0, yes or no, on or off)", s)
 }
 
 // PlanStart reads a start setting, or takes today's local date.
