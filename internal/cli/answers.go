@@ -112,7 +112,7 @@ func (opts *answerOptions) gather() (render.Format, *advisor.Advisor, time.Time,
 // output file, atomically, with neither.
 func (opts *answerOptions) write(ropts render.Options, write func(io.Writer, render.Options) error) error {
 	ropts.Stamp = opts.Now()
-	if opts.Output == "" {
+	if cmdutil.IsStdout(opts.Output) {
 		ropts.Color, ropts.Width = opts.IO.ColorEnabled(), opts.IO.TerminalWidth
 		return write(opts.IO.Out, ropts)
 	}

@@ -166,3 +166,38 @@ func TestWriteOutputGivesTheTerminalWidthToStdoutOnly(t *testing.T) {
 		}
 	}
 }
+
+// -o - is stdout, as - is stdin elsewhere, for every command that has -o:
+// the same output, status and messages as without -o, and no file named -.
+func TestDashOutputIsStdout(t *testing.T) {
+	abs := func(path string) string {
+		p, err := filepath.Abs(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	staff := writeFile(t, "staff.csv", staffCSV)
+	start := []string{"--start", "2027-01-04"}
+	for name, args := range map[string][]string{
+		"advise":         sreTeam,
+		"path":           {"path", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"},
+		"batch":          append([]string{"batch", staff}, start...),
+		"report":         append([]string{"report", "--format", "json", abs(reportFixture)}, start...),
+		"calibrate":      append([]string{"calibrate", abs(calibrationSelf), abs(calibrationManager)}, start...),
+		"titles suggest": {"titles", "suggest", abs(titlesStaff)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			want := runCLI(t, nil, args...)
+			got := runCLI(t, nil, append(append([]string{}, args...), "-o", "-")...)
+			if got != want || got.stdout == "" {
+				t.Errorf("with -o -: exit %d, stderr %q, %d bytes of stdout; want exit %d, stderr %q, %d bytes",
+					got.code, got.stderr, len(got.stdout), want.code, want.stderr, len(want.stdout))
+			}
+			if _, err := os.Lstat("-"); err == nil {
+				t.Error("-o - wrote a file named -")
+			}
+		})
+	}
+}

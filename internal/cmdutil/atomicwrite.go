@@ -26,15 +26,19 @@ type pendingFile interface {
 const maxLinks = 40
 
 // WriteOutput writes a command's output to stdout, checked, or with -o to
-// path, atomically (see WriteFileAtomically). write gets the terminal's
-// width for stdout and 0 for a file, whose lines the width of the terminal
-// that ran the command must not wrap.
+// path, atomically (see WriteFileAtomically); -o - is stdout. write gets
+// the terminal's width for stdout and 0 for a file, whose lines the width
+// of the terminal that ran the command must not wrap.
 func WriteOutput(ctx context.Context, streams *iostreams.IOStreams, path string, write func(w io.Writer, width int) error) error {
-	if path == "" {
+	if IsStdout(path) {
 		return writeChecked(streams.Out, "stdout", func(w io.Writer) error { return write(w, streams.TerminalWidth) })
 	}
 	return WriteFileAtomically(ctx, streams.ErrOut, path, func(w io.Writer) error { return write(w, 0) })
 }
+
+// IsStdout reports whether an -o value means stdout: none, or "-" as
+// elsewhere on the command line.
+func IsStdout(path string) bool { return path == "" || path == "-" }
 
 // WriteFileAtomically streams write's output into path, the way every
 // command's -o FILE writes:
