@@ -7,8 +7,10 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -93,5 +95,37 @@ func TestSpecialFilesAreRefusedAsConfigOrCatalog(t *testing.T) {
 		case <-time.After(30 * time.Second):
 			t.Fatalf("%v: still waiting on the special file", c.args)
 		}
+	}
+}
+
+// Ctrl-C on `sleep 100 | careerpath batch -` in a terminal stops sleep
+// too, and its end closes the pipe, often before careerpath sees the
+// signal: a signal that comes with the end of an empty pipe is an
+// interruption (130), not an empty input (2).
+func TestBatchSignalWithTheEndOfAPipeIsAnInterruption(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		signal bool
+		want   int
+	}{{"signal after the end", true, cmdutil.ExitInterrupted}, {"no signal", false, cmdutil.ExitUsage}} {
+		t.Run(c.name, func(t *testing.T) {
+			f, out, _ := batchFactory(t, "", false)
+			stdin, feed, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			feed.Close()
+			f.IO.In = stdin
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			if c.signal {
+				time.AfterFunc(50*time.Millisecond, func() { cancel(&cmdutil.SignalError{Signal: syscall.SIGINT}) })
+			}
+			err = runBatch(&BatchOptions{StaffList: cmdutil.StaffList{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ",", Inputs: []string{"-"}}, Format: "csv"})
+			if got := cmdutil.ExitCode(err); got != c.want || out.Len() != 0 {
+				t.Errorf("err %v, exit %d, stdout %q; want exit %d", err, got, out, c.want)
+			}
+		})
 	}
 }

@@ -43,21 +43,31 @@ func (c *CheckedWriter) Err() error {
 // input that cannot be read (a folder, /proc/self/mem) is told from
 // output that cannot be written.
 type checkedReader struct {
-	r   io.Reader
-	mu  sync.Mutex
-	err error
+	r     io.Reader
+	mu    sync.Mutex
+	err   error
+	ended bool // io.EOF was read
 }
 
 func (c *checkedReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	if err != nil && err != io.EOF {
+	if err != nil {
 		c.mu.Lock()
-		if c.err == nil {
+		if err == io.EOF {
+			c.ended = true
+		} else if c.err == nil {
 			c.err = err
 		}
 		c.mu.Unlock()
 	}
 	return n, err
+}
+
+// Ended reports whether the input was read to its end.
+func (c *checkedReader) Ended() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ended
 }
 
 // Err is the first read error, or nil.

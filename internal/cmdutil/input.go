@@ -14,6 +14,10 @@ import (
 	"github.com/careerpath/careerpath/internal/render"
 )
 
+// signalGrace is how long a run that failed after its pipe or terminal
+// input ended waits for a stop signal before blaming the input.
+const signalGrace = 200 * time.Millisecond
+
 // Input is one open input of a staff-list command.
 type Input struct {
 	// Reader reads the input.
@@ -21,12 +25,27 @@ type Input struct {
 	// Name is the file as given, or "stdin".
 	Name   string
 	source *checkedReader // read errors, told from other failures
-	close  func()
+	// waits is true for a pipe or terminal, whose end may come with a stop
+	// signal rather than before it (see Failure).
+	waits bool
+	close func()
 }
 
 // Failure is what reading the input came to: interrupted, unreadable
 // input (exit 2), another error naming the input, or nil.
+//
+// Ctrl-C in a shell pipeline (sleep 100 | careerpath batch -) stops the
+// command before careerpath too, which closes the pipe: the input can end,
+// and the run fail on it ("the input is empty"), before the signal is
+// seen. So a run that failed after such an input ended waits a moment for
+// a signal first; a run that succeeded is not delayed.
 func (in *Input) Failure(ctx context.Context, err error) error {
+	if err != nil && in.waits && in.source.Ended() && ctx.Err() == nil {
+		select {
+		case <-ctx.Done():
+		case <-time.After(signalGrace):
+		}
+	}
 	switch {
 	case ctx.Err() != nil:
 		return StopCause(ctx)
@@ -48,7 +67,7 @@ func openInput(ctx context.Context, streams *iostreams.IOStreams, input string) 
 			return nil, UsageErrorf("no input: give a CSV FILE (careerpath batch staff.csv) or pipe CSV in (... | careerpath batch); pass - to type rows on the terminal")
 		}
 		src := &checkedReader{r: streams.In}
-		return &Input{Reader: unblocked(ctx, src, streams.In), Name: "stdin", source: src, close: func() {}}, nil
+		return &Input{Reader: unblocked(ctx, src, streams.In), Name: "stdin", source: src, waits: !isRegular(streams.In), close: func() {}}, nil
 	}
 	f, err := os.Open(input)
 	if err != nil {
@@ -63,7 +82,7 @@ func openInput(ctx context.Context, streams *iostreams.IOStreams, input string) 
 		return nil, UsageErrorf("cannot read %q: %v; pass a CSV file", input, err)
 	}
 	src := &checkedReader{r: f}
-	in := &Input{Reader: unblocked(ctx, src, f), Name: input, source: src, close: func() { f.Close() }}
+	in := &Input{Reader: unblocked(ctx, src, f), Name: input, source: src, waits: !info.Mode().IsRegular(), close: func() { f.Close() }}
 	if !info.Mode().IsRegular() || !streams.ErrTTY {
 		return in, nil
 	}
