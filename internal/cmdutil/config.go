@@ -228,6 +228,9 @@ func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
 	if err := v.ReadConfig(bytes.NewReader(raw)); err != nil {
 		return false, &ConfigError{File: path, Err: err}
 	}
+	if err := checkConfigShape(raw, configType(path)); err != nil {
+		return false, &ConfigError{File: path, Err: err}
+	}
 	for _, k := range v.AllKeys() {
 		if _, known := settingDefaults[k]; !known {
 			return false, &ConfigError{File: path, Err: fmt.Errorf("unknown key %q; the keys are %s", k, strings.Join(settingKeys, ", "))}
