@@ -106,7 +106,7 @@ func (c *Config) Setting(key string) Setting {
 
 // NoInput reports whether prompting is switched off.
 func (c *Config) NoInput() bool {
-	v, _ := ParseBool(c.Get(KeyNoInput))
+	v, _ := parseBool(c.Get(KeyNoInput))
 	return v
 }
 
@@ -128,11 +128,11 @@ type ConfigError struct {
 func (e *ConfigError) Error() string { return fmt.Sprintf("config file %s: %v", e.File, e.Err) }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// ResolveConfig works out every setting for a command whose flags are
+// resolveConfig works out every setting for a command whose flags are
 // parsed. viper merges the config file over the defaults; flags and
 // variables are looked at first, through the command's own streams, so a
 // test can give each run its own environment.
-func ResolveConfig(flags *pflag.FlagSet, getenv func(string) string, userConfigDir func() (string, error)) (*Config, error) {
+func resolveConfig(flags *pflag.FlagSet, getenv func(string) string, userConfigDir func() (string, error)) (*Config, error) {
 	cfg := &Config{settings: map[string]Setting{}}
 	path, explicit := configPath(cfg, flags, getenv, userConfigDir)
 	v := viper.New()
@@ -374,14 +374,14 @@ func (c *Config) invalid(s Setting, fix string) error {
 }
 
 func isBool(s string) bool {
-	_, err := ParseBool(s)
+	_, err := parseBool(s)
 	return err == nil
 }
 
-// ParseBool reads a boolean setting in any of its usual spellings, in any
+// parseBool reads a boolean setting in any of its usual spellings, in any
 // case: 1 or 0, true or false (t or f), yes or no, on or off. A variable
 // such as CAREERPATH_NO_INPUT=yes must not be refused for its spelling.
-func ParseBool(s string) (bool, error) {
+func parseBool(s string) (bool, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "1", "t", "true", "y", "yes", "on":
 		return true, nil

@@ -14,7 +14,7 @@ func TestNoInputReadsAnyBoolean(t *testing.T) {
 	for value, want := range map[string]bool{"1": true, "true": true, "0": false, "false": false, "": false,
 		"yes": true, "no": false, "on": true, "off": false, "YES": true, "Off": false} {
 		env := map[string]string{EnvName(KeyNoInput): value}
-		cfg, err := ResolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
+		cfg, err := resolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
 		if err != nil {
 			t.Fatalf("CAREERPATH_NO_INPUT=%q: %v", value, err)
 		}
@@ -31,7 +31,7 @@ func TestNoInputReadsAnyBoolean(t *testing.T) {
 func TestNoInputRefusesWhatIsNoBoolean(t *testing.T) {
 	for _, value := range []string{"maybe", "2", "yess", "onn"} {
 		env := map[string]string{EnvName(KeyNoInput): value}
-		_, err := ResolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
+		_, err := resolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
 		if ExitCode(err) != ExitUsage || !strings.Contains(err.Error(), "CAREERPATH_NO_INPUT") || !strings.Contains(err.Error(), "yes or no") {
 			t.Errorf("CAREERPATH_NO_INPUT=%q: err %v (exit %d)", value, err, ExitCode(err))
 		}
@@ -46,7 +46,7 @@ func resolveFile(t *testing.T, name, body string) (*Config, string, error) {
 		t.Fatal(err)
 	}
 	env := map[string]string{EnvName(KeyConfig): path}
-	cfg, err := ResolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
+	cfg, err := resolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
 	return cfg, path, err
 }
 

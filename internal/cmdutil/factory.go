@@ -51,7 +51,7 @@ func NewFactory(io *iostreams.IOStreams) *Factory {
 // applies it; the root command calls it before any command runs, and code
 // that runs without that hook (shell completion) can call it itself.
 func (f *Factory) LoadConfig(flags *pflag.FlagSet) error {
-	cfg, err := ResolveConfig(flags, f.IO.Getenv, f.UserConfigDir)
+	cfg, err := resolveConfig(flags, f.IO.Getenv, f.UserConfigDir)
 	if err != nil {
 		return err
 	}
