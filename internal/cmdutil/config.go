@@ -357,7 +357,7 @@ func (s Setting) From() string {
 }
 
 // SettingError is a usage error about a setting's value, naming the
-// variable or file it came from (see Setting.from).
+// variable or file it came from (see Setting.From).
 func SettingError(err error, key, from string) error {
 	if from != "" {
 		err = fmt.Errorf("%w (the %s was set by %s)", err, key, from)
