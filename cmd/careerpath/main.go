@@ -5,8 +5,9 @@ import (
 	"os"
 
 	"github.com/careerpath/careerpath/internal/cli"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.System()))
+	os.Exit(cli.Main(os.Args[1:], iostreams.System()))
 }

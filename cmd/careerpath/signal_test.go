@@ -60,6 +60,32 @@ func TestStopSignalDuringOutputRemovesTheTemporaryFile(t *testing.T) {
 	}
 }
 
+// Ctrl-C on `sleep 100 | careerpath batch -` in a terminal stops sleep
+// too, which closes the pipe as the signal comes: the run is interrupted
+// (130), not refused for an empty input (2).
+func TestStopSignalWithTheEndOfThePipeIsAnInterruption(t *testing.T) {
+	dir := t.TempDir()
+	cmd := careerpath(t, nil, "batch", "-o", filepath.Join(dir, "plans.csv"), "-")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The temporary output file means batch listens for signals and reads.
+	waitFor(t, func() bool { temps, _ := filepath.Glob(filepath.Join(dir, ".plans.csv*")); return len(temps) == 1 })
+	stdin.Close()
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if status := exitStatus(t, cmd); status != 130 || !strings.Contains(stderr.String(), "interrupted (SIGINT)") {
+		t.Errorf("exit %d, stderr %q; want 130, interrupted", status, stderr.String())
+	}
+}
+
 func waitFor(t *testing.T, ok func() bool) {
 	t.Helper()
 	for deadline := time.Now().Add(ptytest.Timeout); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {

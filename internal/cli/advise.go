@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
@@ -17,7 +18,7 @@ type AdviseOptions struct {
 
 // NewCmdAdvise builds `careerpath advise`; runF replaces the run function
 // in tests.
-func NewCmdAdvise(f *Factory, runF func(*AdviseOptions) error) *cobra.Command {
+func NewCmdAdvise(f *cmdutil.Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	opts := &AdviseOptions{answerOptions: newAnswerOptions(f)}
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -45,7 +46,7 @@ Esc stops it, exit 130); prompts are drawn on stderr, so stdout holds only
 the output. With --no-input or CAREERPATH_NO_INPUT=1, or when stdin or
 stderr is not a terminal, a missing answer is an error (exit 2).
 
-` + exitStatusHelp),
+` + cmdutil.ExitStatusHelp),
 		Example: strings.Trim(`
   careerpath advise
   careerpath advise --role "<role>" --json > plan.json

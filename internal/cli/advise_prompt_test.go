@@ -14,7 +14,9 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/prompt"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // interrupt, as a reply, makes the fake prompter act as if Ctrl-C was
@@ -111,18 +113,15 @@ var onTerminal = terminal{inTTY: true, errTTY: true}
 func runPrompted(t *testing.T, term terminal, p *fakePrompter, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	io := &IOStreams{
+	io := &iostreams.IOStreams{
 		In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
 		InTTY: term.inTTY, ErrTTY: term.errTTY,
 		Getenv: func(k string) string { return term.env[k] },
 	}
-	f := &Factory{
-		IO:       io,
-		Now:      func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) },
-		Catalog:  sync.OnceValues(catalog.Default),
-		Prompter: p,
-	}
-	f.Titles = sync.OnceValues(f.loadTitles)
+	f := cmdutil.NewFactory(io)
+	f.Now = func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) }
+	f.Catalog = sync.OnceValues(catalog.Default)
+	f.Prompter = p
 	code := run(f, args)
 	return result{stdout: out.String(), stderr: errOut.String(), code: code}
 }
@@ -221,7 +220,7 @@ func TestAdviseInterruptedAtAPromptExits130(t *testing.T) {
 		t.Run(fmt.Sprint(len(replies)), func(t *testing.T) {
 			p := &fakePrompter{replies: replies}
 			r := runPrompted(t, onTerminal, p, "advise")
-			if r.code != ExitInterrupted || r.stdout != "" {
+			if r.code != cmdutil.ExitInterrupted || r.stdout != "" {
 				t.Errorf("exit %d, stdout %q; want 130 and nothing", r.code, r.stdout)
 			}
 			if !strings.Contains(r.stderr, "interrupted") {
@@ -247,7 +246,7 @@ func TestAdviseDoesNotAskWhenItMustNot(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := &fakePrompter{}
 			r := runPrompted(t, c.term, p, c.args...)
-			if r.code != ExitUsage || r.stdout != "" {
+			if r.code != cmdutil.ExitUsage || r.stdout != "" {
 				t.Errorf("exit %d, stdout %q; want 2 and nothing", r.code, r.stdout)
 			}
 			want := "missing answers: pass --years, --accountability (" + c.why + ", so careerpath cannot ask)"
@@ -267,12 +266,12 @@ func TestAdviseRefusesAMisspeltNoInput(t *testing.T) {
 	p := &fakePrompter{}
 	term := terminal{inTTY: true, errTTY: true, env: map[string]string{noInputEnv: "yes please"}}
 	r := runPrompted(t, term, p, "advise", "--role", "SRE")
-	if r.code != ExitUsage || len(p.asked) != 0 || !strings.Contains(r.stderr, noInputEnv) {
+	if r.code != cmdutil.ExitUsage || len(p.asked) != 0 || !strings.Contains(r.stderr, noInputEnv) {
 		t.Errorf("exit %d, asked %q, stderr %q; want 2, nothing asked, and the variable named", r.code, p.asked, r.stderr)
 	}
 }
 
-var noInputEnv = envName(KeyNoInput)
+var noInputEnv = cmdutil.EnvName(cmdutil.KeyNoInput)
 
 func TestAdviseAsksWhenNoInputIsOff(t *testing.T) {
 	for _, v := range []string{"", "0", "false"} {
@@ -298,7 +297,7 @@ func TestAdviseChecksFlagsBeforeAsking(t *testing.T) {
 		t.Run(c.want, func(t *testing.T) {
 			p := &fakePrompter{}
 			r := runPrompted(t, onTerminal, p, append([]string{"advise"}, c.args...)...)
-			if r.code != ExitUsage || !strings.Contains(r.stderr, c.want) {
+			if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, c.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, c.want)
 			}
 			if len(p.asked) != 0 {

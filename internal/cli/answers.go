@@ -13,6 +13,8 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/prompt"
 	"github.com/careerpath/careerpath/internal/render"
 )
@@ -21,7 +23,7 @@ import (
 // (advise and path): the answers, asking for the missing ones, the plan's
 // start, the format and the output file.
 type answerOptions struct {
-	IO      *IOStreams
+	IO      *iostreams.IOStreams
 	Now     func() time.Time
 	Catalog func() (*catalog.Loaded, error)
 	// Titles is the title map, nil when none is set.
@@ -42,32 +44,32 @@ type answerOptions struct {
 	Context context.Context
 }
 
-func newAnswerOptions(f *Factory) answerOptions {
+func newAnswerOptions(f *cmdutil.Factory) answerOptions {
 	return answerOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Titles: f.Titles, Prompter: f.Prompter}
 }
 
 // addAnswerFlags adds the answer flags, --start, --format, --json and -o.
-func addAnswerFlags(cmd *cobra.Command, f *Factory, opts *answerOptions, asJSON *bool) {
+func addAnswerFlags(cmd *cobra.Command, f *cmdutil.Factory, opts *answerOptions, asJSON *bool) {
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Answers.Role, advisor.FieldRole, "", "your role, by name or id (see 'careerpath roles')")
 	fl.StringVar(&opts.Answers.Years, advisor.FieldYears, "", fmt.Sprintf("years of experience, a number from 0 to %d", advisor.MaxYears))
 	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability, by id, name or alias (see 'careerpath catalog show')")
-	fl.StringVar(&opts.Start, KeyStart, "", withEnv("first day of the plan, YYYY-MM-DD (default today)", KeyStart))
+	fl.StringVar(&opts.Start, cmdutil.KeyStart, "", cmdutil.WithEnv("first day of the plan, YYYY-MM-DD (default today)", cmdutil.KeyStart))
 	addFormatFlag(cmd, &opts.Format, render.RecommendationFormatNames())
 	fl.BoolVar(asJSON, "json", false, "shorthand for --format json")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (replaced atomically) instead of stdout")
-	addTitlesFlag(cmd)
+	cmdutil.AddTitlesFlag(cmd)
 	registerAdviseCompletions(cmd, f)
 }
 
 // fromCommand reads the settings and notes which answers were not given.
-func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *Factory, asJSON bool) error {
+func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *cmdutil.Factory, asJSON bool) error {
 	opts.Context = cmd.Context()
-	opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
-	opts.Start = f.Config.Get(KeyStart)
+	opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
+	opts.Start = f.Config.Get(cmdutil.KeyStart)
 	if asJSON {
 		if cmd.Flags().Changed("format") && opts.Format != string(render.JSON) {
-			return usageErrorf("--json and --format %s disagree; use one of them", opts.Format)
+			return cmdutil.UsageErrorf("--json and --format %s disagree; use one of them", opts.Format)
 		}
 		opts.Format = string(render.JSON)
 	}
@@ -84,15 +86,15 @@ func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *Factory, asJSON bo
 func (opts *answerOptions) gather() (render.Format, *advisor.Advisor, time.Time, error) {
 	format, err := render.ParseRecommendationFormat(opts.Format)
 	if err != nil {
-		return "", nil, time.Time{}, settingError(err, KeyFormat, opts.FormatFrom)
+		return "", nil, time.Time{}, cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
 	}
-	start, err := planStart(opts.Start, opts.Now)
+	start, err := cmdutil.PlanStart(opts.Start, opts.Now)
 	if err != nil {
 		return "", nil, time.Time{}, err
 	}
 	if len(opts.Missing) > 0 && !opts.IO.CanPrompt() {
-		return "", nil, time.Time{}, usageErrorf("missing %s: pass --%s (%s, so careerpath cannot ask)",
-			plural(len(opts.Missing), "answer"), strings.Join(opts.Missing, ", --"), opts.IO.whyNoPrompt())
+		return "", nil, time.Time{}, cmdutil.UsageErrorf("missing %s: pass --%s (%s, so careerpath cannot ask)",
+			plural(len(opts.Missing), "answer"), strings.Join(opts.Missing, ", --"), opts.IO.WhyNoPrompt())
 	}
 	adv, err := loadAdvisor(opts.Catalog, opts.Titles)
 	if err != nil {
@@ -110,13 +112,13 @@ func (opts *answerOptions) gather() (render.Format, *advisor.Advisor, time.Time,
 // output file, atomically, with neither.
 func (opts *answerOptions) write(ropts render.Options, write func(io.Writer, render.Options) error) error {
 	ropts.Stamp = opts.Now()
-	if opts.Output == "" {
+	if cmdutil.IsStdout(opts.Output) {
 		ropts.Color, ropts.Width = opts.IO.ColorEnabled(), opts.IO.TerminalWidth
 		return write(opts.IO.Out, ropts)
 	}
-	ctx, release := stopOnSignal(opts.Context)
+	ctx, release := cmdutil.StopOnSignal(opts.Context)
 	defer release()
-	return writeFileAtomically(ctx, opts.IO.ErrOut, opts.Output, func(w io.Writer) error {
+	return cmdutil.WriteFileAtomically(ctx, opts.IO.ErrOut, opts.Output, func(w io.Writer) error {
 		return write(w, ropts)
 	})
 }
@@ -163,7 +165,7 @@ func askMissing(opts *answerOptions, adv *advisor.Advisor) error {
 		}
 		answer, err := q.ask()
 		if errors.Is(err, prompt.ErrInterrupted) {
-			return ErrInterrupted
+			return cmdutil.ErrInterrupted
 		}
 		if err != nil {
 			return err
@@ -226,14 +228,6 @@ func askAccountability(p prompt.Prompter, cat *catalog.Loaded) (string, error) {
 		return "", err
 	}
 	return cat.Accountability[i].ID, nil
-}
-
-// planStart reads --start, or takes today's local date.
-func planStart(value string, now func() time.Time) (time.Time, error) {
-	if value == "" {
-		return now(), nil
-	}
-	return advisor.ParseDate(value)
 }
 
 func plural(n int, word string) string {

@@ -3,19 +3,17 @@
 package cli
 
 import (
-	"context"
-	"errors"
 	"io"
 	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/careerpath/careerpath/internal/cmdutil"
 )
 
 // mknod makes a character device in the test's own folder (never a real
@@ -47,7 +45,7 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 			must(os.WriteFile(filepath.Join(dir, "target.txt"), []byte("old\n"), 0o640))
 			must(os.Symlink("target.txt", filepath.Join(dir, "link.txt")))
 			return filepath.Join(dir, "link.txt")
-		}, ExitOK, func(t *testing.T, dir string, _ result) {
+		}, cmdutil.ExitOK, func(t *testing.T, dir string, _ result) {
 			if dest, err := os.Readlink(filepath.Join(dir, "link.txt")); err != nil || dest != "target.txt" {
 				t.Errorf("the link now reads %q (%v), want it kept", dest, err)
 			}
@@ -59,7 +57,7 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 			must(os.Symlink("sub/target.txt", filepath.Join(dir, "b")))
 			must(os.Symlink(filepath.Join(dir, "b"), filepath.Join(dir, "a")))
 			return filepath.Join(dir, "a")
-		}, ExitOK, func(t *testing.T, dir string, _ result) {
+		}, cmdutil.ExitOK, func(t *testing.T, dir string, _ result) {
 			assertFile(t, filepath.Join(dir, "sub", "target.txt"), plan, 0o600)
 			if entries, _ := os.ReadDir(filepath.Join(dir, "sub")); len(entries) != 1 {
 				t.Errorf("%d files beside the target, want no temporary left", len(entries))
@@ -68,13 +66,13 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 		{"dangling symlink", func(t *testing.T, dir string) string {
 			must(os.Symlink("new.txt", filepath.Join(dir, "link.txt")))
 			return filepath.Join(dir, "link.txt")
-		}, ExitOK, func(t *testing.T, dir string, _ result) {
-			assertFile(t, filepath.Join(dir, "new.txt"), plan, newFileMode())
+		}, cmdutil.ExitOK, func(t *testing.T, dir string, _ result) {
+			assertFile(t, filepath.Join(dir, "new.txt"), plan, shellFileMode())
 		}},
 		{"null device", func(t *testing.T, dir string) string {
 			mknod(t, filepath.Join(dir, "null"), 1, 3)
 			return filepath.Join(dir, "null")
-		}, ExitOK, func(t *testing.T, dir string, _ result) {
+		}, cmdutil.ExitOK, func(t *testing.T, dir string, _ result) {
 			if !isCharDevice(t, filepath.Join(dir, "null")) {
 				t.Error("the device node was replaced")
 			}
@@ -82,7 +80,7 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 		{"full device", func(t *testing.T, dir string) string {
 			mknod(t, filepath.Join(dir, "full"), 1, 7)
 			return filepath.Join(dir, "full")
-		}, ExitError, func(t *testing.T, dir string, r result) {
+		}, cmdutil.ExitError, func(t *testing.T, dir string, r result) {
 			if !isCharDevice(t, filepath.Join(dir, "full")) {
 				t.Error("the device node was replaced")
 			}
@@ -94,7 +92,7 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 			mknod(t, filepath.Join(dir, "full"), 1, 7)
 			must(os.Symlink("full", filepath.Join(dir, "link")))
 			return filepath.Join(dir, "link")
-		}, ExitError, func(t *testing.T, dir string, r result) {
+		}, cmdutil.ExitError, func(t *testing.T, dir string, r result) {
 			if !isCharDevice(t, filepath.Join(dir, "full")) {
 				t.Error("the device node was replaced")
 			}
@@ -122,7 +120,7 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 				}
 			})
 			return fifo
-		}, ExitOK, func(t *testing.T, dir string, _ result) {
+		}, cmdutil.ExitOK, func(t *testing.T, dir string, _ result) {
 			if info, err := os.Lstat(filepath.Join(dir, "fifo")); err != nil || info.Mode()&fs.ModeNamedPipe == 0 {
 				t.Errorf("the FIFO was replaced: %v %v", info.Mode(), err)
 			}
@@ -132,12 +130,12 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 			must(err)
 			t.Cleanup(func() { l.Close() })
 			return filepath.Join(dir, "sock")
-		}, ExitUsage, func(t *testing.T, dir string, r result) {
+		}, cmdutil.ExitUsage, func(t *testing.T, dir string, r result) {
 			if want := "cannot write " + filepath.Join(dir, "sock") + ": no such device or address"; !strings.Contains(r.stderr, want) {
 				t.Errorf("stderr %q lacks %q", r.stderr, want)
 			}
 		}},
-		{"folder", func(t *testing.T, dir string) string { return dir }, ExitUsage, func(t *testing.T, dir string, r result) {
+		{"folder", func(t *testing.T, dir string) string { return dir }, cmdutil.ExitUsage, func(t *testing.T, dir string, r result) {
 			if want := "cannot write " + dir + ": it is a folder"; !strings.Contains(r.stderr, want) {
 				t.Errorf("stderr %q lacks %q", r.stderr, want)
 			}
@@ -146,7 +144,7 @@ func TestOutputThroughLinksAndDevices(t *testing.T) {
 			must(os.WriteFile(filepath.Join(dir, "a.txt"), []byte("old\n"), 0o644))
 			must(os.Link(filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")))
 			return filepath.Join(dir, "a.txt")
-		}, ExitOK, func(t *testing.T, dir string, r result) {
+		}, cmdutil.ExitOK, func(t *testing.T, dir string, r result) {
 			assertFile(t, filepath.Join(dir, "a.txt"), plan, 0o644)
 			assertFile(t, filepath.Join(dir, "b.txt"), "old\n", 0o644)
 			if want := "a.txt has 2 hard links; it is replaced as a new file, so its other names keep the old content"; !strings.Contains(r.stderr, want) {
@@ -177,72 +175,10 @@ func assertFile(t *testing.T, path, content string, mode fs.FileMode) {
 	}
 }
 
-// The temporary file is beside the target, even when TMPDIR is on the same
-// filesystem, and no one else may read it before it is complete.
-func TestOutputTemporaryFileIsPrivateAndBesideTheTarget(t *testing.T) {
-	dir, tmp := t.TempDir(), t.TempDir()
-	must(os.Chmod(dir, 0o755))
-	t.Setenv("TMPDIR", tmp)
-	for _, old := range []fs.FileMode{0, 0o644} {
-		target := filepath.Join(dir, "plans.csv")
-		os.Remove(target)
-		want := newFileMode()
-		if old != 0 {
-			must(os.WriteFile(target, []byte("old\n"), old))
-			want = old
-		}
-		err := writeFileAtomically(context.Background(), io.Discard, target, func(w io.Writer) error {
-			temps, _ := filepath.Glob(filepath.Join(dir, ".plans.csv*"))
-			if len(temps) != 1 {
-				t.Fatalf("temporary files beside the target: %q, want one", temps)
-			}
-			if info, err := os.Stat(temps[0]); err != nil || info.Mode().Perm() != 0o600 {
-				t.Errorf("the temporary file's mode is %v (%v), want 0600 while it is written", info.Mode(), err)
-			}
-			if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
-				t.Errorf("TMPDIR holds %d files, want none", len(entries))
-			}
-			_, err := io.WriteString(w, "new\n")
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		assertFile(t, target, "new\n", want)
-	}
-}
-
-// Ending the context (as a stop signal does) while the output is written
-// removes the temporary file at once, leaves the target, and says so.
-func TestOutputStoppedMidWayLeavesTheTarget(t *testing.T) {
-	dir := t.TempDir()
-	target := filepath.Join(dir, "plans.csv")
-	must(os.WriteFile(target, []byte("old\n"), 0o644))
-	ctx, cancel := context.WithCancelCause(context.Background())
-	err := writeFileAtomically(ctx, io.Discard, target, func(w io.Writer) error {
-		_, err := io.WriteString(w, "half of it")
-		cancel(&SignalError{Signal: syscall.SIGTERM})
-		// The removal runs on its own goroutine; give it a moment.
-		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-			if entries, _ := os.ReadDir(dir); len(entries) == 1 {
-				return err
-			}
-		}
-		t.Error("the temporary file is still there while the writer runs")
-		return err
-	})
-	var sig *SignalError
-	if !errors.As(err, &sig) || exitCode(err) != 143 ||
-		!strings.Contains(err.Error(), "terminated (SIGTERM); "+target+" was left as it was and the unfinished temporary file was removed") {
-		t.Errorf("err = %v (exit %d)", err, exitCode(err))
-	}
-	assertFile(t, target, "old\n", 0o644)
-}
-
-func TestStopSignalsExitWith128PlusTheirNumber(t *testing.T) {
-	for sig, want := range map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143, syscall.SIGHUP: 129} {
-		if got := exitCode(&SignalError{Signal: sig}); got != want {
-			t.Errorf("%v: exit %d, want %d", sig, got, want)
-		}
-	}
+// shellFileMode is the mode a shell's > gives a new file: 0666 less the
+// umask.
+func shellFileMode() fs.FileMode {
+	mask := unix.Umask(0)
+	unix.Umask(mask)
+	return 0o666 &^ fs.FileMode(mask)
 }

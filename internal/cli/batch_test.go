@@ -13,19 +13,21 @@ import (
 
 	"github.com/careerpath/careerpath/internal/schematest"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 const staffCSV = "employee_id,name,role,years,accountability\nE1,Ada,SRE,6,team\nE2,Grace,Engineering Manager,10,multi-team\n"
 
 const staffWithRejects = "employee_id,name,role,years,accountability\nE1,Ada,SRE,6,team\nE2,=cmd|' /C calc'!A0,Sorcerer,6,team\nE3,Linus,SRE,6\n"
 
-// batchFactory builds the factory as NewFactory does, so that --catalog and
+// batchFactory builds the factory as cmdutil.NewFactory does, so that --catalog and
 // the settings reach batch as they do in use, with no config file.
-func batchFactory(t *testing.T, stdin string, errTTY bool) (*Factory, *bytes.Buffer, *bytes.Buffer) {
+func batchFactory(t *testing.T, stdin string, errTTY bool) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
-	io := &IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, ErrTTY: errTTY, Getenv: func(string) string { return "" }}
-	f := NewFactory(io)
+	io := &iostreams.IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, ErrTTY: errTTY, Getenv: func(string) string { return "" }}
+	f := cmdutil.NewFactory(io)
 	f.Now = func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) }
 	configDir := t.TempDir()
 	f.UserConfigDir = func() (string, error) { return configDir, nil }
@@ -51,7 +53,7 @@ func writeFile(t *testing.T, name, content string) string {
 func TestBatchAllAdvisedExitsZero(t *testing.T) {
 	path := writeFile(t, "staff.csv", staffCSV)
 	r := runBatchCLI(t, "", path, "--start", "2027-01-04")
-	if r.code != ExitOK {
+	if r.code != cmdutil.ExitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	golden.Assert(t, "batch_csv", r.stdout)
@@ -64,7 +66,7 @@ func TestBatchRejectedRowsExitThree(t *testing.T) {
 	for _, c := range []struct{ name, format string }{{"batch_rejected_csv", "csv"}, {"batch_rejected_ndjson", "ndjson"}, {"batch_rejected_table", "table"}} {
 		t.Run(c.name, func(t *testing.T) {
 			r := runBatchCLI(t, staffWithRejects, "-", "--format", c.format, "--start", "2027-01-04")
-			if r.code != ExitRejected {
+			if r.code != cmdutil.ExitRejected {
 				t.Fatalf("exit %d, want 3; stderr %q", r.code, r.stderr)
 			}
 			golden.Assert(t, c.name, r.stdout)
@@ -98,7 +100,7 @@ func TestBatchUsageErrorsExitTwoWithNoOutput(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := runBatchCLI(t, c.stdin, c.args...)
-			if r.code != ExitUsage || r.stdout != "" {
+			if r.code != cmdutil.ExitUsage || r.stdout != "" {
 				t.Fatalf("exit %d, stdout %q; want 2 and nothing", r.code, r.stdout)
 			}
 			for _, w := range c.want {
@@ -118,12 +120,16 @@ func TestBatchOptionsFromFlags(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if got.Input != "staff.csv" || got.Output != "plans.csv" || got.Format != "ndjson" || got.Delimiter != `\t` || !got.Raw ||
+	if strings.Join(got.Inputs, "|") != "staff.csv" || got.Output != "plans.csv" || got.Format != "ndjson" || got.Delimiter != `\t` || !got.Raw ||
 		strings.Join(got.Columns, "|") != "role=Job Title|years=YoE" {
 		t.Errorf("options %+v", got)
 	}
-	bopts, err := batchOptions(got)
-	if err != nil || bopts.Delimiter != '\t' || bopts.Columns["role"] != "Job Title" || bopts.Columns["years"] != "YoE" {
+	run, err := got.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Close()
+	if bopts := run.Read; bopts.Delimiter != '\t' || bopts.Columns["role"] != "Job Title" || bopts.Columns["years"] != "YoE" {
 		t.Errorf("batch options %+v, %v", bopts, err)
 	}
 }
@@ -146,7 +152,7 @@ func TestBatchOutputFileIsAtomic(t *testing.T) {
 
 	t.Run("header error", func(t *testing.T) {
 		r := runBatchCLI(t, "name\nAda\n", "-o", out)
-		if r.code != ExitUsage {
+		if r.code != cmdutil.ExitUsage {
 			t.Fatalf("exit %d", r.code)
 		}
 		assertOld(t)
@@ -155,15 +161,15 @@ func TestBatchOutputFileIsAtomic(t *testing.T) {
 		f, _, _ := batchFactory(t, strings.Repeat("role,years,accountability\n", 1)+strings.Repeat("SRE,6,team\n", 200_000), false)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		err := runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","}, Output: out, Format: "csv"})
-		if !errors.Is(err, ErrInterrupted) || exitCode(err) != ExitInterrupted {
-			t.Fatalf("err = %v (exit %d), want interrupted (130)", err, exitCode(err))
+		err := runBatch(&BatchOptions{StaffList: cmdutil.StaffList{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ",", Output: out}, Format: "csv"})
+		if !errors.Is(err, cmdutil.ErrInterrupted) || cmdutil.ExitCode(err) != cmdutil.ExitInterrupted {
+			t.Fatalf("err = %v (exit %d), want interrupted (130)", err, cmdutil.ExitCode(err))
 		}
 		assertOld(t)
 	})
 	t.Run("success replaces", func(t *testing.T) {
 		r := runBatchCLI(t, staffCSV, "-o", out, "--start", "2027-01-04")
-		if r.code != ExitOK || r.stdout != "" {
+		if r.code != cmdutil.ExitOK || r.stdout != "" {
 			t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
 		}
 		b, _ := os.ReadFile(out)
@@ -184,7 +190,7 @@ func TestBatchProgressOnlyOnATerminalForAFile(t *testing.T) {
 		{true, nil, staffCSV, false}, // stdin is not a regular file
 	} {
 		f, _, errOut := batchFactory(t, c.stdin, c.tty)
-		if code := run(f, append([]string{"batch"}, c.args...)); code != ExitOK {
+		if code := run(f, append([]string{"batch"}, c.args...)); code != cmdutil.ExitOK {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
 		if got := strings.Contains(errOut.String(), "\r"); got != c.bar {
@@ -200,7 +206,7 @@ func TestBatchFlagCompletion(t *testing.T) {
 		"--delimiter": {",", ";", `\t`},
 	} {
 		f, out, _ := batchFactory(t, "", false)
-		if code := run(f, []string{"__complete", "batch", flag, ""}); code != ExitOK {
+		if code := run(f, []string{"__complete", "batch", flag, ""}); code != cmdutil.ExitOK {
 			t.Fatalf("%s: exit %d", flag, code)
 		}
 		for _, w := range want {
@@ -217,7 +223,7 @@ func TestBatchWithAnOrganisationCatalog(t *testing.T) {
 	staff := "id,role,years,accountability\nN1,Database Reliability Engineer,6,several squads\nN2,Head of Platform,12,company\nN3,SRE,6,team\n"
 	f, out, errOut := batchFactory(t, staff, false)
 	code := run(f, []string{"--catalog", orgCatalog, "batch", "--start", "2027-01-04", "--format", "ndjson"})
-	if code != ExitRejected {
+	if code != cmdutil.ExitRejected {
 		t.Fatalf("exit %d, want 3 (the seed's SRE is not in this catalog); stderr %q", code, errOut)
 	}
 	schematest.ValidateNDJSON(t, schematest.BatchRecord, out.Bytes())

@@ -7,12 +7,16 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/careerpath/careerpath/internal/cmdutil"
 )
 
 // Cancelling batch (as Ctrl-C does) while stdin gives nothing ends it at
@@ -28,14 +32,14 @@ func TestBatchStopsWhileStdinIsSilent(t *testing.T) {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		done := make(chan error, 1)
 		go func() {
-			done <- runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","}, Format: "csv"})
+			done <- runBatch(&BatchOptions{StaffList: cmdutil.StaffList{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","}, Format: "csv"})
 		}()
 		<-wrote // batch has read it, and waits for more
 		cancel(errors.New("test"))
 		select {
 		case err := <-done:
-			if exitCode(err) != ExitInterrupted {
-				t.Errorf("after %q: err %v, exit %d; want 130", sent, err, exitCode(err))
+			if cmdutil.ExitCode(err) != cmdutil.ExitInterrupted {
+				t.Errorf("after %q: err %v, exit %d; want 130", sent, err, cmdutil.ExitCode(err))
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatalf("after %q: batch still waits for stdin", sent)
@@ -46,13 +50,13 @@ func TestBatchStopsWhileStdinIsSilent(t *testing.T) {
 func TestBatchWithoutAFileOnATerminalIsAUsageError(t *testing.T) {
 	f, out, _ := batchFactory(t, "", false)
 	f.IO.InTTY = true
-	err := runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Delimiter: ","}, Format: "csv"})
-	if exitCode(err) != ExitUsage || !strings.Contains(err.Error(), "give a CSV FILE") || out.Len() != 0 {
-		t.Errorf("err %v (exit %d), stdout %q", err, exitCode(err), out)
+	err := runBatch(&BatchOptions{StaffList: cmdutil.StaffList{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Delimiter: ","}, Format: "csv"})
+	if cmdutil.ExitCode(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "give a CSV FILE") || out.Len() != 0 {
+		t.Errorf("err %v (exit %d), stdout %q", err, cmdutil.ExitCode(err), out)
 	}
 	// - reads the terminal on purpose.
 	f.IO.In = strings.NewReader(staffCSV)
-	if err := runBatch(&BatchOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Delimiter: ","}, Input: "-", Format: "csv"}); err != nil {
+	if err := runBatch(&BatchOptions{StaffList: cmdutil.StaffList{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Delimiter: ",", Inputs: []string{"-"}}, Format: "csv"}); err != nil {
 		t.Errorf("batch -: %v", err)
 	}
 }
@@ -85,11 +89,43 @@ func TestSpecialFilesAreRefusedAsConfigOrCatalog(t *testing.T) {
 		go func() { done <- runCLI(t, c.env, c.args...) }()
 		select {
 		case r := <-done:
-			if r.code != ExitUsage || !strings.Contains(r.stderr, c.want) {
+			if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, c.want) {
 				t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.stderr, c.want)
 			}
 		case <-time.After(30 * time.Second):
 			t.Fatalf("%v: still waiting on the special file", c.args)
 		}
+	}
+}
+
+// Ctrl-C on `sleep 100 | careerpath batch -` in a terminal stops sleep
+// too, and its end closes the pipe, often before careerpath sees the
+// signal: a signal that comes with the end of an empty pipe is an
+// interruption (130), not an empty input (2).
+func TestBatchSignalWithTheEndOfAPipeIsAnInterruption(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		signal bool
+		want   int
+	}{{"signal after the end", true, cmdutil.ExitInterrupted}, {"no signal", false, cmdutil.ExitUsage}} {
+		t.Run(c.name, func(t *testing.T) {
+			f, out, _ := batchFactory(t, "", false)
+			stdin, feed, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			feed.Close()
+			f.IO.In = stdin
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			if c.signal {
+				time.AfterFunc(50*time.Millisecond, func() { cancel(&cmdutil.SignalError{Signal: syscall.SIGINT}) })
+			}
+			err = runBatch(&BatchOptions{StaffList: cmdutil.StaffList{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ",", Inputs: []string{"-"}}, Format: "csv"})
+			if got := cmdutil.ExitCode(err); got != c.want || out.Len() != 0 {
+				t.Errorf("err %v, exit %d, stdout %q; want exit %d", err, got, out, c.want)
+			}
+		})
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
 	"github.com/careerpath/careerpath/internal/schematest"
 )
@@ -48,7 +49,7 @@ func TestCalibrateFormatsGolden(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := runCalibrateCLI(t, "", append([]string{calibrationSelf, calibrationManager}, c.args...)...)
-			if r.code != ExitRejected {
+			if r.code != cmdutil.ExitRejected {
 				t.Fatalf("exit %d, want 3; stderr %q", r.code, r.stderr)
 			}
 			golden.Assert(t, c.name, r.stdout)
@@ -166,7 +167,7 @@ func TestCalibrateHTMLIsSelfContainedAndEscaped(t *testing.T) {
 
 func TestCalibrateAllMatchedExitsZero(t *testing.T) {
 	r := runCalibrateCLI(t, "", "testdata/calibrate/agree_self.csv", "testdata/calibrate/agree_manager.csv")
-	if r.code != ExitOK {
+	if r.code != cmdutil.ExitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	want := "key,status,self_row,manager_row,self_level,self_level_order,manager_level,manager_level_order,delta,differs,self_role,manager_role,self_years,manager_years,self_accountability,manager_accountability,error\n" +
@@ -187,7 +188,7 @@ func TestCalibrateReadsEitherSideFromStdin(t *testing.T) {
 	// Messages name the file a repeated key is in: here stdin.
 	got := strings.ReplaceAll(fromStdin.stdout, "rows of stdin", "rows of "+calibrationManager)
 	got = strings.ReplaceAll(got, "nobody in stdin", "nobody in "+calibrationManager)
-	if fromStdin.code != ExitRejected || got != fromFiles.stdout {
+	if fromStdin.code != cmdutil.ExitRejected || got != fromFiles.stdout {
 		t.Errorf("exit %d; output from stdin differs from the file's:\n%s", fromStdin.code, golden.LineDiff(fromFiles.stdout, got))
 	}
 	if !strings.Contains(fromStdin.stderr, "stdin: 13 rows read") {
@@ -221,7 +222,7 @@ func TestCalibrateUsageErrorsExitTwoWithNoOutput(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := runCalibrateCLI(t, c.stdin, c.args...)
-			if r.code != ExitUsage || r.stdout != "" {
+			if r.code != cmdutil.ExitUsage || r.stdout != "" {
 				t.Fatalf("exit %d, stdout %q; want 2 and nothing; stderr %q", r.code, r.stdout, r.stderr)
 			}
 			for _, w := range c.want {
@@ -240,12 +241,12 @@ func TestCalibrateOutputFileIsAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := runCalibrateCLI(t, "", calibrationSelf, writeFile(t, "nokey.csv", "name,role,years,accountability\n"), "-o", out)
-	if got, _ := os.ReadFile(out); bad.code != ExitUsage || string(got) != "old\n" {
+	if got, _ := os.ReadFile(out); bad.code != cmdutil.ExitUsage || string(got) != "old\n" {
 		t.Errorf("failed run: exit %d, file %q; want 2 and the old file", bad.code, got)
 	}
 	good := runCalibrateCLI(t, "", calibrationSelf, calibrationManager, "-o", out)
 	stdout := runCalibrateCLI(t, "", calibrationSelf, calibrationManager)
-	if got, _ := os.ReadFile(out); good.code != ExitRejected || good.stdout != "" || string(got) != stdout.stdout {
+	if got, _ := os.ReadFile(out); good.code != cmdutil.ExitRejected || good.stdout != "" || string(got) != stdout.stdout {
 		t.Errorf("exit %d, stdout %q; the file differs from the stdout output", good.code, good.stdout)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
@@ -269,7 +270,7 @@ func TestCalibrateGeneratedPairCoversTheUnionOfKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := runCalibrateCLI(t, "", writeFile(t, "self.csv", self.String()), writeFile(t, "manager.csv", manager.String()), "-f", "ndjson")
-	if r.code != ExitRejected {
+	if r.code != cmdutil.ExitRejected {
 		t.Fatalf("exit %d, want 3 (people on one side only); stderr %q", r.code, r.stderr)
 	}
 	keys := map[string]int{}
@@ -330,7 +331,7 @@ func TestCalibrateCSVBlocksKeepTheRecordOrderAndSummary(t *testing.T) {
 	files := []string{writeFile(t, "self.csv", self.String()), writeFile(t, "manager.csv", manager.String())}
 	csv := runCalibrateCLI(t, "", files...)
 	ndjson := runCalibrateCLI(t, "", append(files, "-f", "ndjson")...)
-	if csv.code != ExitRejected || ndjson.code != ExitRejected {
+	if csv.code != cmdutil.ExitRejected || ndjson.code != cmdutil.ExitRejected {
 		t.Fatalf("exits %d and %d, want 3; stderr %q", csv.code, ndjson.code, csv.stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(csv.stdout, "\n"), "\n")[1:]

@@ -8,11 +8,13 @@ import (
 
 	"github.com/careerpath/careerpath/data"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
 // NewCmdCatalog builds `careerpath catalog` and its subcommands.
-func NewCmdCatalog(f *Factory) *cobra.Command {
+func NewCmdCatalog(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "catalog",
 		Short: "Validate, show or export a catalog (the policy: levels, roles, thresholds)",
@@ -32,12 +34,12 @@ with 'careerpath catalog validate catalog.yaml'.`),
 
 // CatalogValidateOptions are the inputs of `careerpath catalog validate`.
 type CatalogValidateOptions struct {
-	IO   *IOStreams
+	IO   *iostreams.IOStreams
 	File string
 }
 
 // NewCmdCatalogValidate builds `careerpath catalog validate FILE`.
-func NewCmdCatalogValidate(f *Factory, runF func(*CatalogValidateOptions) error) *cobra.Command {
+func NewCmdCatalogValidate(f *cmdutil.Factory, runF func(*CatalogValidateOptions) error) *cobra.Command {
 	opts := &CatalogValidateOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "validate FILE",
@@ -51,7 +53,7 @@ accountability answer reaches, role labels that contradict their range.
 Prints a one-line summary and exits 0, or lists every problem with its path
 and how to fix it and exits 2.
 
-` + exitStatusHelp),
+` + cmdutil.ExitStatusHelp),
 		Example: "  careerpath catalog validate our-ladder.yaml",
 		Args:    exactArgs("FILE"),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -65,7 +67,7 @@ and how to fix it and exits 2.
 }
 
 func runCatalogValidate(opts *CatalogValidateOptions) error {
-	cat, err := loadCatalogFile(opts.File)
+	cat, err := cmdutil.LoadCatalogFile(opts.File)
 	if err != nil {
 		return err
 	}
@@ -84,7 +86,7 @@ func count(n int, noun string) string {
 
 // CatalogShowOptions are the inputs of `careerpath catalog show`.
 type CatalogShowOptions struct {
-	IO      *IOStreams
+	IO      *iostreams.IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
 	// FormatFrom names the variable or file that set Format, if any.
@@ -92,7 +94,7 @@ type CatalogShowOptions struct {
 }
 
 // NewCmdCatalogShow builds `careerpath catalog show`.
-func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.Command {
+func NewCmdCatalogShow(f *cmdutil.Factory, runF func(*CatalogShowOptions) error) *cobra.Command {
 	opts := &CatalogShowOptions{IO: f.IO, Catalog: f.Catalog}
 	cmd := &cobra.Command{
 		Use:     "show",
@@ -100,7 +102,7 @@ func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.
 		Example: "  careerpath catalog show --catalog our-ladder.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -123,7 +125,7 @@ type catalogView struct {
 func runCatalogShow(opts *CatalogShowOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return settingError(err, KeyFormat, opts.FormatFrom)
+		return cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
@@ -177,7 +179,7 @@ func accountabilityListing(c *catalog.Loaded) render.Listing {
 
 // CatalogExportOptions are the inputs of `careerpath catalog export`.
 type CatalogExportOptions struct {
-	IO     *IOStreams
+	IO     *iostreams.IOStreams
 	Format string
 }
 
@@ -185,7 +187,7 @@ type CatalogExportOptions struct {
 var exportFormats = []string{string(render.YAML), string(render.JSON)}
 
 // NewCmdCatalogExport builds `careerpath catalog export`.
-func NewCmdCatalogExport(f *Factory, runF func(*CatalogExportOptions) error) *cobra.Command {
+func NewCmdCatalogExport(f *cmdutil.Factory, runF func(*CatalogExportOptions) error) *cobra.Command {
 	opts := &CatalogExportOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -206,8 +208,8 @@ the same catalog as one object. Either loads with --catalog.`),
 		},
 	}
 	// Not the shared format setting: a catalog file is YAML or JSON only.
-	cmd.Flags().StringVarP(&opts.Format, KeyFormat, "f", string(render.YAML), "catalog format: "+strings.Join(exportFormats, ", "))
-	must(cmd.RegisterFlagCompletionFunc(KeyFormat, cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp)))
+	cmd.Flags().StringVarP(&opts.Format, cmdutil.KeyFormat, "f", string(render.YAML), "catalog format: "+strings.Join(exportFormats, ", "))
+	must(cmd.RegisterFlagCompletionFunc(cmdutil.KeyFormat, cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
@@ -223,7 +225,7 @@ func runCatalogExport(opts *CatalogExportOptions) error {
 		}
 		return render.WriteJSON(opts.IO.Out, cat.Catalog)
 	default:
-		return usageErrorf("unknown export format %q; use one of: %s", opts.Format, strings.Join(exportFormats, ", "))
+		return cmdutil.UsageErrorf("unknown export format %q; use one of: %s", opts.Format, strings.Join(exportFormats, ", "))
 	}
 }
 
@@ -239,7 +241,7 @@ func runGroup(cmd *cobra.Command, args []string) error {
 			names = append(names, c.Name())
 		}
 	}
-	return usageErrorf("unknown command %q for %q; use one of: %s", args[0], cmd.CommandPath(), strings.Join(names, ", "))
+	return cmdutil.UsageErrorf("unknown command %q for %q; use one of: %s", args[0], cmd.CommandPath(), strings.Join(names, ", "))
 }
 
 // exactArgs requires one argument, naming it when it is missing.
@@ -247,9 +249,9 @@ func exactArgs(name string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) == 0:
-			return usageErrorf("missing %s: usage: %s", name, cmd.UseLine())
+			return cmdutil.UsageErrorf("missing %s: usage: %s", name, cmd.UseLine())
 		case len(args) > 1:
-			return usageErrorf("too many arguments (%d); %s takes one %s", len(args), cmd.CommandPath(), name)
+			return cmdutil.UsageErrorf("too many arguments (%d); %s takes one %s", len(args), cmd.CommandPath(), name)
 		}
 		return nil
 	}
@@ -259,7 +261,7 @@ func exactArgs(name string) cobra.PositionalArgs {
 func twoArgs(what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != 2 {
-			return usageErrorf("%s takes %s, %d given: usage: %s", cmd.CommandPath(), what, len(args), cmd.UseLine())
+			return cmdutil.UsageErrorf("%s takes %s, %d given: usage: %s", cmd.CommandPath(), what, len(args), cmd.UseLine())
 		}
 		return nil
 	}

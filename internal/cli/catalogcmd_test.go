@@ -8,6 +8,7 @@ import (
 
 	"github.com/careerpath/careerpath/data"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
 )
 
@@ -34,13 +35,13 @@ func TestAdviseWithAnOrganisationCatalog(t *testing.T) {
 	}
 	// The seed's roles are not in this catalog.
 	r := runCLI(t, nil, "--catalog", orgCatalog, "advise", "--role", "SRE", "--years", "6", "--accountability", "team")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "Valid roles: Release Manager, Observability Analyst") {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "Valid roles: Release Manager, Observability Analyst") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 
 func TestCatalogFlagReachesEveryCommand(t *testing.T) {
-	env := map[string]string{envName(KeyCatalog): orgCatalog}
+	env := map[string]string{cmdutil.EnvName(cmdutil.KeyCatalog): orgCatalog}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -80,7 +81,7 @@ func TestCatalogValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = runCLI(t, nil, "catalog", "validate", path)
-	if r.code != ExitUsage || r.stdout != "" {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" {
 		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
 	}
 	for _, w := range []string{
@@ -132,7 +133,7 @@ func TestHostileCatalogFilesExitTwo(t *testing.T) {
 			{"--catalog", c.path, "advise", "--role", "x", "--years", "1", "--accountability", "y"},
 		} {
 			r := runCLI(t, nil, args...)
-			if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, c.want) || !strings.Contains(r.stderr, c.path) {
+			if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, c.want) || !strings.Contains(r.stderr, c.path) {
 				t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want exit 2 naming the file and %q", args, r.code, len(r.stdout), r.stderr, c.want)
 			}
 		}
@@ -160,7 +161,7 @@ func TestCatalogExport(t *testing.T) {
 		}
 	}
 	r = runCLI(t, nil, "catalog", "export", "--format", "table")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, `unknown export format "table"; use one of: yaml, json`) {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, `unknown export format "table"; use one of: yaml, json`) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -195,7 +196,7 @@ func TestSchemaCommand(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{{"schema"}, {"schema", "advice"}, {"schema", "catalog", "extra"}} {
-		if r := runCLI(t, nil, args...); r.code != ExitUsage || r.stdout != "" {
+		if r := runCLI(t, nil, args...); r.code != cmdutil.ExitUsage || r.stdout != "" {
 			t.Errorf("%v: exit %d, stdout %q", args, r.code, r.stdout)
 		}
 	}
@@ -210,7 +211,7 @@ func TestMisspeltSubcommandIsAUsageError(t *testing.T) {
 		{[]string{"config", "shw"}, `unknown command "shw" for "careerpath config"; use one of: show`},
 	} {
 		r := runCLI(t, nil, c.args...)
-		if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, c.want) {
+		if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", c.args, r.code, r.stdout, r.stderr)
 		}
 	}

@@ -9,7 +9,9 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 type result struct {
@@ -23,8 +25,8 @@ type result struct {
 func runCLI(t *testing.T, env map[string]string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(k string) string { return env[k] }}
-	f := NewFactory(io)
+	io := &iostreams.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(k string) string { return env[k] }}
+	f := cmdutil.NewFactory(io)
 	f.Now = func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) }
 	configDir := env["XDG_CONFIG_HOME"]
 	if configDir == "" {
@@ -137,7 +139,7 @@ func TestBadInputExitsTwoWithNothingOnStdout(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := runCLI(t, nil, c.args...)
-			if r.code != ExitUsage {
+			if r.code != cmdutil.ExitUsage {
 				t.Errorf("exit %d, want 2", r.code)
 			}
 			if r.stdout != "" {
@@ -179,13 +181,13 @@ func TestColorOnlyOnATerminalWithoutNoColor(t *testing.T) {
 	}{
 		{false, "", nil, false},
 		{true, "", nil, true},
-		{true, ColorAuto, map[string]string{"NO_COLOR": "1"}, false},
+		{true, iostreams.ColorAuto, map[string]string{"NO_COLOR": "1"}, false},
 		{true, "", map[string]string{"TERM": "dumb"}, false},
-		{false, ColorAlways, nil, true},
-		{true, ColorNever, nil, false},
+		{false, iostreams.ColorAlways, nil, true},
+		{true, iostreams.ColorNever, nil, false},
 	} {
-		out := &IOStreams{OutTTY: c.tty, Color: c.setting, Getenv: func(k string) string { return c.env[k] }}
-		prompts := &IOStreams{ErrTTY: c.tty, Color: c.setting, Getenv: func(k string) string { return c.env[k] }}
+		out := &iostreams.IOStreams{OutTTY: c.tty, Color: c.setting, Getenv: func(k string) string { return c.env[k] }}
+		prompts := &iostreams.IOStreams{ErrTTY: c.tty, Color: c.setting, Getenv: func(k string) string { return c.env[k] }}
 		if got := out.ColorEnabled(); got != c.color {
 			t.Errorf("stdout tty=%v color=%q env=%v: %v, want %v", c.tty, c.setting, c.env, got, c.color)
 		}
@@ -212,12 +214,12 @@ func TestViewsFitTheTerminal(t *testing.T) {
 		{args: []string{"batch", "-", "-f", "table"}, stdin: staffWithRejects},
 	} {
 		var out, errOut bytes.Buffer
-		io := &IOStreams{In: strings.NewReader(c.stdin), Out: &out, ErrOut: &errOut, OutTTY: true, TerminalWidth: 80,
+		io := &iostreams.IOStreams{In: strings.NewReader(c.stdin), Out: &out, ErrOut: &errOut, OutTTY: true, TerminalWidth: 80,
 			Getenv: func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }}
-		f := NewFactory(io)
+		f := cmdutil.NewFactory(io)
 		dir := t.TempDir()
 		f.UserConfigDir = func() (string, error) { return dir, nil }
-		if code := run(f, c.args); code != 0 && code != ExitRejected {
+		if code := run(f, c.args); code != 0 && code != cmdutil.ExitRejected {
 			t.Fatalf("%v: exit %d, stderr %q", c.args, code, errOut.String())
 		}
 		for i, line := range strings.Split(out.String(), "\n") {

@@ -5,11 +5,12 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 )
 
 // registerAdviseCompletions completes advise's flag values; answers come
 // from the active catalog, so a custom catalog completes its own roles.
-func registerAdviseCompletions(cmd *cobra.Command, f *Factory) {
+func registerAdviseCompletions(cmd *cobra.Command, f *cmdutil.Factory) {
 	must(cmd.RegisterFlagCompletionFunc(advisor.FieldRole, completeFromCatalog(f, func(c *catalog.Loaded) []cobra.Completion {
 		out := make([]cobra.Completion, len(c.Roles))
 		for i, r := range c.Roles {
@@ -24,14 +25,14 @@ func registerAdviseCompletions(cmd *cobra.Command, f *Factory) {
 		}
 		return out
 	})))
-	for _, name := range []string{advisor.FieldYears, KeyStart} {
+	for _, name := range []string{advisor.FieldYears, cmdutil.KeyStart} {
 		must(cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions))
 	}
 }
 
 // completeFromCatalog offers values from the active catalog, in catalog
 // order; a catalog that does not load offers nothing rather than files.
-func completeFromCatalog(f *Factory, values func(*catalog.Loaded) []cobra.Completion) cobra.CompletionFunc {
+func completeFromCatalog(f *cmdutil.Factory, values func(*catalog.Loaded) []cobra.Completion) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		// Shell completion skips the root's PersistentPreRunE, so resolve the
 		// configuration here for --catalog and CAREERPATH_CATALOG to count.

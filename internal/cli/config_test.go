@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/pflag"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // writeConfig writes config.yaml under dir/careerpath, where the default
@@ -25,17 +26,17 @@ func writeConfig(t *testing.T, dir, body string) string {
 }
 
 // showConfig runs `config show --format json` and returns the settings.
-func showConfig(t *testing.T, env map[string]string, args ...string) map[string]Setting {
+func showConfig(t *testing.T, env map[string]string, args ...string) map[string]cmdutil.Setting {
 	t.Helper()
 	r := runCLI(t, env, append(args, "config", "show", "--format", "json")...)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	var list []Setting
+	var list []cmdutil.Setting
 	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil {
 		t.Fatalf("%v\n%s", err, r.stdout)
 	}
-	out := map[string]Setting{}
+	out := map[string]cmdutil.Setting{}
 	for _, s := range list {
 		out[s.Key] = s
 	}
@@ -48,38 +49,38 @@ func TestConfigPrecedenceForEachKey(t *testing.T) {
 		key                  string
 		def, file, env, flag string
 	}{
-		{KeyCatalog, "", "from-file.yaml", "/env/catalog.yaml", "/flag/catalog.yaml"},
-		{KeyStart, "", "2027-02-01", "2027-03-01", "2027-04-01"},
-		{KeyNoInput, "false", "true", "false", "true"},
-		{KeyColor, "auto", "never", "always", "never"},
+		{cmdutil.KeyCatalog, "", "from-file.yaml", "/env/catalog.yaml", "/flag/catalog.yaml"},
+		{cmdutil.KeyStart, "", "2027-02-01", "2027-03-01", "2027-04-01"},
+		{cmdutil.KeyNoInput, "false", "true", "false", "true"},
+		{cmdutil.KeyColor, "auto", "never", "always", "never"},
 	} {
 		t.Run(c.key, func(t *testing.T) {
 			dir := t.TempDir()
 			home := map[string]string{"XDG_CONFIG_HOME": dir}
 			got := showConfig(t, home)[c.key]
-			if got.Value != c.def || got.Source != SourceDefault {
+			if got.Value != c.def || got.Source != cmdutil.SourceDefault {
 				t.Errorf("default: %+v, want %q from default", got, c.def)
 			}
 
 			file := writeConfig(t, dir, c.key+": "+c.file+"\n")
 			wantFile := c.file
-			if c.key == KeyCatalog {
+			if c.key == cmdutil.KeyCatalog {
 				wantFile = filepath.Join(filepath.Dir(file), c.file) // relative to the config file
 			}
 			got = showConfig(t, home)[c.key]
-			if got.Value != wantFile || got.Source != SourceFile || got.Origin != file {
+			if got.Value != wantFile || got.Source != cmdutil.SourceFile || got.Origin != file {
 				t.Errorf("file: %+v, want %q from %s", got, wantFile, file)
 			}
 
-			withEnv := map[string]string{"XDG_CONFIG_HOME": dir, envName(c.key): c.env}
+			withEnv := map[string]string{"XDG_CONFIG_HOME": dir, cmdutil.EnvName(c.key): c.env}
 			got = showConfig(t, withEnv)[c.key]
-			if got.Value != c.env || got.Source != SourceEnv || got.Origin != envName(c.key) {
-				t.Errorf("env: %+v, want %q from %s", got, c.env, envName(c.key))
+			if got.Value != c.env || got.Source != cmdutil.SourceEnv || got.Origin != cmdutil.EnvName(c.key) {
+				t.Errorf("env: %+v, want %q from %s", got, c.env, cmdutil.EnvName(c.key))
 			}
 
 			// --start is advise's flag; the others are global.
 			args := []string{"--" + c.key + "=" + c.flag}
-			if c.key == KeyStart {
+			if c.key == cmdutil.KeyStart {
 				r := runCLI(t, withEnv, "advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--json", "--start", c.flag)
 				if !strings.Contains(r.stdout, `"start": "`+c.flag+`"`) {
 					t.Errorf("flag: --start %s not used over the environment:\n%s", c.flag, r.stdout)
@@ -87,7 +88,7 @@ func TestConfigPrecedenceForEachKey(t *testing.T) {
 				return
 			}
 			got = showConfig(t, withEnv, args...)[c.key]
-			if got.Value != c.flag || got.Source != SourceFlag {
+			if got.Value != c.flag || got.Source != cmdutil.SourceFlag {
 				t.Errorf("flag: %+v, want %q from the flag", got, c.flag)
 			}
 		})
@@ -100,7 +101,7 @@ func TestConfigPrecedenceForEachKey(t *testing.T) {
 func TestConfigPrecedenceForFormat(t *testing.T) {
 	dir := t.TempDir()
 	home := map[string]string{"XDG_CONFIG_HOME": dir}
-	withEnv := map[string]string{"XDG_CONFIG_HOME": dir, envName(KeyFormat): "markdown"}
+	withEnv := map[string]string{"XDG_CONFIG_HOME": dir, cmdutil.EnvName(cmdutil.KeyFormat): "markdown"}
 	for _, c := range []struct {
 		name, file string
 		env        map[string]string
@@ -148,7 +149,7 @@ func TestSettingsDriveCommands(t *testing.T) {
 		t.Errorf("catalog %q, start %q: the file's settings were not used", rec.Catalog.Name, rec.Plan.Start)
 	}
 
-	env[envName(KeyColor)] = ColorAlways
+	env[cmdutil.EnvName(cmdutil.KeyColor)] = iostreams.ColorAlways
 	env["NO_COLOR"] = "1"
 	r = runCLI(t, env, "advise", "--role", "Release Manager", "--years", "3", "--accountability", "squad", "--format", "table")
 	if !strings.Contains(r.stdout, "\x1b[1m") {
@@ -173,7 +174,7 @@ func TestBrokenConfigNamesFileAndLine(t *testing.T) {
 	} {
 		file := writeConfig(t, dir, c.body)
 		r := runCLI(t, map[string]string{"XDG_CONFIG_HOME": dir}, "roles")
-		if r.code != ExitUsage || r.stdout != "" {
+		if r.code != cmdutil.ExitUsage || r.stdout != "" {
 			t.Errorf("%q: exit %d, stdout %q", c.body, r.code, r.stdout)
 		}
 		for _, w := range append(c.want, "config file "+file) {
@@ -187,38 +188,38 @@ func TestBrokenConfigNamesFileAndLine(t *testing.T) {
 func TestConfigFileLookup(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nope.yaml")
 	r := runCLI(t, nil, "--config", missing, "roles")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, missing) {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, missing) {
 		t.Errorf("a named config file that is missing: exit %d, %q", r.code, r.stderr)
 	}
 	named := filepath.Join(t.TempDir(), "team.json")
 	if err := os.WriteFile(named, []byte(`{"color": "never"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := showConfig(t, map[string]string{envName(configKey): named})
-	if got[KeyColor].Value != ColorNever || got[configKey].Value != named || got[configKey].Source != SourceEnv {
+	got := showConfig(t, map[string]string{cmdutil.EnvName(cmdutil.KeyConfig): named})
+	if got[cmdutil.KeyColor].Value != iostreams.ColorNever || got[cmdutil.KeyConfig].Value != named || got[cmdutil.KeyConfig].Source != cmdutil.SourceEnv {
 		t.Errorf("CAREERPATH_CONFIG with a JSON file: %+v", got)
 	}
-	if s := showConfig(t, nil)[configKey]; s.Source != SourceDefault || !strings.HasSuffix(s.Value, "config.yaml (absent)") {
+	if s := showConfig(t, nil)[cmdutil.KeyConfig]; s.Source != cmdutil.SourceDefault || !strings.HasSuffix(s.Value, "config.yaml (absent)") {
 		t.Errorf("absent default file: %+v", s)
 	}
 }
 
 func TestBadSettingFromEnvNamesTheVariable(t *testing.T) {
-	r := runCLI(t, map[string]string{envName(KeyColor): "blue"}, "roles")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "CAREERPATH_COLOR") {
+	r := runCLI(t, map[string]string{cmdutil.EnvName(cmdutil.KeyColor): "blue"}, "roles")
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "CAREERPATH_COLOR") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	r = runCLI(t, map[string]string{envName(KeyCatalog): "/no/such/catalog.yaml"}, "roles")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "no such file") || !strings.Contains(r.stderr, "env CAREERPATH_CATALOG") {
+	r = runCLI(t, map[string]string{cmdutil.EnvName(cmdutil.KeyCatalog): "/no/such/catalog.yaml"}, "roles")
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "no such file") || !strings.Contains(r.stderr, "env CAREERPATH_CATALOG") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 
 func TestFlagHelpNamesEnvironmentVariables(t *testing.T) {
 	r := runCLI(t, nil, "advise", "--help")
-	for _, key := range append([]string{configKey}, settingKeys...) {
-		if !strings.Contains(r.stdout, "(env "+envName(key)+")") {
-			t.Errorf("advise --help lacks %s", envName(key))
+	for key := range showConfig(t, nil) {
+		if !strings.Contains(r.stdout, "(env "+cmdutil.EnvName(key)+")") {
+			t.Errorf("advise --help lacks %s", cmdutil.EnvName(key))
 		}
 	}
 }
@@ -229,25 +230,8 @@ func TestConfigFileTOML(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := showConfig(t, nil, "--config", path)
-	if got[KeyColor].Value != ColorNever || got[KeyNoInput].Value != "true" || got[KeyNoInput].Source != SourceFile {
+	if got[cmdutil.KeyColor].Value != iostreams.ColorNever || got[cmdutil.KeyNoInput].Value != "true" || got[cmdutil.KeyNoInput].Source != cmdutil.SourceFile {
 		t.Errorf("TOML config: %+v", got)
-	}
-}
-
-func TestNoInputReadsAnyBoolean(t *testing.T) {
-	for value, want := range map[string]bool{"1": true, "true": true, "0": false, "false": false, "": false} {
-		env := map[string]string{envName(KeyNoInput): value}
-		cfg, err := resolveConfig(pflag.NewFlagSet("test", pflag.ContinueOnError), func(k string) string { return env[k] }, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if cfg.NoInput() != want {
-			t.Errorf("CAREERPATH_NO_INPUT=%q: NoInput %v, want %v", value, cfg.NoInput(), want)
-		}
-	}
-	var unresolved *Config
-	if unresolved.NoInput() {
-		t.Error("an unresolved config prompts by default")
 	}
 }
 
@@ -263,7 +247,7 @@ func TestDuplicateConfigKeysAreRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := runCLI(t, nil, "--config", path, "roles")
-		if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "config file "+path) || !strings.Contains(r.stderr, "color") {
+		if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "config file "+path) || !strings.Contains(r.stderr, "color") {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, r.code, r.stdout, r.stderr)
 		}
 	}

@@ -5,20 +5,22 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
 // ConfigShowOptions are the inputs of `careerpath config show`.
 type ConfigShowOptions struct {
-	IO     *IOStreams
-	Config *Config
+	IO     *iostreams.IOStreams
+	Config *cmdutil.Config
 	Format string
 	// FormatFrom names the variable or file that set Format, if any.
 	FormatFrom string
 }
 
 // NewCmdConfig builds `careerpath config` and `config show`.
-func NewCmdConfig(f *Factory, runF func(*ConfigShowOptions) error) *cobra.Command {
+func NewCmdConfig(f *cmdutil.Factory, runF func(*ConfigShowOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Show the effective settings and where each came from",
@@ -45,7 +47,7 @@ relative catalog path is relative to the config file:
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			opts.Config = f.Config
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -58,12 +60,12 @@ relative catalog path is relative to the config file:
 }
 
 // emptyMeaning says what an empty value stands for in the table view.
-var emptyMeaning = map[string]string{configKey: "(none)", KeyCatalog: "(embedded)", KeyStart: "(today)"}
+var emptyMeaning = map[string]string{cmdutil.KeyConfig: "(none)", cmdutil.KeyCatalog: "(embedded)", cmdutil.KeyStart: "(today)"}
 
 func runConfigShow(opts *ConfigShowOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return settingError(err, KeyFormat, opts.FormatFrom)
+		return cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
 	}
 	settings := opts.Config.Settings()
 	rows := make([][]string, len(settings))
@@ -72,7 +74,7 @@ func runConfigShow(opts *ConfigShowOptions) error {
 		if value == "" {
 			value = emptyMeaning[s.Key]
 		}
-		rows[i] = []string{s.Key, value, s.describe()}
+		rows[i] = []string{s.Key, value, s.Describe()}
 	}
 	return render.WriteListing(opts.IO.Out, format, render.Listing{
 		Headers: []string{"Key", "Value", "Source"},

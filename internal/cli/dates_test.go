@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/careerpath/careerpath/data"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 )
 
 // A catalog whose top level needs infinitely many years is refused when
@@ -29,7 +30,7 @@ func TestCatalogWithAbsurdYearsIsRefused(t *testing.T) {
 			{"report", "--catalog", path, "--start", "2027-01-04", "--format", "json", staff},
 		} {
 			r := runCLI(t, nil, args...)
-			if r.code != ExitUsage || !strings.Contains(r.stderr, "levels[2].policy.min_years: is ") || r.stdout != "" {
+			if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "levels[2].policy.min_years: is ") || r.stdout != "" {
 				t.Errorf("min_years %s, %s: exit %d, stdout %q, stderr %q", years, args[0], r.code, r.stdout, r.stderr)
 			}
 		}
@@ -46,7 +47,7 @@ func TestPathPastTheLastYearIsRefused(t *testing.T) {
 			args[len(args)-3] = "2999-12-01"
 		}
 		r := runCLI(t, nil, args...)
-		if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "past 2999-12-31") {
+		if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "past 2999-12-31") {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), r.code, r.stdout, r.stderr)
 		}
 	}

@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // flagLine is one flag in a help's flag list: "  -f, --format string   usage".
@@ -53,7 +55,7 @@ func walk(cmd *cobra.Command, visit func(*cobra.Command)) {
 // Every command's --help lists each flag it accepts exactly once, with a
 // description, and nothing it does not accept.
 func TestEveryHelpDocumentsItsFlagsOnce(t *testing.T) {
-	f := &Factory{IO: &IOStreams{}, Catalog: sync.OnceValues(catalog.Default)}
+	f := &cmdutil.Factory{IO: &iostreams.IOStreams{}, Catalog: sync.OnceValues(catalog.Default)}
 	var paths [][]string
 	walk(NewCmdRoot(f), func(c *cobra.Command) {
 		paths = append(paths, strings.Fields(c.CommandPath())[1:])

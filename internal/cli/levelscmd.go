@@ -7,12 +7,14 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
 // LevelsCompareOptions are the inputs of `careerpath levels compare`.
 type LevelsCompareOptions struct {
-	IO      *IOStreams
+	IO      *iostreams.IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
 	// FormatFrom names the variable or file that set Format, if any.
@@ -21,7 +23,7 @@ type LevelsCompareOptions struct {
 }
 
 // NewCmdLevelsCompare builds `careerpath levels compare A B`.
-func NewCmdLevelsCompare(f *Factory, runF func(*LevelsCompareOptions) error) *cobra.Command {
+func NewCmdLevelsCompare(f *cmdutil.Factory, runF func(*LevelsCompareOptions) error) *cobra.Command {
 	opts := &LevelsCompareOptions{IO: f.IO, Catalog: f.Catalog}
 	cmd := &cobra.Command{
 		Use:   "compare LEVEL LEVEL",
@@ -33,7 +35,7 @@ purpose and best suited for; and for capabilities, practical results,
 common mistakes, what to pursue next and the plan's phases, what only the
 first has, what only the second has and what both have.
 
-` + exitStatusHelp),
+` + cmdutil.ExitStatusHelp),
 		Example: strings.Trim(`
   careerpath levels compare <level> <level>
   careerpath levels compare <level> <level> --format json
@@ -43,7 +45,7 @@ first has, what only the second has and what both have.
 		ValidArgsFunction: completeLevels(f, 2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.A, opts.B = args[0], args[1]
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -57,7 +59,7 @@ first has, what only the second has and what both have.
 func runLevelsCompare(opts *LevelsCompareOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return settingError(err, KeyFormat, opts.FormatFrom)
+		return cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
@@ -78,7 +80,7 @@ func runLevelsCompare(opts *LevelsCompareOptions) error {
 
 // LevelsShowOptions are the inputs of `careerpath levels show`.
 type LevelsShowOptions struct {
-	IO      *IOStreams
+	IO      *iostreams.IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
 	// FormatFrom names the variable or file that set Format, if any.
@@ -87,7 +89,7 @@ type LevelsShowOptions struct {
 }
 
 // NewCmdLevelsShow builds `careerpath levels show LEVEL`.
-func NewCmdLevelsShow(f *Factory, runF func(*LevelsShowOptions) error) *cobra.Command {
+func NewCmdLevelsShow(f *cmdutil.Factory, runF func(*LevelsShowOptions) error) *cobra.Command {
 	opts := &LevelsShowOptions{IO: f.IO, Catalog: f.Catalog}
 	cmd := &cobra.Command{
 		Use:   "show LEVEL",
@@ -98,7 +100,7 @@ stage, purpose, who it is best suited for, capabilities, practical results,
 preparation plan, common mistakes and what to pursue next. JSON and YAML
 write the catalog's level entry.
 
-` + exitStatusHelp),
+` + cmdutil.ExitStatusHelp),
 		Example: strings.Trim(`
   careerpath levels show <level>
   careerpath levels show <level> --format markdown`, "\n"),
@@ -106,7 +108,7 @@ write the catalog's level entry.
 		ValidArgsFunction: completeLevels(f, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Level = args[0]
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -120,7 +122,7 @@ write the catalog's level entry.
 func runLevelsShow(opts *LevelsShowOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return settingError(err, KeyFormat, opts.FormatFrom)
+		return cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
@@ -135,7 +137,7 @@ func runLevelsShow(opts *LevelsShowOptions) error {
 
 // completeLevels offers the active catalog's level ids for the first n
 // arguments.
-func completeLevels(f *Factory, n int) cobra.CompletionFunc {
+func completeLevels(f *cmdutil.Factory, n int) cobra.CompletionFunc {
 	ids := completeFromCatalog(f, func(c *catalog.Loaded) []cobra.Completion {
 		out := make([]cobra.Completion, len(c.Levels))
 		for i, l := range c.Levels {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
 )
 
@@ -47,15 +48,15 @@ func TestLevelsCompareEitherOrder(t *testing.T) {
 func TestLevelsCompareUnknownLevel(t *testing.T) {
 	r := runCLI(t, nil, "levels", "compare", "foundation", "expert")
 	want := `unknown level "expert"; use one of: foundation (Foundation), professional (Professional), advanced (Advanced)`
-	if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, want) {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, want) {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	r = runCLI(t, nil, "levels", "compare", "foundation")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "takes two levels, 1 given") {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "takes two levels, 1 given") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = runCLI(t, nil, "levels", "show", "guru")
-	if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown level "guru"; use one of:`) {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown level "guru"; use one of:`) {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }

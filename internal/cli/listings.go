@@ -8,12 +8,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
 // ListOptions are the inputs of the catalog listing commands.
 type ListOptions struct {
-	IO      *IOStreams
+	IO      *iostreams.IOStreams
 	Catalog func() (*catalog.Loaded, error)
 	Format  string
 	// FormatFrom names the variable or file that set Format, if any.
@@ -23,32 +25,32 @@ type ListOptions struct {
 }
 
 // NewCmdRoles builds `careerpath roles`.
-func NewCmdRoles(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+func NewCmdRoles(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
 	return newListCmd(f, runF, "roles", "List the roles and the level the role table suggests", rolesListing)
 }
 
 // NewCmdLevels builds `careerpath levels`.
-func NewCmdLevels(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+func NewCmdLevels(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
 	cmd := newListCmd(f, runF, "levels", "List the certification levels", levelsListing)
 	cmd.AddCommand(NewCmdLevelsCompare(f, nil), NewCmdLevelsShow(f, nil))
 	return cmd
 }
 
 // NewCmdSpecialisations builds `careerpath specialisations`.
-func NewCmdSpecialisations(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+func NewCmdSpecialisations(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
 	cmd := newListCmd(f, runF, "specialisations", "List the post-certification directions and their providers", directionsListing)
 	cmd.Aliases = []string{"specializations", "directions"}
 	return cmd
 }
 
-func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, listing func(*catalog.Loaded) render.Listing) *cobra.Command {
+func newListCmd(f *cmdutil.Factory, runF func(*ListOptions) error, use, short string, listing func(*catalog.Loaded) render.Listing) *cobra.Command {
 	opts := &ListOptions{IO: f.IO, Catalog: f.Catalog, Listing: listing}
 	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -62,7 +64,7 @@ func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, li
 func runList(opts *ListOptions) error {
 	format, err := render.ParseFormat(opts.Format)
 	if err != nil {
-		return settingError(err, KeyFormat, opts.FormatFrom)
+		return cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
 	}
 	cat, err := opts.Catalog()
 	if err != nil {
@@ -114,6 +116,6 @@ func directionsListing(c *catalog.Loaded) render.Listing {
 
 // addFormatFlag adds the --format flag that the format setting overrides.
 func addFormatFlag(cmd *cobra.Command, format *string, names []string) {
-	cmd.Flags().StringVarP(format, KeyFormat, "f", string(render.Table), withEnv("output format: "+strings.Join(names, ", "), KeyFormat))
-	must(cmd.RegisterFlagCompletionFunc(KeyFormat, cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp)))
+	cmd.Flags().StringVarP(format, cmdutil.KeyFormat, "f", string(render.Table), cmdutil.WithEnv("output format: "+strings.Join(names, ", "), cmdutil.KeyFormat))
+	must(cmd.RegisterFlagCompletionFunc(cmdutil.KeyFormat, cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp)))
 }

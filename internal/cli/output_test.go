@@ -10,7 +10,9 @@ import (
 
 	"github.com/careerpath/careerpath/internal/catalog"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 var sreTeam = []string{"advise", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}
@@ -31,7 +33,7 @@ func TestAdviseICSGolden(t *testing.T) {
 
 func TestListingsHaveNoCalendar(t *testing.T) {
 	r := runCLI(t, nil, "roles", "--format", "ics")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, `unknown format "ics"; use one of: table, json, yaml, markdown`) {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, `unknown format "ics"; use one of: table, json, yaml, markdown`) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -66,7 +68,7 @@ func TestOutputFileIsReplacedOnlyOnSuccess(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := runCLI(t, nil, "advise", "--role", "Sorcerer", "--years", "6", "--accountability", "team", "-o", path)
-	if got, _ := os.ReadFile(path); bad.code != ExitUsage || string(got) != "old plan\n" {
+	if got, _ := os.ReadFile(path); bad.code != cmdutil.ExitUsage || string(got) != "old plan\n" {
 		t.Errorf("a rejected answer: exit %d and the file holds %q; want 2 and the old plan", bad.code, got)
 	}
 
@@ -89,7 +91,7 @@ func TestOutputIntoAMissingDirectoryFails(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "no-such-dir", "plan.ics")
 	r := runCLI(t, nil, append(sreTeam, "-o", path)...)
 	want := "cannot write " + path + ": no such file or directory; check that the folder " + filepath.Dir(path) + " exists"
-	if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, ".plan.ics") {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, ".plan.ics") {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }
@@ -148,13 +150,13 @@ func TestCompletionScripts(t *testing.T) {
 // that ran the command; stdout on that terminal is.
 func TestWriteOutputGivesTheTerminalWidthToStdoutOnly(t *testing.T) {
 	var stdout strings.Builder
-	streams := &IOStreams{Out: &stdout, ErrOut: &strings.Builder{}, TerminalWidth: 60}
+	streams := &iostreams.IOStreams{Out: &stdout, ErrOut: &strings.Builder{}, TerminalWidth: 60}
 	for _, c := range []struct {
 		path string
 		want int
 	}{{"", 60}, {filepath.Join(t.TempDir(), "out.txt"), 0}} {
 		got := -1
-		err := writeOutput(t.Context(), streams, c.path, func(w io.Writer, width int) error {
+		err := cmdutil.WriteOutput(t.Context(), streams, c.path, func(w io.Writer, width int) error {
 			got = width
 			_, err := io.WriteString(w, "x\n")
 			return err
@@ -162,5 +164,40 @@ func TestWriteOutputGivesTheTerminalWidthToStdoutOnly(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("path %q: width %d, err %v; want %d", c.path, got, err, c.want)
 		}
+	}
+}
+
+// -o - is stdout, as - is stdin elsewhere, for every command that has -o:
+// the same output, status and messages as without -o, and no file named -.
+func TestDashOutputIsStdout(t *testing.T) {
+	abs := func(path string) string {
+		p, err := filepath.Abs(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	staff := writeFile(t, "staff.csv", staffCSV)
+	start := []string{"--start", "2027-01-04"}
+	for name, args := range map[string][]string{
+		"advise":         sreTeam,
+		"path":           {"path", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"},
+		"batch":          append([]string{"batch", staff}, start...),
+		"report":         append([]string{"report", "--format", "json", abs(reportFixture)}, start...),
+		"calibrate":      append([]string{"calibrate", abs(calibrationSelf), abs(calibrationManager)}, start...),
+		"titles suggest": {"titles", "suggest", abs(titlesStaff)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			want := runCLI(t, nil, args...)
+			got := runCLI(t, nil, append(append([]string{}, args...), "-o", "-")...)
+			if got != want || got.stdout == "" {
+				t.Errorf("with -o -: exit %d, stderr %q, %d bytes of stdout; want exit %d, stderr %q, %d bytes",
+					got.code, got.stderr, len(got.stdout), want.code, want.stderr, len(want.stdout))
+			}
+			if _, err := os.Lstat("-"); err == nil {
+				t.Error("-o - wrote a file named -")
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
@@ -16,7 +17,7 @@ type PathOptions struct {
 
 // NewCmdPath builds `careerpath path`; runF replaces the run function in
 // tests.
-func NewCmdPath(f *Factory, runF func(*PathOptions) error) *cobra.Command {
+func NewCmdPath(f *cmdutil.Factory, runF func(*PathOptions) error) *cobra.Command {
 	opts := &PathOptions{answerOptions: newAnswerOptions(f)}
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -40,7 +41,7 @@ all-day "Eligible for <level>" event on each later step's eligibility day.
 Answers, prompting, settings and flags are advise's: see
 'careerpath advise --help'.
 
-` + exitStatusHelp),
+` + cmdutil.ExitStatusHelp),
 		Example: strings.Trim(`
   careerpath path --role "<role>" --years 6 --accountability "<answer>"
   careerpath path --role "<role>" --years 2.9 --accountability "<answer>" --start 2027-01-04 --json

@@ -9,6 +9,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
 	"github.com/careerpath/careerpath/internal/schematest"
 )
@@ -101,11 +102,11 @@ func TestEveryPathMatchesPublishedSchema(t *testing.T) {
 
 func TestPathSharesAdvisesAnswerChecks(t *testing.T) {
 	r := runCLI(t, nil, "path", "--role", "Dev0ps", "--years", "3", "--accountability", "team")
-	if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown role "Dev0ps"`) {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown role "Dev0ps"`) {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	r = runCLI(t, nil, "path", "--role", "SRE")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "missing answers: pass --years, --accountability") {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "missing answers: pass --years, --accountability") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = runCLI(t, map[string]string{"CAREERPATH_FORMAT": "json"}, "path", "--role", "SRE", "--years", "6", "--accountability", "team")
@@ -131,7 +132,7 @@ func TestPathAsksForMissingAnswers(t *testing.T) {
 	}
 	p = &fakePrompter{replies: []string{interrupt}}
 	r = runPrompted(t, onTerminal, p, "path", "--years", "3", "--accountability", "team")
-	if r.code != ExitInterrupted || r.stdout != "" {
+	if r.code != cmdutil.ExitInterrupted || r.stdout != "" {
 		t.Errorf("Ctrl-C: exit %d, stdout %q", r.code, r.stdout)
 	}
 }

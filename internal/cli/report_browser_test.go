@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
@@ -45,7 +46,7 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	staff := generatedStaffWithTeams(t, 400)
 	page := filepath.Join(t.TempDir(), "team.html")
 	args := []string{staff, "--by", "team", "--start", "2027-01-04"}
-	if r := runReportCLI(t, "", append(args, "--format", "html", "-o", page)...); r.code != ExitRejected {
+	if r := runReportCLI(t, "", append(args, "--format", "html", "-o", page)...); r.code != cmdutil.ExitRejected {
 		t.Fatalf("html: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r := runReportCLI(t, "", append(args, "--format", "json")...)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
 	"github.com/careerpath/careerpath/internal/report"
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
@@ -34,7 +35,7 @@ func TestReportFormatsGolden(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			r := runReportCLI(t, "", reportFixture, "--by", "team", "--label", "employee_id", "--label", "name",
 				"--format", format, "--start", "2027-01-04")
-			if r.code != ExitRejected {
+			if r.code != cmdutil.ExitRejected {
 				t.Fatalf("exit %d, want 3 (the fixture has rejects); stderr %q", r.code, r.stderr)
 			}
 			golden.Assert(t, "report_"+format, r.stdout)
@@ -77,7 +78,7 @@ func TestReportUsageErrorsExitTwoWithNoOutput(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := runReportCLI(t, "", args...)
-			if r.code != ExitUsage || r.stdout != "" {
+			if r.code != cmdutil.ExitUsage || r.stdout != "" {
 				t.Fatalf("exit %d, stdout %q; want 2 and nothing", r.code, r.stdout)
 			}
 		})
@@ -86,7 +87,7 @@ func TestReportUsageErrorsExitTwoWithNoOutput(t *testing.T) {
 
 func TestReportAllAdvisedExitsZero(t *testing.T) {
 	r := runReportCLI(t, staffCSV, "-", "--format", "json", "--start", "2027-01-04")
-	if r.code != ExitOK {
+	if r.code != cmdutil.ExitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	schematest.ValidateJSON(t, schematest.Report, []byte(r.stdout))
@@ -114,7 +115,7 @@ func TestReportCountsWhatBatchGives(t *testing.T) {
 	}
 
 	r := runReportCLI(t, "", path, "--by", "team", "--format", "json", "--start", "2027-01-04")
-	if r.code != b.code || r.code != ExitRejected {
+	if r.code != b.code || r.code != cmdutil.ExitRejected {
 		t.Fatalf("report exit %d, batch %d; want both 3", r.code, b.code)
 	}
 	schematest.ValidateJSON(t, schematest.Report, []byte(r.stdout))
@@ -165,7 +166,7 @@ func TestReportCountsWhatBatchGives(t *testing.T) {
 func TestReportWritesFileAtomically(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "team.html")
 	r := runReportCLI(t, "", reportFixture, "--format", "html", "-o", out, "--start", "2027-01-04")
-	if r.code != ExitRejected || r.stdout != "" {
+	if r.code != cmdutil.ExitRejected || r.stdout != "" {
 		t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
 	}
 	page, err := os.ReadFile(out)
@@ -215,7 +216,7 @@ func TestReportKeepsAnOldFileUnlessItSucceeds(t *testing.T) {
 	}
 	t.Run("header error", func(t *testing.T) {
 		r := runReportCLI(t, "name\nAda\n", "-o", out, "--format", "json")
-		if r.code != ExitUsage {
+		if r.code != cmdutil.ExitUsage {
 			t.Fatalf("exit %d", r.code)
 		}
 		assertOld(t)
@@ -224,10 +225,10 @@ func TestReportKeepsAnOldFileUnlessItSucceeds(t *testing.T) {
 		f, _, _ := batchFactory(t, "role,years,accountability\n"+strings.Repeat("SRE,6,team\n", 200_000), false)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		err := runReport(&ReportOptions{StaffListOptions: StaffListOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","},
-			Output: out, Format: "json", Top: report.DefaultTop})
-		if !errors.Is(err, ErrInterrupted) || exitCode(err) != ExitInterrupted {
-			t.Fatalf("err = %v (exit %d), want interrupted (130)", err, exitCode(err))
+		err := runReport(&ReportOptions{StaffList: cmdutil.StaffList{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Context: ctx, Delimiter: ","},
+			Format: "json", Top: report.DefaultTop})
+		if !errors.Is(err, cmdutil.ErrInterrupted) || cmdutil.ExitCode(err) != cmdutil.ExitInterrupted {
+			t.Fatalf("err = %v (exit %d), want interrupted (130)", err, cmdutil.ExitCode(err))
 		}
 		assertOld(t)
 	})

@@ -5,138 +5,46 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
-	"github.com/careerpath/careerpath/internal/catalog"
-	"github.com/careerpath/careerpath/internal/prompt"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
-// Factory carries what every command needs; tests build their own.
-type Factory struct {
-	IO  *IOStreams
-	Now func() time.Time
-	// Catalog loads the active catalog once, on first use.
-	Catalog func() (*catalog.Loaded, error)
-	// Titles loads the title map the configuration names (nil for none)
-	// against the active catalog, once, on first use.
-	Titles func() (*catalog.Titles, error)
-	// Config is the effective configuration, resolved by the root command
-	// before any command runs; commands read their settings from it.
-	Config *Config
-	// UserConfigDir is where the default config file lives (under
-	// careerpath/); tests point it at a folder of their own.
-	UserConfigDir func() (string, error)
-	// Prompter asks for missing answers when IO.CanPrompt().
-	Prompter prompt.Prompter
-}
-
-// NewFactory returns a factory over the given streams; its catalog is the
-// one the configuration names, else the embedded one.
-func NewFactory(io *IOStreams) *Factory {
-	f := &Factory{IO: io, Now: time.Now, UserConfigDir: os.UserConfigDir}
-	f.Catalog = sync.OnceValues(f.loadCatalog)
-	f.Titles = sync.OnceValues(f.loadTitles)
-	f.Prompter = prompt.NewSurvey(io.In, io.ErrOut, io.ErrColorEnabled)
-	return f
-}
-
-// LoadConfig resolves the configuration for a command's parsed flags and
-// applies it; the root command calls it before any command runs, and code
-// that runs without that hook (shell completion) can call it itself.
-func (f *Factory) LoadConfig(flags *pflag.FlagSet) error {
-	cfg, err := resolveConfig(flags, f.IO.Getenv, f.UserConfigDir)
-	if err != nil {
-		return err
-	}
-	f.Config = cfg
-	f.IO.Color = cfg.Get(KeyColor)
-	f.IO.NeverPrompt = cfg.NoInput()
-	f.IO.neverPromptBy = cfg.Setting(KeyNoInput).describe()
-	return nil
-}
-
-// loadCatalog loads the configured catalog file or the embedded catalog.
-func (f *Factory) loadCatalog() (*catalog.Loaded, error) {
-	s := f.Config.Setting(KeyCatalog)
-	if s.Value == "" {
-		return catalog.Default()
-	}
-	cat, err := loadCatalogFile(s.Value)
-	if err != nil && s.Source != SourceFlag {
-		return nil, fmt.Errorf("%w\n(the catalog was set by %s)", err, s.describe())
-	}
-	return cat, err
-}
-
-// loadCatalogFile loads a catalog file, refusing one that is not a regular
-// file before it can hang on it.
-func loadCatalogFile(path string) (*catalog.Loaded, error) {
-	if err := notRegular(path); err != nil {
-		return nil, usageErrorf("catalog %s %v", path, err)
-	}
-	return catalog.LoadFile(path)
-}
-
-// loadTitles loads the configured title map, or none.
-func (f *Factory) loadTitles() (*catalog.Titles, error) {
-	s := f.Config.Setting(KeyTitles)
-	if s.Value == "" {
-		return nil, nil
-	}
-	cat, err := f.Catalog()
-	if err != nil {
-		return nil, err
-	}
-	var t *catalog.Titles
-	if err = notRegular(s.Value); err != nil {
-		err = usageErrorf("title map %s %v", s.Value, err)
-	} else {
-		t, err = catalog.LoadTitles(s.Value, cat)
-	}
-	if err != nil && s.Source != SourceFlag {
-		return nil, fmt.Errorf("%w\n(the title map was set by %s)", err, s.describe())
-	}
-	return t, err
-}
-
 // Main runs careerpath with args and returns the exit status.
-func Main(args []string, io *IOStreams) int {
-	return run(NewFactory(io), args)
+func Main(args []string, io *iostreams.IOStreams) int {
+	return run(cmdutil.NewFactory(io), args)
 }
 
-func run(f *Factory, args []string) int {
+func run(f *cmdutil.Factory, args []string) int {
 	// Every command's stdout goes through one checked writer, so a write
 	// error a renderer or library dropped still fails the run.
-	stdout := newCheckedWriter(f.IO.Out)
+	stdout := cmdutil.NewCheckedWriter(f.IO.Out)
 	f.IO.Out = stdout
 	root := newCmdRoot(f, firstArg(args))
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
-	var outErr *OutputError
+	var outErr *cmdutil.OutputError
 	if werr := stdout.Err(); werr != nil && !errors.As(err, &outErr) {
-		err = newOutputError("stdout", werr)
+		err = cmdutil.NewOutputError("stdout", werr)
 	}
 	if err == nil {
-		return ExitOK
+		return cmdutil.ExitOK
 	}
 	if !commandRan(cmd) && !errors.As(err, &outErr) {
 		// cobra rejected the command line before any run function started.
-		err = &UsageError{Err: err}
+		err = &cmdutil.UsageError{Err: err}
 	}
 	// Messages quote catalog text, file names and flag values.
 	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", render.Sanitize(err.Error()))
-	var usage *UsageError
+	var usage *cmdutil.UsageError
 	if errors.As(err, &usage) && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
-	return exitCode(err)
+	return cmdutil.ExitCode(err)
 }
 
 func firstArg(args []string) string {
@@ -155,7 +63,7 @@ func commandRan(cmd *cobra.Command) bool {
 }
 
 // NewCmdRoot builds the command tree.
-func NewCmdRoot(f *Factory) *cobra.Command {
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	return newCmdRoot(f, "")
 }
 
@@ -165,7 +73,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 // start-up (README, Start-up). Any other first argument (none, a flag,
 // help, completion, a misspelt command that wants suggestions) gets the
 // whole tree.
-func newCmdRoot(f *Factory, name string) *cobra.Command {
+func newCmdRoot(f *cmdutil.Factory, name string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "careerpath",
 		Short: "Career path advisor for the DevOps leadership track",
@@ -175,7 +83,7 @@ experience and team accountability, explains why, and prints a dated study
 plan with the specialisations to pursue next. The levels, roles, thresholds
 and directions all come from the active catalog.
 
-` + exitStatusHelp),
+` + cmdutil.ExitStatusHelp),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -186,14 +94,14 @@ and directions all come from the active catalog.
 			return f.LoadConfig(cmd.Flags())
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.UsageError{Err: err} })
 	pf := root.PersistentFlags()
-	pf.String(configKey, "", withEnv("config file (default $XDG_CONFIG_HOME/careerpath/config.yaml)", configKey))
-	pf.String(KeyCatalog, "", withEnv("catalog file, YAML or JSON, instead of the embedded one", KeyCatalog))
-	must(root.MarkPersistentFlagFilename(KeyCatalog, "yaml", "yml", "json"))
-	pf.String(KeyColor, ColorAuto, withEnv("colour: auto (only on a terminal, not with NO_COLOR), always or never", KeyColor))
-	must(root.RegisterFlagCompletionFunc(KeyColor, cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp)))
-	pf.Bool(KeyNoInput, false, withEnv("never prompt; fail when an answer is missing", KeyNoInput))
+	pf.String(cmdutil.KeyConfig, "", cmdutil.WithEnv("config file (default $XDG_CONFIG_HOME/careerpath/config.yaml)", cmdutil.KeyConfig))
+	pf.String(cmdutil.KeyCatalog, "", cmdutil.WithEnv("catalog file, YAML or JSON, instead of the embedded one", cmdutil.KeyCatalog))
+	must(root.MarkPersistentFlagFilename(cmdutil.KeyCatalog, "yaml", "yml", "json"))
+	pf.String(cmdutil.KeyColor, iostreams.ColorAuto, cmdutil.WithEnv("colour: auto (only on a terminal, not with NO_COLOR), always or never", cmdutil.KeyColor))
+	must(root.RegisterFlagCompletionFunc(cmdutil.KeyColor, cobra.FixedCompletions(iostreams.ColorModes(), cobra.ShellCompDirectiveNoFileComp)))
+	pf.Bool(cmdutil.KeyNoInput, false, cmdutil.WithEnv("never prompt; fail when an answer is missing", cmdutil.KeyNoInput))
 	root.AddCommand(rootCommands(f, name)...)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
@@ -212,7 +120,7 @@ and directions all come from the active catalog.
 
 // rootCommands builds the root's commands in order and returns the one
 // called name as soon as it is built, else all of them.
-func rootCommands(f *Factory, name string) []*cobra.Command {
+func rootCommands(f *cmdutil.Factory, name string) []*cobra.Command {
 	builders := []func() *cobra.Command{
 		func() *cobra.Command { return NewCmdAdvise(f, nil) },
 		func() *cobra.Command { return NewCmdPath(f, nil) },

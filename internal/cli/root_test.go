@@ -9,13 +9,15 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // run builds only the command its first argument names (or aliases); that
 // command and every command under it must help exactly as in the whole
 // tree, and the root must hold nothing else but cobra's completion.
 func TestOneCommandTreeHelpsLikeTheWholeTree(t *testing.T) {
-	f := &Factory{IO: &IOStreams{}, Catalog: sync.OnceValues(catalog.Default)}
+	f := &cmdutil.Factory{IO: &iostreams.IOStreams{}, Catalog: sync.OnceValues(catalog.Default)}
 	full := NewCmdRoot(f)
 	checked := 0
 	walk(full, func(c *cobra.Command) {

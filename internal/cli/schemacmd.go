@@ -7,16 +7,19 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/data"
+
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // SchemaOptions are the inputs of `careerpath schema`.
 type SchemaOptions struct {
-	IO   *IOStreams
+	IO   *iostreams.IOStreams
 	Name string
 }
 
 // NewCmdSchema builds `careerpath schema NAME`, one of data.SchemaNames.
-func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
+func NewCmdSchema(f *cmdutil.Factory, runF func(*SchemaOptions) error) *cobra.Command {
 	opts := &SchemaOptions{IO: f.IO}
 	names := data.SchemaNames()
 	return &cobra.Command{
@@ -47,7 +50,7 @@ output of careerpath against these schemas.`),
 
 func runSchema(opts *SchemaOptions) error {
 	if !slices.Contains(data.SchemaNames(), opts.Name) {
-		return usageErrorf("unknown schema %q; use one of: %s", opts.Name, strings.Join(data.SchemaNames(), ", "))
+		return cmdutil.UsageErrorf("unknown schema %q; use one of: %s", opts.Name, strings.Join(data.SchemaNames(), ", "))
 	}
 	raw, err := data.Schema(opts.Name)
 	if err != nil {

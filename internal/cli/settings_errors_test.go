@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/careerpath/careerpath/internal/cmdutil"
 )
 
 // A bad format or start from a variable or the config file names where it
@@ -52,7 +54,7 @@ func TestBadSettingNamesItsOrigin(t *testing.T) {
 				writeConfig(t, env["XDG_CONFIG_HOME"], c.config)
 			}
 			r := runCLI(t, env, c.args...)
-			if r.code != ExitUsage || r.stdout != "" {
+			if r.code != cmdutil.ExitUsage || r.stdout != "" {
 				t.Errorf("exit %d, stdout %q; want 2 and nothing", r.code, r.stdout)
 			}
 			for _, w := range c.want {
@@ -92,19 +94,19 @@ func TestUnreadableBatchInputExits2(t *testing.T) {
 	defer folder.Close()
 	f, out, errOut := batchFactory(t, "", false)
 	f.IO.In = folder
-	if code := run(f, []string{"batch", "-"}); code != ExitUsage || out.Len() != 0 ||
+	if code := run(f, []string{"batch", "-"}); code != cmdutil.ExitUsage || out.Len() != 0 ||
 		!strings.Contains(errOut.String(), "cannot read stdin: is a directory") {
 		t.Errorf("a folder on stdin: exit %d, stderr %q", code, errOut)
 	}
 	r := runBatchCLI(t, "", "/proc/self/mem")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "cannot read /proc/self/mem: input/output error") {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "cannot read /proc/self/mem: input/output error") {
 		t.Errorf("/proc/self/mem: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 
 func TestMisspeltCompletionShellIsAUsageError(t *testing.T) {
 	r := runCLI(t, nil, "completion", "bahs")
-	if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown command "bahs"`) {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown command "bahs"`) {
 		t.Errorf("exit %d, stdout %d bytes, stderr %q", r.code, len(r.stdout), r.stderr)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/careerpath/careerpath/data"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
 	"github.com/careerpath/careerpath/internal/render"
 )
@@ -27,7 +28,7 @@ func TestHostileTextIsEscapedOnTheTerminal(t *testing.T) {
 		"--catalog":        runCLI(t, nil, "--catalog", hostileName, "levels"),
 		"batch table":      runBatchCLI(t, csv, "-", "--format", "table", "--column", "role=role\u202e", "--start", "2027-01-04"),
 	} {
-		if r.code == ExitOK {
+		if r.code == cmdutil.ExitOK {
 			t.Errorf("%s: exit 0", name)
 		}
 		for stream, text := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
@@ -59,7 +60,7 @@ func TestMarkdownEscapesCatalogText(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := runCLI(t, nil, append([]string{"--catalog", path, "--format", "markdown"}, args...)...)
-			if r.code != ExitOK {
+			if r.code != cmdutil.ExitOK {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
 			golden.Assert(t, name, r.stdout)

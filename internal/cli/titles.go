@@ -9,11 +9,12 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
 // NewCmdTitles builds `careerpath titles`, the title map's commands.
-func NewCmdTitles(f *Factory) *cobra.Command {
+func NewCmdTitles(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "titles",
 		Short: "Map your organisation's job titles to the catalog's roles",
@@ -40,19 +41,16 @@ from; review it, then pass it back with --titles.`),
 
 // TitlesSuggestOptions are the inputs of `careerpath titles suggest`.
 type TitlesSuggestOptions struct {
-	// StaffListOptions' Titles is a title map to start from; its Start is
-	// unused, as no plan is made.
-	StaffListOptions
+	// StaffList's Titles is a title map to start from.
+	cmdutil.StaffList
 
-	Input  string // a file, or "-" or "" for stdin
-	Output string // a file written atomically, or "" for stdout
 	Format string
 }
 
 // NewCmdTitlesSuggest builds `careerpath titles suggest`; runF replaces
 // the run function in tests.
-func NewCmdTitlesSuggest(f *Factory, runF func(*TitlesSuggestOptions) error) *cobra.Command {
-	opts := &TitlesSuggestOptions{StaffListOptions: newStaffListOptions(f)}
+func NewCmdTitlesSuggest(f *cmdutil.Factory, runF func(*TitlesSuggestOptions) error) *cobra.Command {
+	opts := &TitlesSuggestOptions{}
 	cmd := &cobra.Command{
 		Use:   "suggest [FILE|-]",
 		Short: "Write a title map to start from, from a staff list",
@@ -75,27 +73,19 @@ found:
 Review the guesses, fill in or delete the empty roles, and pass the file
 back with --titles: the loader reads title and role and ignores the rest.
 
-` + exitStatusHelp),
+` + cmdutil.ExitStatusHelp),
 		Example: strings.TrimRight(`  careerpath titles suggest staff.csv > titles.csv
   careerpath titles suggest --format table staff.csv
   careerpath batch --titles titles.csv staff.csv -o plans.csv`, "\n"),
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.Input = args[0]
-			}
-			opts.Context = cmd.Context()
-			if runF != nil {
-				return runF(opts)
-			}
-			return runTitlesSuggest(opts)
-		},
 	}
+	opts.Bind(f, cmd, cmdutil.StaffListShape{DelimiterUsage: "field delimiter of the input"}, func() error {
+		if runF != nil {
+			return runF(opts)
+		}
+		return runTitlesSuggest(opts)
+	})
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.TitleSuggestionFormatNames(), ", "))
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
-	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input")
-	addTitlesFlag(cmd)
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.TitleSuggestionFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
@@ -103,42 +93,37 @@ back with --titles: the loader reads title and role and ignores the rest.
 func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	format, err := render.ParseTitleSuggestionFormat(opts.Format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return &cmdutil.UsageError{Err: err}
 	}
-	delim, columns, err := staffListOptions(opts.Delimiter, opts.Columns)
+	run, err := opts.Begin()
 	if err != nil {
 		return err
 	}
-	adv, err := loadAdvisor(opts.Catalog, opts.Titles)
+	defer run.Close()
+	ins, err := run.Open(run.Context)
 	if err != nil {
 		return err
 	}
-	ctx, release := stopOnSignal(opts.Context)
-	defer release()
-	in, err := openBatchInput(ctx, opts.IO, opts.Input)
-	if err != nil {
-		return err
-	}
-	defer in.close()
+	ctx, in := run.Context, ins[0]
 	tally := advisor.NewTitleTally()
 	rows := 0
-	err = batch.ReadRows(ctx, in.r, batch.Options{Delimiter: delim, Columns: columns}, func(r batch.Row) error {
+	err = batch.ReadRows(ctx, in.Reader, batch.Options{Delimiter: run.Read.Delimiter, Columns: run.Read.Columns}, func(r batch.Row) error {
 		if r.Shape == "" {
 			tally.Add(r.Answers.Role)
 			rows++
 		}
 		return nil
 	})
-	if err := in.failure(ctx, err); err != nil {
+	if err := in.Failure(ctx, err); err != nil {
 		return err
 	}
-	suggestions := adv.Suggest(tally)
-	err = writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer, width int) error {
+	suggestions := advisor.New(run.Catalog).WithTitles(run.Read.Titles).Suggest(tally)
+	err = run.Write(func(w io.Writer, width int) error {
 		return render.TitleSuggestions(w, format, suggestions, width)
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(in.name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(in.Name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
 	"github.com/careerpath/careerpath/internal/schematest"
 )
@@ -19,7 +20,7 @@ func TestTitlesSuggestGolden(t *testing.T) {
 	for _, format := range []string{"csv", "table"} {
 		t.Run(format, func(t *testing.T) {
 			r := runCLI(t, nil, "titles", "suggest", "--format", format, titlesStaff)
-			if r.code != ExitOK {
+			if r.code != cmdutil.ExitOK {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
 			if want := titlesStaff + ": 14 rows read, 11 distinct titles\n"; r.stderr != want {
@@ -33,7 +34,7 @@ func TestTitlesSuggestGolden(t *testing.T) {
 func TestTitlesSuggestJSONHasEveryKindOfMatch(t *testing.T) {
 	r := runCLI(t, nil, "titles", "suggest", "--format", "json", titlesStaff)
 	var got []advisor.TitleSuggestion
-	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || r.code != ExitOK {
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || r.code != cmdutil.ExitOK {
 		t.Fatalf("exit %d, %v: %s", r.code, err, r.stdout)
 	}
 	kinds := map[string]string{}
@@ -56,11 +57,11 @@ func TestTitlesSuggestJSONHasEveryKindOfMatch(t *testing.T) {
 func TestTitlesSuggestReadsAsBatchDoes(t *testing.T) {
 	staff := writeFile(t, "staff.csv", "id;Job Title;yoe;scope\n1;Staff SRE;5;team\n2;oops\n")
 	r := runCLI(t, nil, "titles", "suggest", "--delimiter", ";", "--column", "role=Job Title", staff)
-	if r.code != ExitOK || r.stdout != "title,role,count,match\nStaff SRE,SRE,1,title-words\n" {
+	if r.code != cmdutil.ExitOK || r.stdout != "title,role,count,match\nStaff SRE,SRE,1,title-words\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	r = runCLI(t, nil, "titles", "suggest", staff)
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "--column role=NAME") {
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "--column role=NAME") {
 		t.Errorf("a header without a role column: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -69,7 +70,7 @@ func TestTitlesSuggestReadsAsBatchDoes(t *testing.T) {
 func TestTitlesLoop(t *testing.T) {
 	dir := t.TempDir()
 	suggested := runCLI(t, nil, "titles", "suggest", titlesStaff)
-	if suggested.code != ExitOK {
+	if suggested.code != cmdutil.ExitOK {
 		t.Fatalf("suggest: exit %d, %s", suggested.code, suggested.stderr)
 	}
 	// The review: a person confirms the guesses and maps the titles no
@@ -85,7 +86,7 @@ func TestTitlesLoop(t *testing.T) {
 
 	before := runCLI(t, nil, "batch", "--start", "2027-01-04", "--format", "ndjson", titlesStaff)
 	after := runCLI(t, nil, "batch", "--start", "2027-01-04", "--format", "ndjson", "--titles", titles, titlesStaff)
-	if before.code != ExitRejected || after.code != ExitRejected {
+	if before.code != cmdutil.ExitRejected || after.code != cmdutil.ExitRejected {
 		t.Fatalf("exit %d then %d, want 3 (two rows stay bad)", before.code, after.code)
 	}
 	if !strings.Contains(before.stderr, "14 rows read, 8 advised, 6 rejected") || !strings.Contains(after.stderr, "14 rows read, 12 advised, 2 rejected") {
@@ -97,7 +98,7 @@ func TestTitlesLoop(t *testing.T) {
 	// The report reads the same map: the same rows advised, and its
 	// provenance names the map.
 	rep := runCLI(t, nil, "report", "--start", "2027-01-04", "--format", "json", "--titles", titles, titlesStaff)
-	if rep.code != ExitRejected || !strings.Contains(rep.stderr, "14 rows read, 12 advised, 2 rejected") {
+	if rep.code != cmdutil.ExitRejected || !strings.Contains(rep.stderr, "14 rows read, 12 advised, 2 rejected") {
 		t.Fatalf("report: exit %d, stderr %q", rep.code, rep.stderr)
 	}
 	schematest.ValidateJSON(t, schematest.Report, []byte(rep.stdout))
@@ -124,7 +125,7 @@ func TestTitlesLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	cal := runCLI(t, nil, "calibrate", "--start", "2027-01-04", "--format", "ndjson", "--titles", titles, self, manager)
-	if cal.code != ExitOK {
+	if cal.code != cmdutil.ExitOK {
 		t.Fatalf("calibrate: exit %d, stderr %q", cal.code, cal.stderr)
 	}
 	schematest.ValidateNDJSON(t, schematest.Calibration, []byte(cal.stdout))
@@ -133,7 +134,7 @@ func TestTitlesLoop(t *testing.T) {
 	}
 
 	one := runCLI(t, nil, "advise", "--titles", titles, "--role", "Principal Engineer", "--years", "5+", "--accountability", "team", "--start", "2027-01-04", "--json")
-	if one.code != ExitOK {
+	if one.code != cmdutil.ExitOK {
 		t.Fatalf("advise: exit %d, %s", one.code, one.stderr)
 	}
 	golden.Assert(t, "advise_titles_json", strings.ReplaceAll(one.stdout, dir, "DIR"))
@@ -176,7 +177,7 @@ func TestTitlesSettingFromEnvAndConfig(t *testing.T) {
 	}
 	advise := []string{"advise", "--role", "Chief Happiness Officer", "--years", "5", "--accountability", "team", "--json"}
 	env := runCLI(t, map[string]string{"CAREERPATH_TITLES": filepath.Join(dir, "titles.csv")}, advise...)
-	if env.code != ExitOK || !strings.Contains(env.stdout, `"match": "title-map"`) {
+	if env.code != cmdutil.ExitOK || !strings.Contains(env.stdout, `"match": "title-map"`) {
 		t.Errorf("from the environment: exit %d, stderr %q", env.code, env.stderr)
 	}
 	configDir := t.TempDir()
@@ -185,16 +186,16 @@ func TestTitlesSettingFromEnvAndConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := runCLI(t, map[string]string{"XDG_CONFIG_HOME": configDir}, advise...)
-	if file.code != ExitOK || !strings.Contains(file.stdout, `"titles": {`) {
+	if file.code != cmdutil.ExitOK || !strings.Contains(file.stdout, `"titles": {`) {
 		t.Errorf("from the config file: exit %d, stderr %q", file.code, file.stderr)
 	}
 	bad := runCLI(t, map[string]string{"CAREERPATH_TITLES": filepath.Join(dir, "absent.csv")}, advise...)
-	if bad.code != ExitUsage || !strings.Contains(bad.stderr, "set by env CAREERPATH_TITLES") {
+	if bad.code != cmdutil.ExitUsage || !strings.Contains(bad.stderr, "set by env CAREERPATH_TITLES") {
 		t.Errorf("a missing map: exit %d, stderr %q", bad.code, bad.stderr)
 	}
 	broken := writeFile(t, "broken.csv", "title,role\nStaff SRE,Wizard\n,SRE\n")
 	r := runCLI(t, nil, append(advise, "--titles", broken)...)
-	if r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "(2 problems)") || !strings.Contains(r.stderr, "line 2: unknown role \"Wizard\"") {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "(2 problems)") || !strings.Contains(r.stderr, "line 2: unknown role \"Wizard\"") {
 		t.Errorf("a broken map: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/render"
 )
 
@@ -70,13 +72,13 @@ func fromBuildInfo(b BuildInfo, info *debug.BuildInfo) BuildInfo {
 
 // VersionOptions are the inputs of `careerpath version`.
 type VersionOptions struct {
-	IO      *IOStreams
+	IO      *iostreams.IOStreams
 	Build   BuildInfo
 	Catalog func() (*catalog.Loaded, error)
 }
 
 // NewCmdVersion builds `careerpath version`.
-func NewCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command {
+func NewCmdVersion(f *cmdutil.Factory, runF func(*VersionOptions) error) *cobra.Command {
 	opts := &VersionOptions{IO: f.IO, Catalog: f.Catalog}
 	return &cobra.Command{
 		Use:   "version",

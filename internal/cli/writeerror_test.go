@@ -11,6 +11,9 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/data"
+
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // fullWriter takes room bytes, then fails as a full disk does.
@@ -30,8 +33,8 @@ func (w *fullWriter) Write(p []byte) (int, error) {
 func runWithStdout(t *testing.T, out io.Writer, stdin string, args ...string) result {
 	t.Helper()
 	var errOut bytes.Buffer
-	io := &IOStreams{In: strings.NewReader(stdin), Out: out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
-	f := NewFactory(io)
+	io := &iostreams.IOStreams{In: strings.NewReader(stdin), Out: out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+	f := cmdutil.NewFactory(io)
 	f.Now = func() time.Time { return time.Date(2027, 1, 4, 9, 30, 0, 0, time.Local) }
 	configDir := t.TempDir()
 	f.UserConfigDir = func() (string, error) { return configDir, nil }
@@ -76,12 +79,12 @@ func TestEveryWriteErrorFailsTheRun(t *testing.T) {
 	for _, args := range cases {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			var whole bytes.Buffer
-			if r := runWithStdout(t, &whole, staffCSV, args...); r.code != ExitOK || whole.Len() == 0 {
+			if r := runWithStdout(t, &whole, staffCSV, args...); r.code != cmdutil.ExitOK || whole.Len() == 0 {
 				t.Fatalf("to a buffer: exit %d, %d bytes, stderr %q", r.code, whole.Len(), r.stderr)
 			}
 			for _, room := range []int{0, whole.Len() / 2, whole.Len() - 1} {
 				r := runWithStdout(t, &fullWriter{room: room}, staffCSV, args...)
-				if r.code != ExitError || !strings.Contains(r.stderr, "careerpath: cannot write stdout: no space left on device; the output is incomplete") {
+				if r.code != cmdutil.ExitError || !strings.Contains(r.stderr, "careerpath: cannot write stdout: no space left on device; the output is incomplete") {
 					t.Errorf("room for %d of %d bytes: exit %d, stderr %q; want 1 and the write error", room, whole.Len(), r.code, r.stderr)
 				}
 				if strings.Contains(r.stderr, "advised") {
@@ -120,7 +123,7 @@ func TestOutputFileOnAFullFilesystem(t *testing.T) {
 			}
 			r := runWithStdout(t, io.Discard, staff.String(), append(args, "-o", path)...)
 			want := "cannot write " + path + ": no space left on device; " + path + " was left as it was"
-			if r.code != ExitError || !strings.Contains(r.stderr, want) {
+			if r.code != cmdutil.ExitError || !strings.Contains(r.stderr, want) {
 				t.Errorf("exit %d, stderr %q; want 1 and %q", r.code, r.stderr, want)
 			}
 			if got, _ := os.ReadFile(path); string(got) != "old\n" {
@@ -138,7 +141,7 @@ func TestOutputOnAReadOnlyFilesystemNamesTheTarget(t *testing.T) {
 	dir := mountSmallTmpfs(t, "size=8k,ro")
 	path := filepath.Join(dir, "plan.txt")
 	r := runCLI(t, nil, append(append([]string{}, sreTeam...), "-o", path)...)
-	if want := "cannot write " + path + ": read-only file system"; r.code != ExitUsage || !strings.Contains(r.stderr, want) {
+	if want := "cannot write " + path + ": read-only file system"; r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
 	}
 }

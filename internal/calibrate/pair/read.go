@@ -31,12 +31,12 @@ type Input struct {
 	// after the file, or nil. Read calls it for the file's own errors,
 	// not for the pair's (no key column in both headers, say).
 	Failure func(ctx context.Context, err error) error
-	Close   func()
 }
 
-// Opener opens one side's file. ctx is the reading's own, cancelled when
-// the other file fails: a read waiting on the input must then return.
-type Opener func(ctx context.Context) (Input, error)
+// Opener opens both files, SELF first; the caller closes them after Read.
+// ctx is the reading's own, cancelled when the other file fails: a read
+// waiting on an input must then return.
+type Opener func(ctx context.Context) ([2]Input, error)
 
 // ReadOptions say how to read and pair the two files.
 type ReadOptions struct {
@@ -61,7 +61,7 @@ type Result struct {
 // same time: the default key is the first candidate in both headers, so
 // neither file's rows can be kept before the other's header is known,
 // and stdin cannot be read twice.
-func Read(ctx context.Context, cat *catalog.Loaded, adv *advisor.Advisor, files [2]Opener, opts ReadOptions) (*Result, error) {
+func Read(ctx context.Context, cat *catalog.Loaded, adv *advisor.Advisor, open Opener, opts ReadOptions) (*Result, error) {
 	opts.Batch.Derive = calibrate.Derive
 	// Each reader gets half the cores for its advising workers: one
 	// worker per core each made twice as many workers as cores, which on
@@ -69,7 +69,7 @@ func Read(ctx context.Context, cat *catalog.Loaded, adv *advisor.Advisor, files 
 	opts.Batch.Workers = max(1, runtime.GOMAXPROCS(0)/2)
 	p := &pairRead{opts: opts, cat: cat, adv: adv,
 		headers: [2]chan []string{make(chan []string, 1), make(chan []string, 1)}}
-	if err := p.readBoth(ctx, files); err != nil {
+	if err := p.readBoth(ctx, open); err != nil {
 		return nil, err
 	}
 	return &p.result, nil
@@ -101,17 +101,15 @@ type sideColumns struct {
 	start                       int // -1 without the column
 }
 
-func (p *pairRead) readBoth(parent context.Context, files [2]Opener) error {
+func (p *pairRead) readBoth(parent context.Context, open Opener) error {
 	ctx, cancel := context.WithCancelCause(parent)
 	defer cancel(nil)
-	var inputs [2]Input
-	for s, open := range files {
-		in, err := open(ctx)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		inputs[s], p.result.Files[s] = in, in.Name
+	inputs, err := open(ctx)
+	if err != nil {
+		return err
+	}
+	for s, in := range inputs {
+		p.result.Files[s] = in.Name
 	}
 	var errs [2]error
 	var wg sync.WaitGroup

@@ -21,12 +21,10 @@ func readPair(t *testing.T, self, manager string, opts ReadOptions) (*Result, er
 		t.Fatal(err)
 	}
 	opts.Batch = batch.Options{Delimiter: ',', Start: time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)}
-	open := func(name, text string) Opener {
-		return func(context.Context) (Input, error) {
-			return Input{Name: name, Reader: strings.NewReader(text), Close: func() {}}, nil
-		}
+	open := func(context.Context) ([2]Input, error) {
+		return [2]Input{{Name: "self.csv", Reader: strings.NewReader(self)}, {Name: "manager.csv", Reader: strings.NewReader(manager)}}, nil
 	}
-	return Read(context.Background(), cat, advisor.New(cat), [2]Opener{open("self.csv", self), open("manager.csv", manager)}, opts)
+	return Read(context.Background(), cat, advisor.New(cat), open, opts)
 }
 
 func statuses(t *testing.T, res *Result) map[string]calibrate.Status {
@@ -84,19 +82,20 @@ func TestReadHandsOnlyTheFilesOwnErrorsToFailure(t *testing.T) {
 	}
 	broken := errors.New("disk on fire")
 	var failed []string
-	open := func(name string, r io.Reader) Opener {
-		return func(context.Context) (Input, error) {
-			return Input{Name: name, Reader: r, Close: func() {}, Failure: func(_ context.Context, err error) error {
-				if err != nil {
-					failed = append(failed, name)
-				}
-				return err
-			}}, nil
-		}
+	input := func(name string, r io.Reader) Input {
+		return Input{Name: name, Reader: r, Failure: func(_ context.Context, err error) error {
+			if err != nil {
+				failed = append(failed, name)
+			}
+			return err
+		}}
 	}
 	good := "id,role,years,accountability\nE1,SRE,6,team\n"
-	_, err = Read(context.Background(), cat, advisor.New(cat), [2]Opener{open("self.csv", strings.NewReader(good)),
-		open("manager.csv", io.MultiReader(strings.NewReader(good), errReader{broken}))}, ReadOptions{Batch: batch.Options{Delimiter: ','}})
+	open := func(context.Context) ([2]Input, error) {
+		return [2]Input{input("self.csv", strings.NewReader(good)),
+			input("manager.csv", io.MultiReader(strings.NewReader(good), errReader{broken}))}, nil
+	}
+	_, err = Read(context.Background(), cat, advisor.New(cat), open, ReadOptions{Batch: batch.Options{Delimiter: ','}})
 	if !errors.Is(err, broken) || len(failed) != 1 || failed[0] != "manager.csv" {
 		t.Errorf("error %v, failures of %q; want %v through manager.csv's Failure only", err, failed, broken)
 	}

@@ -24,6 +24,8 @@ import (
 	"github.com/spf13/cobra/doc"
 
 	"github.com/careerpath/careerpath/internal/cli"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // completionFiles names each shell's script the way its package path wants
@@ -80,7 +82,7 @@ func writeCompletions(dir string) error {
 	}
 	for shell, name := range completionFiles {
 		var out, errOut bytes.Buffer
-		streams := &cli.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: os.Getenv}
+		streams := &iostreams.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: os.Getenv}
 		if code := cli.Main([]string{"completion", shell}, streams); code != 0 {
 			return fmt.Errorf("careerpath completion %s: exit %d: %s", shell, code, errOut.String())
 		}
@@ -97,7 +99,7 @@ func writeManPages(dir string, header *doc.GenManHeader) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	root := cli.NewCmdRoot(cli.NewFactory(&cli.IOStreams{Getenv: os.Getenv}))
+	root := cli.NewCmdRoot(cmdutil.NewFactory(&iostreams.IOStreams{Getenv: os.Getenv}))
 	root.DisableAutoGenTag = true
 	return eachCommand(root, func(cmd *cobra.Command) error {
 		page := *header // GenMan fills in the title of the page it writes

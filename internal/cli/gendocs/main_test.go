@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/cli"
+	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 func TestWritesCompletionsAndAManPagePerCommand(t *testing.T) {
@@ -28,7 +30,7 @@ func TestWritesCompletionsAndAManPagePerCommand(t *testing.T) {
 		}
 	}
 
-	root := cli.NewCmdRoot(cli.NewFactory(&cli.IOStreams{Getenv: os.Getenv}))
+	root := cli.NewCmdRoot(cmdutil.NewFactory(&iostreams.IOStreams{Getenv: os.Getenv}))
 	pages := 0
 	eachCommand(root, func(cmd *cobra.Command) error {
 		base := strings.ReplaceAll(cmd.CommandPath(), " ", "-")

@@ -9,12 +9,13 @@ import (
 	"os"
 
 	"github.com/careerpath/careerpath/internal/cli"
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 func main() {
 	// The measurement runs idle without arguments; the call keeps every
 	// command, and so all of careerpath's code, linked.
 	if len(os.Args) > 1 {
-		os.Exit(cli.Main(os.Args[1:], cli.System()))
+		os.Exit(cli.Main(os.Args[1:], iostreams.System()))
 	}
 }

@@ -1,4 +1,4 @@
-package cli
+package cmdutil
 
 import (
 	"context"
@@ -36,11 +36,11 @@ func (e *SignalError) number() int {
 	return int(syscall.SIGINT)
 }
 
-// stopOnSignal returns a context cancelled, with a *SignalError as its
+// StopOnSignal returns a context cancelled, with a *SignalError as its
 // cause, by the first stop signal. That signal is then handed back to the
 // default handling, so a second one ends a run that does not stop.
 // release stops listening.
-func stopOnSignal(parent context.Context) (ctx context.Context, release func()) {
+func StopOnSignal(parent context.Context) (ctx context.Context, release func()) {
 	if parent == nil {
 		parent = context.Background()
 	}
@@ -66,9 +66,9 @@ func stopOnSignal(parent context.Context) (ctx context.Context, release func()) 
 	}
 }
 
-// stopCause is the error a run cancelled through ctx returns: the signal
+// StopCause is the error a run cancelled through ctx returns: the signal
 // that stopped it, else ErrInterrupted.
-func stopCause(ctx context.Context) error {
+func StopCause(ctx context.Context) error {
 	if err, ok := context.Cause(ctx).(*SignalError); ok {
 		return err
 	}

@@ -1,4 +1,4 @@
-package cli
+package cmdutil
 
 import (
 	"bytes"
@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -18,11 +17,12 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/jsonkeys"
 )
 
 // Settings keys. Each is also a flag of the same name and an environment
-// variable (see envName); configKey names the file the others may be in.
+// variable (see EnvName); KeyConfig names the file the others may be in.
 const (
 	KeyFormat  = "format"
 	KeyCatalog = "catalog"
@@ -31,26 +31,17 @@ const (
 	KeyColor   = "color"
 	KeyTitles  = "titles"
 
-	configKey = "config"
+	KeyConfig = "config"
 )
 
 // settingKeys lists the keys in the order `config show` prints them.
 var settingKeys = []string{KeyFormat, KeyCatalog, KeyTitles, KeyStart, KeyNoInput, KeyColor}
 
-// Colour modes for --color.
-const (
-	ColorAuto   = "auto"
-	ColorAlways = "always"
-	ColorNever  = "never"
-)
-
-var colorModes = []string{ColorAuto, ColorAlways, ColorNever}
-
 // settingDefaults are the values used when no flag, variable or file sets a
 // key; an empty catalog means the embedded one, an empty title map none,
 // an empty start today.
 var settingDefaults = map[string]string{
-	KeyFormat: "table", KeyCatalog: "", KeyTitles: "", KeyStart: "", KeyNoInput: "false", KeyColor: ColorAuto,
+	KeyFormat: "table", KeyCatalog: "", KeyTitles: "", KeyStart: "", KeyNoInput: "false", KeyColor: iostreams.ColorAuto,
 }
 
 // maxConfigBytes bounds the config file; it holds five short keys.
@@ -64,14 +55,14 @@ const (
 	SourceDefault = "default"
 )
 
-// envName is the environment variable for a key: CAREERPATH_NO_INPUT.
-func envName(key string) string {
+// EnvName is the environment variable for a key: CAREERPATH_NO_INPUT.
+func EnvName(key string) string {
 	return "CAREERPATH_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
 }
 
-// withEnv appends the key's environment variable to a flag's help text.
-func withEnv(usage, key string) string {
-	return fmt.Sprintf("%s (env %s)", usage, envName(key))
+// WithEnv appends the key's environment variable to a flag's help text.
+func WithEnv(usage, key string) string {
+	return fmt.Sprintf("%s (env %s)", usage, EnvName(key))
 }
 
 // Setting is one effective setting and where it came from.
@@ -84,7 +75,7 @@ type Setting struct {
 	Origin string `json:"origin,omitempty"`
 }
 
-func (s Setting) describe() string {
+func (s Setting) Describe() string {
 	if s.Origin == "" {
 		return s.Source
 	}
@@ -115,7 +106,7 @@ func (c *Config) Setting(key string) Setting {
 
 // NoInput reports whether prompting is switched off.
 func (c *Config) NoInput() bool {
-	v, _ := strconv.ParseBool(c.Get(KeyNoInput))
+	v, _ := parseBool(c.Get(KeyNoInput))
 	return v
 }
 
@@ -190,9 +181,9 @@ func fileValue(v *viper.Viper, key string) string {
 // config.yaml in the user's config directory. explicit is true when the
 // user named the file, so that its absence is an error.
 func configPath(cfg *Config, flags *pflag.FlagSet, getenv func(string) string, userConfigDir func() (string, error)) (string, bool) {
-	s := lookup(flags, getenv, configKey)
+	s := lookup(flags, getenv, KeyConfig)
 	if s.Source == "" {
-		s = Setting{Key: configKey, Source: SourceDefault}
+		s = Setting{Key: KeyConfig, Source: SourceDefault}
 		if userConfigDir == nil {
 			cfg.fileSetting = s
 			return "", false
@@ -211,8 +202,8 @@ func lookup(flags *pflag.FlagSet, getenv func(string) string, key string) Settin
 	if fl := flags.Lookup(key); fl != nil && fl.Changed {
 		return Setting{Key: key, Value: fl.Value.String(), Source: SourceFlag, Origin: "--" + key}
 	}
-	if v := getenv(envName(key)); v != "" {
-		return Setting{Key: key, Value: v, Source: SourceEnv, Origin: envName(key)}
+	if v := getenv(EnvName(key)); v != "" {
+		return Setting{Key: key, Value: v, Source: SourceEnv, Origin: EnvName(key)}
 	}
 	return Setting{Key: key}
 }
@@ -235,6 +226,9 @@ func readConfig(v *viper.Viper, path string, explicit bool) (bool, error) {
 		}
 	}
 	if err := v.ReadConfig(bytes.NewReader(raw)); err != nil {
+		return false, &ConfigError{File: path, Err: err}
+	}
+	if err := checkConfigShape(raw, configType(path)); err != nil {
 		return false, &ConfigError{File: path, Err: err}
 	}
 	for _, k := range v.AllKeys() {
@@ -324,17 +318,17 @@ func relativeToFile(cfg *Config, key string) {
 
 // check rejects values no command could use, naming where they came from.
 func (c *Config) check() error {
-	if s := c.settings[KeyColor]; !slices.Contains(colorModes, s.Value) {
-		return c.invalid(s, "use one of: "+strings.Join(colorModes, ", "))
+	if s := c.settings[KeyColor]; !slices.Contains(iostreams.ColorModes(), s.Value) {
+		return c.invalid(s, "use one of: "+strings.Join(iostreams.ColorModes(), ", "))
 	}
 	if s := c.settings[KeyNoInput]; !isBool(s.Value) {
-		return c.invalid(s, "use true or false (or 1 or 0)")
+		return c.invalid(s, "use true or false (or 1 or 0, yes or no, on or off)")
 	}
 	// A start given as a flag is left to its command, which says the same;
 	// from a variable or the file, it is checked here so that the error
 	// names where it came from. The format is not: each command that reads
 	// the setting knows its own formats and names the setting's source
-	// (settingError), and one that has its own (batch, report) or none
+	// (SettingError), and one that has its own (batch, report) or none
 	// (version, schema) must not fail over it.
 	if s := c.settings[KeyStart]; s.Value != "" && s.Source != SourceFlag {
 		if _, err := advisor.ParseDate(s.Value); err != nil {
@@ -350,21 +344,21 @@ func (c *Config) unusable(s Setting, err error) error {
 	if s.Source == SourceFile {
 		return &ConfigError{File: c.File, Err: fmt.Errorf("%s: %v", s.Key, err)}
 	}
-	return usageErrorf("%s: %v", s.Origin, err)
+	return UsageErrorf("%s: %v", s.Origin, err)
 }
 
 // from names where a setting came from when that was not a flag, for the
 // command's own checks to add to their errors; "" for a flag or default.
-func (s Setting) from() string {
+func (s Setting) From() string {
 	if s.Source == SourceEnv || s.Source == SourceFile {
-		return s.describe()
+		return s.Describe()
 	}
 	return ""
 }
 
-// settingError is a usage error about a setting's value, naming the
-// variable or file it came from (see Setting.from).
-func settingError(err error, key, from string) error {
+// SettingError is a usage error about a setting's value, naming the
+// variable or file it came from (see Setting.From).
+func SettingError(err error, key, from string) error {
 	if from != "" {
 		err = fmt.Errorf("%w (the %s was set by %s)", err, key, from)
 	}
@@ -372,7 +366,7 @@ func settingError(err error, key, from string) error {
 }
 
 func (c *Config) invalid(s Setting, fix string) error {
-	err := fmt.Errorf("invalid %s %q (from %s); %s", s.Key, s.Value, s.describe(), fix)
+	err := fmt.Errorf("invalid %s %q (from %s); %s", s.Key, s.Value, s.Describe(), fix)
 	if s.Source == SourceFile {
 		return &ConfigError{File: c.File, Err: fmt.Errorf("invalid %s %q; %s", s.Key, s.Value, fix)}
 	}
@@ -380,6 +374,27 @@ func (c *Config) invalid(s Setting, fix string) error {
 }
 
 func isBool(s string) bool {
-	_, err := strconv.ParseBool(s)
+	_, err := parseBool(s)
 	return err == nil
+}
+
+// parseBool reads a boolean setting in any of its usual spellings, in any
+// case: 1 or 0, true or false (t or f), yes or no, on or off. A variable
+// such as CAREERPATH_NO_INPUT=yes must not be refused for its spelling.
+func parseBool(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "t", "true", "y", "yes", "on":
+		return true, nil
+	case "0", "f", "false", "n", "no", "off":
+		return false, nil
+	}
+	return false, fmt.Errorf("invalid boolean %q; use true or false (or 1 or 0, yes or no, on or off)", s)
+}
+
+// PlanStart reads a start setting, or takes today's local date.
+func PlanStart(value string, now func() time.Time) (time.Time, error) {
+	if value == "" {
+		return now(), nil
+	}
+	return advisor.ParseDate(value)
 }

@@ -1,4 +1,4 @@
-package cli
+package cmdutil
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/careerpath/careerpath/internal/iostreams"
 )
 
 // pendingFile is a temporary file that replaces its destination only when
@@ -23,7 +25,22 @@ type pendingFile interface {
 // maxLinks bounds a chain of symbolic links, as the kernel does (ELOOP).
 const maxLinks = 40
 
-// writeFileAtomically streams write's output into path, the way every
+// WriteOutput writes a command's output to stdout, checked, or with -o to
+// path, atomically (see WriteFileAtomically); -o - is stdout. write gets
+// the terminal's width for stdout and 0 for a file, whose lines the width
+// of the terminal that ran the command must not wrap.
+func WriteOutput(ctx context.Context, streams *iostreams.IOStreams, path string, write func(w io.Writer, width int) error) error {
+	if IsStdout(path) {
+		return writeChecked(streams.Out, "stdout", func(w io.Writer) error { return write(w, streams.TerminalWidth) })
+	}
+	return WriteFileAtomically(ctx, streams.ErrOut, path, func(w io.Writer) error { return write(w, 0) })
+}
+
+// IsStdout reports whether an -o value means stdout: none, or "-" as
+// elsewhere on the command line.
+func IsStdout(path string) bool { return path == "" || path == "-" }
+
+// WriteFileAtomically streams write's output into path, the way every
 // command's -o FILE writes:
 //
 //   - a symbolic link is followed, and its final target is written;
@@ -37,19 +54,7 @@ const maxLinks = 40
 //     file gets the old one's permissions, or those of a file a shell
 //     would create (0666 less the umask). A file with other hard links is
 //     replaced too, which detaches it from them; notes says so.
-//
-// writeOutput writes a command's output to stdout, checked, or with -o to
-// path, atomically. write gets the terminal's width for stdout and 0 for a
-// file, whose lines the width of the terminal that ran the command must
-// not wrap.
-func writeOutput(ctx context.Context, streams *IOStreams, path string, write func(w io.Writer, width int) error) error {
-	if path == "" {
-		return writeChecked(streams.Out, "stdout", func(w io.Writer) error { return write(w, streams.TerminalWidth) })
-	}
-	return writeFileAtomically(ctx, streams.ErrOut, path, func(w io.Writer) error { return write(w, 0) })
-}
-
-func writeFileAtomically(ctx context.Context, notes io.Writer, path string, write func(io.Writer) error) error {
+func WriteFileAtomically(ctx context.Context, notes io.Writer, path string, write func(io.Writer) error) error {
 	target, err := followLinks(path)
 	if err != nil {
 		return cannotWrite(path, path, err)
@@ -57,7 +62,7 @@ func writeFileAtomically(ctx context.Context, notes io.Writer, path string, writ
 	info, err := os.Stat(target)
 	switch {
 	case err == nil && info.IsDir():
-		return usageErrorf("cannot write %s: it is a folder; give a file name", describeTarget(path, target))
+		return UsageErrorf("cannot write %s: it is a folder; give a file name", describeTarget(path, target))
 	case err == nil && !info.Mode().IsRegular():
 		return writeThrough(path, target, write)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -108,7 +113,7 @@ func writeThrough(path, target string, write func(io.Writer) error) error {
 	}
 	err = writeChecked(f, describeTarget(path, target), write)
 	if cerr := f.Close(); err == nil && cerr != nil {
-		err = newOutputError(describeTarget(path, target), cerr)
+		err = NewOutputError(describeTarget(path, target), cerr)
 	}
 	return err
 }
@@ -141,7 +146,7 @@ func replaceFile(ctx context.Context, path, target string, old os.FileInfo, writ
 	switch {
 	case ctx.Err() != nil:
 		f.Cleanup()
-		return fmt.Errorf("%w; %s and the unfinished temporary file was removed", stopCause(ctx), unchanged)
+		return fmt.Errorf("%w; %s and the unfinished temporary file was removed", StopCause(ctx), unchanged)
 	case err != nil:
 		var out *OutputError
 		if errors.As(err, &out) {
@@ -155,10 +160,10 @@ func replaceFile(ctx context.Context, path, target string, old os.FileInfo, writ
 		mode = old.Mode().Perm()
 	}
 	if err := f.Chmod(mode); err != nil {
-		return noted(newOutputError(describeTarget(path, target), err), unchanged)
+		return noted(NewOutputError(describeTarget(path, target), err), unchanged)
 	}
 	if err := f.CloseAtomicallyReplace(); err != nil {
-		return noted(newOutputError(describeTarget(path, target), err), unchanged)
+		return noted(NewOutputError(describeTarget(path, target), err), unchanged)
 	}
 	return nil
 }
@@ -175,12 +180,12 @@ func cannotWrite(path, target string, err error) error {
 	name := describeTarget(path, target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return usageErrorf("cannot write %s: %v; check that the folder %s exists", name, err, filepath.Dir(target))
+		return UsageErrorf("cannot write %s: %v; check that the folder %s exists", name, err, filepath.Dir(target))
 	case errors.Is(err, fs.ErrPermission):
-		return usageErrorf("cannot write %s: %v; careerpath needs to write the file and, to replace it safely, to create a file in %s",
+		return UsageErrorf("cannot write %s: %v; careerpath needs to write the file and, to replace it safely, to create a file in %s",
 			name, err, filepath.Dir(target))
 	default:
-		return usageErrorf("cannot write %s: %v", name, err)
+		return UsageErrorf("cannot write %s: %v", name, err)
 	}
 }
 

@@ -1,4 +1,4 @@
-package cli
+package cmdutil
 
 import (
 	"errors"
@@ -18,7 +18,7 @@ const (
 	ExitInterrupted = 130
 )
 
-const exitStatusHelp = `EXIT STATUS
+const ExitStatusHelp = `EXIT STATUS
   0    success
   1    unexpected error (a bug, or output that could not be written in full)
   2    invalid usage or input: a bad flag, setting, answer, catalog or CSV header,
@@ -39,16 +39,42 @@ type UsageError struct{ Err error }
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
-func usageErrorf(format string, args ...any) error {
+func UsageErrorf(format string, args ...any) error {
 	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// RejectedRowsError means a command read every row but some were
+// rejected: exit 3.
+type RejectedRowsError struct {
+	Rejected, Read int
+	// Listed says where the rejected rows' reasons are; batch's rows carry
+	// their own when it is empty.
+	Listed string
+}
+
+func (e *RejectedRowsError) Error() string {
+	listed := e.Listed
+	if listed == "" {
+		listed = "each says why in its error column or field"
+	}
+	return fmt.Sprintf("%d of %d %s rejected; %s", e.Rejected, e.Read, plural(e.Read, "row"), listed)
+}
+
+// UnmatchedRecordsError means calibrate wrote every record but some were
+// not compared (only on one side, or rejected): exit 3.
+type UnmatchedRecordsError struct{ Unmatched, Records int }
+
+func (e *UnmatchedRecordsError) Error() string {
+	return fmt.Sprintf("%d of %d %s not compared (only in one file, or rejected); each says why in its status and error",
+		e.Unmatched, e.Records, plural(e.Records, "record"))
 }
 
 // ErrInterrupted means the user stopped the command: exit 130.
 var ErrInterrupted = errors.New("interrupted")
 
-// exitCode maps an error to the process exit status; it is the only place
+// ExitCode maps an error to the process exit status; it is the only place
 // that does.
-func exitCode(err error) int {
+func ExitCode(err error) int {
 	var (
 		usage    *UsageError
 		input    *advisor.InputError

@@ -1,4 +1,7 @@
-package cli
+// Package iostreams holds a command's standard streams and what is known
+// about them: which are terminals, how wide stdout is, whether colour and
+// prompts are allowed.
+package iostreams
 
 import (
 	"io"
@@ -6,6 +9,17 @@ import (
 
 	"golang.org/x/term"
 )
+
+// Colour modes of the color setting.
+const (
+	ColorAuto   = "auto"
+	ColorAlways = "always"
+	ColorNever  = "never"
+)
+
+// ColorModes lists the colour modes, for the setting's check and its
+// completion.
+func ColorModes() []string { return []string{ColorAuto, ColorAlways, ColorNever} }
 
 // IOStreams are a command's standard streams and what is known about them.
 type IOStreams struct {
@@ -19,9 +33,9 @@ type IOStreams struct {
 	TerminalWidth int
 
 	// NeverPrompt is the no-input setting (--no-input, CAREERPATH_NO_INPUT
-	// or the config file); neverPromptBy says which, for the error.
+	// or the config file); NeverPromptBy says which, for the error.
 	NeverPrompt   bool
-	neverPromptBy string
+	NeverPromptBy string
 
 	// Getenv reads the environment; tests pass a map-backed function.
 	Getenv func(string) string
@@ -72,16 +86,16 @@ func (s *IOStreams) colorOn(tty bool) bool {
 
 // CanPrompt reports whether careerpath may ask for missing answers.
 func (s *IOStreams) CanPrompt() bool {
-	return s.whyNoPrompt() == ""
+	return s.WhyNoPrompt() == ""
 }
 
-// whyNoPrompt says why careerpath cannot ask, or is empty when it can.
+// WhyNoPrompt says why careerpath cannot ask, or is empty when it can.
 // Prompts read keys from stdin and draw on stderr, so both must be
 // terminals; stdout may be redirected.
-func (s *IOStreams) whyNoPrompt() string {
+func (s *IOStreams) WhyNoPrompt() string {
 	switch {
 	case s.NeverPrompt:
-		return "no-input is set by " + s.neverPromptBy
+		return "no-input is set by " + s.NeverPromptBy
 	case !s.InTTY:
 		return "stdin is not a terminal"
 	case !s.ErrTTY:

@@ -1,4 +1,4 @@
-package cli
+package cmdutil
 
 import (
 	"errors"
@@ -7,18 +7,18 @@ import (
 	"sync"
 )
 
-// checkedWriter passes writes on until one fails, then refuses every later
+// CheckedWriter passes writes on until one fails, then refuses every later
 // write with that error. Some libraries drop write errors (tablewriter
 // does), so a command cannot trust a renderer's nil: it asks Err instead.
-type checkedWriter struct {
+type CheckedWriter struct {
 	w   io.Writer
 	mu  sync.Mutex
 	err error
 }
 
-func newCheckedWriter(w io.Writer) *checkedWriter { return &checkedWriter{w: w} }
+func NewCheckedWriter(w io.Writer) *CheckedWriter { return &CheckedWriter{w: w} }
 
-func (c *checkedWriter) Write(p []byte) (int, error) {
+func (c *CheckedWriter) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.err != nil {
@@ -33,7 +33,7 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 }
 
 // Err is the first write error, or nil.
-func (c *checkedWriter) Err() error {
+func (c *CheckedWriter) Err() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.err
@@ -43,21 +43,31 @@ func (c *checkedWriter) Err() error {
 // input that cannot be read (a folder, /proc/self/mem) is told from
 // output that cannot be written.
 type checkedReader struct {
-	r   io.Reader
-	mu  sync.Mutex
-	err error
+	r     io.Reader
+	mu    sync.Mutex
+	err   error
+	ended bool // io.EOF was read
 }
 
 func (c *checkedReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	if err != nil && err != io.EOF {
+	if err != nil {
 		c.mu.Lock()
-		if c.err == nil {
+		if err == io.EOF {
+			c.ended = true
+		} else if c.err == nil {
 			c.err = err
 		}
 		c.mu.Unlock()
 	}
 	return n, err
+}
+
+// Ended reports whether the input was read to its end.
+func (c *checkedReader) Ended() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ended
 }
 
 // Err is the first read error, or nil.
@@ -83,9 +93,9 @@ func (e *OutputError) Error() string {
 }
 func (e *OutputError) Unwrap() error { return e.Err }
 
-// newOutputError names the output once: the file's own name in err (as in
+// NewOutputError names the output once: the file's own name in err (as in
 // "write /dev/stdout: ...") would repeat it, or name the temporary file.
-func newOutputError(name string, err error) *OutputError {
+func NewOutputError(name string, err error) *OutputError {
 	return &OutputError{Name: name, Err: withoutPath(err)}
 }
 
@@ -102,10 +112,10 @@ func withoutPath(err error) error {
 // writeChecked runs write over w and fails when any write failed, whether
 // or not write passed the error on.
 func writeChecked(w io.Writer, name string, write func(io.Writer) error) error {
-	cw := newCheckedWriter(w)
+	cw := NewCheckedWriter(w)
 	err := write(cw)
 	if werr := cw.Err(); werr != nil {
-		return newOutputError(name, werr)
+		return NewOutputError(name, werr)
 	}
 	return err
 }
