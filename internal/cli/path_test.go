@@ -127,7 +127,7 @@ func TestPathAsksForMissingAnswers(t *testing.T) {
 	}
 	flags := runCLI(t, nil, "path", "--role", "Cloud Engineer", "--years", "2.9", "--accountability", "team", "--start", "2027-01-04", "--json")
 	if r.stdout != flags.stdout {
-		t.Errorf("prompted path differs from the flags' path:\n%s", golden.LineDiff(flags.stdout, r.stdout))
+		t.Errorf("prompted path differs from the flags' path:\n%s", golden.Diff("flags", "prompted", flags.stdout, r.stdout))
 	}
 	p = &fakePrompter{replies: []string{interrupt}}
 	r = runPrompted(t, onTerminal, p, "path", "--years", "3", "--accountability", "team")
