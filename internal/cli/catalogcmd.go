@@ -99,8 +99,11 @@ func NewCmdCatalogShow(f *Factory, runF func(*CatalogShowOptions) error) *cobra.
 		Short:   "Show the active catalog's levels, accountability answers, roles and directions",
 		Example: "  careerpath catalog show --catalog our-ladder.yaml",
 		Args:    cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

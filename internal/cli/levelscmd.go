@@ -41,9 +41,12 @@ first has, what only the second has and what both have.
   Levels are the active catalog's: see 'careerpath levels'.`, "\n"),
 		Args:              twoArgs("two levels"),
 		ValidArgsFunction: completeLevels(f, 2),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.A, opts.B = args[0], args[1]
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -104,9 +107,12 @@ write the catalog's level entry.
   careerpath levels show <level> --format markdown`, "\n"),
 		Args:              exactArgs("one level"),
 		ValidArgsFunction: completeLevels(f, 1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Level = args[0]
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -47,8 +47,11 @@ func newListCmd(f *Factory, runF func(*ListOptions) error, use, short string, li
 		Use:   use,
 		Short: short,
 		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			opts.Format, opts.FormatFrom = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -112,8 +115,27 @@ func directionsListing(c *catalog.Loaded) render.Listing {
 	}
 }
 
-// addFormatFlag adds the --format flag that the format setting overrides.
+// jsonFlag is the shorthand for --format json.
+const jsonFlag = "json"
+
+// addFormatFlag adds the --format flag that the format setting overrides,
+// and --json, its shorthand for --format json; formatSetting reads both.
 func addFormatFlag(cmd *cobra.Command, format *string, names []string) {
 	cmd.Flags().StringVarP(format, KeyFormat, "f", string(render.Table), withEnv("output format: "+strings.Join(names, ", "), KeyFormat))
 	must(cmd.RegisterFlagCompletionFunc(KeyFormat, cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp)))
+	cmd.Flags().Bool(jsonFlag, false, "shorthand for --format json")
+}
+
+// formatSetting is the format setting and where it came from (see
+// Setting.from); --json stands for --format json, over the variable and
+// the file, and contradicts any other --format.
+func formatSetting(cmd *cobra.Command, f *Factory) (format, from string, err error) {
+	format, from = f.Config.Get(KeyFormat), f.Config.Setting(KeyFormat).from()
+	if asJSON, _ := cmd.Flags().GetBool(jsonFlag); !asJSON {
+		return format, from, nil
+	}
+	if cmd.Flags().Changed(KeyFormat) && format != string(render.JSON) {
+		return "", "", usageErrorf("--json and --format %s disagree; use one of them", format)
+	}
+	return string(render.JSON), "", nil
 }
