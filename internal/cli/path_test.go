@@ -135,3 +135,16 @@ func TestPathAsksForMissingAnswers(t *testing.T) {
 		t.Errorf("Ctrl-C: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
+
+// A path of one step starts at the top: its title names the level once.
+func TestPathTitleNamesTheLevelsOnce(t *testing.T) {
+	for args, want := range map[string]string{
+		"--role|Engineering Manager|--years|10|--accountability|multi-team": "Career path: Advanced (top level), 2027-01-04 to 2027-04-17",
+		"--role|SRE|--years|6|--accountability|team":                        "Career path: Professional to Advanced, 2027-01-04 to ",
+	} {
+		r := runCLI(t, nil, append([]string{"path", "--start", "2027-01-04", "-f", "markdown"}, strings.Split(args, "|")...)...)
+		if title, _, _ := strings.Cut(r.stdout, "\n"); r.code != 0 || !strings.HasPrefix(title, "# "+want) {
+			t.Errorf("path %s: exit %d, title %q, want %q", args, r.code, title, want)
+		}
+	}
+}
