@@ -11,10 +11,11 @@ import (
 // context is how many equal lines a hunk shows around its changes.
 const context = 3
 
-// maxEditWork bounds the shortest-edit search, in diagonal steps times
-// lines; past it, the differing middle is shown as removed and then added
-// in whole, which is still a correct diff, only not the shortest.
-const maxEditWork = 1 << 24
+// maxEditWork bounds the shortest-edit search, in edit steps times lines
+// (its time; its memory is about the square of the steps); past it, the
+// differing middle is shown as removed and then added in whole, which is
+// still a correct diff, only not the shortest.
+const maxEditWork = 1 << 22
 
 // Diff returns a unified diff from want (named wantName) to got (gotName),
 // with three lines of context, or "" when they are equal. A line holding a
@@ -101,7 +102,8 @@ func middleEdits(a, b []string) []byte {
 		if d*(n+m) > maxEditWork {
 			return []byte(strings.Repeat("-", n) + strings.Repeat("+", m))
 		}
-		trace = append(trace, append([]int(nil), v...))
+		// Step d reads diagonals -d-1 to d+1 of the step before.
+		trace = append(trace, append([]int(nil), v[offset-d-1:offset+d+2]...))
 		for k := -d; k <= d; k += 2 {
 			x := v[offset+k-1] + 1 // a removal from diagonal k-1
 			if k == -d || (k != d && v[offset+k-1] < v[offset+k+1]) {
@@ -114,24 +116,26 @@ func middleEdits(a, b []string) []byte {
 			}
 			v[offset+k] = x
 			if x >= n && y >= m {
-				return backtrack(trace, offset, n, m)
+				return backtrack(trace, n, m)
 			}
 		}
 	}
 	panic("unreachable: n+m steps always reach the end")
 }
 
-// backtrack reads the edit script off the search's trace, from the end.
-func backtrack(trace [][]int, offset, x, y int) []byte {
+// backtrack reads the edit script off the search's trace, from the end;
+// trace[d] holds diagonals -d-1 to d+1 before step d.
+func backtrack(trace [][]int, x, y int) []byte {
 	var ops []byte
 	for d := len(trace) - 1; d > 0; d-- {
 		v := trace[d]
+		at := func(k int) int { return v[k+d+1] }
 		k := x - y
 		prev := k - 1
-		if k == -d || (k != d && v[offset+k-1] < v[offset+k+1]) {
+		if k == -d || (k != d && at(k-1) < at(k+1)) {
 			prev = k + 1
 		}
-		prevX := v[offset+prev]
+		prevX := at(prev)
 		prevY := prevX - prev
 		for x > prevX && y > prevY {
 			ops = append(ops, ' ')

@@ -185,3 +185,21 @@ func imports(t *testing.T, file, pkg string) bool {
 	}
 	return false
 }
+
+// A long golden with a few scattered changes still gets the shortest
+// diff: one removed and one added line a change, not a block.
+func TestDiffOfLongTextWithFewChangesIsShortest(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 3000 {
+		a.WriteString("line " + strconv.Itoa(i) + "\n")
+		if i%300 == 7 {
+			b.WriteString("changed " + strconv.Itoa(i) + "\n")
+			continue
+		}
+		b.WriteString("line " + strconv.Itoa(i) + "\n")
+	}
+	d := Diff("w", "g", a.String(), b.String())
+	if removed, added, hunks := strings.Count(d, "\n-line"), strings.Count(d, "\n+changed"), strings.Count(d, "\n@@ "); removed != 10 || added != 10 || hunks != 10 {
+		t.Errorf("%d removed, %d added in %d hunks; want 10, 10 in 10\n%s", removed, added, hunks, d)
+	}
+}
