@@ -44,6 +44,11 @@ func bundleFrom(name string, read func(name string) ([]byte, error)) ([]byte, er
 	}
 	if len(b.defs) > 0 {
 		defs, _ := root.get("$defs").(object)
+		for _, d := range b.defs {
+			if defs.get(d.key) != nil {
+				return nil, fmt.Errorf("schema %s: its own $defs/%s has the name a bundled definition takes; rename it", name, d.key)
+			}
+		}
 		root = root.set("$defs", append(defs, b.defs...))
 	}
 	var out bytes.Buffer

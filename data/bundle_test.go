@@ -70,9 +70,10 @@ func TestBundleRefusesWhatItCannotBundle(t *testing.T) {
 		"https://example.com/b.json#/$defs/x": "is not a schema file",
 		"c.schema.json#/$defs/x":              `unknown schema "c"`,
 		"b.schema.json#/$defs/missing":        "b.schema.json has no $defs/missing",
+		"b.schema.json#/$defs/x":              "its own $defs/b.x has the name a bundled definition takes",
 	} {
 		read := sources(map[string]string{
-			"a": fmt.Sprintf(`{"$ref": %q}`, ref),
+			"a": fmt.Sprintf(`{"$ref": %q, "$defs": {"b.x": {}}}`, ref),
 			"b": `{"$defs": {"x": {}}}`,
 		})
 		if _, err := bundleFrom("a", read); err == nil || !strings.Contains(err.Error(), want) {
