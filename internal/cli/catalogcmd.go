@@ -190,6 +190,7 @@ var exportFormats = []string{string(render.YAML), string(render.JSON)}
 // NewCmdCatalogExport builds `careerpath catalog export`.
 func NewCmdCatalogExport(f *Factory, runF func(*CatalogExportOptions) error) *cobra.Command {
 	opts := &CatalogExportOptions{IO: f.IO}
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Print the embedded catalog, to start a custom one from",
@@ -201,7 +202,13 @@ the same catalog as one object. Either loads with --catalog.`),
   careerpath catalog export > our-ladder.yaml
   careerpath catalog export --format json > our-ladder.json`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON {
+				var err error
+				if opts.Format, err = jsonFormat(cmd, opts.Format); err != nil {
+					return err
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -211,6 +218,7 @@ the same catalog as one object. Either loads with --catalog.`),
 	// Not the shared format setting: a catalog file is YAML or JSON only.
 	cmd.Flags().StringVarP(&opts.Format, KeyFormat, "f", string(render.YAML), "catalog format: "+strings.Join(exportFormats, ", "))
 	must(cmd.RegisterFlagCompletionFunc(KeyFormat, cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp)))
+	cmd.Flags().BoolVar(&asJSON, jsonFlag, false, "shorthand for --format json")
 	return cmd
 }
 

@@ -13,7 +13,7 @@ func TestJSONFlagIsFormatJSON(t *testing.T) {
 	for _, args := range [][]string{
 		{"roles"}, {"levels"}, {"specialisations"},
 		{"levels", "compare", "foundation", "advanced"}, {"levels", "show", "professional"},
-		{"catalog", "show"},
+		{"catalog", "show"}, {"catalog", "export"},
 		slices.Concat(sreTeam, []string{"--start", "2027-01-04"}),
 		{"path", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"},
 	} {

@@ -134,8 +134,15 @@ func formatSetting(cmd *cobra.Command, f *Factory) (format, from string, err err
 	if asJSON, _ := cmd.Flags().GetBool(jsonFlag); !asJSON {
 		return format, from, nil
 	}
+	format, err = jsonFormat(cmd, format)
+	return format, "", err
+}
+
+// jsonFormat is the format --json asks for, refusing a --format that says
+// otherwise.
+func jsonFormat(cmd *cobra.Command, format string) (string, error) {
 	if cmd.Flags().Changed(KeyFormat) && format != string(render.JSON) {
-		return "", "", usageErrorf("--json and --format %s disagree; use one of them", format)
+		return "", usageErrorf("--json and --format %s disagree; use one of them", format)
 	}
-	return string(render.JSON), "", nil
+	return string(render.JSON), nil
 }
