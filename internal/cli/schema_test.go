@@ -218,11 +218,18 @@ func TestEachValidatorRejectsDrift(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bad := strings.Replace(string(good), `"schema_version": "`, `"schema_version": 1, "was": "`, 1)
 		sch := schematest.Compile(t, location)
-		for validator, err := range schematest.CheckEach(sch, []byte(bad)) {
-			if err == nil {
-				t.Errorf("%s: %s accepted a document with a number for schema_version", location, validator)
+		for drift, bad := range map[string]string{
+			"a number for schema_version": strings.Replace(string(good), `"schema_version": "1.`, `"schema_version": 1.`, 1),
+			"a field it does not define":  strings.Replace(string(good), `"schema_version": "`, `"debug": true, "schema_version": "`, 1),
+		} {
+			if bad == string(good) {
+				t.Fatalf("%s: fixture for %s did not change the document", golden, drift)
+			}
+			for validator, err := range schematest.CheckEach(sch, []byte(bad)) {
+				if err == nil {
+					t.Errorf("%s: %s accepted a document with %s", location, validator, drift)
+				}
 			}
 		}
 	}

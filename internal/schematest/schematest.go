@@ -52,7 +52,6 @@ const (
 
 // Schema is one location compiled by both validators.
 type Schema struct {
-	location string
 	santhosh *jsonschema.Schema
 	google   *googleschema.Resolved
 }
@@ -67,7 +66,7 @@ func Compile(tb testing.TB, location string) *Schema {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s := &Schema{location: location}
+	s := &Schema{}
 	if s.santhosh, err = compileSanthosh(raw, fragment); err != nil {
 		tb.Fatalf(santhosh+": compile %s: %v", location, err)
 	}
