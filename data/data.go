@@ -4,8 +4,6 @@ package data
 
 import (
 	"embed"
-	"fmt"
-	"strings"
 )
 
 // CatalogYAML is the default catalog, taken from the source article.
@@ -30,17 +28,14 @@ func SchemaNames() []string {
 	return []string{RecommendationSchema, PathSchema, CatalogSchema, ReportSchema, CalibrationSchema}
 }
 
-// SchemaFile is the file name a schema is published under; it is also the
-// last part of the schema's $id, so one schema can $ref another by it.
+// SchemaFile is the file name a schema's source is kept under in schema/;
+// another source refers to its definitions by it.
 func SchemaFile(name string) string {
 	return name + ".schema.json"
 }
 
-// Schema returns the JSON Schema (2020-12) with the given name.
+// Schema returns the JSON Schema (2020-12) with the given name, standalone:
+// the definitions it takes from other schema files are bundled in.
 func Schema(name string) ([]byte, error) {
-	raw, err := schemas.ReadFile("schema/" + SchemaFile(name))
-	if err != nil {
-		return nil, fmt.Errorf("unknown schema %q; use one of: %s", name, strings.Join(SchemaNames(), ", "))
-	}
-	return raw, nil
+	return bundle(name)
 }

@@ -3,6 +3,7 @@ package advisor
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/catalog"
@@ -12,7 +13,9 @@ import (
 const FieldLevel = "level"
 
 // ResolveLevel matches a level by id or name, ignoring case, '-', '_' and
-// extra spaces; an unknown level is an *InputError listing the levels.
+// extra spaces, or by its number (its order: 1 is the lowest), as the
+// views name a level "Name (level N)"; an id or name is matched first. An
+// unknown level is an *InputError listing the levels.
 func (a *Advisor) ResolveLevel(answer string) (*catalog.Level, error) {
 	key := catalog.Key(answer)
 	for i := range a.cat.Levels {
@@ -20,15 +23,26 @@ func (a *Advisor) ResolveLevel(answer string) (*catalog.Level, error) {
 			return l, nil
 		}
 	}
+	number, err := strconv.Atoi(strings.TrimSpace(answer))
+	if err == nil {
+		for i := range a.cat.Levels {
+			if l := &a.cat.Levels[i]; l.Order == number {
+				return l, nil
+			}
+		}
+	}
 	valid := make([]string, len(a.cat.Levels))
 	for i, l := range a.cat.Levels {
-		valid[i] = fmt.Sprintf("%s (%s)", l.ID, l.Name)
+		valid[i] = fmt.Sprintf("%d %s (%s)", l.Order, l.ID, l.Name)
 	}
 	msg := fmt.Sprintf("unknown level %q", answer)
-	if strings.TrimSpace(answer) == "" {
+	switch {
+	case strings.TrimSpace(answer) == "":
 		msg = "the level is empty"
+	case err == nil:
+		msg = fmt.Sprintf("there is no level %d", number)
 	}
-	return nil, &InputError{Field: FieldLevel, Value: answer, Message: msg + "; use one of: " + strings.Join(valid, ", ")}
+	return nil, &InputError{Field: FieldLevel, Value: answer, Message: msg + "; use a level's number, id or name: " + strings.Join(valid, ", ")}
 }
 
 // LevelComparison sets two levels side by side: each text of A and B, and
@@ -36,6 +50,7 @@ func (a *Advisor) ResolveLevel(answer string) (*catalog.Level, error) {
 type LevelComparison struct {
 	A                LevelRef     `json:"a"`
 	B                LevelRef     `json:"b"`
+	Track            TextPair     `json:"track"`
 	IntendedAudience TextPair     `json:"intended_audience"`
 	PriorExperience  TextPair     `json:"prior_experience"`
 	KeyEmphasis      TextPair     `json:"key_emphasis"`
@@ -48,6 +63,8 @@ type LevelComparison struct {
 	PursueNext       ListCompared `json:"pursue_next"`
 	// PlanPhases compares the phases by title.
 	PlanPhases ListCompared `json:"plan_phases"`
+	// PlanDays is the length of each level's preparation plan.
+	PlanDays DaysPair `json:"plan_days"`
 }
 
 // TextPair is one text of A and of B.
@@ -60,6 +77,12 @@ type TextPair struct {
 type YearsPair struct {
 	A float64 `json:"a"`
 	B float64 `json:"b"`
+}
+
+// DaysPair is a number of days of A and of B.
+type DaysPair struct {
+	A int `json:"a"`
+	B int `json:"b"`
 }
 
 // ListCompared splits two lists into what only A has, what only B has and
@@ -75,6 +98,7 @@ func CompareLevels(a, b *catalog.Level) LevelComparison {
 	return LevelComparison{
 		A:                LevelRef{ID: a.ID, Name: a.Name, Order: a.Order},
 		B:                LevelRef{ID: b.ID, Name: b.Name, Order: b.Order},
+		Track:            TextPair{a.Track, b.Track},
 		IntendedAudience: TextPair{a.IntendedAudience, b.IntendedAudience},
 		PriorExperience:  TextPair{a.PriorExperience, b.PriorExperience},
 		KeyEmphasis:      TextPair{a.KeyEmphasis, b.KeyEmphasis},
@@ -86,6 +110,7 @@ func CompareLevels(a, b *catalog.Level) LevelComparison {
 		CommonMistakes:   compareLists(a.CommonMistakes, b.CommonMistakes),
 		PursueNext:       compareLists(a.PursueNext, b.PursueNext),
 		PlanPhases:       compareLists(phaseTitles(a), phaseTitles(b)),
+		PlanDays:         DaysPair{a.PreparationPlan.Days(), b.PreparationPlan.Days()},
 	}
 }
 

@@ -1,8 +1,10 @@
 package advisor
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -198,5 +200,18 @@ func TestCompareLevels(t *testing.T) {
 	}
 	if _, err := a.ResolveLevel(" ADVANCED "); err != nil {
 		t.Errorf("level names match ignoring case and spaces: %v", err)
+	}
+	for answer, want := range map[string]string{"1": "foundation", " 2 ": "professional", "3": "advanced"} {
+		if l, err := a.ResolveLevel(answer); err != nil || l.ID != want {
+			t.Errorf("level %q: %v, %v; want %s", answer, l, err, want)
+		}
+	}
+	var inputErr *InputError
+	if _, err := a.ResolveLevel("4"); !errors.As(err, &inputErr) || !strings.Contains(err.Error(), "there is no level 4") {
+		t.Errorf("level 4 of 3: %v", err)
+	}
+	c = CompareLevels(&a.cat.Levels[0], &a.cat.Levels[2])
+	if c.Track.A != c.Track.B || c.Track.A == "" || c.PlanDays.A != a.cat.Levels[0].PreparationPlan.Days() || c.PlanDays.B != a.cat.Levels[2].PreparationPlan.Days() {
+		t.Errorf("track %+v, plan days %+v", c.Track, c.PlanDays)
 	}
 }

@@ -133,7 +133,7 @@ func TestRecordsCoverEveryStatusInOrder(t *testing.T) {
 		"E6 agree self=7:professional manager=7:professional group= delta=+0",
 		"E9 only-manager self=- manager=2:professional group=",
 	}
-	if d := golden.LineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")); d != "" {
+	if d := golden.Diff("want", "got", strings.Join(want, "\n"), strings.Join(got, "\n")); d != "" {
 		t.Error(d)
 	}
 }
@@ -163,7 +163,7 @@ func TestRepeatedAndEmptyKeysRejectEveryRowWithThem(t *testing.T) {
 		"E2 rejected self=- manager=4:professional group= error(manager line 4 id)",
 		" rejected self=- manager=5:professional group= error(manager line 5 id)",
 	}
-	if d := golden.LineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")); d != "" {
+	if d := golden.Diff("want", "got", strings.Join(want, "\n"), strings.Join(got, "\n")); d != "" {
 		t.Error(d)
 	}
 	for _, c := range []struct {

@@ -20,7 +20,6 @@ type AdviseOptions struct {
 // in tests.
 func NewCmdAdvise(f *cmdutil.Factory, runF func(*AdviseOptions) error) *cobra.Command {
 	opts := &AdviseOptions{answerOptions: newAnswerOptions(f)}
-	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "advise [--role ROLE] [--years N] [--accountability ANSWER]",
 		Short: "Suggest a level and a dated study plan",
@@ -58,7 +57,7 @@ stderr is not a terminal, a missing answer is an error (exit 2).
   Roles and answers are the active catalog's: see 'careerpath catalog show'.`, "\n"),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := opts.fromCommand(cmd, f, asJSON); err != nil {
+			if err := opts.fromCommand(cmd, f); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -67,7 +66,7 @@ stderr is not a terminal, a missing answer is an error (exit 2).
 			return runAdvise(opts)
 		},
 	}
-	addAnswerFlags(cmd, f, &opts.answerOptions, &asJSON)
+	addAnswerFlags(cmd, f, &opts.answerOptions)
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show each step of the level rule in table and Markdown output")
 	return cmd
 }

@@ -158,7 +158,7 @@ func TestAdviseAsksOnlyForTheMissingAnswersInOrder(t *testing.T) {
 			// one all three flags give.
 			want := runCLI(t, nil, append([]string{"advise", "--json", "--start", "2027-01-04"}, all...)...)
 			if r.stdout != want.stdout {
-				t.Errorf("prompted output differs from the flag path:\n%s", golden.LineDiff(want.stdout, r.stdout))
+				t.Errorf("prompted output differs from the flag path:\n%s", golden.Diff("flags", "prompted", want.stdout, r.stdout))
 			}
 		})
 	}

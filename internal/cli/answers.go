@@ -49,30 +49,26 @@ func newAnswerOptions(f *cmdutil.Factory) answerOptions {
 }
 
 // addAnswerFlags adds the answer flags, --start, --format, --json and -o.
-func addAnswerFlags(cmd *cobra.Command, f *cmdutil.Factory, opts *answerOptions, asJSON *bool) {
+func addAnswerFlags(cmd *cobra.Command, f *cmdutil.Factory, opts *answerOptions) {
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Answers.Role, advisor.FieldRole, "", "your role, by name or id (see 'careerpath roles')")
 	fl.StringVar(&opts.Answers.Years, advisor.FieldYears, "", fmt.Sprintf("years of experience, a number from 0 to %d", advisor.MaxYears))
 	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability, by id, name or alias (see 'careerpath catalog show')")
 	fl.StringVar(&opts.Start, cmdutil.KeyStart, "", cmdutil.WithEnv("first day of the plan, YYYY-MM-DD (default today)", cmdutil.KeyStart))
 	addFormatFlag(cmd, &opts.Format, render.RecommendationFormatNames())
-	fl.BoolVar(asJSON, "json", false, "shorthand for --format json")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (replaced atomically) instead of stdout")
 	cmdutil.AddTitlesFlag(cmd)
 	registerAdviseCompletions(cmd, f)
 }
 
 // fromCommand reads the settings and notes which answers were not given.
-func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *cmdutil.Factory, asJSON bool) error {
+func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *cmdutil.Factory) error {
 	opts.Context = cmd.Context()
-	opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
-	opts.Start = f.Config.Get(cmdutil.KeyStart)
-	if asJSON {
-		if cmd.Flags().Changed("format") && opts.Format != string(render.JSON) {
-			return cmdutil.UsageErrorf("--json and --format %s disagree; use one of them", opts.Format)
-		}
-		opts.Format = string(render.JSON)
+	var err error
+	if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+		return err
 	}
+	opts.Start = f.Config.Get(cmdutil.KeyStart)
 	for _, name := range []string{advisor.FieldRole, advisor.FieldYears, advisor.FieldAccountability} {
 		if !cmd.Flags().Changed(name) {
 			opts.Missing = append(opts.Missing, name)

@@ -189,7 +189,7 @@ func TestCalibrateReadsEitherSideFromStdin(t *testing.T) {
 	got := strings.ReplaceAll(fromStdin.stdout, "rows of stdin", "rows of "+calibrationManager)
 	got = strings.ReplaceAll(got, "nobody in stdin", "nobody in "+calibrationManager)
 	if fromStdin.code != cmdutil.ExitRejected || got != fromFiles.stdout {
-		t.Errorf("exit %d; output from stdin differs from the file's:\n%s", fromStdin.code, golden.LineDiff(fromFiles.stdout, got))
+		t.Errorf("exit %d; output from stdin differs from the file's:\n%s", fromStdin.code, golden.Diff("from the files", "from stdin", fromFiles.stdout, got))
 	}
 	if !strings.Contains(fromStdin.stderr, "stdin: 13 rows read") {
 		t.Errorf("stderr %q does not name stdin", fromStdin.stderr)

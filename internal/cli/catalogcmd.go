@@ -101,8 +101,11 @@ func NewCmdCatalogShow(f *cmdutil.Factory, runF func(*CatalogShowOptions) error)
 		Short:   "Show the active catalog's levels, accountability answers, roles and directions",
 		Example: "  careerpath catalog show --catalog our-ladder.yaml",
 		Args:    cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -189,6 +192,7 @@ var exportFormats = []string{string(render.YAML), string(render.JSON)}
 // NewCmdCatalogExport builds `careerpath catalog export`.
 func NewCmdCatalogExport(f *cmdutil.Factory, runF func(*CatalogExportOptions) error) *cobra.Command {
 	opts := &CatalogExportOptions{IO: f.IO}
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Print the embedded catalog, to start a custom one from",
@@ -200,7 +204,13 @@ the same catalog as one object. Either loads with --catalog.`),
   careerpath catalog export > our-ladder.yaml
   careerpath catalog export --format json > our-ladder.json`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON {
+				var err error
+				if opts.Format, err = jsonFormat(cmd, opts.Format); err != nil {
+					return err
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -210,6 +220,7 @@ the same catalog as one object. Either loads with --catalog.`),
 	// Not the shared format setting: a catalog file is YAML or JSON only.
 	cmd.Flags().StringVarP(&opts.Format, cmdutil.KeyFormat, "f", string(render.YAML), "catalog format: "+strings.Join(exportFormats, ", "))
 	must(cmd.RegisterFlagCompletionFunc(cmdutil.KeyFormat, cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp)))
+	cmd.Flags().BoolVar(&asJSON, jsonFlag, false, "shorthand for --format json")
 	return cmd
 }
 

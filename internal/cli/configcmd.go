@@ -45,9 +45,12 @@ relative catalog path is relative to the config file:
 		Use:   "show",
 		Short: "Print each setting, its value and its source (flag, env, file, default)",
 		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Config = f.Config
-			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

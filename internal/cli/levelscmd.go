@@ -29,23 +29,29 @@ func NewCmdLevelsCompare(f *cmdutil.Factory, runF func(*LevelsCompareOptions) er
 		Use:   "compare LEVEL LEVEL",
 		Short: "Set two levels side by side",
 		Long: strings.TrimSpace(`
-Set two levels of the active catalog side by side, by id or name, in any
-order: intended audience, prior experience, key emphasis, minimum years,
-purpose and best suited for; and for capabilities, practical results,
-common mistakes, what to pursue next and the plan's phases, what only the
-first has, what only the second has and what both have.
+Set two levels of the active catalog side by side, by number (1 is the
+lowest), id or name, in any order: track, intended audience, prior
+experience, key emphasis, minimum years, purpose, best suited for and the
+plan's length, each under Both when the two levels have it alike; and for
+capabilities, practical results, common mistakes, what to pursue next and
+the plan's phases, what only the first has, what only the second has and
+what both have.
 
 ` + cmdutil.ExitStatusHelp),
 		Example: strings.Trim(`
   careerpath levels compare <level> <level>
   careerpath levels compare <level> <level> --format json
+  careerpath levels compare 1 3
 
   Levels are the active catalog's: see 'careerpath levels'.`, "\n"),
 		Args:              twoArgs("two levels"),
 		ValidArgsFunction: completeLevels(f, 2),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.A, opts.B = args[0], args[1]
-			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -95,10 +101,10 @@ func NewCmdLevelsShow(f *cmdutil.Factory, runF func(*LevelsShowOptions) error) *
 		Use:   "show LEVEL",
 		Short: "Print one level's whole stage text",
 		Long: strings.TrimSpace(`
-Print everything the active catalog says of one level (by id or name): its
-stage, purpose, who it is best suited for, capabilities, practical results,
-preparation plan, common mistakes and what to pursue next. JSON and YAML
-write the catalog's level entry.
+Print everything the active catalog says of one level (by number, id or
+name): its stage, purpose, who it is best suited for, capabilities,
+practical results, preparation plan, common mistakes and what to pursue
+next. JSON and YAML write the catalog's level entry.
 
 ` + cmdutil.ExitStatusHelp),
 		Example: strings.Trim(`
@@ -106,9 +112,12 @@ write the catalog's level entry.
   careerpath levels show <level> --format markdown`, "\n"),
 		Args:              exactArgs("one level"),
 		ValidArgsFunction: completeLevels(f, 1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Level = args[0]
-			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

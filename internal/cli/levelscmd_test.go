@@ -47,7 +47,7 @@ func TestLevelsCompareEitherOrder(t *testing.T) {
 
 func TestLevelsCompareUnknownLevel(t *testing.T) {
 	r := runCLI(t, nil, "levels", "compare", "foundation", "expert")
-	want := `unknown level "expert"; use one of: foundation (Foundation), professional (Professional), advanced (Advanced)`
+	want := `unknown level "expert"; use a level's number, id or name: 1 foundation (Foundation), 2 professional (Professional), 3 advanced (Advanced)`
 	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, want) {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
@@ -56,8 +56,57 @@ func TestLevelsCompareUnknownLevel(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = runCLI(t, nil, "levels", "show", "guru")
-	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown level "guru"; use one of:`) {
+	if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, `unknown level "guru"; use a level's number, id or name:`) {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// The views call a level "Name (level N)"; N names it too.
+func TestLevelsByNumber(t *testing.T) {
+	for numbers, names := range map[string][]string{
+		"compare": {"levels", "compare", "foundation", "Advanced"},
+		"show":    {"levels", "show", "professional"},
+	} {
+		byName := runCLI(t, nil, names...)
+		args := []string{"levels", "compare", "1", " 3 "}
+		if numbers == "show" {
+			args = []string{"levels", "show", "2"}
+		}
+		byNumber := runCLI(t, nil, args...)
+		if byNumber.code != 0 || byNumber.stdout != byName.stdout || byName.stdout == "" {
+			t.Errorf("%s by number: exit %d, stderr %q; output differs from by name", numbers, byNumber.code, byNumber.stderr)
+		}
+	}
+	for _, n := range []string{"4", "0"} {
+		r := runCLI(t, nil, "levels", "compare", "1", n)
+		if r.code != cmdutil.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "there is no level "+n+"; use a level's number, id or name: 1 foundation") {
+			t.Errorf("level %s: exit %d, stdout %q, stderr %q", n, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+// Both holds what the two levels share: the texts they have alike, with
+// their own columns left blank, and the list items both have.
+func TestLevelsCompareBothColumn(t *testing.T) {
+	r := runCLI(t, nil, "levels", "compare", "professional", "professional", "-f", "markdown")
+	rows := 0
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n")[2:] {
+		cells := strings.Split(line, "|")
+		if len(cells) != 6 || strings.TrimSpace(cells[2]) != "" || strings.TrimSpace(cells[3]) != "" || strings.TrimSpace(cells[4]) == "" {
+			t.Errorf("a level against itself: row %q is not all under Both", line)
+		}
+		rows++
+	}
+	if rows < 10 {
+		t.Errorf("a level against itself: %d rows", rows)
+	}
+	r = runCLI(t, nil, "levels", "compare", "1", "3", "-f", "markdown")
+	for _, shared := range []string{"| Track ", "| Plan length "} {
+		_, row, _ := strings.Cut(r.stdout, shared)
+		row, _, _ = strings.Cut(row, "\n")
+		if cells := strings.Split(row, "|"); len(cells) != 5 || strings.TrimSpace(cells[1]) != "" || strings.TrimSpace(cells[3]) == "" {
+			t.Errorf("foundation and advanced share their %s, not shown under Both: %q", strings.Trim(shared, "| "), row)
+		}
 	}
 }
 

@@ -49,8 +49,11 @@ func newListCmd(f *cmdutil.Factory, runF func(*ListOptions) error, use, short st
 		Use:   use,
 		Short: short,
 		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			opts.Format, opts.FormatFrom = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var err error
+			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -114,8 +117,34 @@ func directionsListing(c *catalog.Loaded) render.Listing {
 	}
 }
 
-// addFormatFlag adds the --format flag that the format setting overrides.
+// jsonFlag is the shorthand for --format json.
+const jsonFlag = "json"
+
+// addFormatFlag adds the --format flag that the format setting overrides,
+// and --json, its shorthand for --format json; formatSetting reads both.
 func addFormatFlag(cmd *cobra.Command, format *string, names []string) {
 	cmd.Flags().StringVarP(format, cmdutil.KeyFormat, "f", string(render.Table), cmdutil.WithEnv("output format: "+strings.Join(names, ", "), cmdutil.KeyFormat))
 	must(cmd.RegisterFlagCompletionFunc(cmdutil.KeyFormat, cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp)))
+	cmd.Flags().Bool(jsonFlag, false, "shorthand for --format json")
+}
+
+// formatSetting is the format setting and where it came from (see
+// Setting.from); --json stands for --format json, over the variable and
+// the file, and contradicts any other --format.
+func formatSetting(cmd *cobra.Command, f *cmdutil.Factory) (format, from string, err error) {
+	format, from = f.Config.Get(cmdutil.KeyFormat), f.Config.Setting(cmdutil.KeyFormat).From()
+	if asJSON, _ := cmd.Flags().GetBool(jsonFlag); !asJSON {
+		return format, from, nil
+	}
+	format, err = jsonFormat(cmd, format)
+	return format, "", err
+}
+
+// jsonFormat is the format --json asks for, refusing a --format that says
+// otherwise.
+func jsonFormat(cmd *cobra.Command, format string) (string, error) {
+	if cmd.Flags().Changed(cmdutil.KeyFormat) && format != string(render.JSON) {
+		return "", cmdutil.UsageErrorf("--json and --format %s disagree; use one of them", format)
+	}
+	return string(render.JSON), nil
 }

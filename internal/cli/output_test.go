@@ -52,7 +52,7 @@ func TestOutputFileHoldsWhatStdoutWouldShow(t *testing.T) {
 		}
 		got, err := os.ReadFile(path)
 		if err != nil || string(got) != want || want == "" {
-			t.Errorf("%s: file differs from stdout (%v):\n%s", format, err, golden.LineDiff(want, string(got)))
+			t.Errorf("%s: file differs from stdout (%v):\n%s", format, err, golden.Diff("stdout", path, want, string(got)))
 		}
 	}
 	entries, _ := os.ReadDir(dir)

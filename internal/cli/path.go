@@ -19,7 +19,6 @@ type PathOptions struct {
 // tests.
 func NewCmdPath(f *cmdutil.Factory, runF func(*PathOptions) error) *cobra.Command {
 	opts := &PathOptions{answerOptions: newAnswerOptions(f)}
-	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "path [--role ROLE] [--years N] [--accountability ANSWER]",
 		Short: "Show the whole path from the suggested level to the top, with dates",
@@ -50,7 +49,7 @@ Answers, prompting, settings and flags are advise's: see
   Roles and answers are the active catalog's: see 'careerpath catalog show'.`, "\n"),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := opts.fromCommand(cmd, f, asJSON); err != nil {
+			if err := opts.fromCommand(cmd, f); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -59,7 +58,7 @@ Answers, prompting, settings and flags are advise's: see
 			return runPath(opts)
 		},
 	}
-	addAnswerFlags(cmd, f, &opts.answerOptions, &asJSON)
+	addAnswerFlags(cmd, f, &opts.answerOptions)
 	return cmd
 }
 

@@ -128,11 +128,24 @@ func TestPathAsksForMissingAnswers(t *testing.T) {
 	}
 	flags := runCLI(t, nil, "path", "--role", "Cloud Engineer", "--years", "2.9", "--accountability", "team", "--start", "2027-01-04", "--json")
 	if r.stdout != flags.stdout {
-		t.Errorf("prompted path differs from the flags' path:\n%s", golden.LineDiff(flags.stdout, r.stdout))
+		t.Errorf("prompted path differs from the flags' path:\n%s", golden.Diff("flags", "prompted", flags.stdout, r.stdout))
 	}
 	p = &fakePrompter{replies: []string{interrupt}}
 	r = runPrompted(t, onTerminal, p, "path", "--years", "3", "--accountability", "team")
 	if r.code != cmdutil.ExitInterrupted || r.stdout != "" {
 		t.Errorf("Ctrl-C: exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+// A path of one step starts at the top: its title names the level once.
+func TestPathTitleNamesTheLevelsOnce(t *testing.T) {
+	for args, want := range map[string]string{
+		"--role|Engineering Manager|--years|10|--accountability|multi-team": "Career path: Advanced (top level), 2027-01-04 to 2027-04-17",
+		"--role|SRE|--years|6|--accountability|team":                        "Career path: Professional to Advanced, 2027-01-04 to ",
+	} {
+		r := runCLI(t, nil, append([]string{"path", "--start", "2027-01-04", "-f", "markdown"}, strings.Split(args, "|")...)...)
+		if title, _, _ := strings.Cut(r.stdout, "\n"); r.code != 0 || !strings.HasPrefix(title, "# "+want) {
+			t.Errorf("path %s: exit %d, title %q, want %q", args, r.code, title, want)
+		}
 	}
 }

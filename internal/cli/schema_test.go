@@ -162,14 +162,33 @@ func TestBatchRecordSchema(t *testing.T) {
 	}
 }
 
+// Each published schema is a 2020-12 document named by a URN, never by a
+// host: "urn:careerpath:schema:NAME:VERSION", VERSION being the
+// schema_version the output carries (a catalog file carries none).
 func TestSchemasAreWellFormed(t *testing.T) {
-	if schematest.Recommendation != data.SchemaFile(data.RecommendationSchema) || schematest.Catalog != data.SchemaFile(data.CatalogSchema) {
-		t.Errorf("schematest locations %q, %q do not name the published files", schematest.Recommendation, schematest.Catalog)
-	}
-	for _, name := range data.SchemaNames() {
-		raw, err := data.Schema(name)
+	versions := map[string]string{data.CatalogSchema: ""}
+	for name, golden := range map[string]string{
+		data.RecommendationSchema: "advise_json", data.PathSchema: "path_json",
+		data.ReportSchema: "report_json", data.CalibrationSchema: "calibrate_ndjson",
+	} {
+		raw, err := os.ReadFile(filepath.Join("testdata", golden+".golden"))
 		if err != nil {
 			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(raw), "\n{") // one object of an NDJSON stream
+		var out struct {
+			SchemaVersion string `json:"schema_version"`
+		}
+		if err := json.Unmarshal([]byte(first), &out); err != nil || out.SchemaVersion == "" {
+			t.Fatalf("%s: no schema_version (%v)", golden, err)
+		}
+		versions[name] = ":" + out.SchemaVersion
+	}
+	for _, name := range data.SchemaNames() {
+		printed := runCLI(t, nil, "schema", name)
+		raw, err := data.Schema(name)
+		if err != nil || printed.code != 0 || printed.stdout != string(raw) {
+			t.Fatalf("schema %s: exit %d, %v; stdout is not the published document", name, printed.code, err)
 		}
 		var head struct {
 			Schema string `json:"$schema"`
@@ -178,9 +197,40 @@ func TestSchemasAreWellFormed(t *testing.T) {
 		if err := json.Unmarshal(raw, &head); err != nil {
 			t.Fatal(err)
 		}
-		if head.Schema != "https://json-schema.org/draft/2020-12/schema" || head.ID != schematest.Base+data.SchemaFile(name) {
-			t.Errorf("%s: $schema %q, $id %q", name, head.Schema, head.ID)
+		version, ok := versions[name]
+		if !ok {
+			t.Fatalf("%s: which output carries its version? add it above", name)
 		}
-		schematest.Compile(t, data.SchemaFile(name))
+		if want := "urn:careerpath:schema:" + name + version; head.Schema != "https://json-schema.org/draft/2020-12/schema" || head.ID != want {
+			t.Errorf("%s: $schema %q, $id %q; want the 2020-12 meta-schema and %q", name, head.Schema, head.ID, want)
+		}
+		schematest.Compile(t, name)
+	}
+}
+
+// Both validators enforce the schema: each one alone rejects a drifted
+// document of each kind.
+func TestEachValidatorRejectsDrift(t *testing.T) {
+	for location, golden := range map[string]string{
+		schematest.Recommendation: "advise_json", schematest.Path: "path_json", schematest.Report: "report_json",
+	} {
+		good, err := os.ReadFile(filepath.Join("testdata", golden+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sch := schematest.Compile(t, location)
+		for drift, bad := range map[string]string{
+			"a number for schema_version": strings.Replace(string(good), `"schema_version": "1.`, `"schema_version": 1.`, 1),
+			"a field it does not define":  strings.Replace(string(good), `"schema_version": "`, `"debug": true, "schema_version": "`, 1),
+		} {
+			if bad == string(good) {
+				t.Fatalf("%s: fixture for %s did not change the document", golden, drift)
+			}
+			for validator, err := range schematest.CheckEach(sch, []byte(bad)) {
+				if err == nil {
+					t.Errorf("%s: %s accepted a document with %s", location, validator, drift)
+				}
+			}
+		}
 	}
 }

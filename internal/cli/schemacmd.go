@@ -30,7 +30,11 @@ Print the JSON Schema of the recommendation (advise --json, and each batch
 record under $defs/batch_record), of the career path (path --json), of a
 catalog file, of the team report (report --format json) or of a
 calibration record (calibrate --format ndjson). The tests check every JSON
-output of careerpath against these schemas.`),
+output of careerpath against these schemas.
+
+Each schema stands alone: the definitions it shares with another are
+copied into its $defs, and its $id is a URN (urn:careerpath:schema:NAME:
+VERSION), so a validator needs nothing else, offline.`),
 		Example: strings.Trim(`
   careerpath schema recommendation > recommendation.schema.json
   careerpath schema path > path.schema.json

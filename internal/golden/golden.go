@@ -1,14 +1,18 @@
 // Package golden compares test output with files in testdata/, in the
-// manner of go/printer's tests: `go test ./PKG -update` rewrites the files,
-// and a mismatch shows the lines that differ. Imported by tests only.
+// manner of go/printer's tests: `go test ./... -update` rewrites the files,
+// and a mismatch shows a unified diff. Imported by tests only.
+//
+// The -update flag is registered here, so a test binary knows it only if
+// its package imports golden; `go test ./... -update` passes the flag to
+// every test binary, and one that does not define it fails. So every
+// package with tests imports golden, a blank import where it compares no
+// golden file, and TestEveryTestPackageTakesUpdate names any that does not.
 package golden
 
 import (
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -30,27 +34,7 @@ func Assert(tb testing.TB, name, got string) {
 	if err != nil {
 		tb.Fatalf("%v (run go test with -update to create it)", err)
 	}
-	if got != string(want) {
-		tb.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", path, LineDiff(string(want), got))
+	if d := Diff(path, "got", string(want), got); d != "" {
+		tb.Errorf("%s differs from the output (go test -update rewrites it):\n%s", path, d)
 	}
-}
-
-// LineDiff lists the lines that differ, with their numbers, quoted so that
-// white space and control characters show.
-func LineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  - %q\n  + %q\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }

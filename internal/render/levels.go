@@ -10,26 +10,36 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
-// LevelComparison writes two levels side by side: a table of each text,
-// then for each list what only A has, only B has and both have.
+// LevelComparison writes two levels side by side: a row for each text,
+// then for each list what only A has, only B has and both have. A text
+// both levels have alike (their track, often) shows once, under Both.
 func LevelComparison(w io.Writer, f Format, c *advisor.LevelComparison, width int) error {
-	text := func(name string, p advisor.TextPair) []string { return []string{name, p.A, p.B, ""} }
-	list := func(name string, l advisor.ListCompared) []string {
-		return []string{name, strings.Join(l.OnlyA, "; "), strings.Join(l.OnlyB, "; "), strings.Join(l.Both, "; ")}
+	var rows [][]string
+	pair := func(name, a, b string) {
+		switch {
+		case a == "" && b == "":
+		case a == b:
+			rows = append(rows, []string{name, "", "", a})
+		default:
+			rows = append(rows, []string{name, a, b, ""})
+		}
 	}
-	rows := [][]string{
-		text("Intended audience", c.IntendedAudience),
-		text("Prior experience", c.PriorExperience),
-		text("Key emphasis", c.KeyEmphasis),
-		{"Minimum years", formatNumber(c.MinYears.A), formatNumber(c.MinYears.B), ""},
-		text("Purpose", c.Purpose),
-		text("Best suited for", c.BestSuitedFor),
-		list("Capabilities", c.Capabilities),
-		list("Practical results", c.PracticalResults),
-		list("Common mistakes", c.CommonMistakes),
-		list("What to pursue next", c.PursueNext),
-		list("Plan phases", c.PlanPhases),
+	list := func(name string, l advisor.ListCompared) {
+		rows = append(rows, []string{name, strings.Join(l.OnlyA, "; "), strings.Join(l.OnlyB, "; "), strings.Join(l.Both, "; ")})
 	}
+	pair("Track", c.Track.A, c.Track.B)
+	pair("Intended audience", c.IntendedAudience.A, c.IntendedAudience.B)
+	pair("Prior experience", c.PriorExperience.A, c.PriorExperience.B)
+	pair("Key emphasis", c.KeyEmphasis.A, c.KeyEmphasis.B)
+	pair("Minimum years", formatNumber(c.MinYears.A), formatNumber(c.MinYears.B))
+	pair("Purpose", c.Purpose.A, c.Purpose.B)
+	pair("Best suited for", c.BestSuitedFor.A, c.BestSuitedFor.B)
+	list("Capabilities", c.Capabilities)
+	list("Practical results", c.PracticalResults)
+	list("Common mistakes", c.CommonMistakes)
+	list("What to pursue next", c.PursueNext)
+	list("Plan phases", c.PlanPhases)
+	pair("Plan length", fmt.Sprintf("%d days", c.PlanDays.A), fmt.Sprintf("%d days", c.PlanDays.B))
 	headers := []string{"", fmt.Sprintf("%s (level %d)", c.A.Name, c.A.Order), fmt.Sprintf("%s (level %d)", c.B.Name, c.B.Order), "Both"}
 	return WriteListing(w, f, Listing{Headers: headers, Rows: rows, Data: c}, width)
 }

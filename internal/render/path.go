@@ -27,8 +27,7 @@ func Path(w io.Writer, f Format, p *advisor.Path, opt Options) error {
 
 func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 	out := textWriter(w, s, opt.Width)
-	out.line("%s", s.title(fmt.Sprintf("Career path: %s to %s, %s to %s",
-		p.Steps[0].Level.Name, p.Steps[len(p.Steps)-1].Level.Name, p.Start, p.End)))
+	out.line("%s", s.title(pathTitle(p)))
 	out.line("")
 	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", p.Role.Name, p.Role.TableLevel.Label))
 	out.para(s.bullet(), fmt.Sprintf("Experience: %s years on %s", formatNumber(p.Input.Years), p.Start))
@@ -65,6 +64,16 @@ func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 		}
 	}
 	return out.err
+}
+
+// pathTitle names the levels the path goes through and its dates. A path
+// always ends at the top level, so one of a single step starts there.
+func pathTitle(p *advisor.Path) string {
+	levels := fmt.Sprintf("%s to %s", p.Steps[0].Level.Name, p.Steps[len(p.Steps)-1].Level.Name)
+	if len(p.Steps) == 1 {
+		levels = p.Steps[0].Level.Name + " (top level)"
+	}
+	return fmt.Sprintf("Career path: %s, %s to %s", levels, p.Start, p.End)
 }
 
 func requiresText(reqs []advisor.Requirement) string {

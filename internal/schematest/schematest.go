@@ -1,40 +1,41 @@
 // Package schematest checks JSON output against careerpath's published
-// JSON Schemas (data/schema) in tests, with a maintained validator, so the
-// contract integrators code against cannot drift from what the binary
-// writes. Only tests import it.
+// JSON Schemas in tests, as `careerpath schema NAME` prints them, with two
+// independent validators and no loader: each schema must stand alone, so
+// that an integrator's validator, offline and with nothing preloaded, can
+// use it. Only tests import it.
 package schematest
 
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
+	googleschema "github.com/google/jsonschema-go/jsonschema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careerpath/careerpath/data"
 )
 
-// Base is the URL every published schema's $id starts with.
-const Base = "https://github.com/careerpath/careerpath/data/schema/"
-
-// Schema locations, relative to Base (TestSchemasAreWellFormed keeps them
-// equal to data.SchemaFile of each schema).
+// Schema locations: a published schema's name, and a fragment for one of
+// its definitions.
 const (
 	// Recommendation is one `advise --json` object.
-	Recommendation = "recommendation.schema.json"
+	Recommendation = data.RecommendationSchema
 	// BatchRecord is one `batch --format ndjson` line (or one element of
 	// `batch --format json`): an advised row or a rejected one.
 	BatchRecord = Recommendation + "#/$defs/batch_record"
 	// Path is one `path --json` object.
-	Path = "path.schema.json"
+	Path = data.PathSchema
 	// Catalog is a whole catalog file.
-	Catalog = "catalog.schema.json"
+	Catalog = data.CatalogSchema
 	// Report is a `report --format json` document.
-	Report = "report.schema.json"
+	Report = data.ReportSchema
 	// Calibration is one `calibrate --format ndjson` line.
-	Calibration = "calibration.schema.json"
+	Calibration = data.CalibrationSchema
 )
 
 // CatalogEntry is the location of one catalog entry type: level, role,
@@ -43,39 +44,97 @@ func CatalogEntry(name string) string {
 	return Catalog + "#/$defs/" + name
 }
 
-// Compile compiles the published schema at location (one of the locations
-// above), with formats such as "date" asserted.
-func Compile(tb testing.TB, location string) *jsonschema.Schema {
-	tb.Helper()
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	for _, name := range data.SchemaNames() {
-		raw, err := data.Schema(name)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-		if err != nil {
-			tb.Fatalf("schema %s is not JSON: %v", name, err)
-		}
-		if err := c.AddResource(Base+data.SchemaFile(name), doc); err != nil {
-			tb.Fatalf("schema %s: %v", name, err)
-		}
-	}
-	sch, err := c.Compile(Base + location)
-	if err != nil {
-		tb.Fatalf("compile %s: %v", location, err)
-	}
-	return sch
+// The validators, by the names their errors carry.
+const (
+	santhosh = "santhosh-tekuri/jsonschema"
+	google   = "google/jsonschema-go"
+)
+
+// Schema is one location compiled by both validators.
+type Schema struct {
+	santhosh *jsonschema.Schema
+	google   *googleschema.Resolved
 }
 
-// Check returns why doc (JSON) does not match the schema, or nil.
-func Check(sch *jsonschema.Schema, doc []byte) error {
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+// Compile compiles the schema at location (one of the locations above)
+// from the published document alone, with formats such as "date" asserted
+// where the validator can.
+func Compile(tb testing.TB, location string) *Schema {
+	tb.Helper()
+	name, fragment, _ := strings.Cut(location, "#")
+	raw, err := data.Schema(name)
 	if err != nil {
-		return fmt.Errorf("not JSON: %w", err)
+		tb.Fatal(err)
 	}
-	return sch.Validate(v)
+	s := &Schema{}
+	if s.santhosh, err = compileSanthosh(raw, fragment); err != nil {
+		tb.Fatalf(santhosh+": compile %s: %v", location, err)
+	}
+	if s.google, err = compileGoogle(raw, fragment); err != nil {
+		tb.Fatalf(google+": compile %s: %v", location, err)
+	}
+	return s
+}
+
+// noLoader refuses every URL: the document must hold all it refers to.
+type noLoader struct{}
+
+func (noLoader) Load(url string) (any, error) {
+	return nil, fmt.Errorf("refusing to load %s: a published schema must not refer to another document", url)
+}
+
+func compileSanthosh(raw []byte, fragment string) (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	id, _ := doc.(map[string]any)["$id"].(string)
+	if id == "" {
+		return nil, errors.New("no $id")
+	}
+	c := jsonschema.NewCompiler()
+	c.UseLoader(noLoader{})
+	c.AssertFormat()
+	if err := c.AddResource(id, doc); err != nil {
+		return nil, err
+	}
+	return c.Compile(id + "#" + fragment)
+}
+
+// compileGoogle validates against a definition by a document that refers
+// to it, as the library validates only a document's root.
+func compileGoogle(raw []byte, fragment string) (*googleschema.Resolved, error) {
+	if fragment != "" {
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &doc); err != nil {
+			return nil, err
+		}
+		ref, _ := json.Marshal("#" + fragment)
+		var err error
+		raw, err = json.Marshal(map[string]json.RawMessage{"$schema": doc["$schema"], "$id": doc["$id"], "$defs": doc["$defs"], "$ref": ref})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var s googleschema.Schema
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, err
+	}
+	// No Loader: the library then refuses any remote reference.
+	return s.Resolve(&googleschema.ResolveOptions{})
+}
+
+// Check returns why doc (JSON) does not match the schema by either
+// validator, or nil.
+func Check(s *Schema, doc []byte) error {
+	verdicts := CheckEach(s, doc)
+	var errs []error
+	for _, validator := range []string{santhosh, google} {
+		if err := verdicts[validator]; err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", validator, err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // ValidateJSON fails the test unless doc matches the schema at location.
@@ -116,4 +175,19 @@ func YAMLToJSON(tb testing.TB, raw []byte) []byte {
 		tb.Fatal(err)
 	}
 	return out
+}
+
+// CheckEach returns each validator's verdict on doc by the validator's
+// name, so that a test can tell that both enforce the schema.
+func CheckEach(s *Schema, doc []byte) map[string]error {
+	var tree, plain any
+	var err error
+	if tree, err = jsonschema.UnmarshalJSON(bytes.NewReader(doc)); err == nil {
+		err = json.Unmarshal(doc, &plain)
+	}
+	if err != nil {
+		err = fmt.Errorf("not JSON: %w", err)
+		return map[string]error{santhosh: err, google: err}
+	}
+	return map[string]error{santhosh: s.santhosh.Validate(tree), google: s.google.Validate(plain)}
 }
