@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/advisor"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // OutputColumns are the columns the CSV output adds after the input's;
@@ -180,7 +180,7 @@ type jsonEncoder struct {
 func newJSONEncoder(l *layout, array bool) *jsonEncoder {
 	e := &jsonEncoder{layout: l, array: array}
 	for _, name := range l.names {
-		e.keys = append(e.keys, append(render.AppendJSONString(nil, name), ':'))
+		e.keys = append(e.keys, append(text.AppendJSONString(nil, name), ':'))
 	}
 	return e
 }
@@ -200,18 +200,18 @@ func (e *jsonEncoder) advised(rec *advisor.Recommendation) *outcome {
 // appendInput writes advisor.Input as encoding/json does.
 func appendInput(dst, role, years, acc []byte) []byte {
 	dst = append(dst, `{"role":`...)
-	dst = render.AppendJSONString(dst, role)
+	dst = text.AppendJSONString(dst, role)
 	dst = append(dst, `,"years":`...)
 	dst = append(dst, years...)
 	dst = append(dst, `,"accountability":`...)
-	dst = render.AppendJSONString(dst, acc)
+	dst = text.AppendJSONString(dst, acc)
 	return append(dst, '}')
 }
 
-// encodeJSON is render.CompactJSON of a value that always encodes: plain
+// encodeJSON is text.CompactJSON of a value that always encodes: plain
 // structs of strings and numbers.
 func encodeJSON(v any) []byte {
-	b, err := render.CompactJSON(v)
+	b, err := text.CompactJSON(v)
 	if err != nil {
 		panic(err)
 	}
@@ -234,9 +234,9 @@ func (e *jsonEncoder) rejected(problems []Problem) []byte {
 
 func appendProblem(dst []byte, p Problem) []byte {
 	dst = append(dst, `"column":`...)
-	dst = render.AppendJSONString(dst, p.Column)
+	dst = text.AppendJSONString(dst, p.Column)
 	dst = append(dst, `,"message":`...)
-	return render.AppendJSONString(dst, p.Message)
+	return text.AppendJSONString(dst, p.Message)
 }
 
 func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {
@@ -251,7 +251,7 @@ func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, yea
 			dst = append(dst, ',')
 		}
 		dst = append(dst, e.keys[i]...)
-		dst = render.AppendJSONString(dst, fields[i])
+		dst = text.AppendJSONString(dst, fields[i])
 	}
 	dst = append(dst, "},"...)
 	dst = append(dst, o.encoded...)

@@ -10,7 +10,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/careerpath/careerpath/internal/advisor"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // The table view travels from workers to the sink as cells separated by
@@ -104,7 +104,7 @@ func appendTableCell(dst, cell []byte) []byte {
 
 // tableSink streams rows into a table with fixed column widths, so that
 // it needs no second pass and keeps no rows; or, on a terminal narrower
-// than that table, as records (see render.WriteRecords).
+// than that table, as records (see text.WriteRecords).
 type tableSink struct {
 	table *tablewriter.Table
 	head  []string
@@ -120,11 +120,11 @@ func newTableSink(w io.Writer, l *layout, width int) *tableSink {
 	head := []string{"Line"}
 	widths := []int{6}
 	if at := firstPassThrough(l); at >= 0 {
-		head = append(head, render.Sanitize(string(l.header[at])))
+		head = append(head, text.Sanitize(string(l.header[at])))
 		widths = append(widths, 12)
 	}
 	for _, at := range l.index[:startAt] {
-		head = append(head, render.Sanitize(string(l.header[at])))
+		head = append(head, text.Sanitize(string(l.header[at])))
 	}
 	head = append(head, "Level", "Next level", "Plan", "Error")
 	widths = append(widths, 22, 7, 16, 14, 14, 26, 40)
@@ -197,7 +197,7 @@ func (s *tableSink) writeRecords(chunk []byte) error {
 		}
 	}
 	s.started = true
-	return render.WriteRecords(s.out, s.width, s.head, rows)
+	return text.WriteRecords(s.out, s.width, s.head, rows)
 }
 
 // cells splits an encoded row, escaping what a terminal would obey.
@@ -205,7 +205,7 @@ func cells(row []byte) []string {
 	fields := bytes.Split(row, []byte{unitSep})
 	out := make([]string, len(fields))
 	for i, c := range fields {
-		out[i] = render.Sanitize(string(c))
+		out[i] = text.Sanitize(string(c))
 	}
 	return out
 }

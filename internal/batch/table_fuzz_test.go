@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // FuzzTableView writes arbitrary CSV as the table view, piped and on a
@@ -28,7 +28,7 @@ func FuzzTableView(f *testing.F) {
 			if !utf8.Valid(out.Bytes()) {
 				t.Fatalf("width %d: output is not UTF-8:\n%q", width, out.String())
 			}
-			if i := strings.IndexFunc(out.String(), render.Unsafe); i >= 0 {
+			if i := strings.IndexFunc(out.String(), text.Unsafe); i >= 0 {
 				t.Fatalf("width %d: raw control character at %d:\n%q", width, i, out.String())
 			}
 		}

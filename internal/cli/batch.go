@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/batch"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // BatchOptions are the inputs of `careerpath batch`.
@@ -141,7 +141,7 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", text.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read}
 	}
@@ -218,7 +218,7 @@ func openBatchInput(ctx context.Context, streams *IOStreams, input string) (*bat
 	}
 	bar := progressbar.NewOptions64(info.Size(),
 		progressbar.OptionSetWriter(streams.ErrOut),
-		progressbar.OptionSetDescription(render.Sanitize(input)),
+		progressbar.OptionSetDescription(text.Sanitize(input)),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetRenderBlankState(true),

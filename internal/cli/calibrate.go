@@ -15,6 +15,7 @@ import (
 	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // CalibrateOptions are the inputs of `careerpath calibrate`.
@@ -153,7 +154,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 		return err
 	}
 	for i, s := range r.sums {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(r.names[i]), s.Read, plural(s.Read, "row"), s.Advised, s.Rejected)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", text.Sanitize(r.names[i]), s.Read, plural(s.Read, "row"), s.Advised, s.Rejected)
 	}
 	if format == render.CSV || format == render.NDJSON || format == render.JSON {
 		if err := render.CalibrationSummary(opts.IO.ErrOut, sum, ropts); err != nil {

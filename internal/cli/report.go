@@ -13,6 +13,7 @@ import (
 	"github.com/careerpath/careerpath/internal/render"
 	"github.com/careerpath/careerpath/internal/report"
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // ReportOptions are the inputs of `careerpath report`.
@@ -131,7 +132,7 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", render.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n", text.Sanitize(in.name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 	if sum.Rejected > 0 {
 		return &RejectedRowsError{Rejected: sum.Rejected, Read: sum.Read, Listed: "the report lists them with their reasons"}
 	}

@@ -15,7 +15,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/prompt"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // Factory carries what every command needs; tests build their own.
@@ -131,7 +131,7 @@ func run(f *Factory, args []string) int {
 		err = &UsageError{Err: err}
 	}
 	// Messages quote catalog text, file names and flag values.
-	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", render.Sanitize(err.Error()))
+	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", text.Sanitize(err.Error()))
 	var usage *UsageError
 	if errors.As(err, &usage) && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())

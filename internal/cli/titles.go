@@ -10,6 +10,7 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // NewCmdTitles builds `careerpath titles`, the title map's commands.
@@ -139,6 +140,6 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(in.name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", text.Sanitize(in.name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
+
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // NDJSON is one JSON object per line, the streaming form of JSON.
@@ -405,7 +407,7 @@ func (c recommendationCache) of(rec *advisor.Recommendation) (json.RawMessage, e
 	if b, ok := c[rec]; ok {
 		return b, nil
 	}
-	b, err := CompactJSON(rec)
+	b, err := text.CompactJSON(rec)
 	if err != nil {
 		return nil, err
 	}
@@ -465,7 +467,7 @@ func calibrationJSON(w io.Writer, array bool, j *calibrate.Join, opt Calibration
 		if err != nil {
 			return err
 		}
-		b, err := CompactJSON(rec)
+		b, err := text.CompactJSON(rec)
 		if err != nil {
 			return err
 		}

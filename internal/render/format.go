@@ -14,6 +14,8 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // Format is an output format.
@@ -149,7 +151,7 @@ func escapeAll(cells []string, escape func(string) string) []string {
 // A terminal table with width > 0 is fitted to that many columns; 0 (a pipe
 // or a file) never wraps, so scripts and golden files see a row per line.
 func writeTable(w io.Writer, markdown bool, width int, headers []string, rows [][]string) error {
-	escape := Sanitize
+	escape := text.Sanitize
 	if markdown {
 		escape = MarkdownText
 	}
@@ -162,7 +164,7 @@ func writeTable(w io.Writer, markdown bool, width int, headers []string, rows []
 	if width > 0 && !markdown {
 		var fits bool
 		if widths, fits = fitColumns(width, headers, escaped); !fits {
-			return WriteRecords(w, width, headers, escaped)
+			return text.WriteRecords(w, width, headers, escaped)
 		}
 	}
 	t := newTable(w, markdown, widths)

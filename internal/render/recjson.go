@@ -8,6 +8,8 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
+
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // A recommendation and a career path are written as JSON by hand, field
@@ -116,7 +118,7 @@ func (j *jsonOut) float(f float64) {
 }
 
 // str writes s quoted as encoding/json does without HTML escaping.
-func (j *jsonOut) str(s string) { j.b = AppendJSONString(j.b, s) }
+func (j *jsonOut) str(s string) { j.b = text.AppendJSONString(j.b, s) }
 
 func (j *jsonOut) strs(list []string) { jsonList(j, list, (*jsonOut).str) }
 
