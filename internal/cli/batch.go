@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/render"
 	"github.com/careerpath/careerpath/internal/text"
 )
 
@@ -86,14 +87,14 @@ a failure or Ctrl-C an existing file is left as it was.
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Format, "format", "f", string(batch.CSV), "output format: "+strings.Join(batch.FormatNames(), ", "))
+	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.BatchFormatNames(), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
 	addStaffListFlags(cmd, &opts.Delimiter, &opts.Columns, "field delimiter of the input and CSV output")
 	addRowStartFlag(cmd, &opts.Start)
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
 	addTitlesFlag(cmd)
 
-	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(batch.FormatNames(), cobra.ShellCompDirectiveNoFileComp)))
+	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.BatchFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
@@ -115,7 +116,7 @@ func (e *RejectedRowsError) Error() string {
 }
 
 func runBatch(opts *BatchOptions) error {
-	bopts, err := batchOptions(opts)
+	format, bopts, err := batchOptions(opts)
 	if err != nil {
 		return err
 	}
@@ -134,8 +135,8 @@ func runBatch(opts *BatchOptions) error {
 
 	var sum batch.Summary
 	err = writeOutput(ctx, opts.IO, opts.Output, func(out io.Writer, width int) error {
-		bopts.Width = width
-		sum, err = batch.Run(ctx, cat, in.r, out, bopts)
+		rows := render.BatchRows(out, format, render.BatchOptions{Raw: opts.Raw, Width: width})
+		sum, err = batch.Run(ctx, cat, in.r, rows, bopts)
 		return in.failure(ctx, err)
 	})
 	if err != nil {
@@ -149,17 +150,13 @@ func runBatch(opts *BatchOptions) error {
 }
 
 // batchOptions checks the flags.
-func batchOptions(opts *BatchOptions) (batch.Options, error) {
-	format, err := batch.ParseFormat(opts.Format)
+func batchOptions(opts *BatchOptions) (render.Format, batch.Options, error) {
+	format, err := render.ParseBatchFormat(opts.Format)
 	if err != nil {
-		return batch.Options{}, &UsageError{Err: err}
+		return "", batch.Options{}, &UsageError{Err: err}
 	}
 	bopts, err := opts.readOptions()
-	if err != nil {
-		return batch.Options{}, err
-	}
-	bopts.Format, bopts.Raw = format, opts.Raw
-	return bopts, nil
+	return format, bopts, err
 }
 
 // batchInput is the open input of a batch run.

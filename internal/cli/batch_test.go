@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careerpath/careerpath/internal/render"
 	"github.com/careerpath/careerpath/internal/schematest"
 
 	"github.com/careerpath/careerpath/internal/golden"
@@ -122,9 +123,9 @@ func TestBatchOptionsFromFlags(t *testing.T) {
 		strings.Join(got.Columns, "|") != "role=Job Title|years=YoE" {
 		t.Errorf("options %+v", got)
 	}
-	bopts, err := batchOptions(got)
-	if err != nil || bopts.Delimiter != '\t' || bopts.Columns["role"] != "Job Title" || bopts.Columns["years"] != "YoE" {
-		t.Errorf("batch options %+v, %v", bopts, err)
+	format, bopts, err := batchOptions(got)
+	if err != nil || format != render.NDJSON || bopts.Delimiter != '\t' || bopts.Columns["role"] != "Job Title" || bopts.Columns["years"] != "YoE" {
+		t.Errorf("batch options %s %+v, %v", format, bopts, err)
 	}
 }
 

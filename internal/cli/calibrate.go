@@ -140,10 +140,8 @@ func runCalibrate(opts *CalibrateOptions) error {
 		}
 		return err
 	}
-	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter,
-		Cell:   batch.NewCellWriter(bopts.Delimiter, opts.Raw).AppendCell,
-		Number: batch.NewCellWriter(bopts.Delimiter, true).AppendCell,
-		Files:  r.names, Catalog: adv.Source()}
+	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter, Raw: opts.Raw,
+		Files: r.names, Catalog: adv.Source()}
 	var sum calibrate.Summary
 	err = writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer, width int) (err error) {
 		ropts.Width = width

@@ -16,9 +16,6 @@ import (
 	"github.com/careerpath/careerpath/internal/text"
 )
 
-// NDJSON is one JSON object per line, the streaming form of JSON.
-const NDJSON Format = "ndjson"
-
 // CalibrationFormats lists calibration's formats, the default first.
 var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML}
 
@@ -39,13 +36,10 @@ type CellAppender func(dst []byte, cell string) []byte
 type CalibrationOptions struct {
 	// By is the --by column, "" without it: records then have no group.
 	By string
-	// Delimiter separates the CSV output's cells; Cell appends a text cell
-	// and Number one of careerpath's own numbers, quoted as needed. The
-	// caller passes batch's cell writer, with its formula guard for text,
-	// so that every CSV careerpath writes is guarded alike (batch imports
-	// render, so render cannot import it).
-	Delimiter    byte
-	Cell, Number CellAppender
+	// Delimiter separates the CSV output's cells; Raw turns off the
+	// spreadsheet formula guard on its text cells, as batch's --raw does.
+	Delimiter byte
+	Raw       bool
 	// Files name SELF and MANAGER; Catalog is the policy applied. The human
 	// formats print them so a stored report says what made it.
 	Files   [2]string
@@ -91,17 +85,20 @@ func calibrationCSVColumns(by bool) []string {
 // every core: blocks of records are written into buffers at the same
 // time and copied out in order, a bounded number in flight.
 func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (calibrate.Summary, error) {
+	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
+	// number for the spreadsheet.
+	textCells, numberCells := newCellWriter(opt.Delimiter, opt.Raw), newCellWriter(opt.Delimiter, true)
 	var header []byte
 	for i, col := range calibrationCSVColumns(opt.By != "") {
 		if i > 0 {
 			header = append(header, opt.Delimiter)
 		}
-		header = opt.Number(header, col)
+		header = numberCells.appendCell(header, col)
 	}
 	if _, err := w.Write(append(header, '\n')); err != nil {
 		return calibrate.Summary{}, err
 	}
-	encoded := encodeCells(j.Cells(), opt.Cell)
+	encoded := encodeCells(j.Cells(), textCells.appendCell)
 	total := j.NewTally(opt.By != "")
 	inFlight := make(chan chan csvBlock, 2*runtime.GOMAXPROCS(0))
 	// Written blocks' buffers are reused, as many as can be in flight.
@@ -122,7 +119,9 @@ func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (cal
 			default:
 				buf = make([]byte, 0, csvBlockBytes)
 			}
-			go func() { done <- writeCSVBlock(j, opt, encoded, from, min(from+csvBlockPositions, j.Positions()), buf) }()
+			go func() {
+				done <- writeCSVBlock(j, opt, textCells.appendCell, numberCells.appendCell, encoded, from, min(from+csvBlockPositions, j.Positions()), buf)
+			}()
 		}
 	}()
 	var err error
@@ -194,10 +193,8 @@ type csvBlock struct {
 
 // writeCSVBlock writes the records at positions from up to to after buf.
 // encoded are the join's answer cells as CSV cells.
-func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, encoded [3][]string, from, to int, buf []byte) csvBlock {
-	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
-	// number for the spreadsheet.
-	text, number := opt.Cell, opt.Number
+// text and number append a text cell and a number cell.
+func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, text, number CellAppender, encoded [3][]string, from, to int, buf []byte) csvBlock {
 	b := csvBlock{tally: j.NewTally(opt.By != "")}
 	var differences differsCache
 	line := buf

@@ -40,7 +40,7 @@ func BenchmarkCalibrationCSV(b *testing.B) {
 			}
 		}
 	}
-	opt := CalibrationOptions{Delimiter: ',', Cell: quoting(','), Number: quoting(',')}
+	opt := CalibrationOptions{Delimiter: ','}
 	for b.Loop() {
 		if _, err := Calibration(io.Discard, CSV, j, opt); err != nil {
 			b.Fatal(err)

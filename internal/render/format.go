@@ -18,17 +18,25 @@ import (
 	"github.com/careerpath/careerpath/internal/text"
 )
 
-// Format is an output format.
+// Format is an output format. It is the one type of every command's
+// --format, batch's included: the formats are views, so they live with the
+// views, and batch, which cannot import render, takes its rows' view as a
+// batch.Output instead of knowing formats (see BatchRows).
 type Format string
 
-// The formats every command offers, and the calendar only a recommendation
-// has: its plan as iCalendar events.
+// The formats every command offers; the calendar only a recommendation
+// has, its plan as iCalendar events; CSV and NDJSON for the staff-list
+// commands (CSV also being the title map format, what --titles reads back);
+// and HTML, one self-contained page, for a report or a calibration.
 const (
 	Table    Format = "table"
 	JSON     Format = "json"
 	YAML     Format = "yaml"
 	Markdown Format = "markdown"
 	ICS      Format = "ics"
+	CSV      Format = "csv"
+	NDJSON   Format = "ndjson"
+	HTML     Format = "html"
 )
 
 // Formats lists the formats of every command in the order help text shows
