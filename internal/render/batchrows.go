@@ -34,7 +34,8 @@ type BatchOptions struct {
 	Width int
 }
 
-// BatchRows is batch's rows in one of BatchFormats, written to w.
+// BatchRows is batch's rows in one of BatchFormats, written to w: the
+// encoder batch's workers run and the sink its in-order stage writes to.
 func BatchRows(w io.Writer, f Format, opts BatchOptions) batch.Output {
 	return batchRows{w: w, format: f, opts: opts}
 }

@@ -1,5 +1,8 @@
-// Package render writes recommendations and catalog listings as tables,
-// JSON, YAML or Markdown. It knows formats, never policy.
+// Package render writes recommendations, catalog listings and the results
+// of the staff-list commands as tables, JSON, YAML, Markdown, CSV, ICS or
+// HTML. It knows formats, never policy; it is used from above (the
+// commands), so it may read the command packages' results, and nothing
+// below the commands imports it.
 package render
 
 import (
