@@ -13,15 +13,6 @@ import (
 //go:embed catalog.yaml
 var CatalogYAML []byte
 
-// CatalogForm is catalog.yaml in the compact binary form internal/catalog
-// reads without reflection, made at build time so that a run need not
-// parse YAML; a test in internal/catalog keeps it equal to catalog.yaml.
-// It is a string so that the catalog's text can point into it.
-//
-//go:generate go run ../internal/catalog/embedgen catalog.yaml catalog.gen.bin
-//go:embed catalog.gen.bin
-var CatalogForm string
-
 //go:embed schema/*.schema.json
 var schemas embed.FS
 

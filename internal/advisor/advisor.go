@@ -72,7 +72,7 @@ func (a *Advisor) Advise(ans Answers, start time.Time) (*Recommendation, error) 
 	if err != nil {
 		return nil, err
 	}
-	return a.Recommend(q, start), nil
+	return a.Recommend(q, start)
 }
 
 // Decision is the outcome of the level rule.
@@ -214,15 +214,23 @@ func (a *Advisor) missingAccountability(q Query, targetPos int, targetName strin
 	return req
 }
 
-// Recommend builds the full recommendation for resolved answers.
-func (a *Advisor) Recommend(q Query, start time.Time) *Recommendation {
+// Recommend builds the full recommendation for resolved answers. A start
+// from which the plan or the next level's eligibility falls outside the
+// years a date is written in gives an *InputError.
+func (a *Advisor) Recommend(q Query, start time.Time) (*Recommendation, error) {
 	return a.recommend(q, a.Decide(q), start)
 }
 
-func (a *Advisor) recommend(q Query, d Decision, start time.Time) *Recommendation {
+func (a *Advisor) recommend(q Query, d Decision, start time.Time) (*Recommendation, error) {
 	level := &a.cat.Levels[d.Level]
+	last := planEnd(level, start)
 	if d.Next != nil {
-		d.Next.EligibleFrom = EligibleFrom(start, q.Input.Years, a.cat.Levels[d.Level+1].Policy.MinYears).Format(DateLayout)
+		eligible := EligibleFrom(start, q.Input.Years, a.cat.Levels[d.Level+1].Policy.MinYears)
+		last = later(last, eligible)
+		d.Next.EligibleFrom = eligible.Format(DateLayout)
+	}
+	if err := checkDates(start, last); err != nil {
+		return nil, err
 	}
 	to := q.Role.Level.To
 	if to == "" {
@@ -244,7 +252,7 @@ func (a *Advisor) recommend(q Query, d Decision, start time.Time) *Recommendatio
 		CommonMistakes:   nonNil(level.CommonMistakes),
 		PursueNext:       nonNil(level.PursueNext),
 		Specialisations:  a.Specialisations(q.Role, level),
-	}
+	}, nil
 }
 
 // Source is the provenance of a recommendation: the catalog and the
@@ -277,6 +285,39 @@ func BuildPlan(level *catalog.Level, start time.Time) Plan {
 		day = end.AddDate(0, 0, 1)
 	}
 	return plan
+}
+
+// planEnd is the last day of a level's plan from start.
+func planEnd(level *catalog.Level, start time.Time) time.Time {
+	return civilDate(start).AddDate(0, 0, level.PreparationPlan.Days()-1)
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// checkDates refuses advice whose dates, from start to last, leave the
+// years a date is written in (MinStartYear to MaxStartYear): past them
+// YYYY-MM-DD and iCalendar's dates break. A validated catalog keeps last
+// within about 160 years of start, so the arithmetic cannot overflow.
+func checkDates(start, last time.Time) error {
+	first, final := civilDate(start), civilDate(last)
+	day := first.Format(DateLayout)
+	bad := func(format string, args ...any) error {
+		return &InputError{Field: FieldStart, Value: day, Message: fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case first.Year() < MinStartYear:
+		return bad("start date %s is before %d-01-01; give a date as YYYY-MM-DD from %d to %d", day, MinStartYear, MinStartYear, MaxStartYear)
+	case final.Year() > MaxStartYear:
+		over := final.Sub(time.Date(MaxStartYear, 12, 31, 0, 0, 0, 0, time.UTC)).Hours() / 24
+		return bad("start date %s gives dates up to %s, past %d-12-31, the last day careerpath writes; give a start date about %.0f days earlier",
+			day, final.Format(DateLayout), MaxStartYear, over)
+	}
+	return nil
 }
 
 // civilDate drops the clock and zone so that day arithmetic never meets a

@@ -18,8 +18,9 @@ const (
 	FieldStart          = "start"
 )
 
-// MaxYears bounds the experience answer.
-const MaxYears = 60
+// MaxYears bounds the experience answer, as it bounds a level's
+// min_years.
+const MaxYears = catalog.MaxYears
 
 // InputError is an answer that cannot be used, with what to do instead.
 type InputError struct {
@@ -193,8 +194,9 @@ func ReadYears(s string) (Years, error) {
 	return Years{Value: y, AtLeast: atLeast}, nil
 }
 
-// The years a plan may start in: every date of a plan that starts in them
-// keeps the four-digit year that DateLayout and iCalendar dates need.
+// The years a plan may start in, and every date careerpath writes falls
+// in: they keep the four-digit year that DateLayout and iCalendar dates
+// need. Recommend and PathFor refuse a start whose dates run past them.
 const (
 	MinStartYear = 1900
 	MaxStartYear = 2999

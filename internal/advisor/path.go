@@ -58,16 +58,20 @@ func (a *Advisor) Path(ans Answers, start time.Time) (*Path, error) {
 	if err != nil {
 		return nil, err
 	}
-	return a.PathFor(q, start), nil
+	return a.PathFor(q, start)
 }
 
 // PathFor lays out the path for resolved answers. The first step is the
 // suggested level with advise's plan; each higher step's plan starts on the
 // later of the day after the previous plan ends and the day its years are
-// met.
-func (a *Advisor) PathFor(q Query, start time.Time) *Path {
+// met. A start from which a date of the path falls outside the years a
+// date is written in gives an *InputError.
+func (a *Advisor) PathFor(q Query, start time.Time) (*Path, error) {
 	d := a.Decide(q)
-	rec := a.recommend(q, d, start)
+	rec, err := a.recommend(q, d, start)
+	if err != nil {
+		return nil, err
+	}
 	first := civilDate(start)
 	levels := a.cat.Levels
 	steps := make([]PathStep, 0, len(levels)-d.Level)
@@ -84,6 +88,9 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 		requires := a.requirements(q, pos, d.Reached)
 		steps = append(steps, pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
 	}
+	if err := checkDates(first, free.AddDate(0, 0, -1)); err != nil {
+		return nil, err
+	}
 	top := &steps[len(steps)-1]
 	top.PursueNext = nonNil(levels[len(levels)-1].PursueNext)
 	for _, g := range a.cat.CareerGrowth {
@@ -98,7 +105,7 @@ func (a *Advisor) PathFor(q Query, start time.Time) *Path {
 		Start:          rec.Plan.Start,
 		End:            top.Plan.End,
 		Steps:          steps,
-	}
+	}, nil
 }
 
 // planDays is how many days a level's plan runs.

@@ -239,11 +239,20 @@ func TestContextCancelStopsTheRun(t *testing.T) {
 	}
 }
 
-// A row's start follows the one date rule of `careerpath advise`.
+// A row's start follows the date rules of `careerpath advise`: a date
+// from 1900 to 2999, and no date of the advice past 2999.
 func TestRowStartFollowsTheAdviseDateRule(t *testing.T) {
-	for _, start := range []string{"9999-12-31", "0000-01-01", "1899-12-31", "1900-01-01", "2999-12-31", "3000-01-01", " 2027-03-01 ", "2027-02-30"} {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	adv := advisor.New(cat)
+	for _, start := range []string{"9999-12-31", "0000-01-01", "1899-12-31", "1900-01-01", "2999-12-31", "2998-01-01", "3000-01-01", " 2027-03-01 ", "2027-02-30"} {
 		t.Run(start, func(t *testing.T) {
-			_, dateErr := advisor.ParseDate(start)
+			day, dateErr := advisor.ParseDate(start)
+			if dateErr == nil {
+				_, dateErr = adv.Advise(advisor.Answers{Role: "SRE", Years: "6", Accountability: "team"}, day)
+			}
 			out, sum, err := runBatch(t, []byte("role,years,accountability,start\nSRE,6,team,"+start+"\n"), render.NDJSON, batch.Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -11,8 +11,8 @@ import (
 	"github.com/careerpath/careerpath/internal/render"
 )
 
-// benchRows is the size of the benchmarks' staff list; the README's
-// side-by-side run uses the generator's 1,000,000 rows.
+// benchRows is the size of the benchmarks' staff list; the side-by-side
+// run of docs/performance.md uses the generator's 1,000,000 rows.
 const benchRows = 100_000
 
 func staffList(b *testing.B) []byte {

@@ -207,15 +207,18 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 	if err != nil {
 		return o.rejection(err)
 	}
-	day := o.start
+	day, column := o.start, "" // the run's start, which no column holds
 	if strings.TrimSpace(string(start)) != "" {
 		t, err := advisor.ParseDate(string(start))
 		if err != nil {
 			return o.reject(Problem{Column: o.layout.columnName(startAt), Message: err.Error() + ", or leave it empty for the default"})
 		}
-		day = t
+		day, column = t, o.layout.columnName(startAt)
 	}
-	rec := o.adv.Recommend(q, day)
+	rec, err := o.adv.Recommend(q, day)
+	if err != nil {
+		return o.reject(Problem{Column: column, Message: err.Error()})
+	}
 	switch {
 	case o.enc != nil:
 		return &outcome{encoded: o.enc.Advised(rec)}

@@ -4,7 +4,7 @@ package calibrate
 // by their indexes in the join's tables, to the outcome they came to. A
 // staff list spells each answer a few dozen ways, so the table is mostly
 // dense: one array indexed by the four indexes' bits side by side, some
-// 256 KB for the README's million-row files, which stays in the cache
+// 256 KB for docs/performance.md's million-row files, which stays in the cache
 // where a map of their 28,000 sets of answers did not. A dimension
 // doubles when an index outgrows it; sets the dense array cannot hold
 // within maxDenseBits go to a map, cleared at maxSpilled.

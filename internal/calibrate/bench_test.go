@@ -12,10 +12,10 @@ import (
 // BenchmarkJoin keeps 100,000 rows a side, overlapping by 90%, then
 // summarises and walks the records as the CSV output does. The rows'
 // answers mix spellings as a staff list does: some 18,000 distinct sets
-// of a few dozen cells each (the README's generated files have 28,000).
+// of a few dozen cells each (docs/performance.md's generated files have 28,000).
 // "sorted" has both sides in key order, which the key index merges;
 // "shuffled" has MANAGER's rows in random order, which takes the hash
-// table. The end-to-end figures with the reader are in the README.
+// table. The end-to-end figures with the reader are in docs/performance.md.
 func BenchmarkJoin(b *testing.B) {
 	const rows = 100_000
 	_, adv := newJoin(b)

@@ -1,7 +1,9 @@
 // Package calibrate joins two assessments of the same people, the
 // person's own and the manager's, by a key, and compares the levels the
-// advisor gives each side. It is pure: rows come in already advised, and
-// records go out through a callback; it knows no files, flags or formats.
+// advisor gives each side. It is pure: rows come in already advised
+// (package pair reads them), and records go out through a callback or,
+// encoded by a format's RecordEncoder, to a writer (Stream); it knows no
+// files, flags or formats.
 //
 // The join holds both sides compactly (per row: its line, its key and
 // indexes into tables of distinct answer cells, outcomes and groups),

@@ -56,16 +56,16 @@ func (s Summary) Count(st Status) int {
 
 // Summarise counts the join's records; byGroup adds the per-group lines.
 func (j *Join) Summarise(byGroup bool) (Summary, error) {
-	t := j.NewTally(byGroup)
+	t := j.newTally(byGroup)
 	if err := j.Records(false, func(r *Record) error { t.Add(r); return nil }); err != nil {
 		return Summary{}, err
 	}
 	return t.Summary(), nil
 }
 
-// Tally counts records as they are written, so that a writer can make the
-// summary in the same pass; tallies of parts of the records merge.
-type Tally struct {
+// tally counts records as they are encoded, so that Stream makes the
+// summary in the same pass; the tallies of its blocks merge.
+type tally struct {
 	levels    int
 	byGroup   bool
 	records   int
@@ -75,15 +75,15 @@ type Tally struct {
 	deltaSums map[string]int
 }
 
-// NewTally returns an empty tally; byGroup adds the per-group lines.
-func (j *Join) NewTally(byGroup bool) *Tally {
+// newTally returns an empty tally; byGroup adds the per-group lines.
+func (j *Join) newTally(byGroup bool) *tally {
 	levels := len(j.adv.Catalog().Levels)
-	return &Tally{levels: levels, byGroup: byGroup, statuses: map[Status]int{}, deltas: make([]int, 2*levels-1),
+	return &tally{levels: levels, byGroup: byGroup, statuses: map[Status]int{}, deltas: make([]int, 2*levels-1),
 		groups: map[string]*GroupSummary{}, deltaSums: map[string]int{}}
 }
 
 // Add counts a record.
-func (t *Tally) Add(r *Record) {
+func (t *tally) Add(r *Record) {
 	t.records++
 	t.statuses[r.Status]++
 	var g *GroupSummary
@@ -113,7 +113,7 @@ func (t *Tally) Add(r *Record) {
 }
 
 // Merge adds the counts of another tally of the same join.
-func (t *Tally) Merge(o *Tally) {
+func (t *tally) Merge(o *tally) {
 	t.records += o.records
 	for st, n := range o.statuses {
 		t.statuses[st] += n
@@ -137,7 +137,7 @@ func (t *Tally) Merge(o *Tally) {
 }
 
 // Summary is what the records counted add up to.
-func (t *Tally) Summary() Summary {
+func (t *tally) Summary() Summary {
 	sum := Summary{Records: t.records}
 	for _, st := range Statuses {
 		sum.Statuses = append(sum.Statuses, StatusCount{st, t.statuses[st]})

@@ -166,7 +166,7 @@ func TestValidationListsEveryProblem(t *testing.T) {
 		`directions[0].providers[1]: unknown provider "cotocus"`,
 		`levels[2].order: is 4`,
 		`directions[1].focus: must not be empty`,
-		`levels[0].policy.min_years: is NaN; it must be 0 or more`,
+		`levels[0].policy.min_years: is NaN; give a number of years from 0 to 60`,
 		`levels[0].preparation_plan.phases: add up to 3664 days; a plan runs at most 3660 days`,
 	}
 	for _, w := range want {
@@ -176,6 +176,34 @@ func TestValidationListsEveryProblem(t *testing.T) {
 	}
 	if len(cerr.Problems) != len(want) {
 		t.Errorf("%d problems, want %d:\n%v", len(cerr.Problems), len(want), err)
+	}
+}
+
+// A level's min_years is a number of years a working life can hold: an
+// infinity passed validation once and then broke JSON output and month
+// counts, and thousands of years gave five-digit dates.
+func TestMinYearsBounds(t *testing.T) {
+	const top = "    policy:\n      min_years: 7\n"
+	raw := string(data.CatalogYAML)
+	if strings.Count(raw, top) != 1 {
+		t.Fatalf("fixture text %q not found once in the catalog", top)
+	}
+	for value, want := range map[string]string{
+		".inf": "is +Inf", "-.inf": "is -Inf", ".nan": "is NaN", "-1": "is -1",
+		"60.5": "is 60.5", "8000": "is 8000", "1e18": "is 1e+18",
+		"60": "", "59.75": "", "7": "",
+	} {
+		_, err := Parse("years.yaml", []byte(strings.Replace(raw, top, "    policy:\n      min_years: "+value+"\n", 1)))
+		if want == "" {
+			if err != nil {
+				t.Errorf("min_years %s: %v", value, err)
+			}
+			continue
+		}
+		full := "levels[2].policy.min_years: " + want + "; give a number of years from 0 to 60"
+		if err == nil || !strings.Contains(err.Error(), full) {
+			t.Errorf("min_years %s: err = %v, want %q", value, err, full)
+		}
 	}
 }
 

@@ -16,9 +16,15 @@ const (
 	maxLevels = 10
 )
 
-// maxPlanDays bounds a level's plan (ten years): a longer plan is a typo,
-// and dates past year 9999 cannot be written as YYYY-MM-DD.
+// maxPlanDays bounds a level's plan (ten years): a longer plan is a typo.
+// With MaxYears it keeps every date of a path within a few centuries of
+// its start, which the advisor checks against the years it writes.
 const maxPlanDays = 3660
+
+// MaxYears bounds a level's min_years as the years answer is bounded: a
+// working life. An infinite or absurd value would make every date and
+// month count after it meaningless or overflow.
+const MaxYears = 60
 
 // Problem is one thing wrong with a catalog, at a path such as roles[3].level.
 type Problem struct {
@@ -200,8 +206,8 @@ func (v *validator) levels(c *Catalog) []string {
 		if l.Order != i+1 {
 			v.add(path+".order", "is %d but the level is number %d in the list; list levels lowest first with orders 1, 2, 3 ...", l.Order, i+1)
 		}
-		if !(l.Policy.MinYears >= 0) { // also rejects .nan, which compares false with everything
-			v.add(path+".policy.min_years", "is %g; it must be 0 or more", l.Policy.MinYears)
+		if y := l.Policy.MinYears; !(y >= 0 && y <= MaxYears) { // also rejects .nan, which compares false with everything
+			v.add(path+".policy.min_years", "is %g; give a number of years from 0 to %d", y, MaxYears)
 		}
 		if i > 0 && l.Policy.MinYears < c.Levels[i-1].Policy.MinYears {
 			v.add(path+".policy.min_years", "is %g, below the level before it (%g); a higher level cannot need fewer years", l.Policy.MinYears, c.Levels[i-1].Policy.MinYears)

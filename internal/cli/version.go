@@ -24,23 +24,46 @@ type BuildInfo struct {
 }
 
 func currentBuild() BuildInfo {
-	b := BuildInfo{Version: version, Commit: commit, Date: date}
-	info, ok := debug.ReadBuildInfo()
-	if ok && b.Version == "" && info.Main.Version != "" {
-		b.Version = info.Main.Version
-	}
-	for _, s := range info.Settings {
-		switch {
-		case s.Key == "vcs.revision" && b.Commit == "":
-			b.Commit = s.Value
-		case s.Key == "vcs.time" && b.Date == "":
-			b.Date = s.Value
-		}
+	info, _ := debug.ReadBuildInfo()
+	return resolveBuild(BuildInfo{Version: version, Commit: commit, Date: date}, info)
+}
+
+// resolveBuild fills what the release's ldflags left empty from the Go
+// toolchain's build information (nil when the binary has none): a source
+// build from a git checkout has its module version and the commit, its
+// time and whether the tree had changes not committed. What neither says
+// is "unknown".
+func resolveBuild(b BuildInfo, info *debug.BuildInfo) BuildInfo {
+	if info != nil {
+		b = fromBuildInfo(b, info)
 	}
 	for _, v := range []*string{&b.Version, &b.Commit, &b.Date} {
 		if *v == "" {
 			*v = "unknown"
 		}
+	}
+	return b
+}
+
+func fromBuildInfo(b BuildInfo, info *debug.BuildInfo) BuildInfo {
+	if b.Version == "" {
+		b.Version = info.Main.Version
+	}
+	if b.Commit != "" && b.Date != "" {
+		return b
+	}
+	vcs := map[string]string{}
+	for _, s := range info.Settings {
+		vcs[s.Key] = s.Value
+	}
+	if b.Commit == "" && vcs["vcs.revision"] != "" {
+		b.Commit = vcs["vcs.revision"]
+		if vcs["vcs.modified"] == "true" {
+			b.Commit += " (modified)"
+		}
+	}
+	if b.Date == "" {
+		b.Date = vcs["vcs.time"]
 	}
 	return b
 }

@@ -65,17 +65,17 @@ func (r batchRows) Open(h *batch.Header) (batch.RowEncoder, batch.RowSink) {
 	case Table:
 		return newTableEncoder(h), newTableSink(r.w, h, r.opts.Width)
 	default:
-		enc := &csvEncoder{cells: newCellWriter(h.Delimiter, r.opts.Raw), width: len(h.Cells)}
+		enc := &csvRowEncoder{cells: newCellWriter(h.Delimiter, r.opts.Raw), width: len(h.Cells)}
 		return enc, plainSink{w: r.w, header: enc.header(h)}
 	}
 }
 
-type csvEncoder struct {
+type csvRowEncoder struct {
 	cells *cellWriter
 	width int
 }
 
-func (e *csvEncoder) header(h *batch.Header) []byte {
+func (e *csvRowEncoder) header(h *batch.Header) []byte {
 	var b []byte
 	for i, name := range append(slices.Clip(h.Names), h.Added...) {
 		if i > 0 {
@@ -87,7 +87,7 @@ func (e *csvEncoder) header(h *batch.Header) []byte {
 }
 
 // Advised encodes the added cells of an advised row, with its line end.
-func (e *csvEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
+func (e *csvRowEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 	next, eligible := "", ""
 	if rec.NextLevel != nil {
 		next, eligible = rec.NextLevel.Name, rec.NextLevel.EligibleFrom
@@ -110,7 +110,7 @@ func (e *csvEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 // counts as needing quotes when any byte a "line N" prefix can hold does
 // (a delimiter such as '4' or 'e'). A quoted tail ends with the closing
 // quote; then come the (empty) columns after the error column.
-func (e *csvEncoder) Rejected(problems []batch.Problem) []byte {
+func (e *csvRowEncoder) Rejected(problems []batch.Problem) []byte {
 	tail := appendErrorTail(nil, problems)
 	quoted := false
 	for _, c := range append([]byte(lineNumberBytes), tail...) {
@@ -137,7 +137,7 @@ func columnsAfterError() int {
 	return len(batch.OutputColumns) - 1 - slices.Index(batch.OutputColumns, "error")
 }
 
-func (e *csvEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ []byte) []byte {
+func (e *csvRowEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ []byte) []byte {
 	for i := range e.width {
 		if i > 0 {
 			dst = append(dst, e.cells.delim)

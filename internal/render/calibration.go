@@ -5,14 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
-
 	"github.com/careerpath/careerpath/internal/text"
 )
 
@@ -47,26 +45,19 @@ type CalibrationOptions struct {
 	Width   int // as in Options
 }
 
-// Calibration writes the join's records in the chosen format and returns
-// their summary; the human formats (table, markdown, html) begin with it,
-// and CSV counts it while it writes.
-func Calibration(w io.Writer, f Format, j *calibrate.Join, opt CalibrationOptions) (calibrate.Summary, error) {
-	if f == CSV {
-		return calibrationCSV(w, j, opt)
-	}
-	sum, err := j.Summarise(opt.By != "")
-	if err != nil {
-		return calibrate.Summary{}, err
-	}
+// Calibration writes the join's records in one of the formats that begin
+// with their summary or carry whole recommendations: every format but
+// CSV, which streams (see CalibrationCSV).
+func Calibration(w io.Writer, f Format, j *calibrate.Join, sum calibrate.Summary, opt CalibrationOptions) error {
 	switch f {
 	case NDJSON, JSON:
-		err = calibrationJSON(w, f == JSON, j, opt)
+		return calibrationJSON(w, f == JSON, j, opt)
 	case Table, Markdown:
-		err = calibrationText(w, f == Markdown, j, sum, opt)
-	default:
-		err = calibrationHTML(w, j, sum, opt)
+		return calibrationText(w, f == Markdown, j, sum, opt)
+	case HTML:
+		return calibrationHTML(w, j, sum, opt)
 	}
-	return sum, err
+	return fmt.Errorf("calibration format %q is written by CalibrationCSV's encoders, not Calibration", f)
 }
 
 // calibrationCSVColumns are the CSV output's columns; group only with --by.
@@ -81,76 +72,53 @@ func calibrationCSVColumns(by bool) []string {
 		"self_accountability", "manager_accountability", "error")
 }
 
-// calibrationCSV writes the records and counts them in one pass, on
-// every core: blocks of records are written into buffers at the same
-// time and copied out in order, a bounded number in flight.
-func calibrationCSV(w io.Writer, j *calibrate.Join, opt CalibrationOptions) (calibrate.Summary, error) {
-	// Numbers are careerpath's own, never a formula: a delta of -1 stays a
-	// number for the spreadsheet.
-	textCells, numberCells := newCellWriter(opt.Delimiter, opt.Raw), newCellWriter(opt.Delimiter, true)
-	var header []byte
-	for i, col := range calibrationCSVColumns(opt.By != "") {
-		if i > 0 {
-			header = append(header, opt.Delimiter)
-		}
-		header = numberCells.appendCell(header, col)
-	}
-	if _, err := w.Write(append(header, '\n')); err != nil {
-		return calibrate.Summary{}, err
-	}
-	encoded := encodeCells(j.Cells(), textCells.appendCell)
-	total := j.NewTally(opt.By != "")
-	inFlight := make(chan chan csvBlock, 2*runtime.GOMAXPROCS(0))
-	// Written blocks' buffers are reused, as many as can be in flight.
-	free := make(chan []byte, cap(inFlight)+1)
-	stop := make(chan struct{})
-	go func() {
-		defer close(inFlight)
-		for from := 0; from < j.Positions(); from += csvBlockPositions {
-			done := make(chan csvBlock, 1)
-			select {
-			case inFlight <- done:
-			case <-stop:
-				return
-			}
-			var buf []byte
-			select {
-			case buf = <-free:
-			default:
-				buf = make([]byte, 0, csvBlockBytes)
-			}
-			go func() {
-				done <- writeCSVBlock(j, opt, textCells.appendCell, numberCells.appendCell, encoded, from, min(from+csvBlockPositions, j.Positions()), buf)
-			}()
-		}
-	}()
-	var err error
-	for done := range inFlight {
-		b := <-done
-		if err == nil {
-			if err = b.err; err == nil {
-				_, err = w.Write(b.text)
-				total.Merge(b.tally)
-				free <- b.text[:0]
-			}
-			if err != nil {
-				close(stop)
-			}
-		}
-	}
-	if err != nil {
-		return calibrate.Summary{}, err
-	}
-	return total.Summary(), nil
+// CalibrationCSV writes a join's records as CSV: its header, then the
+// records through encoders that calibrate.Join.Stream runs a block each.
+type CalibrationCSV struct {
+	opt CalibrationOptions
+	// cell appends a text cell and number one of careerpath's own numbers,
+	// quoted as needed by the cell writer of batch's CSV, so that every CSV
+	// careerpath writes is guarded alike. A number is never a formula: a delta of -1
+	// stays a number for the spreadsheet.
+	cell, number CellAppender
+	// encoded are the join's distinct answer cells as CSV cells.
+	encoded [3][]string
 }
 
-// csvBlockPositions is how many join positions a block writes: some
-// 800 KB of CSV, so that the blocks in flight stay a few MB.
-const csvBlockPositions = 8 << 10
+// NewCalibrationCSV returns the CSV writer of a join's records; cells are
+// the join's distinct answer cells (Join.Cells).
+func NewCalibrationCSV(cells [3][]string, opt CalibrationOptions) *CalibrationCSV {
+	c := &CalibrationCSV{opt: opt, cell: newCellWriter(opt.Delimiter, opt.Raw).appendCell,
+		number: newCellWriter(opt.Delimiter, true).appendCell}
+	c.encoded = encodeCells(cells, c.cell)
+	return c
+}
 
-// csvBlockBytes is a block buffer's first size: most records' lines are
-// under 128 bytes.
-const csvBlockBytes = 128 * csvBlockPositions
+// Header is the CSV's first line.
+func (c *CalibrationCSV) Header() []byte {
+	var header []byte
+	for i, col := range calibrationCSVColumns(c.opt.By != "") {
+		if i > 0 {
+			header = append(header, c.opt.Delimiter)
+		}
+		header = c.number(header, col)
+	}
+	return append(header, '\n')
+}
+
+// NewEncoder returns an encoder of records as CSV lines, for one block of
+// records: its caches are its own.
+func (c *CalibrationCSV) NewEncoder() calibrate.RecordEncoder {
+	number := c.number
+	return &csvEncoder{CalibrationCSV: c, statuses: map[calibrate.Status]string{}, deltas: map[int]string{},
+		noDelta: string(number(nil, "")),
+		// A row number's digits are appended as they are, with no string
+		// made for them, when the number writer leaves digits as they are
+		// (it would quote them were the delimiter a digit).
+		plainDigits: string(number(nil, "0123456789")) == "0123456789",
+		noLevel:     string(number(append(c.cell(nil, ""), c.opt.Delimiter), "")),
+	}
+}
 
 // encodeCells encodes each answer's distinct cells once, so that a
 // record's answer cells are copied rather than checked and quoted.
@@ -184,109 +152,103 @@ type levelCells struct {
 // levels are numbered from 1.
 const maxLevelOrder = 64
 
-// csvBlock is a block of records written as CSV, and their counts.
-type csvBlock struct {
-	text  []byte
-	tally *calibrate.Tally
-	err   error
-}
-
-// writeCSVBlock writes the records at positions from up to to after buf.
-// encoded are the join's answer cells as CSV cells.
-// text and number append a text cell and a number cell.
-func writeCSVBlock(j *calibrate.Join, opt CalibrationOptions, text, number CellAppender, encoded [3][]string, from, to int, buf []byte) csvBlock {
-	b := csvBlock{tally: j.NewTally(opt.By != "")}
-	var differences differsCache
-	line := buf
-	// first is true before a record's first cell; every other cell follows
-	// a delimiter, whether or not the cells before it are empty.
-	first := true
-	cells := func(appendCell CellAppender, values ...string) {
-		for _, v := range values {
-			if !first {
-				line = append(line, opt.Delimiter)
-			}
-			first = false
-			line = appendCell(line, v)
-		}
-	}
-	// put appends a cell encoded already, after its delimiter: every cell
-	// but the key has one.
-	put := func(cell string) { line = append(append(line, opt.Delimiter), cell...) }
+// csvEncoder appends records as CSV lines. Numbers are careerpath's
+// own, never a formula: a delta of -1 stays a number for the spreadsheet.
+type csvEncoder struct {
+	*CalibrationCSV
+	line []byte
+	// first is true before a record's first cell; every other cell
+	// follows a delimiter, whether or not the cells before it are empty.
+	first bool
 	// statuses and deltas are the cells of each, encoded once.
-	statuses, deltas := map[calibrate.Status]string{}, map[int]string{}
-	noDelta := string(number(nil, ""))
-	// A row number's digits are appended as they are, with no string made
-	// for them, when the number writer leaves digits as they are (it
-	// would quote them were the delimiter a digit).
-	plainDigits := string(number(nil, "0123456789")) == "0123456789"
-	row := func(a *calibrate.Assessment) {
-		switch {
-		case a == nil || !plainDigits:
-			cells(number, rowText(a))
-		default:
-			line = strconv.AppendInt(append(line, opt.Delimiter), int64(a.Row), 10)
-		}
-	}
+	statuses    map[calibrate.Status]string
+	deltas      map[int]string
+	noDelta     string
+	plainDigits bool
+	differences differsCache
 	// levels are the level and order cells of each level, encoded once,
 	// by order: a catalog has a handful of levels, and the join a copy of
 	// one in each of its outcomes, so a level is found by its order and
 	// checked by value. noLevel is the two cells empty.
-	noLevel := string(number(append(text(nil, ""), opt.Delimiter), ""))
-	var levels []levelCells
-	level := func(a *calibrate.Assessment) string {
-		if a == nil || a.Level == nil {
-			return noLevel
-		}
-		l := *a.Level
-		if l.Order >= 0 && l.Order < len(levels) && levels[l.Order].level == l {
-			return levels[l.Order].cells
-		}
-		cells := string(number(append(text(nil, l.Name), opt.Delimiter), strconv.Itoa(l.Order)))
-		if l.Order >= 0 && l.Order < maxLevelOrder {
-			if l.Order >= len(levels) {
-				levels = append(levels, make([]levelCells, l.Order+1-len(levels))...)
-			}
-			levels[l.Order] = levelCells{l, cells}
-		}
-		return cells
+	levels  []levelCells
+	noLevel string
+}
+
+// AppendRecord appends a record's line to dst.
+func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
+	textCell, numberCell := e.cell, e.number
+	e.line, e.first = dst, true
+	e.cells(textCell, r.Key)
+	if e.opt.By != "" {
+		e.cells(textCell, r.Group)
 	}
-	b.err = j.RecordsIn(from, to, false, func(r *calibrate.Record) error {
-		b.tally.Add(r)
-		first = true
-		cells(text, r.Key)
-		if opt.By != "" {
-			cells(text, r.Group)
+	status, ok := e.statuses[r.Status]
+	if !ok {
+		status = string(numberCell(nil, string(r.Status)))
+		e.statuses[r.Status] = status
+	}
+	e.put(status)
+	e.row(r.Self)
+	e.row(r.Manager)
+	e.put(e.level(r.Self))
+	e.put(e.level(r.Manager))
+	delta := e.noDelta
+	if r.Status.Complete() {
+		if delta, ok = e.deltas[r.Delta]; !ok {
+			delta = string(numberCell(nil, deltaText(r, false)))
+			e.deltas[r.Delta] = delta
 		}
-		status, ok := statuses[r.Status]
-		if !ok {
-			status = string(number(nil, string(r.Status)))
-			statuses[r.Status] = status
+	}
+	e.put(delta)
+	e.put(e.differences.cell(r, textCell))
+	for i := range 3 {
+		e.put(encodedCell(e.encoded, r.Self, i))
+		e.put(encodedCell(e.encoded, r.Manager, i))
+	}
+	e.cells(textCell, errorsText(r))
+	line := append(e.line, '\n')
+	e.line = nil
+	return line
+}
+
+func (e *csvEncoder) cells(appendCell CellAppender, values ...string) {
+	for _, v := range values {
+		if !e.first {
+			e.line = append(e.line, e.opt.Delimiter)
 		}
-		put(status)
-		row(r.Self)
-		row(r.Manager)
-		put(level(r.Self))
-		put(level(r.Manager))
-		delta := noDelta
-		if r.Status.Complete() {
-			if delta, ok = deltas[r.Delta]; !ok {
-				delta = string(number(nil, deltaText(r, false)))
-				deltas[r.Delta] = delta
-			}
+		e.first = false
+		e.line = appendCell(e.line, v)
+	}
+}
+
+// put appends a cell encoded already, after its delimiter: every cell
+// but the key has one.
+func (e *csvEncoder) put(cell string) { e.line = append(append(e.line, e.opt.Delimiter), cell...) }
+
+func (e *csvEncoder) row(a *calibrate.Assessment) {
+	if a == nil || !e.plainDigits {
+		e.cells(e.number, rowText(a))
+		return
+	}
+	e.line = strconv.AppendInt(append(e.line, e.opt.Delimiter), int64(a.Row), 10)
+}
+
+func (e *csvEncoder) level(a *calibrate.Assessment) string {
+	if a == nil || a.Level == nil {
+		return e.noLevel
+	}
+	l := *a.Level
+	if l.Order >= 0 && l.Order < len(e.levels) && e.levels[l.Order].level == l {
+		return e.levels[l.Order].cells
+	}
+	cells := string(e.number(append(e.cell(nil, l.Name), e.opt.Delimiter), strconv.Itoa(l.Order)))
+	if l.Order >= 0 && l.Order < maxLevelOrder {
+		if l.Order >= len(e.levels) {
+			e.levels = append(e.levels, make([]levelCells, l.Order+1-len(e.levels))...)
 		}
-		put(delta)
-		put(differences.cell(r, text))
-		for i := range 3 {
-			put(encodedCell(encoded, r.Self, i))
-			put(encodedCell(encoded, r.Manager, i))
-		}
-		cells(text, errorsText(r))
-		line = append(line, '\n')
-		return nil
-	})
-	b.text = line
-	return b
+		e.levels[l.Order] = levelCells{l, cells}
+	}
+	return cells
 }
 
 func rowText(a *calibrate.Assessment) string {
@@ -320,7 +282,7 @@ func deltaText(r *calibrate.Record, signed bool) string {
 // allocation.
 type differsCache [8]*string
 
-func (c *differsCache) cell(r *calibrate.Record, text CellAppender) string {
+func (c *differsCache) cell(r *calibrate.Record, textCell CellAppender) string {
 	set := 0
 	for _, d := range r.Differences {
 		switch d.Answer {
@@ -333,7 +295,7 @@ func (c *differsCache) cell(r *calibrate.Record, text CellAppender) string {
 		}
 	}
 	if c[set] == nil {
-		cell := string(text(nil, differs(r)))
+		cell := string(textCell(nil, differs(r)))
 		c[set] = &cell
 	}
 	return *c[set]

@@ -42,7 +42,8 @@ func BenchmarkCalibrationCSV(b *testing.B) {
 	}
 	opt := CalibrationOptions{Delimiter: ','}
 	for b.Loop() {
-		if _, err := Calibration(io.Discard, CSV, j, opt); err != nil {
+		csv := NewCalibrationCSV(j.Cells(), opt)
+		if _, err := j.Stream(io.Discard, false, csv.NewEncoder); err != nil {
 			b.Fatal(err)
 		}
 	}

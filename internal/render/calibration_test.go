@@ -45,7 +45,9 @@ func TestCalibrationCSVReadsBackWithAnyDelimiter(t *testing.T) {
 	for _, delim := range []byte{',', '1', '2', ';'} {
 		var out bytes.Buffer
 		opt := CalibrationOptions{Delimiter: delim}
-		if _, err := Calibration(&out, CSV, j, opt); err != nil {
+		w := NewCalibrationCSV(j.Cells(), opt)
+		out.Write(w.Header())
+		if _, err := j.Stream(&out, false, w.NewEncoder); err != nil {
 			t.Fatal(err)
 		}
 		r := csv.NewReader(&out)

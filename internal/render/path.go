@@ -13,7 +13,7 @@ import (
 func Path(w io.Writer, f Format, p *advisor.Path, opt Options) error {
 	switch f {
 	case JSON:
-		return writePathJSON(w, p)
+		return WriteJSON(w, p)
 	case YAML:
 		return WriteYAML(w, p)
 	case Markdown:

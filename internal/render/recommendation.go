@@ -15,7 +15,7 @@ import (
 func Recommendation(w io.Writer, f Format, rec *advisor.Recommendation, opt Options) error {
 	switch f {
 	case JSON:
-		return writeRecommendationJSON(w, rec)
+		return WriteJSON(w, rec)
 	case YAML:
 		return WriteYAML(w, rec)
 	case Markdown:

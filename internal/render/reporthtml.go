@@ -126,38 +126,16 @@ type reportView struct {
 }
 
 func reportHTML(w io.Writer, doc *reportdoc.Document) error {
-	v := reportView{CSP: pageCSP, Doc: doc, Charts: map[string]chart{}, Sections: reportSections(doc, false)}
-	levelNames := make([]string, len(doc.Levels))
-	var levelValues [][]int
-	for i, l := range doc.Levels {
-		levelNames[i] = l.Name
-		levelValues = append(levelValues, []int{l.People})
-	}
-	v.Charts["levels"] = barChart("chart-levels", "People per level", nil, levelNames, levelValues)
-	if g := doc.Groups; g != nil {
-		var labels []string
-		var values [][]int
-		for _, grp := range allGroups(g) {
-			labels, values = append(labels, groupName(grp.Name)), append(values, grp.Levels)
+	v := reportView{CSP: pageCSP, Doc: doc, Charts: map[string]chart{}}
+	for _, p := range reportParts() {
+		secs := p.sections(doc, false)
+		v.Sections = append(v.Sections, secs...)
+		if p.chart == nil || len(secs) == 0 {
+			continue
 		}
-		v.Charts["groups"] = barChart("chart-groups", "Levels per "+g.Column, levelNames, labels, values)
+		if c := p.chart(doc); c != nil {
+			v.Charts[secs[0].ID] = *c
+		}
 	}
-	var labels []string
-	var values [][]int
-	for _, b := range doc.Readiness.Buckets {
-		labels = append(labels, b.Name+" months")
-		values = append(values, []int{b.People - b.NeedsAccountability, b.NeedsAccountability})
-	}
-	v.Charts["readiness"] = barChart("chart-readiness", "Months until the next level", []string{"years only", "also wider accountability"}, labels, values)
-	labels, values = nil, nil
-	for _, d := range doc.Directions {
-		labels, values = append(labels, d.Name), append(values, []int{d.Rank1, d.Rank2})
-	}
-	v.Charts["directions"] = barChart("chart-directions", "Direction demand", []string{"rank 1", "rank 2"}, labels, values)
-	labels, values = nil, nil
-	for _, m := range doc.StudyLoad {
-		labels, values = append(labels, m.Month), append(values, []int{m.People})
-	}
-	v.Charts["study-load"] = barChart("chart-study-load", "People studying per month", nil, labels, values)
 	return reportTemplate().Execute(w, v)
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // benchRows matches the batch benchmarks', so that BenchmarkReport and
-// BenchmarkBatchCSV compare; the README's side-by-side run uses 1,000,000.
+// BenchmarkBatchCSV compare; the side-by-side run of docs/performance.md uses 1,000,000.
 const benchRows = 100_000
 
 func benchmarkData(b *testing.B) (*catalog.Loaded, []byte) {

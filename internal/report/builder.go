@@ -2,15 +2,12 @@ package report
 
 import (
 	"fmt"
-	"github.com/careerpath/careerpath/internal/report/reportdoc"
-	"slices"
 	"strings"
 	"sync"
-	"time"
 
-	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
 // Limits that keep the report's memory flat however long the file is.
@@ -64,8 +61,34 @@ func (e *ColumnError) Error() string {
 }
 
 // Builder adds up advised rows, in input order, in memory that does not
-// grow with the number of rows.
+// grow with the number of rows. Each part of the document is a view's
+// (see views); the builder hands them the rows.
 type Builder struct {
+	sheet *sheet
+	rows  reportdoc.Rows
+	views []view
+	// rowViews are the views that see each row; the others see each
+	// derivation once per run of rows that share it (see flush).
+	rowViews []rowView
+	// pending are the derivations with rows not yet added to the views.
+	pending []*derived
+
+	// The tables Derive looks catalog ids up in.
+	rolePos, accPos     map[string]int
+	dirPos, providerPos map[string]int
+	// shared holds one derivation for each value Derive meets. The
+	// workers' caches hold one per distinct answers, thousands more, and
+	// the views' counts on each would miss the processor's caches on
+	// every row.
+	shared struct {
+		sync.Mutex
+		m map[derivedKey]*derived
+	}
+}
+
+// sheet is what the views share: the catalog, the options, and where
+// the header put the columns they read (set by Begin, before any row).
+type sheet struct {
 	cat  *catalog.Loaded
 	opts Options
 
@@ -73,29 +96,6 @@ type Builder struct {
 	byAt     int // -1 without --by
 	labelsAt []int
 	labels   []string // the label columns' header names
-
-	rows                  reportdoc.Rows
-	levels                []int
-	roles, accs           [][]int
-	rolePos, accPos       map[string]int
-	dirPos, providerPos   map[string]int
-	rank1, rank2, provide []int
-	buckets               []reportdoc.Bucket
-	atTop                 int
-	closest               candidates
-	months                map[int]int // month index (year*12 + month-1) to people
-	groups                *foldingCounter[string, reportdoc.Group]
-	causes                *foldingCounter[causeKey, int]
-	rejected              []reportdoc.RejectedRow
-	// pending are the derivations with rows not yet added to the counts.
-	pending []*derived
-	// shared holds one derivation for each value Derive meets. The
-	// workers' caches hold one per distinct answers, thousands more, and
-	// Add's count on each would miss the processor's caches on every row.
-	shared struct {
-		sync.Mutex
-		m map[derivedKey]*derived
-	}
 }
 
 // New returns a builder for rows advised under cat.
@@ -104,22 +104,23 @@ func New(cat *catalog.Loaded, opts Options) *Builder {
 		opts.Top = 0
 	}
 	opts.Inputs.By = opts.By // the report echoes the grouping it made
-	b := &Builder{cat: cat, opts: opts, byAt: -1,
-		levels: make([]int, len(cat.Levels)), rolePos: map[string]int{}, accPos: map[string]int{},
-		dirPos: map[string]int{}, providerPos: map[string]int{},
-		rank1: make([]int, len(cat.Directions)), rank2: make([]int, len(cat.Directions)), provide: make([]int, len(cat.Providers)),
-		buckets: newBuckets(), months: map[int]int{},
-		causes: newFoldingCounter[causeKey](maxTracked, func(into *int, from int) { *into += from }, func(n int) int { return n },
-			func(k causeKey) causeKey { return causeKey{strings.Clone(k.column), strings.Clone(k.value)} }),
-	}
+	b := &Builder{sheet: &sheet{cat: cat, opts: opts, byAt: -1},
+		rolePos: map[string]int{}, accPos: map[string]int{}, dirPos: map[string]int{}, providerPos: map[string]int{}}
 	b.shared.m = map[derivedKey]*derived{}
+	for _, v := range newViews(b.sheet) {
+		if v == nil {
+			continue
+		}
+		b.views = append(b.views, v)
+		if rv, ok := v.(rowView); ok {
+			b.rowViews = append(b.rowViews, rv)
+		}
+	}
 	for i, r := range cat.Roles {
 		b.rolePos[r.ID] = i
-		b.roles = append(b.roles, make([]int, len(cat.Levels)))
 	}
 	for i, a := range cat.Accountability {
 		b.accPos[a.ID] = i
-		b.accs = append(b.accs, make([]int, len(cat.Levels)))
 	}
 	for i, d := range cat.Directions {
 		b.dirPos[d.ID] = i
@@ -130,55 +131,28 @@ func New(cat *catalog.Loaded, opts Options) *Builder {
 	return b
 }
 
-// newBuckets are the readiness buckets, in months until the next level.
-func newBuckets() []reportdoc.Bucket {
-	upTo := func(n int) *int { return &n }
-	return []reportdoc.Bucket{
-		{Name: "now", MinMonths: 0, MaxMonths: upTo(0)},
-		{Name: "1-6", MinMonths: 1, MaxMonths: upTo(6)},
-		{Name: "7-12", MinMonths: 7, MaxMonths: upTo(12)},
-		{Name: "13-24", MinMonths: 13, MaxMonths: upTo(24)},
-		{Name: "over 24", MinMonths: 25},
-	}
-}
-
-func bucketOf(months int) int {
-	switch {
-	case months == 0:
-		return 0
-	case months <= 6:
-		return 1
-	case months <= 12:
-		return 2
-	case months <= 24:
-		return 3
-	default:
-		return 4
-	}
-}
-
 // Begin finds the --by and --label columns in the header, compared as
 // batch compares header names: trimmed, ignoring case.
 func (b *Builder) Begin(header []string) error {
-	b.header = header
+	s := b.sheet
+	s.header = header
 	find := func(name string) int { return batch.HeaderIndex(header, name) }
-	if b.opts.By != "" {
-		if b.byAt = find(b.opts.By); b.byAt < 0 {
-			return &ColumnError{Flag: "by", Name: b.opts.By, Header: header}
+	if s.opts.By != "" {
+		if s.byAt = find(s.opts.By); s.byAt < 0 {
+			return &ColumnError{Flag: "by", Name: s.opts.By, Header: header}
 		}
-		b.groups = newFoldingCounter[string](maxTracked, addGroup, groupRows, strings.Clone)
 	}
-	for _, name := range b.opts.Labels {
+	for _, name := range s.opts.Labels {
 		at := find(name)
 		if at < 0 {
 			return &ColumnError{Flag: "label", Name: name, Header: header}
 		}
-		b.labelsAt, b.labels = append(b.labelsAt, at), append(b.labels, header[at])
+		s.labelsAt, s.labels = append(s.labelsAt, at), append(s.labels, header[at])
 	}
-	if len(b.opts.Labels) == 0 {
+	if len(s.opts.Labels) == 0 {
 		for _, name := range DefaultLabelColumns {
 			if at := find(name); at >= 0 {
-				b.labelsAt, b.labels = []int{at}, []string{header[at]}
+				s.labelsAt, s.labels = []int{at}, []string{header[at]}
 				break
 			}
 		}
@@ -189,208 +163,85 @@ func (b *Builder) Begin(header []string) error {
 // Add counts one row; rows must come in input order.
 func (b *Builder) Add(row batch.AdvisedRow) error {
 	b.rows.Read++
-	var g *reportdoc.Group
-	if b.groups != nil {
-		g = b.groups.at(row.Fields[b.byAt], func() reportdoc.Group { return reportdoc.Group{Levels: make([]int, len(b.levels))} })
-		g.Rows++
-	}
+	var d *derived
 	if row.Rejected() {
 		b.rows.Rejected++
-		if g != nil {
-			g.Rejected++
+	} else {
+		b.rows.Advised++
+		var ok bool
+		if d, ok = row.Derived.(*derived); !ok {
+			d = b.derive(row.Rec)
 		}
-		b.reject(row)
-		return nil
-	}
-	b.rows.Advised++
-	d, ok := row.Derived.(*derived)
-	if !ok {
-		d = b.derive(row.Rec)
-	}
-	if d.rows == 0 {
-		if len(b.pending) >= maxPending {
-			b.flush()
+		if d.rows == 0 {
+			if len(b.pending) >= maxPending {
+				b.flush()
+			}
+			b.pending = append(b.pending, d)
 		}
-		b.pending = append(b.pending, d)
+		d.rows++ // the views count it when flush hands them d
 	}
-	d.rows++ // the rest of its counts are added by flush
-	if g != nil {
-		g.Advised++
-		g.Levels[d.level]++
-	}
-	if d.hasNext {
-		b.consider(row, d)
+	for _, v := range b.rowViews {
+		v.addRow(row, d)
 	}
 	return nil
 }
 
-// flush adds the rows of the pending derivations to the counts: one
+// flush hands the views the rows of the pending derivations: one
 // addition per distinct recommendation instead of several per row.
 func (b *Builder) flush() {
 	for _, d := range b.pending {
 		n := d.rows
 		d.rows = 0
-		b.levels[d.level] += n
-		b.roles[d.role][d.level] += n
-		b.accs[d.acc][d.level] += n
-		for _, p := range d.providers {
-			b.provide[p] += n
-		}
-		if d.rank1 >= 0 {
-			b.rank1[d.rank1] += n
-		}
-		if d.rank2 >= 0 {
-			b.rank2[d.rank2] += n
-		}
-		for _, m := range d.months {
-			b.months[m] += n
-		}
-		if !d.hasNext {
-			b.atTop += n
-			continue
-		}
-		bucket := &b.buckets[bucketOf(d.wait)]
-		bucket.People += n
-		if d.needsAcc {
-			bucket.NeedsAccountability += n
+		for _, v := range b.views {
+			v.addShared(d, n)
 		}
 	}
 	clear(b.pending)
 	b.pending = b.pending[:0]
 }
 
-// derived is what the report needs of a recommendation, worked out once
-// for all the rows that share it.
-type derived struct {
-	level, role, acc int
-	hasNext          bool
-	next             int
-	wait             int // months until the next level's minimum years
-	needsAcc         bool
-	eligibleFrom     string
-	rows             int   // advised rows with it, not yet added to the counts
-	rank1, rank2     int   // direction positions, -1 when absent
-	providers        []int // of the rank 1 and 2 directions, once each
-	months           []int // month indexes with a plan day
+// Report returns the document of the rows added, and ends the builder
+// (it folds the small groups away). sum is the pipeline's count, which
+// the builder's own must equal.
+func (b *Builder) Report(sum batch.Summary) (*reportdoc.Document, error) {
+	b.flush()
+	if sum.Read != b.rows.Read || sum.Advised != b.rows.Advised || sum.Rejected != b.rows.Rejected {
+		return nil, fmt.Errorf("report: the pipeline counted %+v and the report %+v", sum, b.rows)
+	}
+	s := b.sheet
+	inputs := s.opts.Inputs
+	inputs.LabelColumns = nonNil(s.labels)
+	inputs.Top = s.opts.Top
+	if inputs.Columns == nil {
+		inputs.Columns = map[string]string{}
+	}
+	source := s.opts.Source
+	if source.SHA256 == "" {
+		source = s.cat.Source
+	}
+	doc := &reportdoc.Document{SchemaVersion: reportdoc.SchemaVersion, Catalog: source, Inputs: inputs, Rows: b.rows}
+	for _, v := range b.views {
+		v.fill(doc)
+	}
+	return doc, nil
 }
 
-// maxPending bounds the pending derivations; each is one per worker's
-// cached recommendation, so this just has to outgrow those caches.
-const maxPending = 1 << 14
-
-// Derive is what the report needs of a recommendation, for
-// batch.Options.Derive; Add works it out itself for a row without it. It
-// is safe for concurrent use: the builder's tables are only read, and
-// equal derivations are shared (see shared).
-func (b *Builder) Derive(rec *advisor.Recommendation) any {
-	d := b.derive(rec)
-	k := derivedKey{level: d.level, role: d.role, acc: d.acc, next: -1, wait: d.wait, needsAcc: d.needsAcc,
-		eligibleFrom: d.eligibleFrom, rank1: d.rank1, rank2: d.rank2, start: rec.Plan.Start, end: rec.Plan.End}
-	if d.hasNext {
-		k.next = d.next
-	}
-	b.shared.Lock()
-	defer b.shared.Unlock()
-	if s, ok := b.shared.m[k]; ok {
-		return s
-	}
-	if len(b.shared.m) >= maxShared {
-		clear(b.shared.m)
-	}
-	b.shared.m[k] = d
-	return d
-}
-
-// derivedKey is a derivation's value: the providers follow from the
-// directions, and the months from the plan's first and last days.
-type derivedKey struct {
-	level, role, acc, next, wait int
-	needsAcc                     bool
-	eligibleFrom                 string
-	rank1, rank2                 int
-	start, end                   string
-}
-
-// maxShared bounds the shared derivations; a staff list of one start date
-// has a few thousand (roles x answers x years to the next level).
-const maxShared = 1 << 14
-
-func (b *Builder) derive(rec *advisor.Recommendation) *derived {
-	d := &derived{level: b.cat.LevelPos(rec.Level.ID), role: b.rolePos[rec.Role.ID], acc: b.accPos[rec.Accountability.ID],
-		rank1: -1, rank2: -1}
-	if rec.NextLevel != nil {
-		d.hasNext = true
-		d.next = b.cat.LevelPos(rec.NextLevel.ID)
-		d.wait = advisor.MonthsUntil(rec.Input.Years, b.cat.Levels[d.next].Policy.MinYears)
-		d.eligibleFrom = rec.NextLevel.EligibleFrom // by the same rule, from the plan's start
-		d.needsAcc = slices.ContainsFunc(rec.NextLevel.Missing, func(r advisor.Requirement) bool { return r.Kind == advisor.NeedAccountability })
-	}
-	for _, s := range rec.Specialisations {
-		pos, ok := b.dirPos[s.ID]
-		if !ok || s.Rank > 2 {
-			continue
-		}
-		if s.Rank == 1 {
-			d.rank1 = pos
-		} else {
-			d.rank2 = pos
-		}
-		for _, p := range s.Providers {
-			if at, ok := b.providerPos[p.ID]; ok && !slices.Contains(d.providers, at) {
-				d.providers = append(d.providers, at)
-			}
-		}
-	}
-	d.months = planMonths(rec.Plan)
-	return d
-}
-
-// planMonths lists the calendar months from the plan's first day to its
-// last: the phases run back to back, so every one of them has a plan day.
-func planMonths(p advisor.Plan) []int {
-	first, err1 := time.Parse(advisor.DateLayout, p.Start)
-	last, err2 := time.Parse(advisor.DateLayout, p.End)
-	if err1 != nil || err2 != nil || last.Before(first) {
-		return nil
-	}
-	var months []int
-	for m := monthIndex(first); m <= monthIndex(last); m++ {
-		months = append(months, m)
-	}
-	return months
-}
-
-func monthIndex(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
-
-func (b *Builder) labelsOf(row batch.AdvisedRow) []string {
-	labels := make([]string, len(b.labelsAt))
-	for i, at := range b.labelsAt {
+func (s *sheet) labelsOf(row batch.AdvisedRow) []string {
+	labels := make([]string, len(s.labelsAt))
+	for i, at := range s.labelsAt {
 		labels[i] = strings.Clone(row.Fields[at]) // a field aliases its whole chunk
 	}
 	return labels
 }
 
-// reject counts a rejected row once, under the cause of its first
-// problem, and lists it with every problem.
-func (b *Builder) reject(row batch.AdvisedRow) {
-	*b.causes.at(causeKey{row.Column, b.culprit(row, row.Column)}, func() int { return 0 }) += 1
-	if len(b.rejected) >= MaxRejectedRows {
-		return
-	}
-	problems := make([]reportdoc.Problem, len(row.Problems))
-	for i, p := range row.Problems {
-		problems[i] = reportdoc.Problem{Column: p.Column, Value: strings.Clone(b.culprit(row, p.Column)), Message: p.Message}
-	}
-	b.rejected = append(b.rejected, reportdoc.RejectedRow{Row: row.Line, Labels: b.labelsOf(row), Column: row.Column,
-		Value: strings.Clone(b.culprit(row, row.Column)), Message: row.Message, Problems: problems})
+func (s *sheet) levelRef(pos int) reportdoc.LevelRef {
+	l := s.cat.Levels[pos]
+	return reportdoc.LevelRef{ID: l.ID, Name: l.Name, Order: l.Order}
 }
 
-// culprit is the cell of a problem's column, or "" for the row's shape.
-func (b *Builder) culprit(row batch.AdvisedRow, column string) string {
-	if at := slices.Index(b.header, column); column != "" && at >= 0 {
-		return row.Fields[at]
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	return ""
+	return s
 }
-
-type causeKey struct{ column, value string }

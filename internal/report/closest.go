@@ -39,31 +39,42 @@ func (c *candidates) Pop() any {
 	return last
 }
 
-// consider puts the row on the list when it beats the worst one there.
-// Labels are copied only for rows that make it.
-func (b *Builder) consider(row batch.AdvisedRow, d *derived) {
-	if b.opts.Top == 0 {
+// closestView lists the opts.Top people closest to the next level.
+type closestView struct {
+	perRowOnly
+	s       *sheet
+	closest candidates
+}
+
+func newClosestView(s *sheet) view { return &closestView{s: s} }
+
+// addRow puts an advised row below the top level on the list when it
+// beats the worst one there. Labels are copied only for rows that make
+// it.
+func (v *closestView) addRow(row batch.AdvisedRow, d *derived) {
+	top := v.s.opts.Top
+	if d == nil || !d.hasNext || top == 0 {
 		return
 	}
 	cand := reportdoc.Candidate{Row: row.Line, Months: d.wait, NeedsAccountability: d.needsAcc}
-	if len(b.closest) == b.opts.Top && compareCandidates(cand, b.closest[0]) >= 0 {
+	if len(v.closest) == top && compareCandidates(cand, v.closest[0]) >= 0 {
 		return
 	}
-	cand.Labels = b.labelsOf(row)
-	cand.Level = b.levelRef(d.level)
-	cand.NextLevel = b.levelRef(d.next)
+	cand.Labels = v.s.labelsOf(row)
+	cand.Level = v.s.levelRef(d.level)
+	cand.NextLevel = v.s.levelRef(d.next)
 	cand.EligibleFrom = d.eligibleFrom
-	if len(b.closest) == b.opts.Top {
-		b.closest[0] = cand
-		heap.Fix(&b.closest, 0)
+	if len(v.closest) == top {
+		v.closest[0] = cand
+		heap.Fix(&v.closest, 0)
 		return
 	}
-	heap.Push(&b.closest, cand)
+	heap.Push(&v.closest, cand)
 }
 
-// sortedCandidates returns the list, best first.
-func (b *Builder) sortedCandidates() []reportdoc.Candidate {
-	list := slices.Clone([]reportdoc.Candidate(b.closest))
+// fill writes the list, best first.
+func (v *closestView) fill(doc *reportdoc.Document) {
+	list := slices.Clone([]reportdoc.Candidate(v.closest))
 	slices.SortFunc(list, compareCandidates)
-	return list
+	doc.Closest = nonNil(list)
 }

@@ -1,6 +1,6 @@
 // Package batchtest generates data for the batch package's tests and
 // benchmarks: staff lists drawn from a catalog, and the Miller script the
-// README compares the batch against.
+// performance notes (docs/performance.md) compare the batch against.
 package batchtest
 
 import (

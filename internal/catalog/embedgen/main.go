@@ -1,11 +1,15 @@
-// Command embedgen writes the build-time form of the embedded catalog: the
-// YAML catalog, loaded and validated as any catalog file is, then written
-// in the compact binary form that careerpath reads at start-up without
-// parsing YAML or reflecting over the catalog's types. `go generate ./data`
-// runs it; a test in internal/catalog fails when the form no longer
-// matches the YAML.
+// Command embedgen writes the embedded catalog as Go source: the YAML
+// catalog, loaded and validated as any catalog file is, then written as a
+// composite literal of the catalog's types, so that careerpath neither
+// parses YAML nor reflects over those types at start-up. `go generate
+// ./internal/catalog` runs it; a test in internal/catalog fails when the
+// literal no longer equals what loading the YAML gives.
 //
-//	go run ./internal/catalog/embedgen data/catalog.yaml data/catalog.gen.bin
+//	go run -tags embedgen ./internal/catalog/embedgen data/catalog.yaml internal/catalog/embedded_gen.go
+//
+// It runs with the embedgen tag, which leaves the generated file out of
+// package catalog, so that a change to the catalog's types that the old
+// literal no longer compiles against does not stop its regeneration.
 package main
 
 import (
@@ -17,7 +21,7 @@ import (
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: embedgen CATALOG.yaml OUT.bin")
+		fmt.Fprintln(os.Stderr, "usage: embedgen CATALOG.yaml OUT.go")
 		os.Exit(2)
 	}
 	if err := generate(os.Args[1], os.Args[2]); err != nil {
@@ -31,5 +35,9 @@ func generate(in, out string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(out, catalog.EmbeddedForm(cat), 0o644)
+	src, err := goSource(cat.Catalog)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, src, 0o644)
 }

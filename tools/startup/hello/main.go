@@ -1,5 +1,5 @@
 // Command hello is the start-up baseline: a Go hello-world built with the
-// same toolchain and flags as careerpath. See internal/startup/measure.
+// same toolchain and flags as careerpath. See tools/startup.
 package main
 
 import "fmt"

@@ -2,7 +2,7 @@
 // careerpath links and initialises the same packages, then exits without
 // running a command. Between the library floor and careerpath's commands
 // it tells what the bigger binary costs at start from what a command's own
-// work costs. See internal/startup/measure.
+// work costs. See tools/startup.
 package main
 
 import (
@@ -12,8 +12,8 @@ import (
 )
 
 func main() {
-	// measure runs idle without arguments; the call keeps every command,
-	// and so all of careerpath's code, linked.
+	// The measurement runs idle without arguments; the call keeps every
+	// command, and so all of careerpath's code, linked.
 	if len(os.Args) > 1 {
 		os.Exit(cli.Main(os.Args[1:], cli.System()))
 	}
