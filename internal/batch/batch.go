@@ -2,50 +2,16 @@
 // reader cuts the input into chunks of whole records, workers on every core
 // advise and encode them, and a writer puts the chunks back in input order,
 // so memory stays flat however long the file is. It knows no flags and no
-// terminal; the caller opens the files.
+// terminal; the caller opens the files, and picks the Output its rows are
+// written as.
 package batch
 
 import (
-	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/catalog"
 )
-
-// Format is an output format of the batch.
-type Format string
-
-// The batch's output formats.
-const (
-	CSV    Format = "csv"
-	NDJSON Format = "ndjson"
-	JSON   Format = "json"
-	Table  Format = "table"
-)
-
-// Formats lists the formats in the order help text shows them.
-var Formats = []Format{CSV, NDJSON, JSON, Table}
-
-// FormatNames returns the format names, for help and completion.
-func FormatNames() []string {
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = string(f)
-	}
-	return names
-}
-
-// ParseFormat checks a --format value.
-func ParseFormat(s string) (Format, error) {
-	want := Format(strings.ToLower(strings.TrimSpace(s)))
-	if slices.Contains(Formats, want) {
-		return want, nil
-	}
-	return "", fmt.Errorf("unknown format %q; use one of: %s", s, strings.Join(FormatNames(), ", "))
-}
 
 // Column keys: the answers a row must give, and its optional plan start.
 const (
@@ -73,7 +39,6 @@ func defaultHeaders(key string) []string {
 
 // Options tune a batch run.
 type Options struct {
-	Format Format
 	// Delimiter separates fields in the input and the CSV output.
 	Delimiter byte
 	// Columns maps a column key to the header name it is found under,
@@ -81,12 +46,6 @@ type Options struct {
 	Columns map[string]string
 	// Start is the plan start for rows without their own.
 	Start time.Time
-	// Raw turns off the spreadsheet formula guard on CSV cells.
-	Raw bool
-	// Width is the terminal's width for the table format, 0 when the
-	// output is not a terminal: a table wider than that is written as one
-	// record of "Header: value" lines per row instead.
-	Width int
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
 	// Titles is the organisation's title map, consulted before the

@@ -1,4 +1,4 @@
-package batch
+package batch_test
 
 import (
 	"bytes"
@@ -18,10 +18,13 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
 	"github.com/careerpath/careerpath/internal/catalog"
 
 	"github.com/careerpath/careerpath/internal/golden"
+	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 var planStart = time.Date(2027, 1, 4, 0, 0, 0, 0, time.Local)
@@ -38,20 +41,29 @@ func loadCatalog(t testing.TB) *catalog.Loaded {
 	return cat
 }
 
-func runBatch(t testing.TB, input []byte, opts Options) (string, Summary, error) {
+// runBatch runs the batch on input with render's view of its rows as
+// format f, the formula guard on.
+func runBatch(t testing.TB, input []byte, f render.Format, opts batch.Options) (string, batch.Summary, error) {
+	t.Helper()
+	return runView(t, input, f, render.BatchOptions{}, opts)
+}
+
+func runView(t testing.TB, input []byte, f render.Format, view render.BatchOptions, opts batch.Options) (string, batch.Summary, error) {
 	t.Helper()
 	if opts.Start.IsZero() {
 		opts.Start = planStart
 	}
 	var out bytes.Buffer
-	sum, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(input), &out, opts)
+	sum, err := batch.Run(context.Background(), loadCatalog(t), bytes.NewReader(input), render.BatchRows(&out, f, view), opts)
 	return out.String(), sum, err
 }
 
 func TestGoldenFixtures(t *testing.T) {
 	for _, c := range []struct {
 		name, input       string
-		opts              Options
+		format            render.Format
+		raw               bool
+		opts              batch.Options
 		advised, rejected int
 	}{
 		{name: "bom", advised: 2},
@@ -60,20 +72,20 @@ func TestGoldenFixtures(t *testing.T) {
 		{name: "ragged", advised: 2, rejected: 3},
 		{name: "unknown_columns", advised: 1, rejected: 5},
 		{name: "formulas", advised: 6, rejected: 1},
-		{name: "formulas_raw", input: "formulas", opts: Options{Raw: true}, advised: 6, rejected: 1},
+		{name: "formulas_raw", input: "formulas", raw: true, advised: 6, rejected: 1},
 		{name: "empty_lines", advised: 2},
 		{name: "header_only"},
 		{name: "header_aliases", advised: 1},
-		{name: "custom_columns", advised: 2, opts: Options{Columns: map[string]string{
-			ColumnRole: "Job Title", ColumnYears: " experience (YEARS) ", ColumnAccountability: "Scope of accountability"}}},
-		{name: "semicolon", opts: Options{Delimiter: ';'}, advised: 2, rejected: 1},
+		{name: "custom_columns", advised: 2, opts: batch.Options{Columns: map[string]string{
+			batch.ColumnRole: "Job Title", batch.ColumnYears: " experience (YEARS) ", batch.ColumnAccountability: "Scope of accountability"}}},
+		{name: "semicolon", opts: batch.Options{Delimiter: ';'}, advised: 2, rejected: 1},
 		{name: "start_column", advised: 2, rejected: 1},
 		{name: "mixed", advised: 1, rejected: 1},
-		{name: "mixed_ndjson", input: "mixed", opts: Options{Format: NDJSON}, advised: 1, rejected: 1},
-		{name: "mixed_json", input: "mixed", opts: Options{Format: JSON}, advised: 1, rejected: 1},
-		{name: "mixed_table", input: "mixed", opts: Options{Format: Table}, advised: 1, rejected: 1},
-		{name: "header_only_json", input: "header_only", opts: Options{Format: JSON}},
-		{name: "ragged_ndjson", input: "ragged", opts: Options{Format: NDJSON}, advised: 2, rejected: 3},
+		{name: "mixed_ndjson", input: "mixed", format: render.NDJSON, advised: 1, rejected: 1},
+		{name: "mixed_json", input: "mixed", format: render.JSON, advised: 1, rejected: 1},
+		{name: "mixed_table", input: "mixed", format: render.Table, advised: 1, rejected: 1},
+		{name: "header_only_json", input: "header_only", format: render.JSON},
+		{name: "ragged_ndjson", input: "ragged", format: render.NDJSON, advised: 2, rejected: 3},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			input := c.input
@@ -84,11 +96,11 @@ func TestGoldenFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, sum, err := runBatch(t, raw, c.opts)
+			out, sum, err := runView(t, raw, cmp.Or(c.format, render.CSV), render.BatchOptions{Raw: c.raw}, c.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := Summary{Read: c.advised + c.rejected, Advised: c.advised, Rejected: c.rejected}
+			want := batch.Summary{Read: c.advised + c.rejected, Advised: c.advised, Rejected: c.rejected}
 			if sum != want {
 				t.Errorf("summary %+v, want %+v", sum, want)
 			}
@@ -100,28 +112,27 @@ func TestGoldenFixtures(t *testing.T) {
 func TestHeaderErrorsWriteNothing(t *testing.T) {
 	for _, c := range []struct {
 		name, input string
-		opts        Options
+		opts        batch.Options
 		want        []string
 	}{
-		{"empty", "", Options{}, []string{"empty"}},
-		{"only blank lines", "\n\r\n\n", Options{}, []string{"empty"}},
-		{"only a BOM", "\xef\xbb\xbf", Options{}, []string{"empty"}},
-		{"no role column", "id,job,years,accountability\n1,SRE,6,team\n", Options{},
+		{"empty", "", batch.Options{}, []string{"empty"}},
+		{"only blank lines", "\n\r\n\n", batch.Options{}, []string{"empty"}},
+		{"only a BOM", "\xef\xbb\xbf", batch.Options{}, []string{"empty"}},
+		{"no role column", "id,job,years,accountability\n1,SRE,6,team\n", batch.Options{},
 			[]string{"no role column", `looked for "role"`, `"id", "job", "years", "accountability"`, "--column role=NAME"}},
-		{"no years column", "role,accountability\nSRE,team\n", Options{},
+		{"no years column", "role,accountability\nSRE,team\n", batch.Options{},
 			[]string{"no years column", `"years", "experience", "years_experience", "yoe"`}},
-		{"mapped column absent", "role,years,accountability\nSRE,6,team\n", Options{Columns: map[string]string{ColumnRole: "Job Title"}},
+		{"mapped column absent", "role,years,accountability\nSRE,6,team\n", batch.Options{Columns: map[string]string{batch.ColumnRole: "Job Title"}},
 			[]string{`looked for "job title"`, `"role", "years", "accountability"`}},
-		{"ambiguous", "role,years,yoe,accountability\nSRE,6,6,team\n", Options{},
+		{"ambiguous", "role,years,yoe,accountability\nSRE,6,6,team\n", batch.Options{},
 			[]string{"years column is ambiguous", `"years", "yoe"`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			for _, f := range Formats {
-				c.opts.Format = f
-				out, _, err := runBatch(t, []byte(c.input), c.opts)
-				var he *HeaderError
+			for _, f := range render.BatchFormats {
+				out, _, err := runBatch(t, []byte(c.input), f, c.opts)
+				var he *batch.HeaderError
 				if !errors.As(err, &he) {
-					t.Fatalf("%s: err = %v, want a HeaderError", f, err)
+					t.Fatalf("%s: err = %v, want a batch.HeaderError", f, err)
 				}
 				if out != "" {
 					t.Errorf("%s: wrote %q before failing", f, out)
@@ -136,7 +147,7 @@ func TestHeaderErrorsWriteNothing(t *testing.T) {
 	}
 }
 
-// Each NDJSON row must be exactly what `careerpath advise --json` writes
+// Each render.NDJSON row must be exactly what `careerpath advise --json` writes
 // for the same answers, plus row and record.
 func TestNDJSONRowsAreTheAdviseRecommendation(t *testing.T) {
 	var in bytes.Buffer
@@ -145,7 +156,7 @@ func TestNDJSONRowsAreTheAdviseRecommendation(t *testing.T) {
 		t.Fatal(err)
 	}
 	in.WriteString(`E9,"Odd\u2028 ""name""",x@y,"site_reliability-ENGINEER",0.5,"Multi  Team"` + "\n")
-	out, sum, err := runBatch(t, in.Bytes(), Options{Format: NDJSON})
+	out, sum, err := runBatch(t, in.Bytes(), render.NDJSON, batch.Options{})
 	if err != nil || sum.Rejected != 0 {
 		t.Fatalf("err %v, summary %+v", err, sum)
 	}
@@ -164,7 +175,10 @@ func TestNDJSONRowsAreTheAdviseRecommendation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := encodeJSON(rec)
+		want, err := text.CompactJSON(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
 		prefix := fmt.Sprintf(`{"row":%d,"record":{`, i+2)
 		_, rest, ok := strings.Cut(line, `},"schema_version"`)
 		if !strings.HasPrefix(line, prefix) || !ok || `{"schema_version"`+rest != string(want) {
@@ -183,7 +197,7 @@ func TestLargeFileKeepsEveryRowInOrder(t *testing.T) {
 	if err := batchtest.WriteStaff(&in, loadCatalog(t), rows, 3); err != nil {
 		t.Fatal(err)
 	}
-	out, sum, err := runBatch(t, in.Bytes(), Options{Workers: 4})
+	out, sum, err := runBatch(t, in.Bytes(), render.CSV, batch.Options{Workers: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +220,7 @@ func TestLargeFileKeepsEveryRowInOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := fmt.Sprintf("E%07d", i); rec[0] != want || rec[6+slices.Index(OutputColumns, "error")] != "" || rec[6] == "" {
+		if want := fmt.Sprintf("E%07d", i); rec[0] != want || rec[6+slices.Index(batch.OutputColumns, "error")] != "" || rec[6] == "" {
 			t.Fatalf("output row %d is %v, want %s advised", i, rec, want)
 		}
 	}
@@ -219,34 +233,9 @@ func TestContextCancelStopsTheRun(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := Run(ctx, loadCatalog(t), &in, io.Discard, Options{})
+	_, err := batch.Run(ctx, loadCatalog(t), &in, render.BatchRows(io.Discard, render.CSV, render.BatchOptions{}), batch.Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
-	}
-}
-
-func TestCellGuardAndQuoting(t *testing.T) {
-	w := newCellWriter(',', false)
-	for in, want := range map[string]string{
-		"": "", "plain": "plain", "=1+2": "'=1+2", "+1": "'+1", "-1": "'-1", "@x": "'@x", "\tx": "'\tx",
-		"\rx": "\"'\rx\"", "=a,b": `"'=a,b"`, `say "hi"`: `"say ""hi"""`, " lead": `" lead"`, `\.`: `"\."`,
-		"a\nb": "\"a\nb\"", "x=1": "x=1",
-	} {
-		if got := string(w.cell(nil, []byte(in))); got != want {
-			t.Errorf("cell(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := string(newCellWriter(';', true).cell(nil, []byte("=a;b"))); got != `"=a;b"` {
-		t.Errorf("raw cell = %q", got)
-	}
-}
-
-func TestParseFormat(t *testing.T) {
-	if f, err := ParseFormat(" NDJSON "); err != nil || f != NDJSON {
-		t.Errorf("ParseFormat = %v, %v", f, err)
-	}
-	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "csv, ndjson, json, table") {
-		t.Errorf("err = %v", err)
 	}
 }
 
@@ -264,7 +253,7 @@ func TestRowStartFollowsTheAdviseDateRule(t *testing.T) {
 			if dateErr == nil {
 				_, dateErr = adv.Advise(advisor.Answers{Role: "SRE", Years: "6", Accountability: "team"}, day)
 			}
-			out, sum, err := runBatch(t, []byte("role,years,accountability,start\nSRE,6,team,"+start+"\n"), Options{Format: NDJSON})
+			out, sum, err := runBatch(t, []byte("role,years,accountability,start\nSRE,6,team,"+start+"\n"), render.NDJSON, batch.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -282,7 +271,7 @@ func TestRowStartFollowsTheAdviseDateRule(t *testing.T) {
 // a cached outcome.
 func TestRejectedRowsWithNULBytesKeepTheirOwnError(t *testing.T) {
 	in := "role,years,accountability\nx\x00,y,team\nx,\x00y,team\n"
-	out, sum, err := runBatch(t, []byte(in), Options{Format: NDJSON, Workers: 1})
+	out, sum, err := runBatch(t, []byte(in), render.NDJSON, batch.Options{Workers: 1})
 	if err != nil || sum.Rejected != 2 {
 		t.Fatalf("err %v, summary %+v", err, sum)
 	}
@@ -294,7 +283,7 @@ func TestRejectedRowsWithNULBytesKeepTheirOwnError(t *testing.T) {
 
 type rowError struct{ Column, Message string }
 
-// rowErrors decodes the error of each NDJSON row.
+// rowErrors decodes the error of each render.NDJSON row.
 func rowErrors(t *testing.T, ndjson string) []rowError {
 	t.Helper()
 	var errs []rowError
@@ -330,11 +319,11 @@ func TestOutputNamesAreUnique(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			want := slices.Clone(c.wantInput)
-			for _, name := range OutputColumns {
+			for _, name := range batch.OutputColumns {
 				want = append(want, cmp.Or(c.wantAdded[name], name))
 			}
 			in := c.header + "\n" + strings.Repeat(",", len(c.wantInput)-1) + "\n"
-			out, _, err := runBatch(t, []byte(in), Options{})
+			out, _, err := runBatch(t, []byte(in), render.CSV, batch.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -343,9 +332,9 @@ func TestOutputNamesAreUnique(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !slices.Equal(got, want) {
-				t.Errorf("CSV header %q, want %q", got, want)
+				t.Errorf("render.CSV header %q, want %q", got, want)
 			}
-			nd, _, err := runBatch(t, []byte(in), Options{Format: NDJSON})
+			nd, _, err := runBatch(t, []byte(in), render.NDJSON, batch.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -355,7 +344,7 @@ func TestOutputNamesAreUnique(t *testing.T) {
 			}
 			for _, name := range c.wantInput {
 				if _, ok := row.Record[name]; !ok || len(row.Record) != len(c.wantInput) {
-					t.Errorf("NDJSON record %v lacks %q or has other keys", row.Record, name)
+					t.Errorf("render.NDJSON record %v lacks %q or has other keys", row.Record, name)
 				}
 			}
 		})

@@ -1,4 +1,4 @@
-package batch
+package batch_test
 
 import (
 	"bytes"
@@ -6,7 +6,9 @@ import (
 	"io"
 	"testing"
 
+	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // benchRows is the size of the benchmarks' staff list; the side-by-side
@@ -22,13 +24,13 @@ func staffList(b *testing.B) []byte {
 	return buf.Bytes()
 }
 
-func benchmarkFormat(b *testing.B, f Format) {
+func benchmarkFormat(b *testing.B, f render.Format) {
 	data := staffList(b)
 	cat := loadCatalog(b)
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for b.Loop() {
-		sum, err := Run(context.Background(), cat, bytes.NewReader(data), io.Discard, Options{Format: f, Start: planStart})
+		sum, err := batch.Run(context.Background(), cat, bytes.NewReader(data), render.BatchRows(io.Discard, f, render.BatchOptions{}), batch.Options{Start: planStart})
 		if err != nil || sum.Advised != benchRows {
 			b.Fatalf("%+v, %v", sum, err)
 		}
@@ -48,8 +50,8 @@ func BenchmarkBatchUnknownRoles(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ResetTimer()
 			for b.Loop() {
-				sum, err := Run(context.Background(), cat, bytes.NewReader(data), io.Discard,
-					Options{Format: CSV, Start: planStart, Columns: map[string]string{ColumnRole: column}})
+				sum, err := batch.Run(context.Background(), cat, bytes.NewReader(data), render.BatchRows(io.Discard, render.CSV, render.BatchOptions{}),
+					batch.Options{Start: planStart, Columns: map[string]string{batch.ColumnRole: column}})
 				if err != nil || sum.Rejected != benchRows {
 					b.Fatalf("%+v, %v", sum, err)
 				}
@@ -59,8 +61,8 @@ func BenchmarkBatchUnknownRoles(b *testing.B) {
 	}
 }
 
-func BenchmarkBatchCSV(b *testing.B)    { benchmarkFormat(b, CSV) }
-func BenchmarkBatchNDJSON(b *testing.B) { benchmarkFormat(b, NDJSON) }
+func BenchmarkBatchCSV(b *testing.B)    { benchmarkFormat(b, render.CSV) }
+func BenchmarkBatchNDJSON(b *testing.B) { benchmarkFormat(b, render.NDJSON) }
 
 // BenchmarkEncodingCSVPass is the baseline: reading and writing the same
 // list with encoding/csv, doing nothing else.

@@ -6,6 +6,12 @@ import (
 	"strings"
 )
 
+// OutputColumns are the columns the CSV output adds after the input's;
+// one whose name an input column has gets a "careerpath_" prefix.
+// next_level_eligible_from came after error in schema 1.1: appending keeps
+// the columns before it where they were.
+var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from"}
+
 // layout is where a file keeps its answers, read from its header.
 type layout struct {
 	header [][]byte // the header cells as read

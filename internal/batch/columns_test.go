@@ -21,3 +21,18 @@ func TestQuotedHeaderListsAWideHeaderShortly(t *testing.T) {
 		t.Errorf("HeaderIndex = %d, want the first match, 1", i)
 	}
 }
+
+func TestQuoteCut(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                         `""`,
+		"role":                     `"role"`,
+		"a\"b\x00":                 `"a\"b\x00"`,
+		strings.Repeat("x", 60):    `"` + strings.Repeat("x", 60) + `"`,
+		strings.Repeat("x", 61):    `"` + strings.Repeat("x", 60) + `"…`,
+		strings.Repeat("\x00", 20): `"` + strings.Repeat(`\x00`, 15) + `"…`,
+	} {
+		if got := quoteCut([]byte(in)); got != want {
+			t.Errorf("quoteCut(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-package batch
+package batch_test
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/render"
 	"io"
 	"os"
 	"path/filepath"
@@ -25,7 +27,7 @@ type oracleRecord struct {
 // promises: lazy quotes, any field count, a leading BOM dropped.
 func readOracle(t *testing.T, data []byte, delim byte) []oracleRecord {
 	t.Helper()
-	data = bytes.TrimPrefix(data, []byte(utf8BOM))
+	data = bytes.TrimPrefix(data, []byte(batch.UTF8BOM))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = rune(delim)
 	r.LazyQuotes = true
@@ -41,8 +43,8 @@ func readOracle(t *testing.T, data []byte, delim byte) []oracleRecord {
 			t.Fatalf("encoding/csv: %v", err)
 		}
 		line, _ := r.FieldPos(0)
-		begin += int64(blankPrefix(data[begin:]))
-		length := recordLength(data[begin:r.InputOffset()])
+		begin += int64(batch.BlankPrefix(data[begin:]))
+		length := batch.RecordLength(data[begin:r.InputOffset()])
 		recs = append(recs, oracleRecord{line: line, fields: fields, length: length})
 	}
 }
@@ -53,12 +55,12 @@ func crlf(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
 
 // checkNothingLost runs the batch over data and checks, against
 // encoding/csv, that every record comes out once, in order, with its
-// cells intact, a row number, and valid JSON.
+// cells intact, a row number, and valid render.JSON.
 func checkNothingLost(t *testing.T, data []byte, delim byte) {
 	cat := loadCatalog(t)
 	var raw bytes.Buffer
-	sum, err := Run(context.Background(), cat, bytes.NewReader(data), &raw, Options{Delimiter: delim, Raw: true, Start: planStart})
-	var he *HeaderError
+	sum, err := batch.Run(context.Background(), cat, bytes.NewReader(data), rawCSV(&raw), batch.Options{Delimiter: delim, Start: planStart})
+	var he *batch.HeaderError
 	if errors.As(err, &he) {
 		if raw.Len() != 0 {
 			t.Fatalf("a header error after writing %q", raw.String())
@@ -88,8 +90,8 @@ func checkNothingLost(t *testing.T, data []byte, delim byte) {
 	checkOutputNames(t, want[0].fields, got[0])
 	rejected := 0
 	for i, w := range want {
-		if len(got[i]) != width+len(OutputColumns) {
-			t.Fatalf("record %d has %d cells, want %d", i, len(got[i]), width+len(OutputColumns))
+		if len(got[i]) != width+len(batch.OutputColumns) {
+			t.Fatalf("record %d has %d cells, want %d", i, len(got[i]), width+len(batch.OutputColumns))
 		}
 		for j := range width {
 			if i == 0 {
@@ -103,7 +105,7 @@ func checkNothingLost(t *testing.T, data []byte, delim byte) {
 				t.Fatalf("record %d cell %d is %q, want %q", i, j, got[i][j], cell)
 			}
 		}
-		if i > 0 && got[i][width+slices.Index(OutputColumns, "error")] != "" {
+		if i > 0 && got[i][width+slices.Index(batch.OutputColumns, "error")] != "" {
 			rejected++
 		}
 	}
@@ -115,7 +117,7 @@ func checkNothingLost(t *testing.T, data []byte, delim byte) {
 	checkRecordLimit(t, data, delim, want, full)
 }
 
-// checkOutputNames checks that the CSV output's header names every column
+// checkOutputNames checks that the render.CSV output's header names every column
 // once: an input column by its name, or name_N when repeated, and an
 // added column by its name with zero or more "careerpath_" prefixes.
 func checkOutputNames(t *testing.T, header, got []string) {
@@ -132,13 +134,13 @@ func checkOutputNames(t *testing.T, header, got []string) {
 	}
 	taken := map[string]bool{}
 	for _, name := range got[:len(header)] {
-		taken[normalHeader(name)] = true
+		taken[batch.NormalHeader(name)] = true
 	}
 	for k, name := range got[len(header):] {
-		if strings.TrimLeft(strings.ReplaceAll(name, addedPrefix, " "), " ") != OutputColumns[k] || taken[normalHeader(name)] {
-			t.Fatalf("added column %q is named %q in %q", OutputColumns[k], name, got)
+		if strings.TrimLeft(strings.ReplaceAll(name, batch.AddedPrefix, " "), " ") != batch.OutputColumns[k] || taken[batch.NormalHeader(name)] {
+			t.Fatalf("added column %q is named %q in %q", batch.OutputColumns[k], name, got)
 		}
-		taken[normalHeader(name)] = true
+		taken[batch.NormalHeader(name)] = true
 	}
 }
 
@@ -149,11 +151,11 @@ func checkOutputNames(t *testing.T, header, got []string) {
 func checkRecordLimit(t *testing.T, data []byte, delim byte, want []oracleRecord, full []byte) {
 	limit := 1 + len(data)/3
 	var out bytes.Buffer
-	_, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(data), &out,
-		Options{Delimiter: delim, Raw: true, Start: planStart, recordLimit: limit})
+	_, err := batch.Run(context.Background(), loadCatalog(t), bytes.NewReader(data), rawCSV(&out),
+		batch.WithRecordLimit(batch.Options{Delimiter: delim, Start: planStart}, limit))
 	first := slices.IndexFunc(want, func(r oracleRecord) bool { return r.length > limit })
-	var he *HeaderError
-	var re *RecordError
+	var he *batch.HeaderError
+	var re *batch.RecordError
 	switch {
 	case want == nil || first == 0:
 		if !errors.As(err, &he) {
@@ -189,7 +191,7 @@ func checkRowsAlone(t *testing.T, delim byte, want []oracleRecord, ndjson []stri
 	for i, row := range want[1:min(len(want), 9)] {
 		var alone bytes.Buffer
 		in := append(quoted(want[0].fields), quoted(row.fields)...)
-		if _, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(in), &alone, Options{Format: NDJSON, Delimiter: delim, Start: planStart}); err != nil {
+		if _, err := batch.Run(context.Background(), loadCatalog(t), bytes.NewReader(in), render.BatchRows(&alone, render.NDJSON, render.BatchOptions{}), batch.Options{Delimiter: delim, Start: planStart}); err != nil {
 			t.Fatal(err)
 		}
 		_, got, _ := strings.Cut(ndjson[i], ",")
@@ -200,9 +202,13 @@ func checkRowsAlone(t *testing.T, delim byte, want []oracleRecord, ndjson []stri
 	}
 }
 
+// formulaMarks are the first characters that make a spreadsheet run a
+// cell as a formula.
+const formulaMarks = "=+-@\t\r"
+
 func checkGuard(t *testing.T, data []byte, delim byte) {
 	var guarded bytes.Buffer
-	if _, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(data), &guarded, Options{Delimiter: delim, Start: planStart}); err != nil {
+	if _, err := batch.Run(context.Background(), loadCatalog(t), bytes.NewReader(data), render.BatchRows(&guarded, render.CSV, render.BatchOptions{}), batch.Options{Delimiter: delim, Start: planStart}); err != nil {
 		t.Fatal(err)
 	}
 	r := csv.NewReader(&guarded)
@@ -214,7 +220,7 @@ func checkGuard(t *testing.T, data []byte, delim byte) {
 	}
 	for i, rec := range recs {
 		for j, cell := range rec {
-			if cell != "" && formulaStart[cell[0]] {
+			if cell != "" && strings.ContainsRune(formulaMarks, rune(cell[0])) {
 				t.Fatalf("record %d cell %d %q would run as a formula", i, j, cell)
 			}
 		}
@@ -223,7 +229,7 @@ func checkGuard(t *testing.T, data []byte, delim byte) {
 
 func checkNDJSON(t *testing.T, data []byte, delim byte, want []oracleRecord) {
 	var nd bytes.Buffer
-	if _, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(data), &nd, Options{Format: NDJSON, Delimiter: delim, Start: planStart}); err != nil {
+	if _, err := batch.Run(context.Background(), loadCatalog(t), bytes.NewReader(data), render.BatchRows(&nd, render.NDJSON, render.BatchOptions{}), batch.Options{Delimiter: delim, Start: planStart}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(nd.String(), "\n"), "\n")
@@ -246,19 +252,6 @@ func checkNDJSON(t *testing.T, data []byte, delim byte, want []oracleRecord) {
 		}
 	}
 	checkRowsAlone(t, delim, want, lines)
-	raw := newCellWriter(delim, true)
-	for _, rec := range want {
-		for _, f := range rec.fields {
-			var cell bytes.Buffer
-			cw := csv.NewWriter(&cell)
-			cw.Comma = rune(delim)
-			_ = cw.Write([]string{f})
-			cw.Flush()
-			if got := raw.cell(nil, []byte(f)); string(got)+"\n" != cell.String() && f != "" {
-				t.Fatalf("cell(%q) = %q, encoding/csv writes %q", f, got, cell.String())
-			}
-		}
-	}
 }
 
 func FuzzBatch(f *testing.F) {
@@ -288,27 +281,27 @@ func FuzzBatch(f *testing.F) {
 		f.Add([]byte(s), byte(','))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, delim byte) {
-		if !ValidDelimiter(delim) {
+		if !batch.ValidDelimiter(delim) {
 			delim = ','
 		}
 		checkNothingLost(t, data, delim)
 		// The same rows under a header the batch accepts.
-		header := strings.Join([]string{ColumnRole, ColumnYears, ColumnAccountability}, string(delim)) + "\n"
+		header := strings.Join([]string{batch.ColumnRole, batch.ColumnYears, batch.ColumnAccountability}, string(delim)) + "\n"
 		withHeader := append([]byte(header), data...)
 		checkNothingLost(t, withHeader, delim)
 		checkVisitedCells(t, withHeader, delim)
 	})
 }
 
-// checkVisitedCells checks that Visit hands over each record's cells as
+// checkVisitedCells checks that batch.Visit hands over each record's cells as
 // encoding/csv reads them, padded or cut to the header's width.
 func checkVisitedCells(t *testing.T, data []byte, delim byte) {
 	want := readOracle(t, data, delim)
 	var got [][]string
-	_, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(data), Options{Delimiter: delim, Start: planStart, Workers: 2},
+	_, err := batch.Visit(context.Background(), loadCatalog(t), bytes.NewReader(data), batch.Options{Delimiter: delim, Start: planStart, Workers: 2},
 		func([]string) error { return nil },
-		func(r AdvisedRow) error { got = append(got, slices.Clone(r.Fields)); return nil })
-	var he *HeaderError
+		func(r batch.AdvisedRow) error { got = append(got, slices.Clone(r.Fields)); return nil })
+	var he *batch.HeaderError
 	if errors.As(err, &he) {
 		return
 	}
@@ -316,14 +309,20 @@ func checkVisitedCells(t *testing.T, data []byte, delim byte) {
 		t.Fatal(err)
 	}
 	if len(got) != len(want)-1 {
-		t.Fatalf("Visit gave %d rows, encoding/csv reads %d", len(got), len(want)-1)
+		t.Fatalf("batch.Visit gave %d rows, encoding/csv reads %d", len(got), len(want)-1)
 	}
 	width := len(want[0].fields)
 	for i, rec := range want[1:] {
 		cells := make([]string, width)
 		copy(cells, rec.fields)
 		if !slices.Equal(got[i], cells) {
-			t.Fatalf("row %d: Visit gave %q, encoding/csv reads %q", i+1, got[i], cells)
+			t.Fatalf("row %d: batch.Visit gave %q, encoding/csv reads %q", i+1, got[i], cells)
 		}
 	}
+}
+
+// rawCSV is batch's CSV view without the formula guard, which writes the
+// cells as they were read.
+func rawCSV(w io.Writer) batch.Output {
+	return render.BatchRows(w, render.CSV, render.BatchOptions{Raw: true})
 }

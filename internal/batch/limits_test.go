@@ -1,9 +1,11 @@
-package batch
+package batch_test
 
 import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/render"
 	"io"
 	"strings"
 	"testing"
@@ -46,7 +48,7 @@ func TestEndlessInputIsRefusedAtTheLimit(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
-			_, err := Run(context.Background(), loadCatalog(t), c.stream, &out, Options{Start: planStart})
+			_, err := batch.Run(context.Background(), loadCatalog(t), c.stream, render.BatchRows(&out, render.CSV, render.BatchOptions{}), batch.Options{Start: planStart})
 			if !c.check(err) {
 				t.Fatalf("err = %v", err)
 			}
@@ -58,7 +60,7 @@ func TestEndlessInputIsRefusedAtTheLimit(t *testing.T) {
 			if len(err.Error()) > 400 {
 				t.Errorf("the error is %d bytes long: %q", len(err.Error()), err)
 			}
-			if c.stream.read > 2*MaxRecordBytes {
+			if c.stream.read > 2*batch.MaxRecordBytes {
 				t.Errorf("read %d bytes before refusing", c.stream.read)
 			}
 		})
@@ -66,13 +68,13 @@ func TestEndlessInputIsRefusedAtTheLimit(t *testing.T) {
 }
 
 func isHeaderError(err error) bool {
-	var he *HeaderError
+	var he *batch.HeaderError
 	return errors.As(err, &he)
 }
 
 func isRecordError(line int) func(error) bool {
 	return func(err error) bool {
-		var re *RecordError
+		var re *batch.RecordError
 		return errors.As(err, &re) && re.Line == line
 	}
 }
@@ -108,8 +110,8 @@ func TestRecordLimitIsExact(t *testing.T) {
 				func() io.Reader { return strings.NewReader(c.input) },
 				func() io.Reader { return iotest.DataErrReader(strings.NewReader(c.input)) },
 			} {
-				for _, f := range Formats {
-					_, err := Run(context.Background(), loadCatalog(t), in(), io.Discard, Options{Format: f, Start: planStart, recordLimit: limit})
+				for _, f := range render.BatchFormats {
+					_, err := batch.Run(context.Background(), loadCatalog(t), in(), render.BatchRows(io.Discard, f, render.BatchOptions{}), batch.WithRecordLimit(batch.Options{Start: planStart}, limit))
 					if !c.check(err) {
 						t.Fatalf("%s: err = %v", f, err)
 					}
@@ -151,14 +153,14 @@ func TestHeaderHints(t *testing.T) {
 		{"NUL bytes", "role,\x00\x00\x00\x00,x\nSRE,6,team\n", "holds NUL bytes"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := runBatch(t, []byte(c.input), Options{})
+			_, _, err := runBatch(t, []byte(c.input), render.CSV, batch.Options{})
 			if !isHeaderError(err) || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "--column") {
 				t.Fatalf("err = %v, want a header error saying %q", err, c.want)
 			}
 		})
 	}
 	// --column names count when another delimiter is tried.
-	_, _, err := runBatch(t, []byte("Job;years;accountability\nSRE;6;team\n"), Options{Columns: map[string]string{ColumnRole: "job"}})
+	_, _, err := runBatch(t, []byte("Job;years;accountability\nSRE;6;team\n"), render.CSV, batch.Options{Columns: map[string]string{batch.ColumnRole: "job"}})
 	if err == nil || !strings.Contains(err.Error(), "--delimiter ';'") {
 		t.Fatalf("err = %v", err)
 	}
@@ -167,23 +169,8 @@ func TestHeaderHints(t *testing.T) {
 // Header names in an error are cut to a readable length.
 func TestHeaderErrorQuotesAreCut(t *testing.T) {
 	long := strings.Repeat("é", 500)
-	_, _, err := runBatch(t, []byte("role,"+long+",accountability\nSRE,6,team\n"), Options{})
+	_, _, err := runBatch(t, []byte("role,"+long+",accountability\nSRE,6,team\n"), render.CSV, batch.Options{})
 	if !isHeaderError(err) || len(err.Error()) > 400 || !strings.Contains(err.Error(), `"role", "ééé`) || !strings.Contains(err.Error(), `é"…`) {
 		t.Fatalf("err = %v", err)
-	}
-}
-
-func TestQuoteCut(t *testing.T) {
-	for in, want := range map[string]string{
-		"":                         `""`,
-		"role":                     `"role"`,
-		"a\"b\x00":                 `"a\"b\x00"`,
-		strings.Repeat("x", 60):    `"` + strings.Repeat("x", 60) + `"`,
-		strings.Repeat("x", 61):    `"` + strings.Repeat("x", 60) + `"…`,
-		strings.Repeat("\x00", 20): `"` + strings.Repeat(`\x00`, 15) + `"…`,
-	} {
-		if got := quoteCut([]byte(in)); got != want {
-			t.Errorf("quoteCut(%q) = %s, want %s", in, got, want)
-		}
 	}
 }

@@ -13,14 +13,12 @@ import (
 // outcome is what a row's answers come to, encoded once for the output
 // format and reused for every row with the same answers.
 type outcome struct {
-	rejected bool
 	// problems say why a rejected row could not be advised, every one of
 	// them: the role, years and accountability are each checked.
 	problems []Problem
-	// encoded is the format's cached part of the row; a JSON recommendation
-	// is split around its "input" member, which echoes each row's spelling
-	// (see jsonEncoder).
-	encoded, afterInput []byte
+	// encoded is the Output's cached part of the row, and says whether the
+	// row was rejected.
+	encoded Encoded
 	// rec is the recommendation of an advised row, for Visit, and derived
 	// what Options.Derive made of it.
 	rec     *advisor.Recommendation
@@ -85,8 +83,11 @@ type yearsAnswer struct {
 type outcomes struct {
 	adv    *advisor.Advisor
 	layout *layout
-	enc    encoder
+	enc    RowEncoder // nil for Visit, which keeps recommendations
 	start  time.Time
+	// derive, for Visit, is Options.Derive: outcomes then keep its
+	// results instead of recommendations.
+	derive func(*advisor.Recommendation) any
 
 	roles *spellings[roleAnswer]
 	accs  *spellings[accAnswer]
@@ -109,7 +110,7 @@ type outcomes struct {
 	rejected   map[rejectedKey]*outcome
 }
 
-func newOutcomes(adv *advisor.Advisor, l *layout, enc encoder, start time.Time) *outcomes {
+func newOutcomes(adv *advisor.Advisor, l *layout, enc RowEncoder, start time.Time) *outcomes {
 	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
 		roles: newSpellings[roleAnswer](), accs: newSpellings[accAnswer](), years: newSpellings[yearsAnswer](),
 		matches: map[matchKey]uint64{}, accIDs: map[*catalog.Accountability]uint64{},
@@ -218,7 +219,13 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 	if err != nil {
 		return o.reject(Problem{Column: column, Message: err.Error()})
 	}
-	out := o.enc.advised(rec)
+	switch {
+	case o.enc != nil:
+		return &outcome{encoded: o.enc.Advised(rec)}
+	case o.derive == nil:
+		return &outcome{rec: rec}
+	}
+	out := &outcome{derived: o.derive(rec)}
 	if out.derived == nil {
 		return out
 	}
@@ -273,7 +280,11 @@ func (o *outcomes) rejection(err error) *outcome {
 }
 
 func (o *outcomes) reject(problems ...Problem) *outcome {
-	return &outcome{rejected: true, problems: problems, encoded: o.enc.rejected(problems)}
+	out := &outcome{problems: problems, encoded: Encoded{Rejected: true}}
+	if o.enc != nil {
+		out.encoded.Head = o.enc.Rejected(problems)
+	}
+	return out
 }
 
 // answerAt is where the layout keeps the column of an answer field.
@@ -288,12 +299,8 @@ func answerAt(field string) int {
 	}
 }
 
-// shapeOutcome rejects a row whose field count differs from the header's.
-func shapeOutcome(enc encoder, got, want int) *outcome {
-	problems := []Problem{{Message: shapeMessage(got, want)}}
-	return &outcome{rejected: true, problems: problems, encoded: enc.rejected(problems)}
-}
-
+// shapeMessage says why a row whose field count differs from the
+// header's is rejected.
 func shapeMessage(got, want int) string {
 	noun := "fields"
 	if got == 1 {

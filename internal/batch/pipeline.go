@@ -14,16 +14,9 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
-// chunkSize is how much input a chunk holds at least; a record longer
-// than that makes its chunk grow to fit it. A JSON row is some fifty times
-// its CSV row, so JSON chunks are smaller to keep the output buffers in
-// flight as small as CSV's.
-func chunkSize(f Format) int {
-	if f == NDJSON || f == JSON {
-		return 8 << 10
-	}
-	return 64 << 10
-}
+// ChunkBytes is how much input a chunk holds at least, unless its Output
+// says otherwise; a record longer than that makes its chunk grow to fit it.
+const ChunkBytes = 64 << 10
 
 const utf8BOM = "\xef\xbb\xbf"
 
@@ -40,18 +33,22 @@ type chunk struct {
 	advised, rejected int
 }
 
-// Run advises every record of in and writes the rows to out in input
-// order. It reads the header before writing anything, so a *HeaderError
-// means out is untouched. Cancelling ctx stops the run with ctx's error.
-func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out io.Writer, opts Options) (Summary, error) {
-	return run(ctx, cat, in, opts, chunkSize(opts.Format), func(l *layout, opts Options) (encoder, sink) { return newFormat(opts.Format, l, opts, out) })
+// Run advises every record of in and writes the rows as out in input
+// order. It reads the header before opening out, so a *HeaderError means
+// nothing was written. Cancelling ctx stops the run with ctx's error.
+func Run(ctx context.Context, cat *catalog.Loaded, in io.Reader, out Output, opts Options) (Summary, error) {
+	return run(ctx, cat, in, opts, out.ChunkBytes(), func(l *layout, opts Options) (RowEncoder, sink) {
+		enc, snk := out.Open(l.public(opts.Delimiter))
+		return enc, rowSink{snk}
+	})
 }
 
 // run is the pipeline under every entry point: chunkBytes is the input a
-// chunk holds at least, and format picks the encoder the workers use and
-// the sink the in-order stage writes to, given the header's layout and the
-// options with their defaults filled in.
-func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, chunkBytes int, format func(*layout, Options) (encoder, sink)) (Summary, error) {
+// chunk holds at least, and open makes the encoder the workers use (nil
+// for Visit, whose workers keep the rows) and the sink the in-order stage
+// writes to, given the header's layout and the options with their defaults
+// filled in.
+func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, chunkBytes int, open func(*layout, Options) (RowEncoder, sink)) (Summary, error) {
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
@@ -59,7 +56,7 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 	if err != nil {
 		return Summary{}, err
 	}
-	enc, snk := format(l, opts)
+	enc, snk := open(l, opts)
 	if err := snk.begin(); err != nil {
 		return Summary{}, err
 	}
@@ -88,13 +85,13 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, keepRows := snk.(*visitSink)
 			w := &worker{parser: recordParser{delim: opts.Delimiter}, layout: l, enc: enc,
-				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools, keepRows: keepRows}
+				outcomes: newOutcomes(adv, l, enc, opts.Start), pools: pools}
 			switch {
-			case keepRows && opts.Derive != nil:
+			case enc == nil && opts.Derive != nil:
+				w.outcomes.derive = opts.Derive
 				w.outcomes.maxDecided = derivedMaxDecided
-			case keepRows:
+			case enc == nil:
 				w.outcomes.maxDecided = visitMaxDecided
 			}
 			for c := range todo {
@@ -397,17 +394,17 @@ type worker struct {
 	parser   recordParser
 	rec      record
 	layout   *layout
-	enc      encoder
+	enc      RowEncoder // nil for Visit, whose sink reads chunk.visit
 	outcomes *outcomes
 	pools    *pools
-	keepRows bool // the sink reads chunk.visit
 }
 
 func (w *worker) process(c *chunk) {
 	data, line := c.data, c.line
 	var out *[]byte
 	var text string // the chunk's text, whose substrings are the visited rows' cells
-	if w.keepRows {
+	keepRows := w.enc == nil
+	if keepRows {
 		c.visit = w.pools.getVisit()
 		text = string(data)
 	} else {
@@ -424,23 +421,23 @@ func (w *worker) process(c *chunk) {
 		if len(w.rec.fields) == w.layout.width {
 			o, years = w.outcomes.of(w.rec.fields)
 		} else {
-			o = shapeOutcome(w.enc, len(w.rec.fields), w.layout.width)
+			o = w.outcomes.reject(Problem{Message: shapeMessage(len(w.rec.fields), w.layout.width)})
 		}
-		if o.rejected {
+		if o.encoded.Rejected {
 			c.rejected++
 		} else {
 			c.advised++
 		}
-		if w.keepRows {
+		if keepRows {
 			c.visit.add(advisedRow(line+w.rec.line, o), &w.rec, text, at, w.layout.width)
 		} else {
-			*out = w.enc.row(*out, line+w.rec.line, w.rec.fields, o, years)
+			*out = w.enc.AppendRow(*out, line+w.rec.line, w.rec.fields, &o.encoded, years)
 		}
 		data, line, at = data[n:], line+lines, at+n
 	}
 	w.pools.putIn(c.buf)
 	c.data, c.buf, c.out = nil, nil, out
-	if w.keepRows {
+	if keepRows {
 		c.visit.setFields(w.layout.width)
 	}
 }

@@ -28,7 +28,7 @@ func ReadRows(ctx context.Context, in io.Reader, opts Options, each func(Row) er
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r, l, err := openStaffList(in, opts, chunkSize(opts.Format))
+	r, l, err := openStaffList(in, opts, ChunkBytes)
 	if err != nil {
 		return err
 	}

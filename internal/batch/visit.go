@@ -59,17 +59,17 @@ func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
 	chunkBytes := visitChunkSize
 	if opts.Derive != nil {
-		chunkBytes = chunkSize(CSV)
+		chunkBytes = ChunkBytes
 	}
-	return run(ctx, cat, in, opts, chunkBytes, func(l *layout, _ Options) (encoder, sink) {
-		return visitEncoder{derive: opts.Derive}, &visitSink{header: l.header, onBegin: begin, onRow: visit}
+	return run(ctx, cat, in, opts, chunkBytes, func(l *layout, _ Options) (RowEncoder, sink) {
+		return nil, &visitSink{header: l.header, onBegin: begin, onRow: visit}
 	})
 }
 
 // visitChunkSize is smaller than CSV's chunks because a visited row holds
 // its recommendation, some 3 KB, and when every row's answers differ each
 // row in flight holds its own: chunks of 16 KB keep that to a few MB. With
-// Options.Derive a row holds no recommendation, and chunks are CSV's.
+// Options.Derive a row holds no recommendation, and chunks are the default.
 const visitChunkSize = 16 << 10
 
 // visitMaxDecided bounds each worker's cache of recommendations under
@@ -84,25 +84,6 @@ const (
 	visitMaxDecided   = 2048
 	derivedMaxDecided = 1 << 14
 )
-
-// visitEncoder makes the outcome of advised rows: the visitor's derivation
-// of its recommendation, or the recommendation. Its rows write nothing:
-// the worker takes the visited rows' cells from the chunk's text (see
-// visitRows.add).
-type visitEncoder struct {
-	derive func(*advisor.Recommendation) any
-}
-
-func (e visitEncoder) advised(rec *advisor.Recommendation) *outcome {
-	if e.derive != nil {
-		return &outcome{derived: e.derive(rec)}
-	}
-	return &outcome{rec: rec}
-}
-
-func (visitEncoder) rejected([]Problem) []byte { return nil }
-
-func (visitEncoder) row(dst []byte, _ int, _ [][]byte, _ *outcome, _ []byte) []byte { return dst }
 
 // visitRows are a chunk's rows and the array their Fields share, which
 // the pipeline recycles once the rows have been visited, so that a

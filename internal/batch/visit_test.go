@@ -1,4 +1,4 @@
-package batch
+package batch_test
 
 import (
 	"bytes"
@@ -11,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // staffWithRejects is a generated staff list with rows spoiled in every
@@ -57,9 +59,9 @@ func staffWithRejects(t testing.TB, rows int) []byte {
 
 func TestVisitSeesWhatRunWrites(t *testing.T) {
 	input := staffWithRejects(t, 20_000)
-	opts := Options{Start: planStart}
+	opts := batch.Options{Start: planStart}
 	var out bytes.Buffer
-	runSum, err := Run(context.Background(), loadCatalog(t), bytes.NewReader(input), &out, opts)
+	runSum, err := batch.Run(context.Background(), loadCatalog(t), bytes.NewReader(input), render.BatchRows(&out, render.CSV, render.BatchOptions{}), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,47 +71,50 @@ func TestVisitSeesWhatRunWrites(t *testing.T) {
 	}
 
 	var header []string
-	var rows []AdvisedRow
-	visitSum, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(input), opts,
+	var rows []batch.AdvisedRow
+	visitSum, err := batch.Visit(context.Background(), loadCatalog(t), bytes.NewReader(input), opts,
 		func(h []string) error { header = h; return nil },
-		func(r AdvisedRow) error { r.Fields = slices.Clone(r.Fields); rows = append(rows, r); return nil })
+		func(r batch.AdvisedRow) error { r.Fields = slices.Clone(r.Fields); rows = append(rows, r); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if visitSum != runSum {
-		t.Errorf("Visit counted %+v, Run %+v", visitSum, runSum)
+		t.Errorf("batch.Visit counted %+v, batch.Run %+v", visitSum, runSum)
 	}
 	if runSum.Rejected < 100 || runSum.Advised < 10_000 {
 		t.Fatalf("the fixture should mix rejects and advised rows: %+v", runSum)
 	}
 	width := len(header)
 	if !slices.Equal(written[0][:width], header) {
-		t.Fatalf("header %q, Run wrote %q", header, written[0][:width])
+		t.Fatalf("header %q, batch.Run wrote %q", header, written[0][:width])
 	}
 	if len(rows) != len(written)-1 {
-		t.Fatalf("Visit saw %d rows, Run wrote %d", len(rows), len(written)-1)
+		t.Fatalf("batch.Visit saw %d rows, batch.Run wrote %d", len(rows), len(written)-1)
 	}
 	for i, r := range rows {
 		want := written[i+1]
 		if got := visitedAsCSV(r); !slices.Equal(got, want) {
-			t.Fatalf("row %d: Visit gave\n%q\nRun wrote\n%q", i+1, got, want)
+			t.Fatalf("row %d: batch.Visit gave\n%q\nRun wrote\n%q", i+1, got, want)
 		}
 	}
 }
 
 // visitedAsCSV writes a visited row as the batch's CSV output row.
-func visitedAsCSV(r AdvisedRow) []string {
+func visitedAsCSV(r batch.AdvisedRow) []string {
 	row := slices.Clone(r.Fields)
 	if r.Rec == nil {
-		tail := appendErrorTail(nil, []Problem{{Column: r.Column, Message: r.Message}})
-		return append(row, "", "", "", "", "", "", fmt.Sprintf("line %d%s", r.Line, tail), "")
+		cell := fmt.Sprintf("line %d: %s", r.Line, r.Message)
+		if r.Column != "" {
+			cell = fmt.Sprintf("line %d, column %q: %s", r.Line, r.Column, r.Message)
+		}
+		return append(row, "", "", "", "", "", "", cell, "")
 	}
 	next, eligible := "", ""
 	if r.Rec.NextLevel != nil {
 		next, eligible = r.Rec.NextLevel.Name, r.Rec.NextLevel.EligibleFrom
 	}
 	var ids []string
-	for _, s := range r.Rec.Specialisations[:min(topSpecialisations, len(r.Rec.Specialisations))] {
+	for _, s := range r.Rec.Specialisations[:min(3, len(r.Rec.Specialisations))] { // the CSV view lists three
 		ids = append(ids, s.ID)
 	}
 	return append(row, r.Rec.Level.Name, strconv.Itoa(r.Rec.Level.Order), next, r.Rec.Plan.Start, r.Rec.Plan.End, strings.Join(ids, ";"), "", eligible)
@@ -119,9 +124,9 @@ func TestVisitStopsOnTheVisitorsError(t *testing.T) {
 	input := staffWithRejects(t, 50_000)
 	stop := errors.New("enough")
 	seen := 0
-	_, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(input), Options{Start: planStart},
+	_, err := batch.Visit(context.Background(), loadCatalog(t), bytes.NewReader(input), batch.Options{Start: planStart},
 		func([]string) error { return nil },
-		func(AdvisedRow) error {
+		func(batch.AdvisedRow) error {
 			seen++
 			if seen == 10 {
 				return stop
@@ -135,20 +140,20 @@ func TestVisitStopsOnTheVisitorsError(t *testing.T) {
 
 func TestVisitHeaderErrorVisitsNothing(t *testing.T) {
 	called := false
-	_, err := Visit(context.Background(), loadCatalog(t), strings.NewReader("name,years\nAda,3\n"), Options{},
+	_, err := batch.Visit(context.Background(), loadCatalog(t), strings.NewReader("name,years\nAda,3\n"), batch.Options{},
 		func([]string) error { called = true; return nil },
-		func(AdvisedRow) error { called = true; return nil })
-	var he *HeaderError
+		func(batch.AdvisedRow) error { called = true; return nil })
+	var he *batch.HeaderError
 	if !errors.As(err, &he) || called {
-		t.Fatalf("got %v, called %v; want a *HeaderError and no call", err, called)
+		t.Fatalf("got %v, called %v; want a *batch.HeaderError and no call", err, called)
 	}
 }
 
 func TestVisitBeginErrorStops(t *testing.T) {
 	stop := fmt.Errorf("no thanks")
-	_, err := Visit(context.Background(), loadCatalog(t), bytes.NewReader(staffWithRejects(t, 10)), Options{},
+	_, err := batch.Visit(context.Background(), loadCatalog(t), bytes.NewReader(staffWithRejects(t, 10)), batch.Options{},
 		func([]string) error { return stop },
-		func(AdvisedRow) error { t.Fatal("visited after begin failed"); return nil })
+		func(batch.AdvisedRow) error { t.Fatal("visited after begin failed"); return nil })
 	if !errors.Is(err, stop) {
 		t.Fatalf("got %v; want begin's error", err)
 	}
@@ -160,8 +165,8 @@ func BenchmarkVisit(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for b.Loop() {
-		sum, err := Visit(context.Background(), cat, bytes.NewReader(data), Options{Start: planStart},
-			func([]string) error { return nil }, func(AdvisedRow) error { return nil })
+		sum, err := batch.Visit(context.Background(), cat, bytes.NewReader(data), batch.Options{Start: planStart},
+			func([]string) error { return nil }, func(batch.AdvisedRow) error { return nil })
 		if err != nil || sum.Advised != benchRows {
 			b.Fatalf("%+v, %v", sum, err)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/cmdutil"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // BatchOptions are the inputs of `careerpath batch`.
@@ -72,15 +73,15 @@ a failure or Ctrl-C an existing file is left as it was.
 			return runBatch(opts)
 		})
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Format, "format", "f", string(batch.CSV), "output format: "+strings.Join(batch.FormatNames(), ", "))
+	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.BatchFormatNames(), ", "))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
 
-	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(batch.FormatNames(), cobra.ShellCompDirectiveNoFileComp)))
+	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.BatchFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
 func runBatch(opts *BatchOptions) error {
-	format, err := batch.ParseFormat(opts.Format)
+	format, err := render.ParseBatchFormat(opts.Format)
 	if err != nil {
 		return &cmdutil.UsageError{Err: err}
 	}
@@ -94,12 +95,11 @@ func runBatch(opts *BatchOptions) error {
 		return err
 	}
 	in, read := ins[0], run.Read
-	read.Format, read.Raw = format, opts.Raw
 
 	var sum batch.Summary
 	err = run.Write(func(out io.Writer, width int) error {
-		read.Width = width
-		sum, err = batch.Run(run.Context, run.Catalog, in.Reader, out, read)
+		rows := render.BatchRows(out, format, render.BatchOptions{Raw: opts.Raw, Width: width})
+		sum, err = batch.Run(run.Context, run.Catalog, in.Reader, rows, read)
 		return in.Failure(run.Context, err)
 	})
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerpath/careerpath/internal/advisor"
-	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/calibrate/pair"
 	"github.com/careerpath/careerpath/internal/cmdutil"
@@ -110,10 +109,8 @@ func runCalibrate(opts *CalibrateOptions) error {
 		}
 		return err
 	}
-	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter,
-		Cell:   batch.NewCellWriter(bopts.Delimiter, opts.Raw).AppendCell,
-		Number: batch.NewCellWriter(bopts.Delimiter, true).AppendCell,
-		Files:  res.Files, Catalog: adv.Source()}
+	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter, Raw: opts.Raw,
+		Files: res.Files, Catalog: adv.Source()}
 	var sum calibrate.Summary
 	err = run.Write(func(w io.Writer, width int) (err error) {
 		ropts.Width = width

@@ -11,6 +11,7 @@ import (
 	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // NewCmdCatalog builds `careerpath catalog` and its subcommands.
@@ -72,11 +73,11 @@ func runCatalogValidate(opts *CatalogValidateOptions) error {
 		return err
 	}
 	summary := fmt.Sprintf("%s %s, %s, %s, %s, %s, %s (sha256 %s)",
-		render.Sanitize(cat.Name), render.Sanitize(cat.Version),
+		text.Sanitize(cat.Name), text.Sanitize(cat.Version),
 		count(len(cat.Levels), "level"), count(len(cat.Roles), "role"),
 		count(len(cat.Accountability), "accountability answer"), count(len(cat.Directions), "direction"),
 		count(len(cat.Providers), "provider"), cat.Source.SHA256)
-	_, err = fmt.Fprintln(opts.IO.Out, render.Wrap("", render.Sanitize(opts.File)+": valid: "+summary, opts.IO.TerminalWidth))
+	_, err = fmt.Fprintln(opts.IO.Out, text.Wrap("", text.Sanitize(opts.File)+": valid: "+summary, opts.IO.TerminalWidth))
 	return err
 }
 
@@ -146,12 +147,12 @@ func runCatalogShow(opts *CatalogShowOptions) error {
 		heading = func(s string) string { return "## " + s + "\n" }
 	}
 	out := opts.IO.Out
-	text := render.Sanitize
+	escape := text.Sanitize
 	if format == render.Markdown {
-		text = render.MarkdownText
+		escape = render.MarkdownText
 	}
-	title := fmt.Sprintf("%s %s (sha256 %s)", text(cat.Source.Name), text(cat.Source.Version), cat.Source.SHA256)
-	if _, err := fmt.Fprintln(out, render.Wrap("", title, opts.IO.TerminalWidth)); err != nil {
+	title := fmt.Sprintf("%s %s (sha256 %s)", escape(cat.Source.Name), escape(cat.Source.Version), cat.Source.SHA256)
+	if _, err := fmt.Fprintln(out, text.Wrap("", title, opts.IO.TerminalWidth)); err != nil {
 		return err
 	}
 	for _, section := range []struct {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/iostreams"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // Main runs careerpath with args and returns the exit status.
@@ -39,7 +39,7 @@ func run(f *cmdutil.Factory, args []string) int {
 		err = &cmdutil.UsageError{Err: err}
 	}
 	// Messages quote catalog text, file names and flag values.
-	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", render.Sanitize(err.Error()))
+	fmt.Fprintf(f.IO.ErrOut, "careerpath: %s\n", text.Sanitize(err.Error()))
 	var usage *cmdutil.UsageError
 	if errors.As(err, &usage) && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())

@@ -9,7 +9,7 @@ import (
 	"github.com/careerpath/careerpath/data"
 	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // Text from files reaches the terminal with its control and bidirectional
@@ -31,9 +31,9 @@ func TestHostileTextIsEscapedOnTheTerminal(t *testing.T) {
 		if r.code == cmdutil.ExitOK {
 			t.Errorf("%s: exit 0", name)
 		}
-		for stream, text := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
-			if i := strings.IndexFunc(text, render.Unsafe); i >= 0 {
-				t.Errorf("%s: raw control character in %s at %d: %q", name, stream, i, text)
+		for stream, out := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
+			if i := strings.IndexFunc(out, text.Unsafe); i >= 0 {
+				t.Errorf("%s: raw control character in %s at %d: %q", name, stream, i, out)
 			}
 		}
 		if !strings.Contains(r.stdout+r.stderr, `\x1b`) {

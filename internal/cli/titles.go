@@ -11,6 +11,7 @@ import (
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // NewCmdTitles builds `careerpath titles`, the title map's commands.
@@ -124,6 +125,6 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", render.Sanitize(in.Name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", text.Sanitize(in.Name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/iostreams"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // Set at release time with -ldflags "-X ...cli.version=..." (see
@@ -99,8 +99,8 @@ func runVersion(opts *VersionOptions) error {
 	if err != nil {
 		return err
 	}
-	catalogLine := render.Wrap("catalog: ", fmt.Sprintf("%s %s (sha256 %s)",
-		render.Sanitize(cat.Source.Name), render.Sanitize(cat.Source.Version), cat.Source.SHA256), opts.IO.TerminalWidth)
+	catalogLine := text.Wrap("catalog: ", fmt.Sprintf("%s %s (sha256 %s)",
+		text.Sanitize(cat.Source.Name), text.Sanitize(cat.Source.Version), cat.Source.SHA256), opts.IO.TerminalWidth)
 	_, err = fmt.Fprintf(opts.IO.Out, "careerpath %s\ncommit: %s\nbuilt: %s\n%s\n",
 		opts.Build.Version, opts.Build.Commit, opts.Build.Date, catalogLine)
 	return err

@@ -11,7 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/careerpath/careerpath/internal/iostreams"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // signalGrace is how long a run that failed after its pipe or terminal
@@ -88,7 +88,7 @@ func openInput(ctx context.Context, streams *iostreams.IOStreams, input string) 
 	}
 	bar := progressbar.NewOptions64(info.Size(),
 		progressbar.OptionSetWriter(streams.ErrOut),
-		progressbar.OptionSetDescription(render.Sanitize(input)),
+		progressbar.OptionSetDescription(text.Sanitize(input)),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetRenderBlankState(true),

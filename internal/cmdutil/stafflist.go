@@ -15,7 +15,7 @@ import (
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/iostreams"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // StaffList is what every command that reads staff lists (batch, report,
@@ -243,7 +243,7 @@ func (r *StaffListRun) Write(write func(w io.Writer, width int) error) error {
 // Tally tells stderr what was read from one input.
 func (r *StaffListRun) Tally(name string, sum batch.Summary) {
 	fmt.Fprintf(r.list.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n",
-		render.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+		text.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
 }
 
 // Close closes the inputs, stops listening for signals and puts the

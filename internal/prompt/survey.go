@@ -8,7 +8,7 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
 
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // maxPageSize caps how many options a Select shows at once: small lists
@@ -35,12 +35,12 @@ func (s *Survey) Select(message string, options []Option) (int, error) {
 	// Labels and hints come from the catalog: no raw control characters.
 	labels := make([]string, len(options))
 	for i, o := range options {
-		labels[i] = render.Sanitize(o.Label)
+		labels[i] = text.Sanitize(o.Label)
 	}
 	q := &survey.Select{
-		Message:     render.Sanitize(message),
+		Message:     text.Sanitize(message),
 		Options:     labels,
-		Description: func(_ string, i int) string { return render.Sanitize(options[i].Hint) },
+		Description: func(_ string, i int) string { return text.Sanitize(options[i].Hint) },
 		Filter:      func(typed, _ string, i int) bool { return options[i].Matches(typed) },
 		PageSize:    min(len(options), maxPageSize),
 	}
@@ -55,7 +55,7 @@ func (s *Survey) Select(message string, options []Option) (int, error) {
 func (s *Survey) Input(message string, validate func(string) error) (string, error) {
 	var answer string
 	check := func(v any) error { return validate(v.(string)) }
-	if err := s.ask(&survey.Input{Message: render.Sanitize(message)}, &answer, survey.WithValidator(check)); err != nil {
+	if err := s.ask(&survey.Input{Message: text.Sanitize(message)}, &answer, survey.WithValidator(check)); err != nil {
 		return "", err
 	}
 	return answer, nil

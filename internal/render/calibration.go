@@ -11,10 +11,8 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/text"
 )
-
-// NDJSON is one JSON object per line, the streaming form of JSON.
-const NDJSON Format = "ndjson"
 
 // CalibrationFormats lists calibration's formats, the default first.
 var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML}
@@ -36,13 +34,10 @@ type CellAppender func(dst []byte, cell string) []byte
 type CalibrationOptions struct {
 	// By is the --by column, "" without it: records then have no group.
 	By string
-	// Delimiter separates the CSV output's cells; Cell appends a text cell
-	// and Number one of careerpath's own numbers, quoted as needed. The
-	// caller passes batch's cell writer, with its formula guard for text,
-	// so that every CSV careerpath writes is guarded alike (batch imports
-	// render, so render cannot import it).
-	Delimiter    byte
-	Cell, Number CellAppender
+	// Delimiter separates the CSV output's cells; Raw turns off the
+	// spreadsheet formula guard on its text cells, as batch's --raw does.
+	Delimiter byte
+	Raw       bool
 	// Files name SELF and MANAGER; Catalog is the policy applied. The human
 	// formats print them so a stored report says what made it.
 	Files   [2]string
@@ -81,6 +76,11 @@ func calibrationCSVColumns(by bool) []string {
 // records through encoders that calibrate.Join.Stream runs a block each.
 type CalibrationCSV struct {
 	opt CalibrationOptions
+	// cell appends a text cell and number one of careerpath's own numbers,
+	// quoted as needed by the cell writer of batch's CSV, so that every CSV
+	// careerpath writes is guarded alike. A number is never a formula: a delta of -1
+	// stays a number for the spreadsheet.
+	cell, number CellAppender
 	// encoded are the join's distinct answer cells as CSV cells.
 	encoded [3][]string
 }
@@ -88,7 +88,10 @@ type CalibrationCSV struct {
 // NewCalibrationCSV returns the CSV writer of a join's records; cells are
 // the join's distinct answer cells (Join.Cells).
 func NewCalibrationCSV(cells [3][]string, opt CalibrationOptions) *CalibrationCSV {
-	return &CalibrationCSV{opt: opt, encoded: encodeCells(cells, opt.Cell)}
+	c := &CalibrationCSV{opt: opt, cell: newCellWriter(opt.Delimiter, opt.Raw).appendCell,
+		number: newCellWriter(opt.Delimiter, true).appendCell}
+	c.encoded = encodeCells(cells, c.cell)
+	return c
 }
 
 // Header is the CSV's first line.
@@ -98,7 +101,7 @@ func (c *CalibrationCSV) Header() []byte {
 		if i > 0 {
 			header = append(header, c.opt.Delimiter)
 		}
-		header = c.opt.Number(header, col)
+		header = c.number(header, col)
 	}
 	return append(header, '\n')
 }
@@ -106,14 +109,14 @@ func (c *CalibrationCSV) Header() []byte {
 // NewEncoder returns an encoder of records as CSV lines, for one block of
 // records: its caches are its own.
 func (c *CalibrationCSV) NewEncoder() calibrate.RecordEncoder {
-	number := c.opt.Number
+	number := c.number
 	return &csvEncoder{CalibrationCSV: c, statuses: map[calibrate.Status]string{}, deltas: map[int]string{},
 		noDelta: string(number(nil, "")),
 		// A row number's digits are appended as they are, with no string
 		// made for them, when the number writer leaves digits as they are
 		// (it would quote them were the delimiter a digit).
 		plainDigits: string(number(nil, "0123456789")) == "0123456789",
-		noLevel:     string(number(append(c.opt.Cell(nil, ""), c.opt.Delimiter), "")),
+		noLevel:     string(number(append(c.cell(nil, ""), c.opt.Delimiter), "")),
 	}
 }
 
@@ -173,15 +176,15 @@ type csvEncoder struct {
 
 // AppendRecord appends a record's line to dst.
 func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
-	text, number := e.opt.Cell, e.opt.Number
+	textCell, numberCell := e.cell, e.number
 	e.line, e.first = dst, true
-	e.cells(text, r.Key)
+	e.cells(textCell, r.Key)
 	if e.opt.By != "" {
-		e.cells(text, r.Group)
+		e.cells(textCell, r.Group)
 	}
 	status, ok := e.statuses[r.Status]
 	if !ok {
-		status = string(number(nil, string(r.Status)))
+		status = string(numberCell(nil, string(r.Status)))
 		e.statuses[r.Status] = status
 	}
 	e.put(status)
@@ -192,17 +195,17 @@ func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
 	delta := e.noDelta
 	if r.Status.Complete() {
 		if delta, ok = e.deltas[r.Delta]; !ok {
-			delta = string(number(nil, deltaText(r, false)))
+			delta = string(numberCell(nil, deltaText(r, false)))
 			e.deltas[r.Delta] = delta
 		}
 	}
 	e.put(delta)
-	e.put(e.differences.cell(r, text))
+	e.put(e.differences.cell(r, textCell))
 	for i := range 3 {
 		e.put(encodedCell(e.encoded, r.Self, i))
 		e.put(encodedCell(e.encoded, r.Manager, i))
 	}
-	e.cells(text, errorsText(r))
+	e.cells(textCell, errorsText(r))
 	line := append(e.line, '\n')
 	e.line = nil
 	return line
@@ -224,7 +227,7 @@ func (e *csvEncoder) put(cell string) { e.line = append(append(e.line, e.opt.Del
 
 func (e *csvEncoder) row(a *calibrate.Assessment) {
 	if a == nil || !e.plainDigits {
-		e.cells(e.opt.Number, rowText(a))
+		e.cells(e.number, rowText(a))
 		return
 	}
 	e.line = strconv.AppendInt(append(e.line, e.opt.Delimiter), int64(a.Row), 10)
@@ -238,7 +241,7 @@ func (e *csvEncoder) level(a *calibrate.Assessment) string {
 	if l.Order >= 0 && l.Order < len(e.levels) && e.levels[l.Order].level == l {
 		return e.levels[l.Order].cells
 	}
-	cells := string(e.opt.Number(append(e.opt.Cell(nil, l.Name), e.opt.Delimiter), strconv.Itoa(l.Order)))
+	cells := string(e.number(append(e.cell(nil, l.Name), e.opt.Delimiter), strconv.Itoa(l.Order)))
 	if l.Order >= 0 && l.Order < maxLevelOrder {
 		if l.Order >= len(e.levels) {
 			e.levels = append(e.levels, make([]levelCells, l.Order+1-len(e.levels))...)
@@ -279,7 +282,7 @@ func deltaText(r *calibrate.Record, signed bool) string {
 // allocation.
 type differsCache [8]*string
 
-func (c *differsCache) cell(r *calibrate.Record, text CellAppender) string {
+func (c *differsCache) cell(r *calibrate.Record, textCell CellAppender) string {
 	set := 0
 	for _, d := range r.Differences {
 		switch d.Answer {
@@ -292,7 +295,7 @@ func (c *differsCache) cell(r *calibrate.Record, text CellAppender) string {
 		}
 	}
 	if c[set] == nil {
-		cell := string(text(nil, differs(r)))
+		cell := string(textCell(nil, differs(r)))
 		c[set] = &cell
 	}
 	return *c[set]
@@ -363,7 +366,7 @@ func (c recommendationCache) of(rec *advisor.Recommendation) (json.RawMessage, e
 	if b, ok := c[rec]; ok {
 		return b, nil
 	}
-	b, err := CompactJSON(rec)
+	b, err := text.CompactJSON(rec)
 	if err != nil {
 		return nil, err
 	}
@@ -423,7 +426,7 @@ func calibrationJSON(w io.Writer, array bool, j *calibrate.Join, opt Calibration
 		if err != nil {
 			return err
 		}
-		b, err := CompactJSON(rec)
+		b, err := text.CompactJSON(rec)
 		if err != nil {
 			return err
 		}

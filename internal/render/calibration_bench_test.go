@@ -40,7 +40,7 @@ func BenchmarkCalibrationCSV(b *testing.B) {
 			}
 		}
 	}
-	opt := CalibrationOptions{Delimiter: ',', Cell: quoting(','), Number: quoting(',')}
+	opt := CalibrationOptions{Delimiter: ','}
 	for b.Loop() {
 		csv := NewCalibrationCSV(j.Cells(), opt)
 		if _, err := j.Stream(io.Discard, false, csv.NewEncoder); err != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -12,16 +11,6 @@ import (
 	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
 )
-
-// quoting is a cell writer as encoding/csv quotes, for a delimiter.
-func quoting(delim byte) CellAppender {
-	return func(dst []byte, cell string) []byte {
-		if !strings.ContainsAny(cell, string(delim)+"\"\r\n") {
-			return append(dst, cell...)
-		}
-		return append(append(append(dst, '"'), strings.ReplaceAll(cell, `"`, `""`)...), '"')
-	}
-}
 
 // The CSV reads back to the same records whatever the delimiter, a digit
 // included: row numbers and level orders are then quoted.
@@ -55,7 +44,7 @@ func TestCalibrationCSVReadsBackWithAnyDelimiter(t *testing.T) {
 	var want [][]string
 	for _, delim := range []byte{',', '1', '2', ';'} {
 		var out bytes.Buffer
-		opt := CalibrationOptions{Delimiter: delim, Cell: quoting(delim), Number: quoting(delim)}
+		opt := CalibrationOptions{Delimiter: delim}
 		w := NewCalibrationCSV(j.Cells(), opt)
 		out.Write(w.Header())
 		if _, err := j.Stream(&out, false, w.NewEncoder); err != nil {

@@ -7,12 +7,14 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/calibrate"
+
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // CalibrationSummary writes the summary as lines of text, for stderr
 // beside the machine formats.
 func CalibrationSummary(w io.Writer, sum calibrate.Summary, opt CalibrationOptions) error {
-	out := &errWriter{w: w, escape: Sanitize}
+	out := &errWriter{w: w, escape: text.Sanitize}
 	out.line("%s", summaryHeadline(sum))
 	counts := make([]string, len(sum.Statuses))
 	for i, c := range sum.Statuses {
@@ -25,9 +27,9 @@ func CalibrationSummary(w io.Writer, sum calibrate.Summary, opt CalibrationOptio
 	}
 	out.line("  delta (manager minus self) %s", strings.Join(deltas, ", "))
 	if opt.By != "" {
-		out.line("  by %s, mean delta (above 0: managers rate higher than their people):", Sanitize(opt.By))
+		out.line("  by %s, mean delta (above 0: managers rate higher than their people):", text.Sanitize(opt.By))
 		for _, g := range sum.Groups {
-			out.line("    %s: %s (%d compared of %d)", Sanitize(groupName(g.Group)), meanText(g), g.Compared, g.Records)
+			out.line("    %s: %s (%d compared of %d)", text.Sanitize(groupName(g.Group)), meanText(g), g.Compared, g.Records)
 		}
 	}
 	return out.err

@@ -44,19 +44,3 @@ func TestListingsFitEveryWidth(t *testing.T) {
 		}
 	}
 }
-
-func TestWrap(t *testing.T) {
-	for _, c := range []struct {
-		prefix, text string
-		width        int
-		want         string
-	}{
-		{"- ", "one two three", 0, "- one two three"},
-		{"- ", "one two three", 9, "- one two\n  three"},
-		{"Key: ", "averyveryverylongword and", 10, "Key: averyveryverylongword\n     and"},
-	} {
-		if got := Wrap(c.prefix, c.text, c.width); got != c.want {
-			t.Errorf("Wrap(%q, %q, %d) = %q, want %q", c.prefix, c.text, c.width, got, c.want)
-		}
-	}
-}

@@ -1,5 +1,8 @@
-// Package render writes recommendations and catalog listings as tables,
-// JSON, YAML or Markdown. It knows formats, never policy.
+// Package render writes recommendations, catalog listings and the results
+// of the staff-list commands as tables, JSON, YAML, Markdown, CSV, ICS or
+// HTML. It knows formats, never policy; it is used from above (the
+// commands), so it may read the command packages' results, and nothing
+// below the commands imports it.
 package render
 
 import (
@@ -14,19 +17,29 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/careerpath/careerpath/internal/text"
 )
 
-// Format is an output format.
+// Format is an output format. It is the one type of every command's
+// --format, batch's included: the formats are views, so they live with the
+// views, and batch, which cannot import render, takes its rows' view as a
+// batch.Output instead of knowing formats (see BatchRows).
 type Format string
 
-// The formats every command offers, and the calendar only a recommendation
-// has: its plan as iCalendar events.
+// The formats every command offers; the calendar only a recommendation
+// has, its plan as iCalendar events; CSV and NDJSON for the staff-list
+// commands (CSV also being the title map format, what --titles reads back);
+// and HTML, one self-contained page, for a report or a calibration.
 const (
 	Table    Format = "table"
 	JSON     Format = "json"
 	YAML     Format = "yaml"
 	Markdown Format = "markdown"
 	ICS      Format = "ics"
+	CSV      Format = "csv"
+	NDJSON   Format = "ndjson"
+	HTML     Format = "html"
 )
 
 // Formats lists the formats of every command in the order help text shows
@@ -149,7 +162,7 @@ func escapeAll(cells []string, escape func(string) string) []string {
 // A terminal table with width > 0 is fitted to that many columns; 0 (a pipe
 // or a file) never wraps, so scripts and golden files see a row per line.
 func writeTable(w io.Writer, markdown bool, width int, headers []string, rows [][]string) error {
-	escape := Sanitize
+	escape := text.Sanitize
 	if markdown {
 		escape = MarkdownText
 	}
@@ -162,7 +175,7 @@ func writeTable(w io.Writer, markdown bool, width int, headers []string, rows []
 	if width > 0 && !markdown {
 		var fits bool
 		if widths, fits = fitColumns(width, headers, escaped); !fits {
-			return WriteRecords(w, width, headers, escaped)
+			return text.WriteRecords(w, width, headers, escaped)
 		}
 	}
 	t := newTable(w, markdown, widths)

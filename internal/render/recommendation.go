@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // Recommendation writes one recommendation in the chosen format.
@@ -40,11 +42,11 @@ type terminalStyle struct{ color bool }
 
 func (t terminalStyle) title(s string) string {
 	if t.color {
-		return "\x1b[1m" + Sanitize(s) + "\x1b[0m"
+		return "\x1b[1m" + text.Sanitize(s) + "\x1b[0m"
 	}
-	return Sanitize(s)
+	return text.Sanitize(s)
 }
-func (terminalStyle) text(s string) string      { return Sanitize(s) }
+func (terminalStyle) text(s string) string      { return text.Sanitize(s) }
 func (t terminalStyle) heading(s string) string { return t.title(s) }
 func (terminalStyle) bullet() string            { return "  - " }
 func (terminalStyle) markdown() bool            { return false }
@@ -83,8 +85,8 @@ func (e *errWriter) line(format string, args ...any) {
 
 // para writes text after prefix, wrapped at word boundaries to the width
 // (when there is one) with the following lines indented under the text.
-func (e *errWriter) para(prefix, text string) {
-	e.line("%s", Wrap(prefix, e.escape(text), e.width))
+func (e *errWriter) para(prefix, s string) {
+	e.line("%s", text.Wrap(prefix, e.escape(s), e.width))
 }
 
 func (e *errWriter) table(md bool, headers []string, rows [][]string) {

@@ -9,9 +9,6 @@ import (
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
-// HTML is the report's shareable format: one self-contained page.
-const HTML Format = "html"
-
 // ReportFormats lists the formats of `careerpath report`.
 var ReportFormats = []Format{Table, Markdown, JSON, HTML}
 

@@ -8,9 +8,6 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 )
 
-// CSV is the title map format: what `--titles` reads back.
-const CSV Format = "csv"
-
 // TitleSuggestionFormats lists the formats of `titles suggest`, the
 // default first.
 var TitleSuggestionFormats = []Format{CSV, JSON, Table}

@@ -10,6 +10,7 @@ import (
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/render"
 )
 
 // benchRows matches the batch benchmarks', so that BenchmarkReport and
@@ -54,7 +55,7 @@ func BenchmarkBatchCSV(b *testing.B) {
 	cat, data := benchmarkData(b)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		sum, err := batch.Run(context.Background(), cat, bytes.NewReader(data), io.Discard, batch.Options{Start: benchStart})
+		sum, err := batch.Run(context.Background(), cat, bytes.NewReader(data), render.BatchRows(io.Discard, render.CSV, render.BatchOptions{}), batch.Options{Start: benchStart})
 		if err != nil || sum.Advised != benchRows {
 			b.Fatalf("%+v, %v", sum, err)
 		}

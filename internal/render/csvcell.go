@@ -1,4 +1,4 @@
-package batch
+package render
 
 import (
 	"bytes"
@@ -13,27 +13,20 @@ import (
 var formulaStart = [256]bool{'=': true, '+': true, '-': true, '@': true, '\t': true, '\r': true}
 
 // cellWriter writes CSV cells as encoding/csv's Writer does, plus the
-// formula guard.
+// formula guard: every CSV careerpath writes (batch's rows, calibration's
+// records) goes through it, so every one is guarded alike.
 type cellWriter struct {
 	delim   byte
 	guard   bool
 	special [256]bool // bytes that force quoting
 }
 
-// CellWriter writes CSV cells exactly as the batch's CSV output does,
-// encoding/csv's quoting plus the formula guard, so that every CSV
-// careerpath writes is guarded alike.
-type CellWriter struct{ w *cellWriter }
-
-// NewCellWriter returns a writer for the delimiter; raw turns the formula
-// guard off.
-func NewCellWriter(delim byte, raw bool) CellWriter { return CellWriter{newCellWriter(delim, raw)} }
-
-// AppendCell appends one cell, quoted and guarded as needed.
-func (c CellWriter) AppendCell(dst []byte, cell string) []byte {
+// appendCell appends one cell, quoted and guarded as needed: the
+// CellAppender of a text cell, for the CSV views that write strings.
+func (w *cellWriter) appendCell(dst []byte, cell string) []byte {
 	// cell only reads its input, so the string's bytes are lent to it
 	// rather than copied for every cell.
-	return c.w.cell(dst, unsafe.Slice(unsafe.StringData(cell), len(cell)))
+	return w.cell(dst, unsafe.Slice(unsafe.StringData(cell), len(cell)))
 }
 
 func newCellWriter(delim byte, raw bool) *cellWriter {

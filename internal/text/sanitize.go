@@ -1,4 +1,8 @@
-package render
+// Package text holds the text helpers every layer may use: making text safe
+// for a terminal, wrapping it to a width, writing records, and quoting JSON
+// strings. It imports no other careerpath package, so nothing it does can
+// pull a layer in.
+package text
 
 import (
 	"fmt"
@@ -44,15 +48,4 @@ func Sanitize(s string) string {
 		i += size
 	}
 	return b.String()
-}
-
-// markdownReplacer escapes what would change a Markdown table or let HTML
-// through: a backslash first, so that an escape in the text stays text.
-var markdownReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "&", "&amp;", "<", "&lt;", ">", "&gt;")
-
-// MarkdownText escapes text for a Markdown document or table cell: pipes
-// cannot end a cell, raw HTML shows as text, and unsafe characters are
-// escaped as by Sanitize.
-func MarkdownText(s string) string {
-	return markdownReplacer.Replace(Sanitize(s))
 }

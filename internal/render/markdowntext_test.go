@@ -4,25 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-)
 
-func TestSanitize(t *testing.T) {
-	for in, want := range map[string]string{
-		"plain text, café ✓":         "plain text, café ✓",
-		"tab\tand\nline feed":        "tab\tand\nline feed",
-		"\x1b]0;title\x07":           `\x1b]0;title\x07`,
-		"C1 \u009b31m CSI":           `C1 \x9b31m CSI`,
-		"DEL\x7f NUL\x00":            `DEL\x7f NUL\x00`,
-		"cr\rreturn":                 `cr\x0dreturn`,
-		"abc\u202egnp.exe":           `abc\u202egnp.exe`,
-		"lone \x9b[2J and \xff":      `lone \x9b[2J and \xff`,
-		"\u2066isolate\u2069 \u200f": `\u2066isolate\u2069 \u200f`,
-	} {
-		if got := Sanitize(in); got != want {
-			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
+	"github.com/careerpath/careerpath/internal/text"
+)
 
 func TestMarkdownText(t *testing.T) {
 	for in, want := range map[string]string{
@@ -51,7 +35,7 @@ func TestTablesEscapeTheirCells(t *testing.T) {
 			if err := WriteListing(&out, f, l, width); err != nil {
 				t.Fatal(err)
 			}
-			if i := strings.IndexFunc(out.String(), Unsafe); i >= 0 {
+			if i := strings.IndexFunc(out.String(), text.Unsafe); i >= 0 {
 				t.Errorf("%s width %d: unsafe character at %d:\n%s", f, width, i, out.String())
 			}
 			if f != Markdown {

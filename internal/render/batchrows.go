@@ -1,4 +1,4 @@
-package batch
+package render
 
 import (
 	"bytes"
@@ -8,60 +8,76 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/advisor"
-	"github.com/careerpath/careerpath/internal/render"
+	"github.com/careerpath/careerpath/internal/batch"
+	"github.com/careerpath/careerpath/internal/text"
 )
-
-// OutputColumns are the columns the CSV output adds after the input's;
-// one whose name an input column has gets a "careerpath_" prefix.
-// next_level_eligible_from came after error in schema 1.1: appending keeps
-// the columns before it where they were.
-var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from"}
 
 // topSpecialisations is how many specialisation ids the CSV output lists.
 const topSpecialisations = 3
 
-// encoder encodes rows in workers. advised and rejected encode the part of
-// a row that depends only on its answers, once per distinct answers; row
-// appends a whole row around that part.
-type encoder interface {
-	advised(rec *advisor.Recommendation) *outcome
-	rejected(problems []Problem) []byte
-	// row appends a row; years is its years answer as JSON.
-	row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte
+// BatchFormats lists the formats of `careerpath batch`, the default first.
+var BatchFormats = []Format{CSV, NDJSON, JSON, Table}
+
+// BatchFormatNames returns the batch format names, for help and
+// completion.
+func BatchFormatNames() []string { return formatNames(BatchFormats) }
+
+// ParseBatchFormat checks batch's --format value.
+func ParseBatchFormat(s string) (Format, error) { return parseFormat(s, BatchFormats) }
+
+// BatchOptions tune batch's rows.
+type BatchOptions struct {
+	// Raw turns off the spreadsheet formula guard on CSV cells.
+	Raw bool
+	// Width is the terminal's width for the table, 0 when the output is
+	// not a terminal (see Options.Width).
+	Width int
 }
 
-// sink writes the encoded chunks, in order, between a start and an end.
-type sink interface {
-	begin() error
-	write(c *chunk) error
-	end() error
+// BatchRows is batch's rows in one of BatchFormats, written to w: the
+// encoder batch's workers run and the sink its in-order stage writes to.
+func BatchRows(w io.Writer, f Format, opts BatchOptions) batch.Output {
+	return batchRows{w: w, format: f, opts: opts}
 }
 
-// newFormat returns the encoder and sink of a format.
-func newFormat(f Format, l *layout, opts Options, w io.Writer) (encoder, sink) {
-	switch f {
+type batchRows struct {
+	w      io.Writer
+	format Format
+	opts   BatchOptions
+}
+
+// ChunkBytes is smaller for JSON: a JSON row is some fifty times its CSV
+// row, so smaller chunks keep the output buffers in flight as small as
+// CSV's.
+func (r batchRows) ChunkBytes() int {
+	if r.format == NDJSON || r.format == JSON {
+		return 8 << 10
+	}
+	return batch.ChunkBytes
+}
+
+func (r batchRows) Open(h *batch.Header) (batch.RowEncoder, batch.RowSink) {
+	switch r.format {
 	case NDJSON:
-		enc := newJSONEncoder(l, false)
-		return enc, plainSink{w: w}
+		return newJSONEncoder(h, false), plainSink{w: r.w}
 	case JSON:
-		enc := newJSONEncoder(l, true)
-		return enc, &arraySink{w: w}
+		return newJSONEncoder(h, true), &arraySink{w: r.w}
 	case Table:
-		return newTableEncoder(l), newTableSink(w, l, opts.Width)
+		return newTableEncoder(h), newTableSink(r.w, h, r.opts.Width)
 	default:
-		enc := &csvEncoder{cells: newCellWriter(opts.Delimiter, opts.Raw), width: l.width}
-		return enc, plainSink{w: w, header: enc.header(l)}
+		enc := &csvRowEncoder{cells: newCellWriter(h.Delimiter, r.opts.Raw), width: len(h.Cells)}
+		return enc, plainSink{w: r.w, header: enc.header(h)}
 	}
 }
 
-type csvEncoder struct {
+type csvRowEncoder struct {
 	cells *cellWriter
 	width int
 }
 
-func (e *csvEncoder) header(l *layout) []byte {
+func (e *csvRowEncoder) header(h *batch.Header) []byte {
 	var b []byte
-	for i, name := range append(slices.Clip(l.names), l.addedNames()...) {
+	for i, name := range append(slices.Clip(h.Names), h.Added...) {
 		if i > 0 {
 			b = append(b, e.cells.delim)
 		}
@@ -70,8 +86,8 @@ func (e *csvEncoder) header(l *layout) []byte {
 	return append(b, '\n')
 }
 
-// advised encodes the added cells of an advised row, with its line end.
-func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
+// Advised encodes the added cells of an advised row, with its line end.
+func (e *csvRowEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 	next, eligible := "", ""
 	if rec.NextLevel != nil {
 		next, eligible = rec.NextLevel.Name, rec.NextLevel.EligibleFrom
@@ -85,16 +101,16 @@ func (e *csvEncoder) advised(rec *advisor.Recommendation) *outcome {
 		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(c))
 	}
-	return &outcome{encoded: append(b, '\n')}
+	return batch.Encoded{Head: append(b, '\n')}
 }
 
-// rejected encodes the error cell after its line number, with the line
+// Rejected encodes the error cell after its line number, with the line
 // end: the cell's text is "line N" and then errorTail. Whether the cell
 // is quoted is decided here, once, for every line number: so the tail
 // counts as needing quotes when any byte a "line N" prefix can hold does
 // (a delimiter such as '4' or 'e'). A quoted tail ends with the closing
 // quote; then come the (empty) columns after the error column.
-func (e *csvEncoder) rejected(problems []Problem) []byte {
+func (e *csvRowEncoder) Rejected(problems []batch.Problem) []byte {
 	tail := appendErrorTail(nil, problems)
 	quoted := false
 	for _, c := range append([]byte(lineNumberBytes), tail...) {
@@ -118,10 +134,10 @@ const lineNumberBytes = "line 0123456789"
 // columnsAfterError is how many added columns follow the error column:
 // those added after it in later contract versions.
 func columnsAfterError() int {
-	return len(OutputColumns) - 1 - slices.Index(OutputColumns, "error")
+	return len(batch.OutputColumns) - 1 - slices.Index(batch.OutputColumns, "error")
 }
 
-func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []byte) []byte {
+func (e *csvRowEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ []byte) []byte {
 	for i := range e.width {
 		if i > 0 {
 			dst = append(dst, e.cells.delim)
@@ -130,25 +146,25 @@ func (e *csvEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, _ []
 			dst = e.cells.cell(dst, fields[i])
 		}
 	}
-	if !o.rejected {
-		return append(dst, o.encoded...)
+	if !o.Rejected {
+		return append(dst, o.Head...)
 	}
 	// The error cell is "line N" and the cached tail; the columns after it
 	// stay empty.
 	after := columnsAfterError()
-	for range len(OutputColumns) - after {
+	for range len(batch.OutputColumns) - after {
 		dst = append(dst, e.cells.delim)
 	}
-	if n := len(o.encoded); n >= 2+after && o.encoded[n-2-after] == '"' {
+	if n := len(o.Head); n >= 2+after && o.Head[n-2-after] == '"' {
 		dst = append(dst, '"')
 	}
 	dst = appendInt(append(dst, "line "...), line)
-	return append(dst, o.encoded...)
+	return append(dst, o.Head...)
 }
 
 // appendErrorTail appends a rejected row's error text after its line
 // number: each Problem's column and reason.
-func appendErrorTail(dst []byte, problems []Problem) []byte {
+func appendErrorTail(dst []byte, problems []batch.Problem) []byte {
 	for i, p := range problems {
 		switch {
 		case i > 0 && p.Column != "":
@@ -172,55 +188,55 @@ func appendErrorTail(dst []byte, problems []Problem) []byte {
 // cached in two parts around the value of its "input" member, the answers
 // as spelled, which each row writes itself.
 type jsonEncoder struct {
-	layout *layout
-	keys   [][]byte // `"name":` for each header cell
-	array  bool     // rows are array elements, not lines
+	role, accountability int      // where a row's answers are
+	keys                 [][]byte // `"name":` for each header cell
+	array                bool     // rows are array elements, not lines
 }
 
-func newJSONEncoder(l *layout, array bool) *jsonEncoder {
-	e := &jsonEncoder{layout: l, array: array}
-	for _, name := range l.names {
-		e.keys = append(e.keys, append(render.AppendJSONString(nil, name), ':'))
+func newJSONEncoder(h *batch.Header, array bool) *jsonEncoder {
+	e := &jsonEncoder{role: h.Role, accountability: h.Accountability, array: array}
+	for _, name := range h.Names {
+		e.keys = append(e.keys, append(text.AppendJSONString(nil, name), ':'))
 	}
 	return e
 }
 
-// advised encodes the recommendation's members, without the opening
+// Advised encodes the recommendation's members, without the opening
 // brace, split around the value of "input".
-func (e *jsonEncoder) advised(rec *advisor.Recommendation) *outcome {
+func (e *jsonEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 	full := encodeJSON(rec)
 	before, after, found := bytes.Cut(full[1:], []byte(`"input":`))
 	input := appendInput(nil, []byte(rec.Input.Role), encodeJSON(rec.Input.Years), []byte(rec.Input.Accountability))
 	if !found || !bytes.HasPrefix(after, input) || !bytes.Equal(encodeJSON(rec.Input), input) {
-		panic("batch: the recommendation's input no longer encodes as appendInput writes it")
+		panic("render: the recommendation's input no longer encodes as appendInput writes it")
 	}
-	return &outcome{encoded: append(before, `"input":`...), afterInput: after[len(input):]}
+	return batch.Encoded{Head: append(before, `"input":`...), Tail: after[len(input):]}
 }
 
 // appendInput writes advisor.Input as encoding/json does.
 func appendInput(dst, role, years, acc []byte) []byte {
 	dst = append(dst, `{"role":`...)
-	dst = render.AppendJSONString(dst, role)
+	dst = text.AppendJSONString(dst, role)
 	dst = append(dst, `,"years":`...)
 	dst = append(dst, years...)
 	dst = append(dst, `,"accountability":`...)
-	dst = render.AppendJSONString(dst, acc)
+	dst = text.AppendJSONString(dst, acc)
 	return append(dst, '}')
 }
 
-// encodeJSON is render.CompactJSON of a value that always encodes: plain
+// encodeJSON is text.CompactJSON of a value that always encodes: plain
 // structs of strings and numbers.
 func encodeJSON(v any) []byte {
-	b, err := render.CompactJSON(v)
+	b, err := text.CompactJSON(v)
 	if err != nil {
 		panic(err)
 	}
 	return b
 }
 
-// rejected writes "error": the first Problem's column and message, as
+// Rejected writes "error": the first Problem's column and message, as
 // the 1.0 contract has them, then every Problem.
-func (e *jsonEncoder) rejected(problems []Problem) []byte {
+func (e *jsonEncoder) Rejected(problems []batch.Problem) []byte {
 	b := appendProblem(append([]byte(`"error":`), '{'), problems[0])
 	b = append(b, `,"problems":[`...)
 	for i, p := range problems {
@@ -232,14 +248,14 @@ func (e *jsonEncoder) rejected(problems []Problem) []byte {
 	return append(b, "]}}"...)
 }
 
-func appendProblem(dst []byte, p Problem) []byte {
+func appendProblem(dst []byte, p batch.Problem) []byte {
 	dst = append(dst, `"column":`...)
-	dst = render.AppendJSONString(dst, p.Column)
+	dst = text.AppendJSONString(dst, p.Column)
 	dst = append(dst, `,"message":`...)
-	return render.AppendJSONString(dst, p.Message)
+	return text.AppendJSONString(dst, p.Message)
 }
 
-func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, years []byte) []byte {
+func (e *jsonEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, years []byte) []byte {
 	if e.array {
 		dst = append(dst, ",\n"...)
 	}
@@ -251,14 +267,13 @@ func (e *jsonEncoder) row(dst []byte, line int, fields [][]byte, o *outcome, yea
 			dst = append(dst, ',')
 		}
 		dst = append(dst, e.keys[i]...)
-		dst = render.AppendJSONString(dst, fields[i])
+		dst = text.AppendJSONString(dst, fields[i])
 	}
 	dst = append(dst, "},"...)
-	dst = append(dst, o.encoded...)
-	if !o.rejected {
-		ix := e.layout.index
-		dst = appendInput(dst, fields[ix[roleAt]], years, fields[ix[accountabilityAt]])
-		dst = append(dst, o.afterInput...)
+	dst = append(dst, o.Head...)
+	if !o.Rejected {
+		dst = appendInput(dst, fields[e.role], years, fields[e.accountability])
+		dst = append(dst, o.Tail...)
 	}
 	if !e.array {
 		dst = append(dst, '\n')
@@ -272,17 +287,17 @@ type plainSink struct {
 	header []byte
 }
 
-func (s plainSink) begin() error {
+func (s plainSink) Begin() error {
 	_, err := s.w.Write(s.header)
 	return err
 }
 
-func (s plainSink) write(c *chunk) error {
-	_, err := s.w.Write(*c.out)
+func (s plainSink) Write(rows []byte) error {
+	_, err := s.w.Write(rows)
 	return err
 }
 
-func (s plainSink) end() error { return nil }
+func (s plainSink) End() error { return nil }
 
 // arraySink wraps the rows in a JSON array. Every row is encoded with a
 // leading ",\n", which the first one drops.
@@ -291,26 +306,25 @@ type arraySink struct {
 	empty bool
 }
 
-func (s *arraySink) begin() error {
+func (s *arraySink) Begin() error {
 	s.empty = true
 	_, err := io.WriteString(s.w, "[")
 	return err
 }
 
-func (s *arraySink) write(c *chunk) error {
-	chunk := *c.out
-	if len(chunk) == 0 {
+func (s *arraySink) Write(rows []byte) error {
+	if len(rows) == 0 {
 		return nil
 	}
 	if s.empty {
-		chunk = chunk[1:]
+		rows = rows[1:]
 		s.empty = false
 	}
-	_, err := s.w.Write(chunk)
+	_, err := s.w.Write(rows)
 	return err
 }
 
-func (s *arraySink) end() error {
+func (s *arraySink) End() error {
 	tail := "\n]\n"
 	if s.empty {
 		tail = "]\n"
