@@ -1,9 +1,9 @@
 // Package calibrate joins two assessments of the same people, the
 // person's own and the manager's, by a key, and compares the levels the
-// advisor gives each side. It is pure: rows come in already advised
-// (package pair reads them), and records go out through a callback or,
-// encoded by a format's RecordEncoder, to a writer (Stream); it knows no
-// files, flags or formats.
+// advisor gives each side. Read advises both staff lists through batch
+// and joins their rows; records go out through a callback or, encoded by
+// a format's RecordEncoder, to a writer (Stream). It opens no files and
+// knows no flags or formats: the command hands it open inputs.
 //
 // The join holds both sides compactly (per row: its line, its key and
 // indexes into tables of distinct answer cells, outcomes and groups),

@@ -9,7 +9,6 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/calibrate"
-	"github.com/careerpath/careerpath/internal/calibrate/pair"
 	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/render"
 )
@@ -40,7 +39,7 @@ aliases, --column, --delimiter, per-row start, --start, --titles); one of them m
 - for stdin.
 
 --key names the column that identifies a person in both files (default: the
-first of ` + strings.Join(pair.DefaultKeys, ", ") + ` present in both). Keys are
+first of ` + strings.Join(calibrate.DefaultKeys, ", ") + ` present in both). Keys are
 compared exactly after trimming spaces; a key on more than one row of a file
 rejects every row that has it.
 
@@ -71,7 +70,7 @@ is the top of table, markdown and html. html is one self-contained file.
 		return runCalibrate(opts)
 	})
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Key, "key", "", "the `COLUMN` that identifies a person in both files (default: the first of "+strings.Join(pair.DefaultKeys, ", ")+" in both)")
+	fl.StringVar(&opts.Key, "key", "", "the `COLUMN` that identifies a person in both files (default: the first of "+strings.Join(calibrate.DefaultKeys, ", ")+" in both)")
 	fl.StringVar(&opts.By, "by", "", "group the records and the summary by `COLUMN` (from MANAGER, else SELF)")
 	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.CalibrationFormatNames(), ", "))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
@@ -91,18 +90,18 @@ func runCalibrate(opts *CalibrateOptions) error {
 	defer run.Close()
 	ctx, cat, bopts := run.Context, run.Catalog, run.Read
 	adv := advisor.New(cat).WithTitles(bopts.Titles)
-	open := func(ctx context.Context) ([2]pair.Input, error) {
+	open := func(ctx context.Context) ([2]calibrate.Input, error) {
 		ins, err := run.Open(ctx)
 		if err != nil {
-			return [2]pair.Input{}, err
+			return [2]calibrate.Input{}, err
 		}
-		var pin [2]pair.Input
+		var pin [2]calibrate.Input
 		for i, in := range ins {
-			pin[i] = pair.Input{Name: in.Name, Reader: in.Reader, Failure: in.Failure}
+			pin[i] = calibrate.Input{Name: in.Name, Reader: in.Reader, Failure: in.Failure}
 		}
 		return pin, nil
 	}
-	res, err := pair.Read(ctx, cat, adv, open, pair.ReadOptions{Batch: bopts, Key: opts.Key, By: opts.By})
+	res, err := calibrate.Read(ctx, cat, adv, open, calibrate.ReadOptions{Batch: bopts, Key: opts.Key, By: opts.By})
 	if err != nil {
 		if ctx.Err() != nil {
 			return cmdutil.StopCause(ctx)

@@ -1,8 +1,7 @@
-// Package pair is calibrate's reading: it advises the SELF and MANAGER
-// staff lists at the same time and joins their rows (calibrate.Join). It
-// is apart from calibrate because it reads through batch, which imports
-// render, which writes calibrate's records.
-package pair
+package calibrate
+
+// Reading the pair: SELF and MANAGER are advised at the same time and
+// their rows joined (Join).
 
 import (
 	"context"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
-	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
@@ -52,7 +50,7 @@ type ReadOptions struct {
 // Result is the pair read: the join of its rows and what each file's
 // reading came to (SELF first).
 type Result struct {
-	Join  *calibrate.Join
+	Join  *Join
 	Files [2]string
 	Reads [2]batch.Summary
 }
@@ -62,7 +60,7 @@ type Result struct {
 // neither file's rows can be kept before the other's header is known,
 // and stdin cannot be read twice.
 func Read(ctx context.Context, cat *catalog.Loaded, adv *advisor.Advisor, open Opener, opts ReadOptions) (*Result, error) {
-	opts.Batch.Derive = calibrate.Derive
+	opts.Batch.Derive = Derive
 	// Each reader gets half the cores for its advising workers: one
 	// worker per core each made twice as many workers as cores, which on
 	// two cores cost a sixth of the run in switching between them.
@@ -88,7 +86,7 @@ type pairRead struct {
 	// pending are each side's rows not yet added: a reader takes the lock
 	// once for a run of rows, not for each, which the other reader would
 	// contend for two million times.
-	pending [2][]calibrate.Row
+	pending [2][]Row
 }
 
 // addRun is how many rows a reader hands the join at once.
@@ -116,7 +114,7 @@ func (p *pairRead) readBoth(parent context.Context, open Opener) error {
 	var resolve sync.Once
 	var resolveErr error
 	var ownErr [2]bool // the error is the pair's, named already, not the file's
-	for s, side := range []calibrate.Side{calibrate.Self, calibrate.Manager} {
+	for s, side := range []Side{Self, Manager} {
 		wg.Go(func() {
 			begin := func(header []string) error {
 				p.headers[s] <- header
@@ -184,7 +182,7 @@ func (p *pairRead) resolve(ctx context.Context) error {
 		return &batch.HeaderError{Message: fmt.Sprintf("no --by column %q in either file: %s has %s and %s has %s; pass --by with one of their columns",
 			p.opts.By, names[0], batch.QuotedHeader(headers[0]), names[1], batch.QuotedHeader(headers[1]))}
 	}
-	p.result.Join = calibrate.New(p.adv, calibrate.Config{Files: names,
+	p.result.Join = New(p.adv, Config{Files: names,
 		KeyColumns: [2]string{headers[0][p.columns[0].key], headers[1][p.columns[1].key]}})
 	return nil
 }
@@ -215,10 +213,10 @@ func keyColumn(key string, headers [2][]string, names [2]string) (string, error)
 
 // add hands one advised row to the join, in runs of addRun; flush hands
 // the rest.
-func (p *pairRead) add(s int, side calibrate.Side, row batch.AdvisedRow) error {
+func (p *pairRead) add(s int, side Side, row batch.AdvisedRow) error {
 	c := p.columns[s]
-	decided, _ := row.Derived.(*calibrate.Decided)
-	r := calibrate.Row{Line: row.Line, Key: row.Fields[c.key], Decided: decided, Column: row.Column, Message: row.Message,
+	decided, _ := row.Derived.(*Decided)
+	r := Row{Line: row.Line, Key: row.Fields[c.key], Decided: decided, Column: row.Column, Message: row.Message,
 		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
 	if c.by >= 0 {
 		r.Group = row.Fields[c.by]
@@ -233,7 +231,7 @@ func (p *pairRead) add(s int, side calibrate.Side, row batch.AdvisedRow) error {
 	return p.flush(s, side)
 }
 
-func (p *pairRead) flush(s int, side calibrate.Side) error {
+func (p *pairRead) flush(s int, side Side) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	defer func() { clear(p.pending[s]); p.pending[s] = p.pending[s][:0] }()

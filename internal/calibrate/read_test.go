@@ -1,4 +1,4 @@
-package pair
+package calibrate
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
-	"github.com/careerpath/careerpath/internal/calibrate"
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
@@ -27,10 +26,10 @@ func readPair(t *testing.T, self, manager string, opts ReadOptions) (*Result, er
 	return Read(context.Background(), cat, advisor.New(cat), open, opts)
 }
 
-func statuses(t *testing.T, res *Result) map[string]calibrate.Status {
+func statuses(t *testing.T, res *Result) map[string]Status {
 	t.Helper()
-	got := map[string]calibrate.Status{}
-	err := res.Join.Records(false, func(r *calibrate.Record) error { got[r.Key] = r.Status; return nil })
+	got := map[string]Status{}
+	err := res.Join.Records(false, func(r *Record) error { got[r.Key] = r.Status; return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +48,7 @@ func TestReadPairsByTheFirstDefaultKeyInBothHeaders(t *testing.T) {
 	if res.Files != [2]string{"self.csv", "manager.csv"} || res.Reads[0].Read != 2 || res.Reads[1].Advised != 2 {
 		t.Errorf("files %q, reads %+v; want both files' two rows", res.Files, res.Reads)
 	}
-	want := map[string]calibrate.Status{"E1": calibrate.ManagerHigher, "E2": calibrate.OnlySelf, "E3": calibrate.OnlyManager}
+	want := map[string]Status{"E1": ManagerHigher, "E2": OnlySelf, "E3": OnlyManager}
 	if got := statuses(t, res); len(got) != len(want) || got["E1"] != want["E1"] || got["E2"] != want["E2"] || got["E3"] != want["E3"] {
 		t.Errorf("statuses %v, want %v", got, want)
 	}
