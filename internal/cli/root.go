@@ -70,7 +70,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 // newCmdRoot builds the root command with, when name is the name or an
 // alias of one of its commands, only that command: building every command
 // with its flags and completions is a measurable part of a short run's
-// start-up (README, Start-up). Any other first argument (none, a flag,
+// start-up (docs/performance.md, Start-up). Any other first argument (none, a flag,
 // help, completion, a misspelt command that wants suggestions) gets the
 // whole tree.
 func newCmdRoot(f *cmdutil.Factory, name string) *cobra.Command {

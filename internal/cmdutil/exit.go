@@ -9,7 +9,7 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
-// Exit codes; documented in `careerpath --help` and the README.
+// Exit codes; documented in `careerpath --help` and docs/integrators.md.
 const (
 	ExitOK          = 0
 	ExitError       = 1
