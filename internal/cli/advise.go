@@ -80,7 +80,11 @@ func runAdvise(opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.write(render.Options{Explain: opts.Explain}, func(w io.Writer, ropts render.Options) error {
+	names := map[string]string{}
+	for _, l := range adv.Catalog().Levels {
+		names[l.ID] = l.Name
+	}
+	return opts.write(render.Options{Explain: opts.Explain, LevelNames: names}, func(w io.Writer, ropts render.Options) error {
 		return render.Recommendation(w, format, rec, ropts)
 	})
 }

@@ -89,6 +89,9 @@ type Options struct {
 	Width int
 	// Stamp is when a calendar is made: every event's DTSTAMP.
 	Stamp time.Time
+	// LevelNames names the catalog's levels by id, for a recommendation's
+	// one-line why; without a name, the id shows.
+	LevelNames map[string]string
 }
 
 // WriteJSON writes v as indented JSON without HTML escaping.

@@ -30,7 +30,7 @@ func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 	out.line("%s", s.title(pathTitle(p)))
 	out.line("")
 	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", p.Role.Name, p.Role.TableLevel.Label))
-	out.para(s.bullet(), fmt.Sprintf("Experience: %s years on %s", formatNumber(p.Input.Years), p.Start))
+	out.para(s.bullet(), fmt.Sprintf("Experience: %s on %s", yearsText(p.Input.Years), p.Start))
 	out.para(s.bullet(), fmt.Sprintf("Accountability: %s (%s)", p.Accountability.Name, p.Accountability.Description))
 	for _, st := range p.Steps {
 		section(out, s, fmt.Sprintf("Step %d: %s (level %d)", st.Step, st.Level.Name, st.Level.Order))
