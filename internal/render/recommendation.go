@@ -221,6 +221,8 @@ func nextLevelText(n *advisor.NextLevel) string {
 			waits = true
 		case r.Kind == advisor.NeedAccountability && r.Needed != "":
 			needs = append(needs, r.Needed+" accountability")
+		case r.Kind == advisor.NeedAccountability:
+			needs = append(needs, "an accountability no answer of this catalog gives")
 		default:
 			needs = append(needs, r.Detail)
 		}
