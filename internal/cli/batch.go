@@ -81,9 +81,9 @@ a failure or Ctrl-C an existing file is left as it was.
 }
 
 func runBatch(opts *BatchOptions) error {
-	format, err := render.ParseBatchFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.BatchFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
 	}
 	run, err := opts.Begin()
 	if err != nil {

@@ -79,9 +79,9 @@ is the top of table, markdown and html. html is one self-contained file.
 }
 
 func runCalibrate(opts *CalibrateOptions) error {
-	format, err := render.ParseCalibrationFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.CalibrationFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
 	}
 	run, err := opts.Begin()
 	if err != nil {

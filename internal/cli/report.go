@@ -71,9 +71,9 @@ follows 'careerpath schema report'. -o writes the file atomically.
 }
 
 func runReport(opts *ReportOptions) error {
-	format, err := render.ParseReportFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.ReportFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
 	}
 	if opts.Top < 0 {
 		return cmdutil.UsageErrorf("invalid --top %d: use 0 or more", opts.Top)

@@ -92,9 +92,9 @@ back with --titles: the loader reads title and role and ignores the rest.
 }
 
 func runTitlesSuggest(opts *TitlesSuggestOptions) error {
-	format, err := render.ParseTitleSuggestionFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.TitleSuggestionFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
 	}
 	run, err := opts.Begin()
 	if err != nil {

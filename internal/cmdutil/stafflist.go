@@ -40,6 +40,9 @@ type StaffList struct {
 	Delimiter string   // of the input, and of CSV output for some commands
 	Columns   []string // KEY=HEADER
 	Start     string   // plan start for rows without their own; "" is today
+	// FormatGiven is true when the command's --format was given, which the
+	// -o file's extension then does not override.
+	FormatGiven bool
 
 	shape StaffListShape
 }
@@ -85,6 +88,7 @@ func (s *StaffList) Bind(f *Factory, cmd *cobra.Command, shape StaffListShape, r
 	}
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		s.Inputs, s.Context = args, cmd.Context()
+		s.FormatGiven = cmd.Flags().Changed("format")
 		if shape.Plans {
 			// The start setting follows flag > env > file like advise's.
 			s.Start = f.Config.Get(KeyStart)
@@ -92,7 +96,7 @@ func (s *StaffList) Bind(f *Factory, cmd *cobra.Command, shape StaffListShape, r
 		return run()
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&s.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	fl.StringVarP(&s.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout; without --format, its extension picks the format")
 	fl.StringVar(&s.Delimiter, "delimiter", ",", shape.DelimiterUsage+`: one character, or \t for tab`)
 	fl.StringArrayVar(&s.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
 	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
