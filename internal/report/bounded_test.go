@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"hash/fnv"
 	"runtime"
 	"strings"
 	"testing"
@@ -91,4 +92,15 @@ func liveHeap() int64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapAlloc)
+}
+
+// The hash written out is hash/fnv's FNV-1a.
+func TestKeyOfIsFNV1a(t *testing.T) {
+	for _, cell := range []string{"", "platform", strings.Repeat("é", 300)} {
+		h := fnv.New64a()
+		h.Write([]byte(cell))
+		if got := keyOf(cell).hash; got != h.Sum64() {
+			t.Errorf("%.20q: %x, hash/fnv %x", cell, got, h.Sum64())
+		}
+	}
 }
