@@ -117,6 +117,10 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	if _, ok := sizes["chart-study-load"]; ok {
 		t.Error("a study-load chart with one start for everyone: it only repeats the level distribution")
 	}
+	studyNote, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#h-study-load + p.note").textContent`))
+	if err != nil || !strings.Contains(studyNote, "Every plan starts on 2027-01-04") {
+		t.Errorf("the study load says %q (%v); it should say why it has no chart", studyNote, err)
+	}
 	tables, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][][]string](`Object.fromEntries(Array.from(document.querySelectorAll("table")).map(t =>
 		[t.id, Array.from(t.tBodies[0].rows).map(r => Array.from(r.cells).map(c => c.textContent))]))`))
 	if err != nil {
