@@ -175,8 +175,7 @@ func runPlanStart(opts *PlanStartOptions) error {
 	if err != nil {
 		return planError(err)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "Saved plan %q in %s; see it with 'careerpath plan status%s'\n",
-		saved.Name, opts.Store().PlanFile(saved.Name), nameArg(saved.Name))
+	fmt.Fprintf(opts.IO.ErrOut, "Saved plan %q; see where you are with 'careerpath plan status%s'\n", saved.Name, nameArg(saved.Name))
 	return opts.write(render.Options{}, func(w io.Writer, ropts render.Options) error {
 		return render.Path(w, format, saved.Path, ropts)
 	})
@@ -309,6 +308,9 @@ func describeChange(saved *plan.Saved, log []plan.Change, c plan.Change) string 
 		undone, _ := plan.Undone(log, c)
 		return name + "took back change " + fmt.Sprint(undone.Seq) + " (" + undone.Describe() + ")"
 	case plan.ChangeReplan:
+		if sched.End == sched.PlannedEnd {
+			return fmt.Sprintf("%sreplanned from %s; it still ends on %s", name, c.From, sched.End)
+		}
 		return fmt.Sprintf("%sreplanned from %s; it now ends on %s (was %s)", name, c.From, sched.End, sched.PlannedEnd)
 	}
 	return name + "added note " + fmt.Sprint(c.Seq)

@@ -75,8 +75,6 @@ func (s *Store) planFile(name string) string { return filepath.Join(s.Dir, name+
 func (s *Store) logFile(name string) string  { return filepath.Join(s.Dir, name+".log.jsonl") }
 func (s *Store) lockFile(name string) string { return filepath.Join(s.Dir, name+".lock") }
 
-// PlanFile is where the named plan's path is saved.
-func (s *Store) PlanFile(name string) string { return s.planFile(name) }
 
 // lock takes the named plan's lock, waiting for another process to let
 // go of it; every write happens under it.
