@@ -257,6 +257,22 @@ func TestPlanLogTornAndCorruptLines(t *testing.T) {
 	}
 }
 
+// A crash between a change and its newline leaves a whole change: it
+// counts, and the next change starts on a line of its own.
+func TestPlanLogLastLineWithoutNewline(t *testing.T) {
+	env := planEnv(t)
+	mustRunPlan(t, env, devopsPlan...)
+	logFile := filepath.Join(env["CAREERPATH_DATA_HOME"], "plans", "default.log.jsonl")
+	appendTo(t, logFile, `{"seq":2,"time":"2027-01-04T08:30:00Z","change":"done","phase":"1.1"}`)
+	r := mustRunPlan(t, env, "plan", "done")
+	if r.stderr != "Plan \"default\": marked 1.2 (Observe real workflows) done; 2 of 9 phases done (22%)\n" {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if r := mustRunPlan(t, env, "plan", "status", "--json"); r.stderr != "" || !strings.Contains(r.stdout, `"done": 2,`) {
+		t.Errorf("stderr %q; status:\n%s", r.stderr, r.stdout)
+	}
+}
+
 func appendTo(t *testing.T, file, s string) {
 	t.Helper()
 	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)

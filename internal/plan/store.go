@@ -75,7 +75,6 @@ func (s *Store) planFile(name string) string { return filepath.Join(s.Dir, name+
 func (s *Store) logFile(name string) string  { return filepath.Join(s.Dir, name+".log.jsonl") }
 func (s *Store) lockFile(name string) string { return filepath.Join(s.Dir, name+".lock") }
 
-
 // lock takes the named plan's lock, waiting for another process to let
 // go of it; every write happens under it.
 func (s *Store) lock(name string) (unlock func(), err error) {
@@ -170,6 +169,9 @@ type logState struct {
 	// torn is the number of a last line a crash cut off (no newline, not
 	// JSON), 0 when the log ends cleanly.
 	torn int
+	// unterminated is set when the file does not end in a newline, as when
+	// a crash came between a change and its newline.
+	unterminated bool
 }
 
 // readLog reads the log. A last line with no newline that is not a change
@@ -211,8 +213,9 @@ func (s *Store) readLog(name string) ([]Change, logState, error) {
 		}
 		changes = append(changes, c)
 	}
+	st.unterminated = len(raw) > 0 && !bytes.HasSuffix(raw, []byte("\n"))
 	if bad > 0 {
-		if !bytes.HasSuffix(raw, []byte("\n")) {
+		if st.unterminated {
 			s.warnTorn(file, bad, true)
 			st.torn = bad
 		} else {
@@ -306,10 +309,10 @@ func (s *Store) appendLocked(name string, c Change) (Change, error) {
 		c.Seq = log[n-1].Seq + 1
 	}
 	var line []byte
-	if st.torn > 0 {
-		c.TornLine = st.torn
+	if st.unterminated {
 		line = append(line, '\n')
 	}
+	c.TornLine = st.torn
 	enc, err := json.Marshal(c)
 	if err != nil {
 		return c, err
