@@ -230,7 +230,10 @@ func TestPlanLogTornAndCorruptLines(t *testing.T) {
 	if !strings.Contains(r.stderr, "line 3, is incomplete") || !strings.Contains(r.stdout, `"done": 1,`) {
 		t.Errorf("torn last line: stderr %q; status:\n%s", r.stderr, r.stdout)
 	}
-	mustRunPlan(t, env, "plan", "done")
+	r = mustRunPlan(t, env, "plan", "done")
+	if n := strings.Count(r.stderr, "warning:"); n != 1 {
+		t.Errorf("plan done after a torn line gave %d warnings, want 1:\n%s", n, r.stderr)
+	}
 	now, _ := os.ReadFile(logFile)
 	if !strings.HasPrefix(string(now), string(torn)) {
 		t.Fatalf("the change after a torn line rewrote the log:\n%s", now)

@@ -59,6 +59,10 @@ type Store struct {
 	// off.
 	Warn func(string)
 	Now  func() time.Time
+
+	// warned holds the lines warned about (file:line), so that a log read
+	// three times in one change warns once.
+	warned map[string]bool
 }
 
 var namePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
@@ -249,7 +253,14 @@ func (s *Store) warnTorn(file string, line int, last bool) {
 	if last {
 		where = "is incomplete, probably cut off by a crash while it was written"
 	}
-	s.Warn(fmt.Sprintf("warning: plan log %s, line %d, %s; it is skipped, and the file is left as it is", file, line, where))
+	msg := fmt.Sprintf("warning: plan log %s, line %d, %s; it is skipped, and the file is left as it is", file, line, where)
+	if s.warned == nil {
+		s.warned = map[string]bool{}
+	}
+	if key := fmt.Sprintf("%s:%d", file, line); !s.warned[key] {
+		s.warned[key] = true
+		s.Warn(msg)
+	}
 }
 
 // Change reads the named plan and its log under its lock, lets check
