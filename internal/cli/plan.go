@@ -87,8 +87,20 @@ func planError(err error) error {
 }
 
 // addPlanNameFlag adds --name to a command that changes a plan.
-func addPlanNameFlag(cmd *cobra.Command, name *string) {
+func addPlanNameFlag(cmd *cobra.Command, f *cmdutil.Factory, name *string) {
 	cmd.Flags().StringVar(name, "name", plan.DefaultName, "the plan's `NAME`")
+	must(cmd.RegisterFlagCompletionFunc("name", completePlanNames(f)))
+}
+
+// completePlanNames offers the saved plans' names.
+func completePlanNames(f *cmdutil.Factory) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		names, err := newPlanStore(f).List()
+		if err != nil || len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // planName is the optional NAME argument, else the default plan.
@@ -163,6 +175,11 @@ func runPlanStart(opts *PlanStartOptions) error {
 	if err := plan.CheckName(opts.Name); err != nil {
 		return planError(err)
 	}
+	if !opts.Force {
+		if err := opts.Store().CheckFree(opts.Name); err != nil {
+			return planError(err)
+		}
+	}
 	format, adv, start, err := opts.gather()
 	if err != nil {
 		return err
@@ -210,8 +227,9 @@ type PlanStatusOptions struct {
 func NewCmdPlanStatus(f *cmdutil.Factory, runF func(*PlanStatusOptions) error) *cobra.Command {
 	opts := &PlanStatusOptions{IO: f.IO, Now: f.Now, Catalog: f.Catalog, Store: plansOf(f)}
 	cmd := &cobra.Command{
-		Use:   "status [NAME]",
-		Short: "Show where you are on your plan today",
+		Use:               "status [NAME]",
+		ValidArgsFunction: completePlanNames(f),
+		Short:             "Show where you are on your plan today",
 		Long: strings.TrimSpace(`
 Show the plan NAME (default "default") on today's date, or --today's: the
 current step and phase (the first phase not done) and the days left in it,
@@ -348,7 +366,7 @@ error (exit 2). 'plan undo' takes it back.`),
 			return opts.apply(plan.MarkDone(opts.Phase))
 		},
 	}
-	addPlanNameFlag(cmd, &opts.Name)
+	addPlanNameFlag(cmd, f, &opts.Name)
 	return cmd
 }
 
@@ -374,7 +392,7 @@ Each undo goes one change further back.`),
 			return opts.apply(plan.Undo)
 		},
 	}
-	addPlanNameFlag(cmd, &opts.Name)
+	addPlanNameFlag(cmd, f, &opts.Name)
 	return cmd
 }
 
@@ -401,7 +419,7 @@ func NewCmdPlanNote(f *cmdutil.Factory, runF func(*PlanNoteOptions) error) *cobr
 			return opts.apply(plan.AddNote(opts.Text))
 		},
 	}
-	addPlanNameFlag(cmd, &opts.Name)
+	addPlanNameFlag(cmd, f, &opts.Name)
 	return cmd
 }
 
@@ -440,7 +458,7 @@ and 'plan status' shows the old and the new end.`),
 			return opts.apply(plan.Replan(from))
 		},
 	}
-	addPlanNameFlag(cmd, &opts.Name)
+	addPlanNameFlag(cmd, f, &opts.Name)
 	cmd.Flags().StringVar(&opts.From, "from", "", "start the first phase not done on `DAY`, YYYY-MM-DD (default today)")
 	return cmd
 }
@@ -458,8 +476,9 @@ type PlanLogOptions struct {
 func NewCmdPlanLog(f *cmdutil.Factory, runF func(*PlanLogOptions) error) *cobra.Command {
 	opts := &PlanLogOptions{IO: f.IO, Store: plansOf(f)}
 	cmd := &cobra.Command{
-		Use:   "log [NAME]",
-		Short: "List every change to your plan with its time",
+		Use:               "log [NAME]",
+		ValidArgsFunction: completePlanNames(f),
+		Short:             "List every change to your plan with its time",
 		Long: strings.TrimSpace(`
 List every line of the plan's log, oldest first: its number, its time
 (UTC), and the change. Lines an undo took back are marked; lines of an
@@ -547,8 +566,9 @@ type PlanRmOptions struct {
 func NewCmdPlanRm(f *cmdutil.Factory, runF func(*PlanRmOptions) error) *cobra.Command {
 	opts := &PlanRmOptions{IO: f.IO, Store: plansOf(f)}
 	return &cobra.Command{
-		Use:   "rm NAME",
-		Short: "Delete a saved plan and its log",
+		Use:               "rm NAME",
+		ValidArgsFunction: completePlanNames(f),
+		Short:             "Delete a saved plan and its log",
 		Long: strings.TrimSpace(`
 Delete the plan NAME: its saved path and its log. The name is never
 implied, not even "default", so that no plan is deleted by accident.`),
@@ -584,8 +604,9 @@ type PlanExportOptions struct {
 func NewCmdPlanExport(f *cmdutil.Factory, runF func(*PlanExportOptions) error) *cobra.Command {
 	opts := &PlanExportOptions{IO: f.IO, Now: f.Now, Store: plansOf(f)}
 	cmd := &cobra.Command{
-		Use:   "export [NAME] [--format ics|json|markdown] [-o FILE]",
-		Short: "Write your plan's current schedule as a calendar, JSON or Markdown",
+		Use:               "export [NAME] [--format ics|json|markdown] [-o FILE]",
+		ValidArgsFunction: completePlanNames(f),
+		Short:             "Write your plan's current schedule as a calendar, JSON or Markdown",
 		Long: strings.TrimSpace(`
 Write the plan's schedule as it stands after every change: an iCalendar
 file (the default) with an all-day event per phase and per wait, and one on

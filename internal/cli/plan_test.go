@@ -324,3 +324,29 @@ func TestPlanListLogAndRm(t *testing.T) {
 		t.Errorf("status of a removed plan: exit %d", r.code)
 	}
 }
+
+// plan start asks for the missing answers as advise does, and saves the
+// plan with them; where it cannot ask, it saves nothing.
+func TestPlanStartAsksAsAdviseDoes(t *testing.T) {
+	env := planEnv(t)
+	p := &fakePrompter{replies: []string{"SRE", "6"}}
+	r := runPrompted(t, terminal{inTTY: true, errTTY: true, env: env}, p, "plan", "start", "--accountability", "team", "--start", "2027-01-04", "--json")
+	if r.code != 0 || strings.Join(p.asked, "|") != askedRole+"|"+askedYears {
+		t.Fatalf("exit %d, asked %q, stderr %q", r.code, p.asked, r.stderr)
+	}
+	st := mustRunPlan(t, env, "plan", "status", "--json").stdout
+	if !strings.Contains(st, `"role": "SRE"`) || !strings.Contains(st, `"years": 6`) {
+		t.Errorf("the saved plan lacks the answers given at the prompts:\n%s", st)
+	}
+	again := &fakePrompter{}
+	if r := runPrompted(t, terminal{inTTY: true, errTTY: true, env: env}, again, "plan", "start"); r.code != 2 || len(again.asked) != 0 {
+		t.Errorf("a name taken: exit %d, asked %q before refusing", r.code, again.asked)
+	}
+	other := planEnv(t)
+	if r := runCLI(t, other, "plan", "start", "--role", "SRE"); r.code != 2 || !strings.Contains(r.stderr, "missing answers: pass --years, --accountability") {
+		t.Errorf("no terminal: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(other["CAREERPATH_DATA_HOME"], "plans")); len(entries) != 0 {
+		t.Errorf("a refused start left %d files", len(entries))
+	}
+}

@@ -105,10 +105,10 @@ func (s *Store) Start(name string, p *advisor.Path, force bool) (*Saved, error) 
 		return nil, err
 	}
 	defer unlock()
-	if _, err := os.Stat(s.planFile(name)); err == nil && !force {
-		return nil, inputErrorf("a plan called %q exists (%s); give another --name, or --force to start it again (its log keeps the old changes)", name, s.planFile(name))
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+	if !force {
+		if err := s.CheckFree(name); err != nil {
+			return nil, err
+		}
 	}
 	saved := &Saved{SchemaVersion: SchemaVersion, ID: newID(), Name: name, Created: s.Now().UTC(), Path: p}
 	err = s.WriteFile(s.planFile(name), func(w io.Writer) error {
@@ -126,6 +126,19 @@ func (s *Store) Start(name string, p *advisor.Path, force bool) (*Saved, error) 
 		return nil, err
 	}
 	return saved, nil
+}
+
+// CheckFree refuses a name a plan already has, so that plan start can
+// say so before it asks any question; Start checks again under the lock.
+func (s *Store) CheckFree(name string) error {
+	_, err := os.Stat(s.planFile(name))
+	switch {
+	case err == nil:
+		return inputErrorf("a plan called %q exists (%s); give another --name, or --force to start it again (its log keeps the old changes)", name, s.planFile(name))
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	return nil
 }
 
 func newID() string {
