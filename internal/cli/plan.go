@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -75,15 +74,6 @@ func newPlanStore(f *cmdutil.Factory) *plan.Store {
 // the environment then names it.
 func plansOf(f *cmdutil.Factory) func() *plan.Store {
 	return func() *plan.Store { return newPlanStore(f) }
-}
-
-// planError makes a plan problem the person can fix a usage error (exit 2).
-func planError(err error) error {
-	var pe *plan.InputError
-	if errors.As(err, &pe) {
-		return &cmdutil.UsageError{Err: err}
-	}
-	return err
 }
 
 // addPlanNameFlag adds --name to a command that changes a plan.
@@ -173,11 +163,11 @@ and its log keeps the old changes, which no longer apply.
 
 func runPlanStart(opts *PlanStartOptions) error {
 	if err := plan.CheckName(opts.Name); err != nil {
-		return planError(err)
+		return err
 	}
 	if !opts.Force {
 		if err := opts.Store().CheckFree(opts.Name); err != nil {
-			return planError(err)
+			return err
 		}
 	}
 	format, adv, start, err := opts.gather()
@@ -190,7 +180,7 @@ func runPlanStart(opts *PlanStartOptions) error {
 	}
 	saved, err := opts.Store().Start(opts.Name, p, opts.Force)
 	if err != nil {
-		return planError(err)
+		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "Saved plan %q; see where you are with 'careerpath plan status%s'\n", saved.Name, nameArg(saved.Name))
 	return opts.write(render.Options{}, func(w io.Writer, ropts render.Options) error {
@@ -280,7 +270,7 @@ func runPlanStatus(opts *PlanStatusOptions) error {
 	}
 	saved, log, err := opts.Store().Load(opts.Name)
 	if err != nil {
-		return planError(err)
+		return err
 	}
 	st := plan.StatusOn(saved, log, today, cat.Source)
 	return cmdutil.WriteOutput(opts.Context, opts.IO, opts.Output, func(w io.Writer, width int) error {
@@ -305,7 +295,7 @@ type planChangeOptions struct {
 func (opts *planChangeOptions) apply(change func(*plan.Saved, []plan.Change) (plan.Change, error)) error {
 	saved, log, err := opts.Store().Change(opts.Name, change)
 	if err != nil {
-		return planError(err)
+		return err
 	}
 	c := plan.Last(log)
 	msg := describeChange(saved, log, c)
@@ -500,7 +490,7 @@ too. --json writes the lines as the log holds them, in a JSON array.`),
 func runPlanLog(opts *PlanLogOptions) error {
 	saved, log, err := opts.Store().Load(opts.Name)
 	if err != nil {
-		return planError(err)
+		return err
 	}
 	if log == nil {
 		log = []plan.Change{}
@@ -543,7 +533,7 @@ func runPlanList(opts *PlanListOptions) error {
 	for _, name := range names {
 		saved, log, err := opts.Store().Load(name)
 		if err != nil {
-			return planError(err)
+			return err
 		}
 		plans = append(plans, render.PlanListEntry{Saved: saved, Schedule: plan.Build(saved, log)})
 	}
@@ -579,7 +569,7 @@ implied, not even "default", so that no plan is deleted by accident.`),
 				return runF(opts)
 			}
 			if err := opts.Store().Remove(opts.Name); err != nil {
-				return planError(err)
+				return err
 			}
 			fmt.Fprintf(opts.IO.ErrOut, "Deleted plan %q\n", opts.Name)
 			return nil
@@ -648,11 +638,11 @@ func runPlanExport(opts *PlanExportOptions) error {
 	}
 	remind, err := plan.ParseRemind(opts.Remind)
 	if err != nil {
-		return planError(err)
+		return err
 	}
 	saved, log, err := opts.Store().Load(opts.Name)
 	if err != nil {
-		return planError(err)
+		return err
 	}
 	e := plan.NewExport(saved, log)
 	return cmdutil.WriteOutput(opts.Context, opts.IO, opts.Output, func(w io.Writer, _ int) error {
