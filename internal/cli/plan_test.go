@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,8 +11,11 @@ import (
 	"time"
 
 	goical "github.com/emersion/go-ical"
+	"github.com/mattn/go-runewidth"
 
+	"github.com/careerpath/careerpath/internal/cmdutil"
 	"github.com/careerpath/careerpath/internal/golden"
+	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/schematest"
 )
 
@@ -348,5 +352,32 @@ func TestPlanStartAsksAsAdviseDoes(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Join(other["CAREERPATH_DATA_HOME"], "plans")); len(entries) != 0 {
 		t.Errorf("a refused start left %d files", len(entries))
+	}
+}
+
+// On an 80-column terminal the plan's views fit, as the other views do.
+func TestPlanViewsFitTheTerminal(t *testing.T) {
+	env := planEnv(t)
+	mustRunPlan(t, env, devopsPlan...)
+	mustRunPlan(t, env, "plan", "done")
+	mustRunPlan(t, env, "plan", "note", strings.Repeat("a long note that has to wrap ", 6))
+	env["NO_COLOR"] = "1"
+	for _, args := range [][]string{
+		{"plan", "status", "--today", "2027-03-10"}, {"plan", "log"}, {"plan", "list"},
+	} {
+		var out, errOut bytes.Buffer
+		io := &iostreams.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true, TerminalWidth: 80,
+			Getenv: func(k string) string { return env[k] }}
+		f := cmdutil.NewFactory(io)
+		dir := t.TempDir()
+		f.UserConfigDir = func() (string, error) { return dir, nil }
+		if code := run(f, args); code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, errOut.String())
+		}
+		for i, line := range strings.Split(out.String(), "\n") {
+			if n := runewidth.StringWidth(line); n > 80 {
+				t.Errorf("%v line %d is %d columns wide:\n%s", args, i+1, n, line)
+			}
+		}
 	}
 }
