@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -259,5 +260,45 @@ func TestStartAgainKeepsTheOldLog(t *testing.T) {
 	_, log, _ := s.Load("p")
 	if !strings.HasPrefix(string(now), string(old)) || Build(saved, log).Items[0].Done {
 		t.Errorf("start --force rewrote the log or kept its progress:\n%s", now)
+	}
+}
+
+// A crash between writing a plan file and appending its start line leaves
+// a plan with no start line: the earlier plan's changes do not apply to
+// it, and its first change appends the start line before itself.
+func TestCrashBeforeTheStartLine(t *testing.T) {
+	p := testPath(t, "DevOps Engineer", "0", "individual")
+	s := testStore(t)
+	if _, err := s.Start("p", p, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Change("p", MarkDone("")); err != nil {
+		t.Fatal(err)
+	}
+	// As if start --force wrote the new plan file and then crashed.
+	crashed := &Saved{SchemaVersion: SchemaVersion, ID: "new", Name: "p", Path: p}
+	if err := s.WriteFile(s.planFile("p"), func(w io.Writer) error { return json.NewEncoder(w).Encode(crashed) }); err != nil {
+		t.Fatal(err)
+	}
+	saved, log, err := s.Load("p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Build(saved, log).Items[0].Done {
+		t.Fatal("the earlier plan's done applies to the new plan")
+	}
+	if _, _, err := s.Change("p", Undo); err == nil {
+		t.Fatal("undo took back a change of the earlier plan")
+	}
+	saved, log, err = s.Change("p", MarkDone("1.2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(log)
+	if log[n-2].Kind != ChangeStart || log[n-2].Plan != "new" || log[n-1].Phase != "1.2" {
+		t.Errorf("the log ends %+v, %+v; want the new plan's start line, then the change", log[n-2], log[n-1])
+	}
+	if sched := Build(saved, log); sched.Items[0].Done || !sched.Items[1].Done {
+		t.Errorf("after the first change: 1.1 done %v, 1.2 done %v", sched.Items[0].Done, sched.Items[1].Done)
 	}
 }
