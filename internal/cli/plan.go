@@ -471,9 +471,8 @@ func NewCmdPlanLog(f *cmdutil.Factory, runF func(*PlanLogOptions) error) *cobra.
 		Short:             "List every change to your plan with its time",
 		Long: strings.TrimSpace(`
 List every line of the plan's log, oldest first: its number, its time
-(UTC), and the change. Lines an undo took back are marked; lines of an
-earlier plan of the same name (before a 'plan start --force') are listed
-too. --json writes the lines as the log holds them, in a JSON array.`),
+(UTC), and the change. Lines an undo took back are marked, and so are
+those of another plan of the same name (before a 'plan start --force'). --json writes the lines as the log holds them, in a JSON array.`),
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Name = planName(args)

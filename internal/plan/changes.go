@@ -54,7 +54,7 @@ func Replan(from time.Time) func(*Saved, []Change) (Change, error) {
 // Undo takes back the last change not already taken back.
 func Undo(s *Saved, log []Change) (Change, error) {
 	eff := Effective(s, log)
-	if !started(s, log) || len(eff) == 0 {
+	if len(eff) == 0 {
 		return Change{}, inputErrorf("plan %q has no change to undo", s.Name)
 	}
 	return Change{Kind: ChangeUndo, Undoes: eff[len(eff)-1].Seq}, nil

@@ -302,3 +302,60 @@ func TestCrashBeforeTheStartLine(t *testing.T) {
 		t.Errorf("after the first change: 1.1 done %v, 1.2 done %v", sched.Items[0].Done, sched.Items[1].Done)
 	}
 }
+
+// A plan file restored from a backup after plan start --force finds its
+// own changes again, and none of the other plan's; its next change goes
+// after a start line of its own.
+func TestRestoredPlanFileFindsItsOwnChanges(t *testing.T) {
+	p := testPath(t, "DevOps Engineer", "0", "individual")
+	s := testStore(t)
+	if _, err := s.Start("p", p, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Change("p", MarkDone("1.1")); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := os.ReadFile(s.planFile("p"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Start("p", p, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Change("p", MarkDone("1.2")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.planFile("p"), backup, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := func() []string {
+		saved, log, err := s.Load("p")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, it := range Build(saved, log).Items {
+			if it.Done {
+				ids = append(ids, it.ID)
+			}
+		}
+		return ids
+	}
+	if got := strings.Join(done(), " "); got != "1.1" {
+		t.Errorf("restored plan: done %q, want 1.1", got)
+	}
+	if _, _, err := s.Change("p", MarkDone("1.3")); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(done(), " "); got != "1.1 1.3" {
+		t.Errorf("after a change: done %q, want 1.1 1.3", got)
+	}
+	for range 2 {
+		if _, _, err := s.Change("p", Undo); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := done(); len(got) != 0 {
+		t.Errorf("two undos left %q done; each must take back the restored plan's own change", got)
+	}
+}

@@ -47,66 +47,70 @@ func phaseItems(p *advisor.Path) []Item {
 	return items
 }
 
-// Effective returns the changes that apply to the plan: those after its
-// start line that no later undo took back, in order.
-func Effective(s *Saved, log []Change) []Change {
+// own returns the plan's own changes, start lines left out: those after a
+// start line with its ID and before any other plan's start line. A log
+// can hold several plans of one name (plan start --force), and a plan file
+// restored from a backup finds its own changes again.
+func own(s *Saved, log []Change) []Change {
 	var out []Change
+	ours := false
 	for _, c := range log {
-		switch c.Kind {
-		case ChangeStart:
-			if c.Plan == s.ID {
-				out = out[:0]
-			} else {
-				out = nil
-			}
-		case ChangeUndo:
-			out = slices.DeleteFunc(out, func(d Change) bool { return d.Seq == c.Undoes })
-		default:
+		switch {
+		case c.Kind == ChangeStart:
+			ours = c.Plan == s.ID
+		case ours:
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// started reports whether the log has the plan's start line; changes
-// before it (or with none) belong to an earlier plan of the same name.
-func started(s *Saved, log []Change) bool {
-	return slices.ContainsFunc(log, func(c Change) bool { return c.Kind == ChangeStart && c.Plan == s.ID })
+// Effective returns the plan's own changes that no later undo took back,
+// in order.
+func Effective(s *Saved, log []Change) []Change {
+	var out []Change
+	for _, c := range own(s, log) {
+		if c.Kind == ChangeUndo {
+			out = slices.DeleteFunc(out, func(d Change) bool { return d.Seq == c.Undoes })
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
-// sinceStart returns the changes after the plan's last start line.
-func sinceStart(s *Saved, log []Change) []Change {
+// lastStartIsOwn reports whether the log's last start line is the plan's:
+// else the plan's next change needs one before it.
+func lastStartIsOwn(s *Saved, log []Change) bool {
 	for i := len(log) - 1; i >= 0; i-- {
-		if log[i].Kind == ChangeStart && log[i].Plan == s.ID {
-			return log[i+1:]
+		if log[i].Kind == ChangeStart {
+			return log[i].Plan == s.ID
 		}
 	}
-	return nil
+	return false
 }
 
 // Build gives the plan's schedule after the changes in its log.
 func Build(s *Saved, log []Change) *Schedule {
 	items := phaseItems(s.Path)
 	sched := &Schedule{PlannedEnd: s.Path.End, Notes: []Note{}}
-	if started(s, log) {
-		for _, c := range sinceStart(s, log) {
-			if c.Kind != ChangeNote {
-				sched.Sequence++
-			}
+	for _, c := range own(s, log) {
+		if c.Kind != ChangeNote {
+			sched.Sequence++
 		}
-		for _, c := range Effective(s, log) {
-			switch c.Kind {
-			case ChangeDone:
-				if i := slices.IndexFunc(items, func(it Item) bool { return it.ID == c.Phase }); i >= 0 {
-					at := c.Time
-					items[i].Done, items[i].DoneAt = true, &at
-				}
-			case ChangeNote:
-				sched.Notes = append(sched.Notes, Note{Time: c.Time, Text: c.Text})
-			case ChangeReplan:
-				replan(s.Path, items, parseDay(c.From))
-				sched.LastReplan = c.From
+	}
+	for _, c := range Effective(s, log) {
+		switch c.Kind {
+		case ChangeDone:
+			if i := slices.IndexFunc(items, func(it Item) bool { return it.ID == c.Phase }); i >= 0 {
+				at := c.Time
+				items[i].Done, items[i].DoneAt = true, &at
 			}
+		case ChangeNote:
+			sched.Notes = append(sched.Notes, Note{Time: c.Time, Text: c.Text})
+		case ChangeReplan:
+			replan(s.Path, items, parseDay(c.From))
+			sched.LastReplan = c.From
 		}
 	}
 	sched.Items = withWaits(s.Path, items)

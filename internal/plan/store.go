@@ -301,9 +301,10 @@ func (s *Store) Change(name string, check func(*Saved, []Change) (Change, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !started(saved, log) {
-		// The crash that left no start line must not leave the earlier
-		// plan's changes applying to this one.
+	if !lastStartIsOwn(saved, log) {
+		// After a crash that left no start line, or with a plan file
+		// restored from a backup, the change must not fall in another
+		// plan's part of the log.
 		if _, err := s.appendLocked(name, Change{Kind: ChangeStart, Plan: saved.ID}); err != nil {
 			return nil, nil, err
 		}

@@ -259,8 +259,8 @@ func isoDuration(d time.Duration) string {
 }
 
 // PlanLog writes a plan's log as a table: each line's number, time (UTC)
-// and change, with the lines an undo took back and those of an earlier
-// plan of the same name marked.
+// and change, with the lines an undo took back and those of another plan
+// of the same name marked.
 func PlanLog(w io.Writer, saved *plan.Saved, log []plan.Change, width int) error {
 	effective := map[int]bool{}
 	for _, c := range plan.Effective(saved, log) {
@@ -275,7 +275,7 @@ func PlanLog(w io.Writer, saved *plan.Saved, log []plan.Change, width int) error
 		state := ""
 		switch {
 		case !current:
-			state = "earlier plan"
+			state = "another plan"
 		case c.Kind != plan.ChangeStart && c.Kind != plan.ChangeUndo && !effective[c.Seq]:
 			state = "undone"
 		}
