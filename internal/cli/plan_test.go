@@ -303,6 +303,11 @@ func TestPlanStatusSaysTheCatalogChanged(t *testing.T) {
 	if !strings.Contains(r.stdout, "which differs from the active catalog") || !strings.Contains(r.stdout, "Review DevOps fundamentals") {
 		t.Errorf("status under another catalog:\n%s", r.stdout)
 	}
+	doc := mustRunPlan(t, env, "--catalog", orgCatalog, "plan", "status", "--json").stdout
+	if !strings.Contains(doc, `"active_catalog": {`) {
+		t.Errorf("status --json under another catalog lacks active_catalog:\n%s", doc)
+	}
+	schematest.ValidateJSON(t, schematest.PlanStatus, []byte(doc))
 }
 
 func TestPlanListLogAndRm(t *testing.T) {
