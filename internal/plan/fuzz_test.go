@@ -19,6 +19,7 @@ func FuzzLogAppend(f *testing.F) {
 		`{"seq":1,"time":"2027-01-04T09:00:00Z","change":"start","plan":"x"}`,
 		"{not json\n" + `{"seq":2,"time":"2027-01-04T09:01:00Z","change":"note","text":"t","torn_line":1}` + "\n",
 		"\n\n",
+		`{"seq":1,"time":"2027-01-04T09:00:00Z","change":"replan","from":"soon"}` + "\n",
 	} {
 		f.Add(seed)
 	}

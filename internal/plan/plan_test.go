@@ -359,3 +359,24 @@ func TestRestoredPlanFileFindsItsOwnChanges(t *testing.T) {
 		t.Errorf("two undos left %q done; each must take back the restored plan's own change", got)
 	}
 }
+
+// A log line the schedule cannot trust, such as a replan from a day that
+// is not a date, is a damaged line, not a crash.
+func TestReplanFromANonDateIsADamagedLine(t *testing.T) {
+	p := testPath(t, "DevOps Engineer", "0", "individual")
+	s := testStore(t)
+	if _, err := s.Start("p", p, false); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(s.Dir, "p.log.jsonl"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(`{"seq":2,"time":"2027-01-04T09:00:00Z","change":"replan","from":"soon"}` + "\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, _, err := s.Load("p"); err == nil || !strings.Contains(err.Error(), `line 2, is not a change (a replan from "soon"`) {
+		t.Errorf("got %v", err)
+	}
+}

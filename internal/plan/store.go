@@ -254,6 +254,10 @@ func decodeChange(line []byte, c *Change) error {
 	if !slices.Contains([]string{ChangeStart, ChangeDone, ChangeUndo, ChangeNote, ChangeReplan}, c.Kind) || c.Seq < 1 {
 		return fmt.Errorf("no known change (%q, seq %d)", c.Kind, c.Seq)
 	}
+	// The schedule trusts a replan's day, as it trusts the saved path's.
+	if _, err := time.Parse(advisor.DateLayout, c.From); c.Kind == ChangeReplan && err != nil {
+		return fmt.Errorf("a replan from %q, which is not YYYY-MM-DD", c.From)
+	}
 	return nil
 }
 
