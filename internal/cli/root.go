@@ -124,6 +124,7 @@ func rootCommands(f *cmdutil.Factory, name string) []*cobra.Command {
 	builders := []func() *cobra.Command{
 		func() *cobra.Command { return NewCmdAdvise(f, nil) },
 		func() *cobra.Command { return NewCmdPath(f, nil) },
+		func() *cobra.Command { return NewCmdPlan(f) },
 		func() *cobra.Command { return NewCmdRoles(f, nil) },
 		func() *cobra.Command { return NewCmdLevels(f, nil) },
 		func() *cobra.Command { return NewCmdSpecialisations(f, nil) },

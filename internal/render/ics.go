@@ -113,7 +113,7 @@ func addPhaseEvents(cal *ics.Calendar, uidPrefix string, level advisor.LevelRef,
 }
 
 // allDayEvent adds an event from first to last, both inclusive.
-func allDayEvent(cal *ics.Calendar, uid string, stamp, first, last time.Time, summary, description string) {
+func allDayEvent(cal *ics.Calendar, uid string, stamp, first, last time.Time, summary, description string) *ics.VEvent {
 	ev := cal.AddEvent(uid)
 	ev.SetDtStampTime(stamp)
 	ev.SetAllDayStartAt(first)
@@ -123,6 +123,7 @@ func allDayEvent(cal *ics.Calendar, uid string, stamp, first, last time.Time, su
 	ev.SetDescription(icsText(description))
 	// Study time is planned, not a meeting: do not show the days as busy.
 	ev.SetTimeTransparency(ics.TransparencyTransparent)
+	return ev
 }
 
 // serialize writes the calendar. The library folds lines at 75 octets
