@@ -39,14 +39,21 @@ func newLayout(header [][]byte, columns map[string]string) (*layout, error) {
 	}
 	l.names = uniqueNames(l.header)
 	for k, key := range ColumnKeys {
-		names := defaultHeaders(key)
+		tiers := defaultHeaders(key)
 		if name, ok := columns[key]; ok {
-			names = []string{normalHeader(name)}
+			tiers = [][]string{{normalHeader(name)}}
 		}
+		var names []string // every name looked for, for the error
 		found := []int{}
-		for i, h := range l.header {
-			if slices.Contains(names, normalHeader(string(h))) {
-				found = append(found, i)
+		for _, tier := range tiers {
+			names = append(names, tier...)
+			for i, h := range l.header {
+				if slices.Contains(tier, normalHeader(string(h))) {
+					found = append(found, i)
+				}
+			}
+			if len(found) > 0 {
+				break
 			}
 		}
 		switch {

@@ -60,7 +60,16 @@ func TestTitlesSuggestReadsAsBatchDoes(t *testing.T) {
 	if r.code != cmdutil.ExitOK || r.stdout != "title,role,count,match\nStaff SRE,SRE,1,title-words\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
+	r = runCLI(t, nil, "titles", "suggest", "--delimiter", ";", staff)
+	if r.code != cmdutil.ExitOK || r.stdout != "title,role,count,match\nStaff SRE,SRE,1,title-words\n" {
+		t.Errorf("Job Title found as the role column: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
 	r = runCLI(t, nil, "titles", "suggest", staff)
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "pass --delimiter ';'") {
+		t.Errorf("a ';'-separated header read with ',': exit %d, stderr %q", r.code, r.stderr)
+	}
+	other := writeFile(t, "other.csv", "id,function,yoe,scope\n1,Staff SRE,5,team\n")
+	r = runCLI(t, nil, "titles", "suggest", other)
 	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "--column role=NAME") {
 		t.Errorf("a header without a role column: exit %d, stderr %q", r.code, r.stderr)
 	}
