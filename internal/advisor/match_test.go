@@ -59,6 +59,9 @@ func TestRoleMatchingGolden(t *testing.T) {
 	for _, answer := range []string{
 		"Principal Engineer", "Chief Happiness Officer", "Senior Engineer", "Dev0ps", "platfrom engineer",
 		"Data Enginer", "Reliability Lead", "SER", "abe", "alice.smith@example.com", "E0000001",
+		"Dev0ps Engineer", "Dev Ops Engineer", "Site Reliabilty Engineer (Contract)", "Sr. Clod Engineer II",
+		"Build Engineer", "Linux Engineer", "Cloud Physicist", "Platform Loader", "Data Entry Clerk",
+		"Plant Reliability Engineer", "Airport Security Screener", "Security", "Cloud", "Engineer",
 	} {
 		fmt.Fprintln(&b, matchLine(a, answer))
 	}

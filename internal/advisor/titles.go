@@ -13,9 +13,14 @@ import (
 // plausibly means.
 type TitleSuggestion struct {
 	Title string `json:"title"`
-	// Role is the role's name, or empty for MatchNone.
-	Role  string `json:"role"`
-	Count int    `json:"count"`
+	// Role is the role's name for a certain match (exact, alias,
+	// title-words or title-map), and empty otherwise: a map used before it
+	// is reviewed then applies no guess.
+	Role string `json:"role"`
+	// Suggestion is the did-you-mean's role for MatchGuess, for a person
+	// to copy into Role, and empty otherwise.
+	Suggestion string `json:"suggestion"`
+	Count      int    `json:"count"`
 	// Match is a RoleMatch's How, MatchGuess or MatchNone.
 	Match string `json:"match"`
 }
@@ -52,7 +57,10 @@ func (a *Advisor) Suggest(t *TitleTally) []TitleSuggestion {
 	for _, s := range t.counts {
 		m := a.SuggestRole(s.Title)
 		s.Match = m.How
-		if m.Role != nil {
+		switch {
+		case m.How == MatchGuess:
+			s.Suggestion = m.Role.Name
+		case m.Role != nil:
 			s.Role = m.Role.Name
 		}
 		out = append(out, *s)

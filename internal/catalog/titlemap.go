@@ -158,7 +158,7 @@ func (p *titlesParser) parse(raw []byte) {
 			p.add(line, "has %d %s and the title and role are in columns %d and %d; add the missing cells", len(rec), plural(len(rec), "field"), titleAt+1, roleAt+1)
 			continue
 		}
-		p.entry(line, rec[titleAt], rec[roleAt])
+		p.entry(line, unguarded(rec[titleAt]), unguarded(rec[roleAt]))
 	}
 }
 
@@ -219,6 +219,17 @@ func (p *titlesParser) roleNames() string {
 		names[i] = r.Name
 	}
 	return strings.Join(names, ", ")
+}
+
+// unguarded takes off the spreadsheet formula guard that careerpath's CSV
+// writers put before a cell starting with =, +, -, @, tab or carriage
+// return, so that a map written by `titles suggest` reads back each title
+// as the staff list spells it.
+func unguarded(cell string) string {
+	if len(cell) >= 2 && cell[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(cell[1])) {
+		return cell[1:]
+	}
+	return cell
 }
 
 func csvLine(err error) int {

@@ -46,6 +46,7 @@ type TitlesSuggestOptions struct {
 	cmdutil.StaffList
 
 	Format string
+	Raw    bool
 }
 
 // NewCmdTitlesSuggest builds `careerpath titles suggest`; runF replaces
@@ -59,8 +60,8 @@ func NewCmdTitlesSuggest(f *cmdutil.Factory, runF func(*TitlesSuggestOptions) er
 Read a staff list (a CSV file or stdin, read as 'careerpath batch' reads
 it: the same role column, --column and --delimiter) and write a title map
 to start from: one row per distinct role answer, most frequent first, with
-the columns title, role, count and match. match says how the role was
-found:
+the columns title, role, suggestion, count and match. match says how the
+role was found:
 
   exact        the title is a role's id or name
   alias        the title is one of a role's aliases
@@ -68,11 +69,20 @@ found:
                (such as senior, lead or II) and any part in brackets are
                ignored
   title-map    the title is in the map given with --titles
-  guess        the closest role by the did-you-mean of the errors; check it
-  none         no role is plausibly meant; the role is left empty
+  guess        a typo of a role's name, by the did-you-mean of the errors
+  none         no role is plausibly meant
 
-Review the guesses, fill in or delete the empty roles, and pass the file
-back with --titles: the loader reads title and role and ignores the rest.
+role is filled only for the certain matches (exact, alias, title-words,
+title-map). A guess goes into suggestion with role left empty, so a map
+used before it is reviewed never applies a guess: copy the suggestion into
+role (or write another), fill in or delete the empty roles, and pass the
+file back with --titles; the loader reads title and role and ignores the
+rest, and skips a line whose role is empty.
+
+CSV cells starting with =, +, -, @, tab or carriage return get a leading '
+(the spreadsheet formula guard, which the map's reader takes off again)
+unless --raw. Rows with the wrong number of cells are listed on stderr,
+counted, and left out (exit status 3).
 
 ` + cmdutil.ExitStatusHelp),
 		Example: strings.TrimRight(`  careerpath titles suggest staff.csv > titles.csv
@@ -87,6 +97,7 @@ back with --titles: the loader reads title and role and ignores the rest.
 	})
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.TitleSuggestionFormatNames(), ", "))
+	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.TitleSuggestionFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
@@ -107,12 +118,15 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	}
 	ctx, in := run.Context, ins[0]
 	tally := advisor.NewTitleTally()
+	var malformed malformedRows
 	rows := 0
 	err = batch.ReadRows(ctx, in.Reader, batch.Options{Delimiter: run.Read.Delimiter, Columns: run.Read.Columns}, func(r batch.Row) error {
-		if r.Shape == "" {
-			tally.Add(r.Answers.Role)
-			rows++
+		rows++
+		if r.Shape != "" {
+			malformed.add(r)
+			return nil
 		}
+		tally.Add(r.Answers.Role)
 		return nil
 	})
 	if err := in.Failure(ctx, err); err != nil {
@@ -120,11 +134,44 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	}
 	suggestions := advisor.New(run.Catalog).WithTitles(run.Read.Titles).Suggest(tally)
 	err = run.Write(func(w io.Writer, width int) error {
-		return render.TitleSuggestions(w, format, suggestions, width)
+		return render.TitleSuggestions(w, format, suggestions, width, opts.Raw)
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s\n", text.Sanitize(in.Name), rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"))
+	name := text.Sanitize(in.Name)
+	malformed.list(opts.IO.ErrOut, name)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s, %d malformed\n", name, rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"), malformed.count)
+	if malformed.count > 0 {
+		return &cmdutil.RejectedRowsError{Rejected: malformed.count, Read: rows, Listed: "they are listed above and left out of the map"}
+	}
 	return nil
+}
+
+// maxMalformedListed bounds how many malformed rows suggest lists: the
+// first ones show what is wrong, and a broken file does not flood the
+// terminal.
+const maxMalformedListed = 20
+
+// malformedRows are the rows whose cells cannot be read, which suggest
+// counts and lists as batch does in its error column.
+type malformedRows struct {
+	count  int
+	listed []batch.Row
+}
+
+func (m *malformedRows) add(r batch.Row) {
+	m.count++
+	if len(m.listed) < maxMalformedListed {
+		m.listed = append(m.listed, r)
+	}
+}
+
+func (m *malformedRows) list(w io.Writer, name string) {
+	for _, r := range m.listed {
+		fmt.Fprintf(w, "%s: line %d: %s\n", name, r.Line, r.Shape)
+	}
+	if more := m.count - len(m.listed); more > 0 {
+		fmt.Fprintf(w, "%s: and %d more malformed %s\n", name, more, plural(more, "row"))
+	}
 }

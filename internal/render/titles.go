@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -23,28 +22,30 @@ func ParseTitleSuggestionFormat(s string) (Format, error) {
 
 // titleSuggestionHeader is the title map's header; the loader reads title
 // and role and ignores the rest.
-var titleSuggestionHeader = []string{"title", "role", "count", "match"}
+var titleSuggestionHeader = []string{"title", "role", "suggestion", "count", "match"}
 
-// TitleSuggestions writes a title map to start from. CSV cells are written
-// as they are, without a spreadsheet formula guard, since the file is
-// meant to be read back by --titles, which must see each title as the
-// staff list spells it.
-func TitleSuggestions(w io.Writer, f Format, rows []advisor.TitleSuggestion, width int) error {
+// TitleSuggestions writes a title map to start from. CSV cells get the
+// spreadsheet formula guard unless raw, as batch's do, since the file is
+// meant to be reviewed in a spreadsheet; the map's loader reads a guarded
+// cell back as it was before the guard.
+func TitleSuggestions(w io.Writer, f Format, rows []advisor.TitleSuggestion, width int, raw bool) error {
 	switch f {
 	case JSON:
 		return WriteJSON(w, rows)
 	case CSV:
-		cw := csv.NewWriter(w)
-		if err := cw.Write(titleSuggestionHeader); err != nil {
-			return err
-		}
+		cells := newCellWriter(',', raw)
+		b := appendCSVRecord(nil, cells, titleSuggestionHeader)
 		for _, r := range rows {
-			if err := cw.Write(titleSuggestionCells(r)); err != nil {
-				return err
+			b = appendCSVRecord(b, cells, titleSuggestionCells(r))
+			if len(b) >= 64<<10 {
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+				b = b[:0]
 			}
 		}
-		cw.Flush()
-		return cw.Error()
+		_, err := w.Write(b)
+		return err
 	default:
 		cells := make([][]string, len(rows))
 		for i, r := range rows {
@@ -54,6 +55,17 @@ func TitleSuggestions(w io.Writer, f Format, rows []advisor.TitleSuggestion, wid
 	}
 }
 
+// appendCSVRecord appends one CSV line of cells.
+func appendCSVRecord(dst []byte, w *cellWriter, cells []string) []byte {
+	for i, c := range cells {
+		if i > 0 {
+			dst = append(dst, w.delim)
+		}
+		dst = w.appendCell(dst, c)
+	}
+	return append(dst, '\n')
+}
+
 func titleSuggestionCells(r advisor.TitleSuggestion) []string {
-	return []string{r.Title, r.Role, strconv.Itoa(r.Count), r.Match}
+	return []string{r.Title, r.Role, r.Suggestion, strconv.Itoa(r.Count), r.Match}
 }
