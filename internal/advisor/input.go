@@ -117,6 +117,9 @@ func Combine(errs ...error) error {
 func (a *Advisor) Resolve(ans Answers) (Query, error) {
 	match, roleErr := a.ResolveRole(ans.Role)
 	years, yearsErr := ReadYears(ans.Years)
+	if _, out := roleErr.(*OutOfScopeError); out {
+		return Query{}, roleErr // the other answers do not matter
+	}
 	acc, accErr := a.ResolveAccountability(ans.Accountability)
 	if err := Combine(roleErr, yearsErr, accErr); err != nil {
 		return Query{}, err

@@ -21,17 +21,22 @@ const (
 type RoleMatch struct {
 	Role *catalog.Role
 	How  string
-	// Ignored are the title words left out (MatchTitleWords only).
+	// Ignored are the title words left out (MatchTitleWords, and
+	// MatchTitleMap for a map line found with title words added).
 	Ignored []string
 }
 
 // ResolveRole matches a role answer: the title map first (an
 // organisation's own words win), then ids, names and aliases, then the
-// same without the catalog's title words. An unknown answer is an
+// map and the catalog without the catalog's title words. A title the map
+// marks out of scope is an *OutOfScopeError; an unknown answer is an
 // *InputError with a did-you-mean when one is plausible.
 func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
-	if m, ok := a.MatchRole(answer); ok {
-		return m, nil
+	if m, ok := a.matchRole(answer); ok {
+		if m.OutOfScope {
+			return RoleMatch{}, a.outOfScope(answer)
+		}
+		return m.RoleMatch, nil
 	}
 	msg := "the role is empty. Valid roles: " + a.roleNames
 	if strings.TrimSpace(answer) != "" {
@@ -43,14 +48,44 @@ func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
 	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg}
 }
 
+// OutOfScopeError is a role answer that the title map marks as outside
+// the catalog's track (role "-"): its row is neither advised nor
+// rejected. It wraps an *InputError, so that where one answer is all
+// there is (advise) it is an invalid answer.
+type OutOfScopeError struct{ Input *InputError }
+
+func (e *OutOfScopeError) Error() string { return e.Input.Message }
+func (e *OutOfScopeError) Unwrap() error { return e.Input }
+
+func (a *Advisor) outOfScope(answer string) error {
+	return &OutOfScopeError{Input: &InputError{Field: FieldRole, Value: answer,
+		Message: quoteShort(answer) + " is out of scope in the title map " + a.titles.Source.Name + " (role -): careerpath advises only the catalog's track"}}
+}
+
 // MatchRole is ResolveRole without the message for an unknown answer, for
-// callers that ask often (a prompt's filter, on every key).
+// callers that ask often (a prompt's filter, on every key). A title the
+// map marks out of scope is no match.
 func (a *Advisor) MatchRole(answer string) (RoleMatch, bool) {
+	m, ok := a.matchRole(answer)
+	return m.RoleMatch, ok && !m.OutOfScope
+}
+
+// mapMatch is a RoleMatch, or a title the map marks out of scope.
+type mapMatch struct {
+	RoleMatch
+	OutOfScope bool
+}
+
+// matchRole finds the answer in order: the map's lines as written, the
+// catalog's ids, names and aliases, the map's lines with title words
+// added, the catalog's with title words added. So a map line that
+// matches exactly wins over one matched after title words are left out.
+func (a *Advisor) matchRole(answer string) (mapMatch, bool) {
 	r, alias, ok := a.cat.FindRoleSpelling(answer)
 	if a.titles != nil {
 		// The map wins; a line that agrees with the catalog is no news.
-		if mapped, found := a.titles.Find(answer); found && (!ok || mapped != r) {
-			return RoleMatch{Role: mapped, How: MatchTitleMap}, true
+		if mapped, found := a.titles.Find(answer); found && (!ok || mapped.Role != r) {
+			return mapMatch{RoleMatch{Role: mapped.Role, How: MatchTitleMap}, mapped.OutOfScope}, true
 		}
 	}
 	if ok {
@@ -58,20 +93,28 @@ func (a *Advisor) MatchRole(answer string) (RoleMatch, bool) {
 		if alias {
 			how = MatchAlias
 		}
-		return RoleMatch{Role: r, How: how}, true
+		return mapMatch{RoleMatch: RoleMatch{Role: r, How: how}}, true
+	}
+	if a.titles != nil {
+		if mapped, ignored, found := a.titles.FindByTitleWords(answer); found {
+			return mapMatch{RoleMatch{Role: mapped.Role, How: MatchTitleMap, Ignored: ignored}, mapped.OutOfScope}, true
+		}
 	}
 	if m, ok := a.cat.MatchTitleWords(answer); ok {
-		return RoleMatch{Role: m.Role, How: MatchTitleWords, Ignored: m.Ignored}, true
+		return mapMatch{RoleMatch: RoleMatch{Role: m.Role, How: MatchTitleWords, Ignored: m.Ignored}}, true
 	}
-	return RoleMatch{}, false
+	return mapMatch{}, false
 }
 
 // SuggestRole is the role a title most plausibly means, and how it was
 // found: a RoleMatch's How, or MatchGuess for the did-you-mean, or
 // MatchNone with no role.
 func (a *Advisor) SuggestRole(title string) RoleMatch {
-	if m, ok := a.MatchRole(title); ok {
-		return m
+	if m, ok := a.matchRole(title); ok {
+		if m.OutOfScope {
+			return RoleMatch{How: MatchOutOfScope}
+		}
+		return m.RoleMatch
 	}
 	if r := a.suggestRole(title); r != nil {
 		return RoleMatch{Role: r, How: MatchGuess}
@@ -81,8 +124,9 @@ func (a *Advisor) SuggestRole(title string) RoleMatch {
 
 // Kinds of SuggestRole beyond the matches.
 const (
-	MatchGuess = "guess" // the did-you-mean, for a person to confirm
-	MatchNone  = "none"
+	MatchGuess      = "guess" // the did-you-mean, for a person to confirm
+	MatchNone       = "none"
+	MatchOutOfScope = "out-of-scope" // the title map marks it outside the track
 )
 
 // maxSuggestRunes bounds the did-you-mean, so that an unknown answer

@@ -14,8 +14,9 @@ import (
 type TitleSuggestion struct {
 	Title string `json:"title"`
 	// Role is the role's name for a certain match (exact, alias,
-	// title-words or title-map), and empty otherwise: a map used before it
-	// is reviewed then applies no guess.
+	// title-words or title-map), catalog.OutOfScope for a title the map
+	// marks out of scope, and empty otherwise: a map used before it is
+	// reviewed then applies no guess.
 	Role string `json:"role"`
 	// Suggestion is the did-you-mean's role for MatchGuess, for a person
 	// to copy into Role, and empty otherwise.
@@ -58,6 +59,8 @@ func (a *Advisor) Suggest(t *TitleTally) []TitleSuggestion {
 		m := a.SuggestRole(s.Title)
 		s.Match = m.How
 		switch {
+		case m.How == MatchOutOfScope:
+			s.Role = catalog.OutOfScope
 		case m.How == MatchGuess:
 			s.Suggestion = m.Role.Name
 		case m.Role != nil:

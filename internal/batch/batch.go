@@ -72,9 +72,11 @@ type Options struct {
 	recordLimit int
 }
 
-// Summary counts the rows of a finished run.
+// Summary counts the rows of a finished run: Read is Advised + Rejected
+// + OutOfScope, the rows whose title the title map marks as outside the
+// catalog's track (role "-"), which are neither advised nor rejected.
 type Summary struct {
-	Read, Advised, Rejected int
+	Read, Advised, Rejected, OutOfScope int
 }
 
 // HeaderError is input the batch cannot start on: an empty file, a header

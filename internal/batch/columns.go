@@ -8,9 +8,18 @@ import (
 
 // OutputColumns are the columns the CSV output adds after the input's;
 // one whose name an input column has gets a "careerpath_" prefix.
-// next_level_eligible_from came after error in schema 1.1: appending keeps
-// the columns before it where they were.
-var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from"}
+// next_level_eligible_from came after error in schema 1.1, and status
+// (advised, rejected or out-of-scope) after it with the title map's
+// out-of-scope lines: appending keeps the columns before them where they
+// were.
+var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from", "status"}
+
+// The values of the CSV output's status column.
+const (
+	StatusAdvised    = "advised"
+	StatusRejected   = "rejected"
+	StatusOutOfScope = "out-of-scope"
+)
 
 // layout is where a file keeps its answers, read from its header.
 type layout struct {

@@ -30,19 +30,85 @@ type Titles struct {
 	Source TitlesSource
 	// List holds the mapped titles in file order, with their roles.
 	List  []MappedTitle
-	roles map[string]*Role // by Key(title)
+	byKey map[string]int // List's index by Key(title)
+	// words are each List entry's title split by TitleWords, for matching
+	// with title words added.
+	words [][]string
+	cat   *Loaded
 }
+
+// OutOfScope is the role answer of a map line that marks its title as
+// outside the catalog's track.
+const OutOfScope = "-"
 
 // MappedTitle is one line of a title map.
 type MappedTitle struct {
 	Title string
-	Role  *Role
+	// Role is the title's role, nil when OutOfScope.
+	Role *Role
+	// OutOfScope says the title is outside the catalog's track: its rows
+	// are neither advised nor rejected.
+	OutOfScope bool
 }
 
-// Find returns the role a title maps to.
-func (t *Titles) Find(title string) (*Role, bool) {
-	r, ok := t.roles[Key(title)]
-	return r, ok
+// Find returns the line whose title is the answer, compared as role
+// answers are (see Key).
+func (t *Titles) Find(title string) (MappedTitle, bool) {
+	i, ok := t.byKey[Key(title)]
+	if !ok {
+		return MappedTitle{}, false
+	}
+	return t.List[i], true
+}
+
+// FindByTitleWords returns the line whose title the answer is with the
+// catalog's title words added, wherever they stand, and any part in
+// brackets: the rule of MatchTitleWords, so that a line "Build Engineer"
+// covers "Sr. Build Engineer", "Build Engineer II" and "Build Engineer
+// (Contract)". The line leaving out fewest words wins; a tie between
+// lines that say different things matches none. ignored are the words
+// left out, as MatchTitleWords gives them.
+func (t *Titles) FindByTitleWords(answer string) (m MappedTitle, ignored []string, ok bool) {
+	if !strings.ContainsRune(answer, '(') && !t.cat.hasTitleWord(answer) {
+		return MappedTitle{}, nil, false
+	}
+	words, dropped := TitleWords(answer)
+	if len(words) == 0 {
+		return MappedTitle{}, nil, false
+	}
+	best, tie := -1, false
+	for i, spelling := range t.words {
+		left, fits := t.cat.ignoredWords(words, spelling)
+		if !fits || (len(left) == 0 && dropped == "") {
+			continue
+		}
+		switch {
+		case best < 0 || len(left) < len(ignored):
+			best, ignored, tie = i, left, false
+		case len(left) == len(ignored) && !t.List[i].same(t.List[best]):
+			tie = true
+		}
+	}
+	if best < 0 || tie {
+		return MappedTitle{}, nil, false
+	}
+	if dropped != "" {
+		ignored = append(ignored, dropped)
+	}
+	return t.List[best], ignored, true
+}
+
+// same reports whether two lines map to the same thing.
+func (m MappedTitle) same(o MappedTitle) bool {
+	return m.Role == o.Role && m.OutOfScope == o.OutOfScope
+}
+
+// answer is what a line maps to, as a message names it.
+func (m MappedTitle) answer() string {
+	if m.OutOfScope {
+		return "out of scope (-)"
+	}
+	return m.Role.Name
 }
 
 // TitlesError reports every problem of a title map, each at its line.
@@ -102,7 +168,7 @@ func readTitles(path string) ([]byte, error) {
 // problem is reported at once, at its line.
 func ParseTitles(origin string, raw []byte, cat *Loaded) (*Titles, error) {
 	sum := sha256.Sum256(raw)
-	t := &Titles{Source: TitlesSource{Name: filepath.Base(origin), SHA256: hex.EncodeToString(sum[:])}, roles: map[string]*Role{}}
+	t := &Titles{Source: TitlesSource{Name: filepath.Base(origin), SHA256: hex.EncodeToString(sum[:])}, byKey: map[string]int{}, cat: cat}
 	p := &titlesParser{cat: cat, titles: t, lineOf: map[string]int{}}
 	p.parse(bytes.TrimPrefix(raw, []byte(utf8BOM)))
 	if len(p.problems) > 0 {
@@ -197,20 +263,26 @@ func (p *titlesParser) entry(line int, title, roleAnswer string) {
 	if strings.TrimSpace(roleAnswer) == "" {
 		return // not mapped yet
 	}
-	role, ok := p.cat.FindRole(roleAnswer)
-	if !ok {
-		p.add(line, "unknown role %q for title %q; use a role id, name or alias of the catalog: %s", roleAnswer, title, p.roleNames())
-		return
+	m := MappedTitle{Title: strings.TrimSpace(title), OutOfScope: strings.TrimSpace(roleAnswer) == OutOfScope}
+	if !m.OutOfScope {
+		role, ok := p.cat.FindRole(roleAnswer)
+		if !ok {
+			p.add(line, "unknown role %q for title %q; use a role id, name or alias of the catalog (%s), or - for a title outside the track", roleAnswer, title, p.roleNames())
+			return
+		}
+		m.Role = role
 	}
 	if first, seen := p.lineOf[key]; seen {
-		if prev := p.titles.roles[key]; prev != role {
-			p.add(line, "title %q is mapped to %s here and to %s on line %d; keep one of the lines", title, role.Name, prev.Name, first)
+		if prev := p.titles.List[p.titles.byKey[key]]; !prev.same(m) {
+			p.add(line, "title %q is mapped to %s here and to %s on line %d; keep one of the lines", title, m.answer(), prev.answer(), first)
 		}
 		return
 	}
 	p.lineOf[key] = line
-	p.titles.roles[key] = role
-	p.titles.List = append(p.titles.List, MappedTitle{Title: strings.TrimSpace(title), Role: role})
+	p.titles.byKey[key] = len(p.titles.List)
+	p.titles.List = append(p.titles.List, m)
+	words, _ := TitleWords(title)
+	p.titles.words = append(p.titles.words, words)
 }
 
 func (p *titlesParser) roleNames() string {

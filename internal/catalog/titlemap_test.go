@@ -18,8 +18,8 @@ func TestTitleMapLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	for title, want := range map[string]string{"STAFF SRE": "sre", "sr. devops engineer": "devops-engineer", "Reliability-Lead": "sre"} {
-		if r, ok := titles.Find(title); !ok || r.ID != want {
-			t.Errorf("Find(%q) = %v, %v; want %s", title, r, ok, want)
+		if m, ok := titles.Find(title); !ok || m.Role.ID != want {
+			t.Errorf("Find(%q) = %v, %v; want %s", title, m, ok, want)
 		}
 	}
 	if _, ok := titles.Find("Chief Happiness Officer"); ok {
@@ -97,8 +97,8 @@ func FuzzParseTitles(f *testing.F) {
 			return
 		}
 		for _, m := range titles.List {
-			if r, ok := titles.Find(m.Title); !ok || r != m.Role {
-				t.Fatalf("%q lists %s but finds %v", m.Title, m.Role.ID, r)
+			if r, ok := titles.Find(m.Title); !ok || !r.same(m) {
+				t.Fatalf("%q lists %v but finds %v", m.Title, m, r)
 			}
 		}
 	})

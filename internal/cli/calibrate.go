@@ -127,7 +127,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 			return err
 		}
 	}
-	if unmatched := sum.Records - sum.Compared; unmatched > 0 {
+	if unmatched := sum.Records - sum.Compared - sum.Count(calibrate.OutOfScope); unmatched > 0 {
 		return &cmdutil.UnmatchedRecordsError{Unmatched: unmatched, Records: sum.Records}
 	}
 	return nil

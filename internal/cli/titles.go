@@ -25,7 +25,11 @@ are ignored) that maps the job titles of your staff list to the active
 catalog's roles, by role id, name or alias. Give it to advise and batch
 with --titles FILE (or the titles setting: CAREERPATH_TITLES, or titles:
 in the config file); it is consulted before the catalog's own names, and
-its name and sha256 go into each recommendation's catalog.titles.
+its name and sha256 go into each recommendation's catalog.titles. A
+line's title also covers itself with the catalog's title words added
+("Build Engineer" covers "Sr. Build Engineer" and "Build Engineer II"); a
+line that matches as written wins. A role of - marks a title as outside
+the track: its rows are out of scope, neither advised nor rejected.
 
 It is read strictly: an unknown role, a title listed twice with different
 roles, a missing title or role column, or an empty title is an error
