@@ -133,8 +133,17 @@ func (a *Advisor) Resolve(ans Answers) (Query, error) {
 	}, nil
 }
 
-// ResolveAccountability matches an accountability answer by id, name or alias.
+// ResolveAccountability matches an accountability answer: the answer
+// map's accountability lines first (an organisation's own words win),
+// then the catalog's ids, names and aliases. An empty answer is rejected
+// on its own reason unless the map maps empty cells: no default is
+// invented.
 func (a *Advisor) ResolveAccountability(answer string) (*catalog.Accountability, error) {
+	if a.titles != nil {
+		if acc, ok := a.titles.FindAccountability(answer); ok {
+			return acc, nil
+		}
+	}
 	if acc, ok := a.cat.FindAccountability(answer); ok {
 		return acc, nil
 	}
@@ -143,13 +152,15 @@ func (a *Advisor) ResolveAccountability(answer string) (*catalog.Accountability,
 		valid[i] = fmt.Sprintf("%s (%s)", acc.ID, acc.Description)
 	}
 	msg := fmt.Sprintf("unknown accountability %q", answer)
+	hint := ""
 	if strings.TrimSpace(answer) == "" {
 		msg = "the accountability is empty"
+		hint = "; or, if your organisation decides what an empty cell means, map it in the answer map (--titles) with a line accountability,,ANSWER"
 	}
 	return nil, &InputError{
 		Field:   FieldAccountability,
 		Value:   answer,
-		Message: msg + "; use one of: " + strings.Join(valid, ", "),
+		Message: msg + "; use one of: " + strings.Join(valid, ", ") + hint,
 	}
 }
 

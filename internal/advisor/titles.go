@@ -27,14 +27,67 @@ type TitleSuggestion struct {
 }
 
 // TitleTally counts the role answers of a staff list, each distinct
-// answer (after Key's normalisation) once, under its first spelling.
+// answer (after Key's normalisation) once, under its first spelling, and
+// its accountability answers when asked to.
 type TitleTally struct {
 	counts map[string]*TitleSuggestion
+	accs   map[string]*TitleSuggestion
 }
 
 // NewTitleTally returns an empty tally.
 func NewTitleTally() *TitleTally {
-	return &TitleTally{counts: map[string]*TitleSuggestion{}}
+	return &TitleTally{counts: map[string]*TitleSuggestion{}, accs: map[string]*TitleSuggestion{}}
+}
+
+// AddAccountability counts one accountability answer; an empty one is
+// counted too, since a map may say what it means.
+func (t *TitleTally) AddAccountability(answer string) {
+	key := catalog.Key(answer)
+	s, ok := t.accs[key]
+	if !ok {
+		s = &TitleSuggestion{Title: strings.TrimSpace(answer)}
+		t.accs[key] = s
+	}
+	s.Count++
+}
+
+// SuggestAccountability returns the accountability answers tallied, with
+// the answer each certainly means (the map's, or the catalog's by id,
+// name or alias) or none: there is no guess for accountability. Most
+// frequent first, then by value; never nil.
+func (a *Advisor) SuggestAccountability(t *TitleTally) []TitleSuggestion {
+	out := make([]TitleSuggestion, 0, len(t.accs))
+	for key, s := range t.accs {
+		s.Role, s.Match = a.accountabilityMatch(key, s.Title)
+		out = append(out, *s)
+	}
+	sortSuggestions(out)
+	return out
+}
+
+// accountabilityMatch is the accountability an answer certainly means,
+// and how it was found.
+func (a *Advisor) accountabilityMatch(key, answer string) (name, how string) {
+	if a.titles != nil {
+		if acc, ok := a.titles.FindAccountability(answer); ok {
+			return acc.Name, MatchTitleMap
+		}
+	}
+	acc, ok := a.cat.FindAccountability(answer)
+	switch {
+	case !ok:
+		return "", MatchNone
+	case key == catalog.Key(acc.ID) || key == catalog.Key(acc.Name):
+		return acc.Name, MatchExact
+	default:
+		return acc.Name, MatchAlias
+	}
+}
+
+func sortSuggestions(out []TitleSuggestion) {
+	slices.SortFunc(out, func(x, y TitleSuggestion) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Title, y.Title))
+	})
 }
 
 // Add counts one answer; empty answers name no title and are not counted.
@@ -68,8 +121,6 @@ func (a *Advisor) Suggest(t *TitleTally) []TitleSuggestion {
 		}
 		out = append(out, *s)
 	}
-	slices.SortFunc(out, func(x, y TitleSuggestion) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Title, y.Title))
-	})
+	sortSuggestions(out)
 	return out
 }

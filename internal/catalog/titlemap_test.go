@@ -38,6 +38,12 @@ func TestTitleMapErrorsGolden(t *testing.T) {
 		{"no role column", "title,job\nStaff SRE,sre\n"},
 		{"no columns at all", "name\n"},
 		{"empty file", ""},
+		{"a repeated column", "title,role,Title\nStaff SRE,sre,x\n"},
+		{"a repeated column of the general form", "column,value,answer,answer\nrole,Staff SRE,sre,x\n"},
+		{"separated by ';'", "title;role\nStaff SRE;sre\n"},
+		{"separated by tabs, general form", "column\tvalue\tanswer\nrole\tStaff SRE\tsre\n"},
+		{"UTF-16", "\xff\xfet\x00i\x00t\x00l\x00e\x00,\x00r\x00o\x00l\x00e\x00\n\x00"},
+		{"general form problems", "column,value,answer\nrole,Staff SRE,Wizard\naccountability,Team Lead,boss\naccountability,People Manager,-\nlevel,x,y\naccountability,Team Lead,team\naccountability,team lead,multi-team\n"},
 	} {
 		_, err := ParseTitles("titles.csv", []byte(c.raw), cat)
 		var te *TitlesError
@@ -102,4 +108,29 @@ func FuzzParseTitles(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The general form maps role and accountability answers; the title form
+// means column=role.
+func TestAnswerMapGeneralForm(t *testing.T) {
+	cat := mustDefault(t)
+	raw := "Column,Value,Answer,notes\nrole,Staff SRE,sre,\nrole,Cloud Physicist,-,\naccountability,Team Lead,team,\nACCOUNTABILITY,People Manager,multi-team,\naccountability,,individual,empty cells\naccountability,Tech Lead,,not yet\n"
+	m, err := ParseTitles("answers.csv", []byte(raw), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := m.Find("staff sre"); !ok || r.Role.ID != "sre" {
+		t.Errorf("Find(staff sre) = %+v, %v", r, ok)
+	}
+	if r, ok := m.Find("Cloud Physicist"); !ok || !r.OutOfScope {
+		t.Errorf("Find(Cloud Physicist) = %+v, %v", r, ok)
+	}
+	for value, want := range map[string]string{"team lead": "team", "People  Manager": "multi-team", "": "individual", " ": "individual"} {
+		if a, ok := m.FindAccountability(value); !ok || a.ID != want {
+			t.Errorf("FindAccountability(%q) = %v, %v; want %s", value, a, ok, want)
+		}
+	}
+	if _, ok := m.FindAccountability("Tech Lead"); ok {
+		t.Error("a line with an empty answer is mapped")
+	}
 }

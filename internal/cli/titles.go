@@ -18,23 +18,31 @@ import (
 func NewCmdTitles(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "titles",
-		Short: "Map your organisation's job titles to the catalog's roles",
+		Short: "Map your organisation's job titles and answers to the catalog's",
 		Long: strings.TrimSpace(`
-A title map is a CSV file with the columns title and role (other columns
-are ignored) that maps the job titles of your staff list to the active
-catalog's roles, by role id, name or alias. Give it to advise and batch
-with --titles FILE (or the titles setting: CAREERPATH_TITLES, or titles:
-in the config file); it is consulted before the catalog's own names, and
-its name and sha256 go into each recommendation's catalog.titles. A
-line's title also covers itself with the catalog's title words added
-("Build Engineer" covers "Sr. Build Engineer" and "Build Engineer II"); a
-line that matches as written wins. A role of - marks a title as outside
-the track: its rows are out of scope, neither advised nor rejected.
+The answer map (--titles FILE, or the titles setting: CAREERPATH_TITLES,
+or titles: in the config file) maps the answers of your staff list, as HR
+writes them, to the active catalog's. It is a CSV file in one of two forms
+(other columns are ignored):
 
-It is read strictly: an unknown role, a title listed twice with different
-roles, a missing title or role column, or an empty title is an error
-(exit 2) naming the line, and every problem is listed at once. A line with
-an empty role is not mapped yet and is skipped.
+  title,role               job titles to roles (by role id, name or alias)
+  column,value,answer      the general form: column is role or
+                           accountability, value the answer as HR writes
+                           it, answer the catalog's id, name or alias; a
+                           value may be empty (accountability only), to
+                           say what an empty cell means
+
+It is consulted before the catalog's own names, and its name and sha256
+go into each recommendation's catalog.titles. A role's line also covers
+its title with the catalog's title words added ("Build Engineer" covers
+"Sr. Build Engineer" and "Build Engineer II"); a line that matches as
+written wins. A role of - marks a title as outside the track: its rows
+are out of scope, neither advised nor rejected.
+
+It is read strictly: an unknown role or accountability, a value listed
+twice with different answers, a missing or repeated column, or an empty
+title is an error (exit 2) naming the line, and every problem is listed at
+once. A line with an empty answer is not mapped yet and is skipped.
 
 'careerpath titles suggest STAFF.csv > titles.csv' writes one to start
 from; review it, then pass it back with --titles.`),
@@ -51,6 +59,9 @@ type TitlesSuggestOptions struct {
 
 	Format string
 	Raw    bool
+	// Accountability adds the accountability answers, which makes the
+	// output the answer map's general form.
+	Accountability bool
 }
 
 // NewCmdTitlesSuggest builds `careerpath titles suggest`; runF replaces
@@ -59,7 +70,7 @@ func NewCmdTitlesSuggest(f *cmdutil.Factory, runF func(*TitlesSuggestOptions) er
 	opts := &TitlesSuggestOptions{}
 	cmd := &cobra.Command{
 		Use:   "suggest [FILE|-]",
-		Short: "Write a title map to start from, from a staff list",
+		Short: "Write an answer map to start from, from a staff list",
 		Long: strings.TrimSpace(`
 Read a staff list (a CSV file or stdin, read as 'careerpath batch' reads
 it: the same role column, --column and --delimiter) and write a title map
@@ -83,6 +94,11 @@ role (or write another), fill in or delete the empty roles, and pass the
 file back with --titles; the loader reads title and role and ignores the
 rest, and skips a line whose role is empty.
 
+--accountability also lists the distinct accountability answers (empty
+ones included) with the answer each certainly means, and writes the
+general form column,value,answer,suggestion,count,match instead; there is
+no guess for accountability.
+
 CSV cells starting with =, +, -, @, tab or carriage return get a leading '
 (the spreadsheet formula guard, which the map's reader takes off again)
 unless --raw. Rows with the wrong number of cells are listed on stderr,
@@ -102,6 +118,7 @@ counted, and left out (exit status 3).
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.TitleSuggestionFormatNames(), ", "))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
+	fl.BoolVar(&opts.Accountability, "accountability", false, "also suggest answers for the accountability column, in the general form column,value,answer")
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.TitleSuggestionFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
@@ -131,12 +148,19 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 			return nil
 		}
 		tally.Add(r.Answers.Role)
+		if opts.Accountability {
+			tally.AddAccountability(r.Answers.Accountability)
+		}
 		return nil
 	})
 	if err := in.Failure(ctx, err); err != nil {
 		return err
 	}
-	suggestions := advisor.New(run.Catalog).WithTitles(run.Read.Titles).Suggest(tally)
+	adv := advisor.New(run.Catalog).WithTitles(run.Read.Titles)
+	suggestions := render.AnswerSuggestions{Roles: adv.Suggest(tally), General: opts.Accountability}
+	if opts.Accountability {
+		suggestions.Accountability = adv.SuggestAccountability(tally)
+	}
 	err = run.Write(func(w io.Writer, width int) error {
 		return render.TitleSuggestions(w, format, suggestions, width, opts.Raw)
 	})
@@ -145,7 +169,7 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	}
 	name := text.Sanitize(in.Name)
 	malformed.list(opts.IO.ErrOut, name)
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s, %d malformed\n", name, rows, plural(rows, "row"), len(suggestions), plural(len(suggestions), "title"), malformed.count)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d %s read, %d distinct %s, %d malformed\n", name, rows, plural(rows, "row"), len(suggestions.Roles), plural(len(suggestions.Roles), "title"), malformed.count)
 	if malformed.count > 0 {
 		return &cmdutil.RejectedRowsError{Rejected: malformed.count, Read: rows, Listed: "they are listed above and left out of the map"}
 	}

@@ -184,6 +184,7 @@ func summariseRows(t *testing.T, ndjson string) string {
 			Error   *struct {
 				Problems []struct{ Column, Message string }
 			}
+			OutOfScope *struct{ Column, Message string } `json:"out_of_scope"`
 		}
 		if err := json.Unmarshal([]byte(line), &row); err != nil {
 			t.Fatal(err)
@@ -194,6 +195,10 @@ func summariseRows(t *testing.T, ndjson string) string {
 				b.WriteString(" [" + p.Column + "] " + p.Message)
 			}
 			b.WriteString("\n")
+			continue
+		}
+		if row.OutOfScope != nil {
+			b.WriteString("row " + strconv.Itoa(row.Row) + " out of scope: [" + row.OutOfScope.Column + "] " + row.OutOfScope.Message + "\n")
 			continue
 		}
 		b.WriteString(strings.Join([]string{"row", strconv.Itoa(row.Row), row.Role.Match, row.Role.Name, row.Level.Name, "titles=" + row.Catalog.Titles.Name, "|", row.Trace[0].Detail, "|", row.Trace[len(row.Trace)-1].Detail}, " ") + "\n")
@@ -249,5 +254,44 @@ func TestTitlesSuggestGuardsFormulas(t *testing.T) {
 	b := runCLI(t, nil, "batch", "--titles", titles, "--start", "2027-01-04", staff)
 	if b.code != cmdutil.ExitOK || !strings.Contains(b.stderr, "2 rows read, 2 advised") {
 		t.Errorf("the reviewed map does not match the guarded titles: exit %d, %s", b.code, b.stderr)
+	}
+}
+
+// The loop in the answer map's general form: suggest with accountability,
+// use unreviewed (no guess applied, HR's accountability still unknown),
+// review, use (the reviewed answers applied). An empty accountability is
+// rejected on its own reason, with the hint to map it.
+func TestAnswerMapLoop(t *testing.T) {
+	staff := writeFile(t, "staff.csv", "employee_id,job_title,tenure,accountability\n"+
+		"E1,Sr. DevOps Engineer,6,Team Lead\nE2,Data Enginer,3,team\nE3,Staff SRE,8,People Manager\n"+
+		"E4,Cloud Physicist,5,team\nE5,DevOps Engineer,2,\nE6,Platform Engineer II,4,Team Lead\n")
+	suggested := runCLI(t, nil, "titles", "suggest", "--accountability", staff)
+	if suggested.code != cmdutil.ExitOK {
+		t.Fatalf("suggest: exit %d, %s", suggested.code, suggested.stderr)
+	}
+	golden.Assert(t, "answer_map_suggest", suggested.stdout)
+	unreviewed := writeFile(t, "unreviewed.csv", suggested.stdout)
+	before := runCLI(t, nil, "batch", "--titles", unreviewed, "--start", "2027-01-04", "--format", "ndjson", staff)
+	if before.code != cmdutil.ExitRejected || !strings.Contains(before.stderr, "6 rows read, 0 advised, 6 rejected") {
+		t.Errorf("unreviewed: exit %d, %q", before.code, before.stderr)
+	}
+	reviewed := strings.NewReplacer(
+		"role,Data Enginer,,Data Engineer,", "role,Data Enginer,Data Engineer,Data Engineer,",
+		"role,Cloud Physicist,,,", "role,Cloud Physicist,-,,",
+		"accountability,Team Lead,,,", "accountability,Team Lead,team,,",
+		"accountability,People Manager,,,", "accountability,People Manager,multi-team,,",
+	).Replace(suggested.stdout)
+	if reviewed == suggested.stdout {
+		t.Fatal("the review changed nothing")
+	}
+	titles := writeFile(t, "answers.csv", reviewed)
+	after := runCLI(t, nil, "batch", "--titles", titles, "--start", "2027-01-04", "--format", "ndjson", staff)
+	if after.code != cmdutil.ExitRejected || !strings.Contains(after.stderr, "6 rows read, 4 advised, 1 rejected, 1 out of scope") {
+		t.Fatalf("reviewed: exit %d, %q", after.code, after.stderr)
+	}
+	schematest.ValidateNDJSON(t, schematest.BatchRecord, []byte(after.stdout))
+	golden.Assert(t, "answer_map_batch", summariseRows(t, after.stdout))
+	if !strings.Contains(after.stdout, "the accountability is empty; use one of") || !strings.Contains(after.stdout, "with a line accountability,,ANSWER") {
+		t.Errorf("the empty accountability's reason:\n%s", after.stdout)
 	}
 }
