@@ -20,8 +20,9 @@ type Advisor struct {
 	titles *catalog.Titles
 	// roleNames ends every unknown-role message; spellings serve the
 	// did-you-mean. Both are made once.
-	roleNames string
-	spellings []spelling
+	roleNames   string
+	spellings   []spelling
+	longestWord int // in runes, of the spellings' words
 	// ranked holds Specialisations' answer for each role and level met so
 	// far (rankedKey to []Specialisation): it depends on nothing else, and
 	// a batch asks for it once per distinct answers. A pointer, so that

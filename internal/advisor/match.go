@@ -153,10 +153,21 @@ func (a *Advisor) suggestRole(answer string) *catalog.Role {
 		return nil
 	}
 	joined := strings.Join(words, "")
+	var runes [][]rune // made once a spelling has as many words
+	var scratch []int
 	best, bestDist, tie := -1, 0, false
 	for _, s := range a.spellings {
-		d, ok := wordsDistance(words, s.words)
-		if !ok && joined == strings.Join(s.words, "") {
+		d, ok := 0, false
+		if len(s.runes) == len(words) {
+			if runes == nil {
+				runes, scratch = make([][]rune, len(words)), make([]int, 3*(a.longestWord+1))
+				for i, w := range words {
+					runes[i] = []rune(w)
+				}
+			}
+			d, ok = wordsDistance(runes, s.runes, scratch)
+		}
+		if !ok && joined == s.joined {
 			d, ok = 1, true
 		}
 		switch {
@@ -190,14 +201,14 @@ func (a *Advisor) nameWords(answer string) []string {
 // wordsDistance is the sum of the edits between answer's words and a
 // spelling's, word by word; ok is false when the counts differ or a word
 // is more than wordEdits from its counterpart.
-func wordsDistance(answer, spelling []string) (int, bool) {
+func wordsDistance(answer, spelling [][]rune, scratch []int) (int, bool) {
 	if len(answer) != len(spelling) {
 		return 0, false
 	}
 	total := 0
-	for i, w := range answer {
-		a, b := []rune(w), []rune(spelling[i])
-		d, ok := boundedDistance(a, b, wordEdits(min(len(a), len(b))), nil)
+	for i, a := range answer {
+		b := spelling[i]
+		d, ok := boundedDistance(a, b, wordEdits(min(len(a), len(b))), scratch)
 		if !ok {
 			return 0, false
 		}
@@ -212,10 +223,12 @@ func wordsDistance(answer, spelling []string) (int, bool) {
 func wordEdits(n int) int { return n / 4 }
 
 // spelling is a role's id, name or alias as the did-you-mean compares
-// it: split into words as TitleWords splits answers.
+// it: split into words as TitleWords splits answers, and the words joined
+// without spaces.
 type spelling struct {
-	role  int
-	words []string
+	role   int
+	runes  [][]rune
+	joined string
 }
 
 // suggestIndex prepares the did-you-mean: each spelling's words, less
@@ -224,9 +237,16 @@ func (a *Advisor) suggestIndex() []spelling {
 	var spellings []spelling
 	for i, r := range a.cat.Roles {
 		for _, s := range append([]string{r.ID, r.Name}, r.Policy.Aliases...) {
-			if words := a.nameWords(s); len(words) > 0 {
-				spellings = append(spellings, spelling{role: i, words: words})
+			words := a.nameWords(s)
+			if len(words) == 0 {
+				continue
 			}
+			sp := spelling{role: i, joined: strings.Join(words, "")}
+			for _, w := range words {
+				sp.runes = append(sp.runes, []rune(w))
+				a.longestWord = max(a.longestWord, len(sp.runes[len(sp.runes)-1]))
+			}
+			spellings = append(spellings, sp)
 		}
 	}
 	return spellings

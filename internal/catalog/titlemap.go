@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,8 +37,11 @@ type Titles struct {
 	List  []MappedTitle
 	byKey map[string]int // List's index by Key(title)
 	// words are each List entry's title split by TitleWords, for matching
-	// with title words added.
-	words [][]string
+	// with title words added; byFirstWord indexes them by their first
+	// word, which an answer must hold, so that a lookup compares the few
+	// lines that can fit rather than the whole map.
+	words       [][]string
+	byFirstWord map[string][]int
 	// accs are the accountability lines of the general form, by
 	// Key(value); an empty value maps empty cells.
 	accs map[string]*Accountability
@@ -98,8 +102,8 @@ func (t *Titles) FindByTitleWords(answer string) (m MappedTitle, ignored []strin
 		return MappedTitle{}, nil, false
 	}
 	best, tie := -1, false
-	for i, spelling := range t.words {
-		left, fits := t.cat.ignoredWords(words, spelling)
+	for i := range t.candidates(words) {
+		left, fits := t.cat.ignoredWords(words, t.words[i])
 		if !fits || (len(left) == 0 && dropped == "") {
 			continue
 		}
@@ -117,6 +121,23 @@ func (t *Titles) FindByTitleWords(answer string) (m MappedTitle, ignored []strin
 		ignored = append(ignored, dropped)
 	}
 	return t.List[best], ignored, true
+}
+
+// candidates yields the lines whose first word is one of the answer's, each
+// once.
+func (t *Titles) candidates(words []string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for k, w := range words {
+			if slices.Contains(words[:k], w) {
+				continue // its lines were yielded already
+			}
+			for _, i := range t.byFirstWord[w] {
+				if !yield(i) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // same reports whether two lines map to the same thing.
@@ -189,7 +210,7 @@ func readTitles(path string) ([]byte, error) {
 // problem is reported at once, at its line.
 func ParseTitles(origin string, raw []byte, cat *Loaded) (*Titles, error) {
 	sum := sha256.Sum256(raw)
-	t := &Titles{Source: TitlesSource{Name: filepath.Base(origin), SHA256: hex.EncodeToString(sum[:])}, byKey: map[string]int{}, accs: map[string]*Accountability{}, cat: cat}
+	t := &Titles{Source: TitlesSource{Name: filepath.Base(origin), SHA256: hex.EncodeToString(sum[:])}, byKey: map[string]int{}, byFirstWord: map[string][]int{}, accs: map[string]*Accountability{}, cat: cat}
 	p := &titlesParser{cat: cat, titles: t, lineOf: map[string]int{}, accLine: map[string]int{}}
 	p.parse(bytes.TrimPrefix(raw, []byte(utf8BOM)))
 	if len(p.problems) > 0 {
@@ -402,6 +423,9 @@ func (p *titlesParser) entry(line int, title, roleAnswer string) {
 	p.titles.byKey[key] = len(p.titles.List)
 	p.titles.List = append(p.titles.List, m)
 	words, _ := TitleWords(title)
+	if len(words) > 0 {
+		p.titles.byFirstWord[words[0]] = append(p.titles.byFirstWord[words[0]], len(p.titles.words))
+	}
 	p.titles.words = append(p.titles.words, words)
 }
 
