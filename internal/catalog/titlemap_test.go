@@ -90,7 +90,8 @@ func mustDefault(t testing.TB) *Loaded {
 // map in which every listed title finds its role.
 func FuzzParseTitles(f *testing.F) {
 	cat := mustDefault(f)
-	for _, seed := range []string{"title,role\nStaff SRE,sre\n", "title,role\n\"a\nb\",SRE\n,\n", "role,title\nx,y\n", "\xef\xbb\xbftitle;role\n"} {
+	for _, seed := range []string{"title,role\nStaff SRE,sre\n", "title,role\n\"a\nb\",SRE\n,\n", "role,title\nx,y\n", "\xef\xbb\xbftitle;role\n",
+		"column,value,answer\nrole,Build Engineer,-\naccountability,,team\nrole,Sr. Build Engineer (x),sre\n", "title,role,title\n'-,'-\n"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -105,6 +106,9 @@ func FuzzParseTitles(f *testing.F) {
 		for _, m := range titles.List {
 			if r, ok := titles.Find(m.Title); !ok || !r.same(m) {
 				t.Fatalf("%q lists %v but finds %v", m.Title, m, r)
+			}
+			if r, _, ok := titles.FindByTitleWords("Senior " + m.Title + " II"); ok && r.Role == nil && !r.OutOfScope {
+				t.Fatalf("%q with title words finds a line with neither role nor out of scope: %v", m.Title, r)
 			}
 		}
 	})
