@@ -46,8 +46,9 @@ rejects every row that has it.
 One record per person in either file: SELF's rows in input order, then the
 MANAGER rows that matched none. Each says the two levels, the delta
 (manager's level order minus self's), which answers differ, and a status:
-agree, manager-higher, self-higher, only-self, only-manager or rejected
-(with the side, column and reason). --by COLUMN adds the group of each
+agree, manager-higher, self-higher, only-self, only-manager, rejected
+(with the side, column and reason) or out-of-scope (the answer map marks a
+side's job title as outside the track; not counted as unmatched). --by COLUMN adds the group of each
 record (from MANAGER, else SELF) and a mean delta per group.
 
 csv (default) writes the records flat, with batch's formula guard unless
