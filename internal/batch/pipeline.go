@@ -28,9 +28,9 @@ type chunk struct {
 	buf  *[]byte // data's backing buffer, for reuse
 
 	// out holds the chunk's encoded rows, or visit its rows for Visit.
-	out               *[]byte
-	visit             *visitRows
-	advised, rejected int
+	out                           *[]byte
+	visit                         *visitRows
+	advised, rejected, outOfScope int
 }
 
 // Run advises every record of in and writes the rows as out in input
@@ -163,7 +163,8 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 			}
 			sum.Advised += c.advised
 			sum.Rejected += c.rejected
-			sum.Read += c.advised + c.rejected
+			sum.OutOfScope += c.outOfScope
+			sum.Read += c.advised + c.rejected + c.outOfScope
 			if c.out != nil {
 				pools.putOut(c.out)
 			}
@@ -423,9 +424,12 @@ func (w *worker) process(c *chunk) {
 		} else {
 			o = w.outcomes.reject(Problem{Message: shapeMessage(len(w.rec.fields), w.layout.width)})
 		}
-		if o.encoded.Rejected {
+		switch {
+		case o.encoded.Rejected:
 			c.rejected++
-		} else {
+		case o.encoded.OutOfScope:
+			c.outOfScope++
+		default:
 			c.advised++
 		}
 		if keepRows {

@@ -42,10 +42,14 @@ const (
 	OnlySelf      Status = "only-self"
 	OnlyManager   Status = "only-manager"
 	Rejected      Status = "rejected"
+	// OutOfScope: the title map marks a side's job title as outside the
+	// catalog's track (role -); the person is neither compared nor
+	// rejected.
+	OutOfScope Status = "out-of-scope"
 )
 
 // Statuses lists every status in summary order.
-var Statuses = []Status{Agree, ManagerHigher, SelfHigher, OnlySelf, OnlyManager, Rejected}
+var Statuses = []Status{Agree, ManagerHigher, SelfHigher, OnlySelf, OnlyManager, Rejected, OutOfScope}
 
 // Complete reports whether a record was matched and advised on both sides.
 func (s Status) Complete() bool { return s == Agree || s == ManagerHigher || s == SelfHigher }
@@ -62,7 +66,10 @@ type Row struct {
 	// Decided is what the join keeps of the row's recommendation (see
 	// Derive), nil when the row was rejected.
 	Decided         *Decided
-	Column, Message string // why the row was rejected
+	Column, Message string // why the row was rejected, or is out of scope
+	// OutOfScope says the title map marks the row's job title as outside
+	// the catalog's track.
+	OutOfScope bool
 }
 
 // Decided is a recommendation's level, resolved answers and plan start:
@@ -140,9 +147,10 @@ type outcome struct {
 	role, account string
 	years         float64
 	start         string
-	// For a rejected row: why.
-	rejected        bool
-	column, message string
+	// For a rejected row: why. An out-of-scope row is neither rejected
+	// nor advised.
+	rejected, outOfScope bool
+	column, message      string
 }
 
 // New returns an empty join; adv re-advises rows for Records.
@@ -223,7 +231,7 @@ func (j *Join) add(side Side, r *Row) error {
 func (j *Join) outcomeOf(answers [3]int32, r *Row) int32 {
 	if r.Decided == nil {
 		// A row of the wrong shape is rejected whatever its answers.
-		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
+		return j.outcomes.of(outcome{rejected: !r.OutOfScope, outOfScope: r.OutOfScope, column: r.Column, message: r.Message})
 	}
 	key := [4]int32{answers[0], answers[1], answers[2]}
 	if r.Start != noStart {
@@ -362,6 +370,8 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 	switch {
 	case len(rec.Errors) > 0:
 		rec.Status = Rejected
+	case j.outOfScope(self) || j.outOfScope(mgr):
+		rec.Status = OutOfScope
 	case mgr == nil:
 		rec.Status = OnlySelf
 	case self == nil:
@@ -370,6 +380,11 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 		j.compare(rec, j.outcomes.at(self.outcome), j.outcomes.at(mgr.outcome))
 	}
 	return nil
+}
+
+// outOfScope reports whether a held row's title is outside the track.
+func (j *Join) outOfScope(h *heldRow) bool {
+	return h != nil && j.outcomes.at(h.outcome).outOfScope
 }
 
 func (j *Join) group(self, mgr *heldRow) string {
@@ -386,7 +401,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 	}
 	o := j.outcomes.at(h.outcome)
 	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), Cells: h.answers}
-	if o.rejected {
+	if o.rejected || o.outOfScope {
 		return a, nil
 	}
 	a.Level = &o.level

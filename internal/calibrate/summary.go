@@ -15,7 +15,7 @@ type Summary struct {
 	// Agreement is the share of compared people whose two levels agree; 0
 	// when none were compared.
 	Agreement float64
-	Statuses  []StatusCount // every status, in Statuses order
+	Statuses  []StatusCount // every status, in Statuses order; OutOfScope only when counted
 	// Deltas counts the compared people by delta, from -(levels-1) to
 	// levels-1 of the catalog.
 	Deltas []DeltaCount
@@ -179,6 +179,9 @@ func (t *tally) Merge(o *tally) {
 func (t *tally) Summary() Summary {
 	sum := Summary{Records: t.records}
 	for _, st := range Statuses {
+		if st == OutOfScope && t.statuses[st] == 0 {
+			continue // only title maps with "-" lines make any
+		}
 		sum.Statuses = append(sum.Statuses, StatusCount{st, t.statuses[st]})
 		if st.Complete() {
 			sum.Compared += t.statuses[st]

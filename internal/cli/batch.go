@@ -31,8 +31,10 @@ Advise every row of a CSV file (or stdin) and write one output row per
 input row, in input order. The header row names the columns, matched
 ignoring case and surrounding spaces:
 
-  role            the role (as in 'careerpath advise --role')
-  years           years of experience; also experience, years_experience, yoe
+  role            the role (as in 'careerpath advise --role'); without a
+                  role column, also job_title, job title, title, position
+  years           years of experience; also experience, years_experience,
+                  yoe; without those, also tenure, years_of_experience
   accountability  team accountability; also scope
   start           optional per-row plan start, YYYY-MM-DD (1900 to 2999)
 

@@ -46,14 +46,15 @@ rejects every row that has it.
 One record per person in either file: SELF's rows in input order, then the
 MANAGER rows that matched none. Each says the two levels, the delta
 (manager's level order minus self's), which answers differ, and a status:
-agree, manager-higher, self-higher, only-self, only-manager or rejected
-(with the side, column and reason). --by COLUMN adds the group of each
-record (from MANAGER, else SELF) and a mean delta per group; a group of
-fewer than --min-group people (default 5, also the min-group setting; 1
-shows all) is shown without its figures, and the next smallest with it when
-it alone would be hidden. --no-people leaves the records out of table,
-markdown and html, for a summary shared beyond HR (the other formats are
-the records, so it refuses them).
+agree, manager-higher, self-higher, only-self, only-manager, rejected
+(with the side, column and reason) or out-of-scope (the answer map marks a
+side's job title as outside the track; not counted as unmatched). --by
+COLUMN adds the group of each record (from MANAGER, else SELF) and a mean
+delta per group; a group of fewer than --min-group people (default 5, also
+the min-group setting; 1 shows all) is shown without its figures, and the
+next smallest with it when it alone would be hidden. --no-people leaves the
+records out of table, markdown and html, for a summary shared beyond HR
+(the other formats are the records, so it refuses them).
 
 csv (default) writes the records flat, with batch's formula guard unless
 --raw; ndjson and json carry both full recommendations under "self" and
@@ -135,7 +136,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 			return err
 		}
 	}
-	if unmatched := sum.Records - sum.Compared; unmatched > 0 {
+	if unmatched := sum.Records - sum.Compared - sum.Count(calibrate.OutOfScope); unmatched > 0 {
 		return &cmdutil.UnmatchedRecordsError{Unmatched: unmatched, Records: sum.Records}
 	}
 	return nil

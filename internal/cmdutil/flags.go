@@ -8,7 +8,7 @@ import (
 // value is read through the titles setting (flag, CAREERPATH_TITLES, the
 // config file's titles key) and loaded by Factory.Titles.
 func AddTitlesFlag(cmd *cobra.Command) {
-	cmd.Flags().String(KeyTitles, "", WithEnv("title map `FILE`: CSV with columns title,role mapping your job titles to the catalog's roles (see 'careerpath titles suggest')", KeyTitles))
+	cmd.Flags().String(KeyTitles, "", WithEnv("answer map `FILE`: CSV with columns title,role mapping your job titles to the catalog's roles, or column,value,answer also mapping accountability answers (see 'careerpath titles')", KeyTitles))
 	must(cmd.MarkFlagFilename(KeyTitles, "csv"))
 }
 

@@ -271,8 +271,12 @@ func (r *StaffListRun) Write(write func(w io.Writer, width int) error) error {
 
 // Tally tells stderr what was read from one input.
 func (r *StaffListRun) Tally(name string, sum batch.Summary) {
-	fmt.Fprintf(r.list.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n",
-		text.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	outOfScope := ""
+	if sum.OutOfScope > 0 { // only maps with "-" lines make any
+		outOfScope = fmt.Sprintf(", %d out of scope", sum.OutOfScope)
+	}
+	fmt.Fprintf(r.list.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected%s\n",
+		text.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected, outOfScope)
 }
 
 // Close closes the inputs, stops listening for signals and puts the

@@ -104,7 +104,11 @@ func reportText(w io.Writer, doc *reportdoc.Document, width int, s style) error 
 	out.para("", fmt.Sprintf("%s %s (sha256 %s), plans from %s, input %s",
 		doc.Catalog.Name, doc.Catalog.Version, doc.Catalog.SHA256, doc.Inputs.Start, doc.Inputs.File))
 	out.line("")
-	out.line("%d rows read: %d advised, %d rejected", doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected)
+	outOfScope := ""
+	if doc.Rows.OutOfScope > 0 {
+		outOfScope = fmt.Sprintf(", %d out of scope (their job titles are outside the track in the title map)", doc.Rows.OutOfScope)
+	}
+	out.line("%d rows read: %d advised, %d rejected%s", doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected, outOfScope)
 	for _, sec := range reportSections(doc, !s.markdown()) {
 		out.line("")
 		out.line("%s", s.heading(sec.Heading))

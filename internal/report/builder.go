@@ -170,6 +170,10 @@ func (b *Builder) Begin(header []string) error {
 // Add counts one row; rows must come in input order.
 func (b *Builder) Add(row batch.AdvisedRow) error {
 	b.rows.Read++
+	if row.OutOfScope {
+		b.rows.OutOfScope++ // one line of the report, no view's business
+		return nil
+	}
 	var d *derived
 	if row.Rejected() {
 		b.rows.Rejected++
@@ -212,7 +216,7 @@ func (b *Builder) flush() {
 // the builder's own must equal.
 func (b *Builder) Report(sum batch.Summary) (*reportdoc.Document, error) {
 	b.flush()
-	if sum.Read != b.rows.Read || sum.Advised != b.rows.Advised || sum.Rejected != b.rows.Rejected {
+	if sum.Read != b.rows.Read || sum.Advised != b.rows.Advised || sum.Rejected != b.rows.Rejected || sum.OutOfScope != b.rows.OutOfScope {
 		return nil, fmt.Errorf("report: the pipeline counted %+v and the report %+v", sum, b.rows)
 	}
 	s := b.sheet

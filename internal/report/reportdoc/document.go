@@ -49,11 +49,14 @@ type Inputs struct {
 	Columns      map[string]string `json:"columns"`
 }
 
-// Rows counts the data rows: read = advised + rejected.
+// Rows counts the data rows: read = advised + rejected + out of scope
+// (rows whose title the title map marks as outside the track, which no
+// other part of the report counts).
 type Rows struct {
-	Read     int `json:"read"`
-	Advised  int `json:"advised"`
-	Rejected int `json:"rejected"`
+	Read       int `json:"read"`
+	Advised    int `json:"advised"`
+	Rejected   int `json:"rejected"`
+	OutOfScope int `json:"out_of_scope"`
 }
 
 // LevelRef names a catalog level.
