@@ -46,6 +46,9 @@ type Options struct {
 	Columns map[string]string
 	// Start is the plan start for rows without their own.
 	Start time.Time
+	// Sheet names the sheet read from a workbook input; "" reads the
+	// first. A CSV input has none, and ignores it.
+	Sheet string
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
 	// Titles is the organisation's title map, consulted before the
