@@ -85,6 +85,11 @@ func runBatch(opts *BatchOptions) error {
 	if err != nil {
 		return &cmdutil.UsageError{Err: err}
 	}
+	if format == render.XLSX {
+		if err := opts.RefuseBinaryToTerminal(opts.Format); err != nil {
+			return err
+		}
+	}
 	run, err := opts.Begin()
 	if err != nil {
 		return err
@@ -98,9 +103,15 @@ func runBatch(opts *BatchOptions) error {
 
 	var sum batch.Summary
 	err = run.Write(func(out io.Writer, width int) error {
-		rows := render.BatchRows(out, format, render.BatchOptions{Raw: opts.Raw, Width: width})
-		sum, err = batch.Run(run.Context, run.Catalog, in.Reader, rows, read)
-		return in.Failure(run.Context, err)
+		write := func(out io.Writer, format render.Format, raw bool) error {
+			rows := render.BatchRows(out, format, render.BatchOptions{Raw: raw, Width: width})
+			sum, err = batch.Run(run.Context, run.Catalog, in.Reader, rows, read)
+			return in.Failure(run.Context, err)
+		}
+		if format == render.XLSX {
+			return render.Workbook(out, read.Delimiter, func(csv io.Writer) error { return write(csv, render.CSV, true) })
+		}
+		return write(out, format, opts.Raw)
 	})
 	if err != nil {
 		return err

@@ -83,6 +83,11 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return &cmdutil.UsageError{Err: err}
 	}
+	if format == render.XLSX {
+		if err := opts.RefuseBinaryToTerminal(opts.Format); err != nil {
+			return err
+		}
+	}
 	run, err := opts.Begin()
 	if err != nil {
 		return err
@@ -113,6 +118,14 @@ func runCalibrate(opts *CalibrateOptions) error {
 	var sum calibrate.Summary
 	err = run.Write(func(w io.Writer, width int) (err error) {
 		ropts.Width = width
+		if format == render.XLSX {
+			raw := ropts
+			raw.Raw = true
+			return render.Workbook(w, raw.Delimiter, func(csv io.Writer) (err error) {
+				sum, err = writeCalibration(csv, render.CSV, res.Join, raw)
+				return err
+			})
+		}
 		sum, err = writeCalibration(w, format, res.Join, ropts)
 		return err
 	})
@@ -122,7 +135,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 	for i, s := range res.Reads {
 		run.Tally(res.Files[i], s)
 	}
-	if format == render.CSV || format == render.NDJSON || format == render.JSON {
+	if format == render.CSV || format == render.XLSX || format == render.NDJSON || format == render.JSON {
 		if err := render.CalibrationSummary(opts.IO.ErrOut, sum, ropts); err != nil {
 			return err
 		}

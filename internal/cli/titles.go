@@ -96,6 +96,11 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	if err != nil {
 		return &cmdutil.UsageError{Err: err}
 	}
+	if format == render.XLSX {
+		if err := opts.RefuseBinaryToTerminal(opts.Format); err != nil {
+			return err
+		}
+	}
 	run, err := opts.Begin()
 	if err != nil {
 		return err
@@ -108,7 +113,7 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	ctx, in := run.Context, ins[0]
 	tally := advisor.NewTitleTally()
 	rows := 0
-	err = batch.ReadRows(ctx, in.Reader, batch.Options{Delimiter: run.Read.Delimiter, Columns: run.Read.Columns}, func(r batch.Row) error {
+	err = batch.ReadRows(ctx, in.Reader, batch.Options{Delimiter: run.Read.Delimiter, Columns: run.Read.Columns, Sheet: run.Read.Sheet}, func(r batch.Row) error {
 		if r.Shape == "" {
 			tally.Add(r.Answers.Role)
 			rows++

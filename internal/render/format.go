@@ -30,7 +30,9 @@ type Format string
 // The formats every command offers; the calendar only a recommendation
 // has, its plan as iCalendar events; CSV and NDJSON for the staff-list
 // commands (CSV also being the title map format, what --titles reads back);
-// and HTML, one self-contained page, for a report or a calibration.
+// HTML, one self-contained page, for a report or a calibration; and XLSX,
+// a workbook of the rows a staff-list command writes as CSV (see
+// Workbook).
 const (
 	Table    Format = "table"
 	JSON     Format = "json"
@@ -40,6 +42,7 @@ const (
 	CSV      Format = "csv"
 	NDJSON   Format = "ndjson"
 	HTML     Format = "html"
+	XLSX     Format = "xlsx"
 )
 
 // Formats lists the formats of every command in the order help text shows

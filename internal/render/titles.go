@@ -10,7 +10,7 @@ import (
 
 // TitleSuggestionFormats lists the formats of `titles suggest`, the
 // default first.
-var TitleSuggestionFormats = []Format{CSV, JSON, Table}
+var TitleSuggestionFormats = []Format{CSV, JSON, Table, XLSX}
 
 // TitleSuggestionFormatNames returns the format names, for help and
 // completion.
@@ -33,6 +33,12 @@ func TitleSuggestions(w io.Writer, f Format, rows []advisor.TitleSuggestion, wid
 	switch f {
 	case JSON:
 		return WriteJSON(w, rows)
+	case XLSX:
+		cells := make([][]string, len(rows))
+		for i, r := range rows {
+			cells[i] = titleSuggestionCells(r)
+		}
+		return writeWorkbook(w, titleSuggestionHeader, cells)
 	case CSV:
 		cw := csv.NewWriter(w)
 		if err := cw.Write(titleSuggestionHeader); err != nil {

@@ -9,6 +9,7 @@ package sheet
 
 import (
 	"archive/zip"
+	"encoding/csv"
 	"bytes"
 	"errors"
 	"fmt"
@@ -64,10 +65,12 @@ var ErrOLE = errors.New("the file is an old Excel .xls workbook or an encrypted 
 // can be many times its size. A worksheet or shared-strings part past
 // xmlInMemory is unpacked to a temporary file and streamed from there, so
 // that memory stays bounded however long the sheet is; all the parts
-// together past unzipLimit are refused, as a ZIP bomb would be.
+// together past unzipLimit are refused, as a ZIP bomb would be. ToCSV,
+// for small files, keeps every part in memory, up to smallUnzipLimit.
 const (
-	xmlInMemory = 4 << 20
-	unzipLimit  = 4 << 30
+	xmlInMemory     = 4 << 20
+	unzipLimit      = 4 << 30
+	smallUnzipLimit = 64 << 20
 )
 
 // Reader reads one sheet of a workbook, row by row.
@@ -83,10 +86,14 @@ type Reader struct {
 // sheet when name is "". Its errors say what to do. The caller must Close
 // the reader, which removes the temporary files.
 func Open(data []byte, name string) (*Reader, error) {
+	return open(data, name, excelize.Options{UnzipXMLSizeLimit: xmlInMemory, UnzipSizeLimit: unzipLimit})
+}
+
+func open(data []byte, name string, limits excelize.Options) (*Reader, error) {
 	if err := checkWorkbook(data); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipXMLSizeLimit: xmlInMemory, UnzipSizeLimit: unzipLimit})
+	f, err := excelize.OpenReader(bytes.NewReader(data), limits)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the workbook: %v; open it in a spreadsheet and save it again as .xlsx, or export CSV", err)
 	}
@@ -185,4 +192,33 @@ func (r *Reader) Err() error {
 func (r *Reader) Close() error {
 	err := r.rows.Close()
 	return errors.Join(err, r.file.Close())
+}
+
+// ToCSV is the sheet called name (the first for "") of the workbook data
+// as CSV text, for a reader of small CSV files such as the title map:
+// each row a record, a row without cells an empty line, so that a CSV
+// reader's line numbers are the sheet's row numbers (but for a cell over
+// several lines). It writes no temporary file.
+func ToCSV(data []byte, name string) ([]byte, error) {
+	r, err := open(data, name, excelize.Options{UnzipXMLSizeLimit: smallUnzipLimit, UnzipSizeLimit: smallUnzipLimit})
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	for r.Next() {
+		cells, err := r.Cells()
+		if err != nil {
+			return nil, err
+		}
+		if len(cells) > 0 {
+			_ = w.Write(cells) // a bytes.Buffer takes every write
+		}
+		w.Flush()
+		if len(cells) == 0 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes(), r.Err()
 }
