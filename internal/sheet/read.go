@@ -9,8 +9,8 @@ package sheet
 
 import (
 	"archive/zip"
-	"encoding/csv"
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"strconv"
