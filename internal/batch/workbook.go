@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/careerpath/careerpath/internal/sheet"
 )
@@ -37,6 +38,11 @@ func sniff(in io.Reader, opts Options, chunkSize, limit int) (source, error) {
 // and each row is written as a CSV record for the workers' parser, its
 // line being its row number in the sheet.
 type workbookSource struct {
+	// mu keeps close from closing the sheet while next reads it: a run
+	// that fails returns, and closes its source, while its reader
+	// goroutine may still be in next.
+	mu        sync.Mutex
+	closed    bool
 	sheet     *sheet.Reader
 	delim     byte
 	chunkSize int
@@ -79,6 +85,11 @@ func (s *workbookSource) header() ([][]byte, []byte, error) {
 // wide as the header at least: a sheet leaves out the empty cells at a
 // row's end, which CSV writes.
 func (s *workbookSource) next() ([]byte, int, []int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, 0, nil, nil
+	}
 	s.buf = s.buf[:0]
 	var rows []int
 	for len(s.buf) < s.chunkSize && s.sheet.Next() {
@@ -108,7 +119,12 @@ func (s *workbookSource) next() ([]byte, int, []int, error) {
 	return s.buf, rows[0], rows, nil
 }
 
-func (s *workbookSource) close() { s.sheet.Close() }
+func (s *workbookSource) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	s.sheet.Close()
+}
 
 // appendRecord appends cells as one CSV record that recordParser reads
 // back as the same cells: a cell holding the delimiter, a quote or a line

@@ -189,3 +189,28 @@ func TestWorkbookInputErrors(t *testing.T) {
 		t.Errorf("CSV with a sheet name: %+v, %v", sum, err)
 	}
 }
+
+// failingWriter fails every write after the first n bytes.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.n -= len(p); w.n < 0 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+// TestWorkbookRunStopsCleanly: a run whose output fails while rows of the
+// sheet are still unread returns the output's error and closes the sheet,
+// again and again (CI runs the batch tests under -race; the reader may
+// still be in the sheet when the run closes it, which a lock guards).
+func TestWorkbookRunStopsCleanly(t *testing.T) {
+	book := asWorkbook(t, staffOneLinePerRow(t, 3000), ',')
+	for range 3 {
+		_, err := batch.Run(context.Background(), loadCatalog(t), bytes.NewReader(book),
+			render.BatchRows(&failingWriter{n: 4096}, render.CSV, render.BatchOptions{}), batch.Options{Start: planStart})
+		if err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Fatalf("got %v, want the write's error", err)
+		}
+	}
+}
