@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	_ "github.com/careerpath/careerpath/internal/golden"
 	"github.com/careerpath/careerpath/internal/sheet"
@@ -366,4 +367,52 @@ func TestFromCSV(t *testing.T) {
 	if !errors.Is(err, failure) || b.Len() != 0 {
 		t.Errorf("a failed write gave %v and %d bytes", err, b.Len())
 	}
+}
+
+// FuzzWriteReadBack: a row written and read back gives its cells, except
+// what XML 1.0 cannot hold (control characters other than tab, line feed
+// and carriage return, lone surrogates, U+FFFE and U+FFFF), which comes
+// back as U+FFFD.
+func FuzzWriteReadBack(f *testing.F) {
+	for _, s := range []string{"5", "2.5", "05", "2026-03-01", "=1+1", " lead ", "a\r\nb", "x\x01y", "-0", "1e3", "", "\"", "0.1", "123456789012345"} {
+		f.Add(s, "SRE")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) || len(a) > 1000 || len(b) > 1000 {
+			t.Skip()
+		}
+		var buf bytes.Buffer
+		w, err := sheet.NewWriter(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.WriteHeader([]string{"a", "b"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.WriteRow([]string{a, b}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		_, rows := readAll(t, buf.Bytes(), "")
+		var got []string
+		if len(rows) == 2 {
+			got = rows[1].Cells
+		}
+		want := trimEnd([]string{xmlText(a), xmlText(b)})
+		if !slices.Equal(got, want) && !(len(want) == 0 && len(rows) == 1) {
+			t.Errorf("wrote %q, read back %q", want, got)
+		}
+	})
+}
+
+// xmlText is s as XML 1.0 can hold it.
+func xmlText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+			return r
+		}
+		return utf8.RuneError
+	}, s)
 }
