@@ -1,4 +1,5 @@
-// Package batch advises every row of a CSV staff list. It streams: a
+// Package batch advises every row of a CSV staff list, or of a workbook's
+// sheet, which it reads as CSV records (see workbookSource). It streams: a
 // reader cuts the input into chunks of whole records, workers on every core
 // advise and encode them, and a writer puts the chunks back in input order,
 // so memory stays flat however long the file is. It knows no flags and no
