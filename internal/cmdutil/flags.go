@@ -9,7 +9,7 @@ import (
 // config file's titles key) and loaded by Factory.Titles.
 func AddTitlesFlag(cmd *cobra.Command) {
 	cmd.Flags().String(KeyTitles, "", WithEnv("title map `FILE`: CSV with columns title,role mapping your job titles to the catalog's roles (see 'careerpath titles suggest')", KeyTitles))
-	must(cmd.MarkFlagFilename(KeyTitles, "csv"))
+	must(cmd.MarkFlagFilename(KeyTitles, "csv", "xlsx"))
 }
 
 // must panics on a registration error, which only a misspelt flag name
