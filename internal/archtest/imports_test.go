@@ -38,6 +38,7 @@ var layers = map[string]int{
 	"internal/text":             leaf,
 	"internal/jsonkeys":         leaf,
 	"internal/sheet":            leaf,
+	"internal/privacy":          leaf,
 	"internal/golden":           leaf,
 	"internal/ptytest":          leaf,
 	"internal/schematest":       catalogs,

@@ -89,12 +89,12 @@ a failure or Ctrl-C an existing file is left as it was.
 }
 
 func runBatch(opts *BatchOptions) error {
-	format, err := render.ParseBatchFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.BatchFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
 	}
 	if format == render.XLSX {
-		if err := opts.RefuseBinaryToTerminal(opts.Format); err != nil {
+		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
 			return err
 		}
 	}

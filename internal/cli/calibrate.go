@@ -48,7 +48,12 @@ MANAGER rows that matched none. Each says the two levels, the delta
 (manager's level order minus self's), which answers differ, and a status:
 agree, manager-higher, self-higher, only-self, only-manager or rejected
 (with the side, column and reason). --by COLUMN adds the group of each
-record (from MANAGER, else SELF) and a mean delta per group.
+record (from MANAGER, else SELF) and a mean delta per group; a group of
+fewer than --min-group people (default 5, also the min-group setting; 1
+shows all) is shown without its figures, and the next smallest with it when
+it alone would be hidden. --no-people leaves the records out of table,
+markdown and html, for a summary shared beyond HR (the other formats are
+the records, so it refuses them).
 
 csv (default) writes the records flat, with batch's formula guard unless
 --raw; ndjson and json carry both full recommendations under "self" and
@@ -63,7 +68,7 @@ is the top of table, markdown and html. html is one self-contained file.
   careerpath calibrate self.csv - --key email --format ndjson < manager.csv | jq -c 'select(.status == "manager-higher")'`, "\n"),
 	}
 	opts.Bind(f, cmd, cmdutil.StaffListShape{Inputs: []string{"SELF", "MANAGER"}, DelimiterUsage: "field delimiter of the inputs and CSV output",
-		Plans: true, Memory: cmdutil.MemoryHeld}, func() error {
+		Plans: true, Memory: cmdutil.MemoryHeld, Groups: true}, func() error {
 		if runF != nil {
 			return runF(opts)
 		}
@@ -79,12 +84,15 @@ is the top of table, markdown and html. html is one self-contained file.
 }
 
 func runCalibrate(opts *CalibrateOptions) error {
-	format, err := render.ParseCalibrationFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.CalibrationFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
+	}
+	if opts.NoPeople && (format == render.CSV || format == render.NDJSON || format == render.JSON) {
+		return cmdutil.UsageErrorf("--no-people leaves out every record, and --format %s is the records; use --format table, markdown or html for the summary alone", format)
 	}
 	if format == render.XLSX {
-		if err := opts.RefuseBinaryToTerminal(opts.Format); err != nil {
+		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
 			return err
 		}
 	}
@@ -114,7 +122,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 		return err
 	}
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter, Raw: opts.Raw,
-		Files: res.Files, Catalog: adv.Source()}
+		Files: res.Files, Catalog: adv.Source(), MinGroup: opts.MinGroup, NoPeople: opts.NoPeople}
 	var sum calibrate.Summary
 	err = run.Write(func(w io.Writer, width int) (err error) {
 		ropts.Width = width
@@ -156,11 +164,13 @@ func writeCalibration(w io.Writer, format render.Format, j *calibrate.Join, opt 
 		if _, err := w.Write(csv.Header()); err != nil {
 			return calibrate.Summary{}, err
 		}
-		return j.Stream(w, opt.By != "", csv.NewEncoder)
+		sum, err := j.Stream(w, opt.By != "", csv.NewEncoder)
+		return sum.HideSmallGroups(opt.MinGroup), err
 	}
 	sum, err := j.Summarise(opt.By != "")
 	if err != nil {
 		return sum, err
 	}
+	sum = sum.HideSmallGroups(opt.MinGroup)
 	return sum, render.Calibration(w, format, j, sum, opt)
 }

@@ -92,12 +92,12 @@ back with --titles: the loader reads title and role and ignores the rest.
 }
 
 func runTitlesSuggest(opts *TitlesSuggestOptions) error {
-	format, err := render.ParseTitleSuggestionFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.TitleSuggestionFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
 	}
 	if format == render.XLSX {
-		if err := opts.RefuseBinaryToTerminal(opts.Format); err != nil {
+		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
 			return err
 		}
 	}

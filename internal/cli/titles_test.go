@@ -66,7 +66,7 @@ func TestTitlesSuggestReadsAsBatchDoes(t *testing.T) {
 	}
 }
 
-// TestTitlesLoop is the README's loop: suggest a map, review it, use it.
+// TestTitlesLoop is the loop docs/catalogs.md describes: suggest a map, review it, use it.
 func TestTitlesLoop(t *testing.T) {
 	dir := t.TempDir()
 	suggested := runCLI(t, nil, "titles", "suggest", titlesStaff)

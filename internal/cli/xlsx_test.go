@@ -85,17 +85,20 @@ func TestXLSXOutputHoldsTheCSVRows(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			want := runCLI(t, nil, append(slices.Concat(c.args, c.raw), "-f", "csv")...)
-			out := filepath.Join(t.TempDir(), "out.xlsx")
-			got := runCLI(t, nil, append(c.args, "-f", "xlsx", "-o", out)...)
-			if got.code != want.code || got.stdout != "" {
-				t.Fatalf("exit %d and stdout %q, want exit %d (as CSV) and nothing on stdout; stderr %q", got.code, got.stdout, want.code, got.stderr)
-			}
-			data, err := os.ReadFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if g, w := sheetRecords(t, data), csvRecords(t, want.stdout); !slices.EqualFunc(g, w, slices.Equal) || len(w) < 3 {
-				t.Errorf("the workbook holds\n%q\nthe CSV\n%q", g, w)
+			// -f xlsx, or -o's extension without -f.
+			for _, format := range [][]string{{"-f", "xlsx"}, nil} {
+				out := filepath.Join(t.TempDir(), "out.xlsx")
+				got := runCLI(t, nil, slices.Concat(c.args, format, []string{"-o", out})...)
+				if got.code != want.code || got.stdout != "" {
+					t.Fatalf("%q: exit %d and stdout %q, want exit %d (as CSV) and nothing on stdout; stderr %q", format, got.code, got.stdout, want.code, got.stderr)
+				}
+				data, err := os.ReadFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g, w := sheetRecords(t, data), csvRecords(t, want.stdout); !slices.EqualFunc(g, w, slices.Equal) || len(w) < 3 {
+					t.Errorf("%q: the workbook holds\n%q\nthe CSV\n%q", format, g, w)
+				}
 			}
 		})
 	}

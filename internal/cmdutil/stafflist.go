@@ -15,6 +15,7 @@ import (
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/iostreams"
+	"github.com/careerpath/careerpath/internal/privacy"
 	"github.com/careerpath/careerpath/internal/text"
 )
 
@@ -41,6 +42,15 @@ type StaffList struct {
 	Columns   []string // KEY=HEADER
 	Sheet     string   // the sheet read from a workbook input; "" for the first
 	Start     string   // plan start for rows without their own; "" is today
+	// FormatGiven is true when the command's --format was given, which the
+	// -o file's extension then does not override.
+	FormatGiven bool
+	// MinGroup and NoPeople protect people in a shared report (see
+	// StaffListShape.Groups): a group of fewer than MinGroup people is
+	// shown without its figures, and NoPeople leaves out every list of
+	// people.
+	MinGroup int
+	NoPeople bool
 
 	shape StaffListShape
 }
@@ -58,6 +68,9 @@ type StaffListShape struct {
 	Plans bool
 	// Memory is how the command's memory grows with its input.
 	Memory Memory
+	// Groups adds --min-group and --no-people and reads the min-group
+	// setting: the command shows figures per group of people.
+	Groups bool
 }
 
 // Memory says how a command's live memory grows with its input, which
@@ -86,14 +99,25 @@ func (s *StaffList) Bind(f *Factory, cmd *cobra.Command, shape StaffListShape, r
 	}
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		s.Inputs, s.Context = args, cmd.Context()
+		s.FormatGiven = cmd.Flags().Changed("format")
 		if shape.Plans {
 			// The start setting follows flag > env > file like advise's.
 			s.Start = f.Config.Get(KeyStart)
 		}
+		if shape.Groups {
+			// flag > env > file, as every setting; the config has checked a
+			// value that came from elsewhere than the flag.
+			setting := f.Config.Setting(KeyMinGroup)
+			n, err := ParseMinGroup(setting.Value)
+			if err != nil {
+				return SettingError(err, KeyMinGroup, setting.From())
+			}
+			s.MinGroup = n
+		}
 		return run()
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&s.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	fl.StringVarP(&s.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout; without --format, its extension picks the format")
 	fl.StringVar(&s.Delimiter, "delimiter", ",", shape.DelimiterUsage+`: one character, or \t for tab`)
 	fl.StringVar(&s.Sheet, "sheet", "", "read the sheet called `NAME` of an .xlsx workbook input (default the first sheet); a CSV input has none")
 	fl.StringArrayVar(&s.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
@@ -107,6 +131,11 @@ func (s *StaffList) Bind(f *Factory, cmd *cobra.Command, shape StaffListShape, r
 	}))
 	if shape.Plans {
 		fl.StringVar(&s.Start, KeyStart, "", WithEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
+	}
+	if shape.Groups {
+		fl.String(KeyMinGroup, strconv.Itoa(privacy.DefaultMinGroup),
+			WithEnv("show a group of fewer than `N` people without its figures, and the next smallest with it when it alone is hidden; 1 shows every group", KeyMinGroup))
+		fl.BoolVar(&s.NoPeople, "no-people", false, "leave out every list of people (names and labels), for a report shared beyond HR")
 	}
 	AddTitlesFlag(cmd)
 }

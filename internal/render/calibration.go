@@ -43,6 +43,10 @@ type CalibrationOptions struct {
 	Files   [2]string
 	Catalog catalog.Source
 	Width   int // as in Options
+	// MinGroup is --min-group, which the summary's hidden groups name;
+	// NoPeople leaves the records out of table, Markdown and HTML.
+	MinGroup int
+	NoPeople bool
 }
 
 // Calibration writes the join's records in one of the formats that begin

@@ -73,6 +73,9 @@ tr.rejected td.status, tr.only-self td.status, tr.only-manager td.status { color
 </table>
 {{- end}}
 <h2>Records</h2>
+{{- if .NoPeople}}
+<p>Left out (--no-people).</p>
+{{- end}}
 <table>
 <tr>{{range .Tables.RecordsHeaders}}<th>{{.}}</th>{{end}}</tr>
 {{- end}}
@@ -114,11 +117,12 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 		}
 	}
 	head := struct {
-		CSP    string
-		By     string
-		Tables calibrationTables
-		Deltas []htmlDelta
-	}{pageCSP, opt.By, t, deltas}
+		CSP      string
+		By       string
+		Tables   calibrationTables
+		Deltas   []htmlDelta
+		NoPeople bool
+	}{pageCSP, opt.By, t, deltas, opt.NoPeople}
 	if err := calibrationPage().ExecuteTemplate(bw, "head", head); err != nil {
 		return err
 	}
@@ -127,6 +131,9 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 		statusAt = 2
 	}
 	err := j.Records(false, func(r *calibrate.Record) error {
+		if opt.NoPeople {
+			return nil
+		}
 		return calibrationPage().ExecuteTemplate(bw, "row", htmlRow{Status: r.Status, Cells: recordCells(r, opt.By != ""), StatusAt: statusAt})
 	})
 	if err != nil {

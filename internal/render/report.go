@@ -60,9 +60,17 @@ type reportSection struct {
 	Rows    [][]string
 }
 
-func breakdownSection(id, heading, what string, levelNames []string, rows []reportdoc.Breakdown) reportSection {
-	sec := reportSection{ID: id, Heading: heading, Headers: append([]string{what, "People"}, levelNames...)}
+func breakdownSection(doc *reportdoc.Document, id, heading, what string, rows []reportdoc.Breakdown) reportSection {
+	sec := reportSection{ID: id, Heading: heading, Headers: append([]string{what, "People"}, levelNames(doc)...), Note: privacyNote(doc, id)}
 	for _, b := range rows {
+		if b.Suppressed != "" {
+			row := []string{b.Name, suppressedText(doc, b.Suppressed)}
+			for range doc.Levels {
+				row = append(row, "")
+			}
+			sec.Rows = append(sec.Rows, row)
+			continue
+		}
 		row := []string{b.Name, strconv.Itoa(b.People)}
 		for _, n := range b.Levels {
 			row = append(row, strconv.Itoa(n))

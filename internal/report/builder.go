@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/careerpath/careerpath/internal/batch"
@@ -23,7 +22,8 @@ const (
 	MaxRejectedRows = 1000
 	// MaxCauses is how many rejection causes the report lists.
 	MaxCauses = 100
-	// DefaultTop is the length of the "closest to the next level" list.
+	// DefaultTop is the length of each of the next_by_time and
+	// scope_bound lists.
 	DefaultTop = 20
 )
 
@@ -39,8 +39,15 @@ type Options struct {
 	// empty means the first of DefaultLabelColumns present, else none (the
 	// row number identifies the person).
 	Labels []string
-	// Top is the length of the "closest to the next level" list.
+	// Top is the length of each of the next_by_time and scope_bound
+	// lists.
 	Top int
+	// MinGroup hides the figures of a group of fewer people (see package
+	// privacy); 0 or 1 hides none.
+	MinGroup int
+	// NoPeople leaves out every list of people: next_by_time, scope_bound
+	// and the rejected rows.
+	NoPeople bool
 	// Inputs are echoed into the document; New sets their By from By.
 	Inputs reportdoc.Inputs
 	// Source is the provenance the document states: the catalog and the
@@ -229,7 +236,7 @@ func (b *Builder) Report(sum batch.Summary) (*reportdoc.Document, error) {
 func (s *sheet) labelsOf(row batch.AdvisedRow) []string {
 	labels := make([]string, len(s.labelsAt))
 	for i, at := range s.labelsAt {
-		labels[i] = strings.Clone(row.Fields[at]) // a field aliases its whole chunk
+		labels[i] = bounded(row.Fields[at]) // a field aliases its whole chunk
 	}
 	return labels
 }
