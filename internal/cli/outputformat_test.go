@@ -26,6 +26,9 @@ var outputCommands = []struct {
 	{[]string{"report", "--start", "2027-01-04", "testdata/report_staff.csv"}, render.ReportFormats},
 	{[]string{"calibrate", "--start", "2027-01-04", "testdata/calibrate/self.csv", "testdata/calibrate/manager.csv"}, render.CalibrationFormats},
 	{[]string{"titles", "suggest", "testdata/titles_staff.csv"}, render.TitleSuggestionFormats},
+	{[]string{"plan", "start", "--force", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}, render.RecommendationFormats},
+	{[]string{"plan", "status", "--today", "2027-03-10"}, render.PlanStatusFormats},
+	{[]string{"plan", "export"}, render.PlanExportFormats},
 }
 
 // extensions gives each format a file extension that names it.
@@ -39,6 +42,9 @@ var extensions = map[render.Format]string{
 // have written, and nothing is said on stderr but the command's tally.
 func TestOutputExtensionPicksTheFormat(t *testing.T) {
 	dir := t.TempDir()
+	// The plan commands read and write a saved plan.
+	env := planEnv(t)
+	mustRunPlan(t, env, "plan", "start", "--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04")
 	for _, c := range outputCommands {
 		for _, f := range c.offered {
 			ext, ok := extensions[f]
@@ -46,9 +52,9 @@ func TestOutputExtensionPicksTheFormat(t *testing.T) {
 				continue // table: no extension names it
 			}
 			name := strings.Join(c.args[:1], "-")
-			want := runCLI(t, nil, append(slices.Clone(c.args), "--format", string(f))...)
+			want := runCLI(t, env, append(slices.Clone(c.args), "--format", string(f))...)
 			file := filepath.Join(dir, name+"-"+string(f)+ext)
-			r := runCLI(t, nil, append(slices.Clone(c.args), "-o", file)...)
+			r := runCLI(t, env, append(slices.Clone(c.args), "-o", file)...)
 			got, err := os.ReadFile(file)
 			if err != nil || r.code != want.code || r.stdout != "" || r.stderr != want.stderr {
 				t.Fatalf("%v -o %s: exit %d (want %d), stdout %q, stderr %q (want %q), %v", c.args, file, r.code, want.code, r.stdout, r.stderr, want.stderr, err)

@@ -208,8 +208,11 @@ type PlanStatusOptions struct {
 	Format string
 	// FormatFrom names the variable or file that set Format, if any.
 	FormatFrom string
-	Output     string
-	Context    context.Context
+	// FormatGiven is true when --format or --json was given, which the -o
+	// file's extension then does not override.
+	FormatGiven bool
+	Output      string
+	Context     context.Context
 }
 
 // NewCmdPlanStatus builds `careerpath plan status`; runF replaces the run
@@ -243,6 +246,8 @@ the plan keeps its own texts. --format json writes the document of
 			if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
 				return err
 			}
+			asJSON, _ := cmd.Flags().GetBool(jsonFlag)
+			opts.FormatGiven = asJSON || cmd.Flags().Changed(cmdutil.KeyFormat)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -256,9 +261,15 @@ the plan keeps its own texts. --format json writes the document of
 }
 
 func runPlanStatus(opts *PlanStatusOptions) error {
-	format, err := render.ParsePlanStatusFormat(opts.Format)
+	format, err := outputFormat(opts.IO.ErrOut, opts.Output, opts.FormatGiven, render.PlanStatusFormats, func() (render.Format, error) {
+		f, err := render.ParsePlanStatusFormat(opts.Format)
+		if err != nil {
+			return "", cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
+		}
+		return f, nil
+	})
 	if err != nil {
-		return cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
+		return err
 	}
 	today, err := parseDay("today", opts.Today, opts.Now)
 	if err != nil {
@@ -578,14 +589,17 @@ implied, not even "default", so that no plan is deleted by accident.`),
 
 // PlanExportOptions are the inputs of `careerpath plan export`.
 type PlanExportOptions struct {
-	IO      *iostreams.IOStreams
-	Now     func() time.Time
-	Store   func() *plan.Store
-	Name    string
-	Format  string
-	Remind  string
-	Output  string
-	Context context.Context
+	IO     *iostreams.IOStreams
+	Now    func() time.Time
+	Store  func() *plan.Store
+	Name   string
+	Format string
+	// FormatGiven is true when --format was given, which the -o file's
+	// extension then does not override.
+	FormatGiven bool
+	Remind      string
+	Output      string
+	Context     context.Context
 }
 
 // NewCmdPlanExport builds `careerpath plan export`; runF replaces the run
@@ -616,6 +630,7 @@ instead of adding copies.
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Name, opts.Context = planName(args), cmd.Context()
+			opts.FormatGiven = cmd.Flags().Changed(cmdutil.KeyFormat)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -631,9 +646,15 @@ instead of adding copies.
 }
 
 func runPlanExport(opts *PlanExportOptions) error {
-	format, err := render.ParsePlanExportFormat(opts.Format)
+	format, err := outputFormat(opts.IO.ErrOut, opts.Output, opts.FormatGiven, render.PlanExportFormats, func() (render.Format, error) {
+		f, err := render.ParsePlanExportFormat(opts.Format)
+		if err != nil {
+			return "", cmdutil.UsageErrorf("%v", err)
+		}
+		return f, nil
+	})
 	if err != nil {
-		return cmdutil.UsageErrorf("%v", err)
+		return err
 	}
 	remind, err := plan.ParseRemind(opts.Remind)
 	if err != nil {

@@ -175,17 +175,48 @@ func withWaits(p *advisor.Path, items []Item) []Item {
 	return out
 }
 
-// waitItem is the wait from first to last before step opens. What to work
-// on while waiting is the path's to say; the item carries only its dates.
+// waitItem is the wait from first to last before step opens. Its dates
+// are the schedule's, which a replan moves; what to work on while waiting
+// is the saved path's (the wait on the step before), in the catalog's words.
 func waitItem(p *advisor.Path, step int, first, last time.Time) Item {
 	st := p.Steps[step-1]
 	days := daysBetween(first, last) + 1
 	return Item{
 		ID: fmt.Sprintf("wait-%d", step), Kind: KindWait, Step: step, Level: st.Level,
-		Title: fmt.Sprintf("Until %s opens on %s", st.Level.Name, st.EligibleFrom),
-		Days:  days, Start: formatDay(first), End: formatDay(last),
+		Title:    fmt.Sprintf("Until %s opens on %s", st.Level.Name, st.EligibleFrom),
+		Activity: waitActivity(p.Steps[step-2].Wait),
+		Days:     days, Start: formatDay(first), End: formatDay(last),
 		PlannedStart: formatDay(first), PlannedEnd: formatDay(last),
 	}
+}
+
+// waitActivity is what the path says to work on during a wait: the finished
+// level's "what to pursue next" and the top direction with its providers.
+// A path saved without a wait there (no gap of over a month when it was
+// made, or saved before paths had waits) says nothing.
+func waitActivity(w *advisor.Wait) string {
+	if w == nil {
+		return ""
+	}
+	var b strings.Builder
+	if len(w.PursueNext) > 0 {
+		fmt.Fprintf(&b, "Pursue next: %s.", strings.Join(w.PursueNext, "; "))
+	}
+	if d := w.Direction; d.Name != "" {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "Direction: %s (%s)", d.Name, strings.TrimSuffix(d.Focus, "."))
+		names := make([]string, len(d.Providers))
+		for i, pr := range d.Providers {
+			names[i] = pr.Name
+		}
+		if len(names) > 0 {
+			fmt.Fprintf(&b, ", with %s", strings.Join(names, ", "))
+		}
+		b.WriteString(".")
+	}
+	return b.String()
 }
 
 // FindPhase finds a phase by its number ("2.3") or its title (ignoring
