@@ -1,4 +1,5 @@
-// Package batch advises every row of a CSV staff list. It streams: a
+// Package batch advises every row of a CSV staff list, or of a workbook's
+// sheet, which it reads as CSV records (see workbookSource). It streams: a
 // reader cuts the input into chunks of whole records, workers on every core
 // advise and encode them, and a writer puts the chunks back in input order,
 // so memory stays flat however long the file is. It knows no flags and no
@@ -51,6 +52,9 @@ type Options struct {
 	Columns map[string]string
 	// Start is the plan start for rows without their own.
 	Start time.Time
+	// Sheet names the sheet read from a workbook input; "" reads the
+	// first. A CSV input has none, and ignores it.
+	Sheet string
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
 	// Titles is the organisation's title map, consulted before the

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/text"
+	"github.com/careerpath/careerpath/internal/sheet"
 )
 
 // MaxTitlesBytes is the largest title map LoadTitles reads: some ten
@@ -178,7 +179,29 @@ func LoadTitles(path string, cat *Loaded) (*Titles, error) {
 	if err != nil {
 		return nil, &TitlesError{File: path, Problems: []Problem{{Message: err.Error()}}}
 	}
-	return ParseTitles(path, raw, cat)
+	if sheet.Sniff(raw) == sheet.Text {
+		return ParseTitles(path, raw, cat)
+	}
+	// A workbook: its first sheet is read as CSV, each line its row.
+	text, err := titlesFromWorkbook(raw)
+	if err != nil {
+		return nil, &TitlesError{File: path, Problems: []Problem{{Message: err.Error()}}}
+	}
+	t, err := ParseTitles(path, text, cat)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(raw)
+	t.Source.SHA256 = hex.EncodeToString(sum[:]) // the file's, as for CSV
+	return t, nil
+}
+
+// titlesFromWorkbook is the first sheet of a workbook title map as CSV.
+func titlesFromWorkbook(raw []byte) ([]byte, error) {
+	if sheet.Sniff(raw) == sheet.OLE {
+		return nil, sheet.ErrOLE
+	}
+	return sheet.ToCSV(raw, "")
 }
 
 func readTitles(path string) ([]byte, error) {

@@ -92,6 +92,11 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if opts.NoPeople && (format == render.CSV || format == render.NDJSON || format == render.JSON) {
 		return cmdutil.UsageErrorf("--no-people leaves out every record, and --format %s is the records; use --format table, markdown or html for the summary alone", format)
 	}
+	if format == render.XLSX {
+		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
+			return err
+		}
+	}
 	run, err := opts.Begin()
 	if err != nil {
 		return err
@@ -122,6 +127,14 @@ func runCalibrate(opts *CalibrateOptions) error {
 	var sum calibrate.Summary
 	err = run.Write(func(w io.Writer, width int) (err error) {
 		ropts.Width = width
+		if format == render.XLSX {
+			raw := ropts
+			raw.Raw = true
+			return render.Workbook(w, raw.Delimiter, func(csv io.Writer) (err error) {
+				sum, err = writeCalibration(csv, render.CSV, res.Join, raw)
+				return err
+			})
+		}
 		sum, err = writeCalibration(w, format, res.Join, ropts)
 		return err
 	})
@@ -131,7 +144,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 	for i, s := range res.Reads {
 		run.Tally(res.Files[i], s)
 	}
-	if format == render.CSV || format == render.NDJSON || format == render.JSON {
+	if format == render.CSV || format == render.XLSX || format == render.NDJSON || format == render.JSON {
 		if err := render.CalibrationSummary(opts.IO.ErrOut, sum, ropts); err != nil {
 			return err
 		}

@@ -114,7 +114,7 @@ func TestOutputExtensionOfAnotherFormat(t *testing.T) {
 		want string
 	}{
 		{slices.Clone(sreTeam), "plan.csv", "careerpath: -o PATH: its extension .csv names csv, which this command does not write (it writes table, json, yaml, markdown, ics); give --format, or another file name\n"},
-		{[]string{"batch", "testdata/report_staff.csv"}, "plans.md", "careerpath: -o PATH: its extension .md names markdown, which this command does not write (it writes csv, ndjson, json, table); give --format, or another file name\n"},
+		{[]string{"batch", "testdata/report_staff.csv"}, "plans.md", "careerpath: -o PATH: its extension .md names markdown, which this command does not write (it writes csv, ndjson, json, table, xlsx); give --format, or another file name\n"},
 		{[]string{"report", "testdata/report_staff.csv"}, "team.ics", "careerpath: -o PATH: its extension .ics names ics, which this command does not write (it writes table, markdown, json, html); give --format, or another file name\n"},
 	} {
 		file := filepath.Join(dir, c.file)

@@ -128,6 +128,11 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	if err != nil {
 		return err
 	}
+	if format == render.XLSX {
+		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
+			return err
+		}
+	}
 	run, err := opts.Begin()
 	if err != nil {
 		return err
@@ -141,7 +146,7 @@ func runTitlesSuggest(opts *TitlesSuggestOptions) error {
 	tally := advisor.NewTitleTally()
 	var malformed malformedRows
 	rows := 0
-	err = batch.ReadRows(ctx, in.Reader, batch.Options{Delimiter: run.Read.Delimiter, Columns: run.Read.Columns}, func(r batch.Row) error {
+	err = batch.ReadRows(ctx, in.Reader, batch.Options{Delimiter: run.Read.Delimiter, Columns: run.Read.Columns, Sheet: run.Read.Sheet}, func(r batch.Row) error {
 		rows++
 		if r.Shape != "" {
 			malformed.add(r)

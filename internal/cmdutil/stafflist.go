@@ -40,6 +40,7 @@ type StaffList struct {
 	Output    string   // a file written atomically; "" or "-" for stdout
 	Delimiter string   // of the input, and of CSV output for some commands
 	Columns   []string // KEY=HEADER
+	Sheet     string   // the sheet read from a workbook input; "" for the first
 	Start     string   // plan start for rows without their own; "" is today
 	// FormatGiven is true when the command's --format was given, which the
 	// -o file's extension then does not override.
@@ -118,6 +119,7 @@ func (s *StaffList) Bind(f *Factory, cmd *cobra.Command, shape StaffListShape, r
 	fl := cmd.Flags()
 	fl.StringVarP(&s.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout; without --format, its extension picks the format")
 	fl.StringVar(&s.Delimiter, "delimiter", ",", shape.DelimiterUsage+`: one character, or \t for tab`)
+	fl.StringVar(&s.Sheet, "sheet", "", "read the sheet called `NAME` of an .xlsx workbook input (default the first sheet); a CSV input has none")
 	fl.StringArrayVar(&s.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
 	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
 	must(cmd.RegisterFlagCompletionFunc("column", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -219,7 +221,17 @@ func (s *StaffList) readOptions() (batch.Options, error) {
 			return batch.Options{}, err
 		}
 	}
-	return batch.Options{Delimiter: delim, Columns: columns, Start: start, Titles: titles}, nil
+	return batch.Options{Delimiter: delim, Columns: columns, Sheet: s.Sheet, Start: start, Titles: titles}, nil
+}
+
+// RefuseBinaryToTerminal refuses to write a binary format (an XLSX
+// workbook) to stdout when it is a terminal, which would show it as
+// garbage: it must go to a file.
+func (s *StaffList) RefuseBinaryToTerminal(format string) error {
+	if !IsStdout(s.Output) || !s.IO.OutTTY {
+		return nil
+	}
+	return UsageErrorf("--format %s writes a workbook, which a terminal cannot show; pass -o FILE.%s to write it to a file", format, format)
 }
 
 // stdinOnce refuses two inputs that are both stdin, which can be read

@@ -16,7 +16,7 @@ import (
 const topSpecialisations = 3
 
 // BatchFormats lists the formats of `careerpath batch`, the default first.
-var BatchFormats = []Format{CSV, NDJSON, JSON, Table}
+var BatchFormats = []Format{CSV, NDJSON, JSON, Table, XLSX}
 
 // BatchFormatNames returns the batch format names, for help and
 // completion.
@@ -36,6 +36,8 @@ type BatchOptions struct {
 
 // BatchRows is batch's rows in one of BatchFormats, written to w: the
 // encoder batch's workers run and the sink its in-order stage writes to.
+// XLSX is not one: its rows are CSV's, without the formula guard, which
+// Workbook makes a workbook of.
 func BatchRows(w io.Writer, f Format, opts BatchOptions) batch.Output {
 	return batchRows{w: w, format: f, opts: opts}
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // CalibrationFormats lists calibration's formats, the default first.
-var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML}
+var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML, XLSX}
 
 // CalibrationFormatNames returns calibration's format names.
 func CalibrationFormatNames() []string { return formatNames(CalibrationFormats) }

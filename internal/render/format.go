@@ -32,7 +32,9 @@ type Format string
 // The formats every command offers; the calendar only a recommendation
 // has, its plan as iCalendar events; CSV and NDJSON for the staff-list
 // commands (CSV also being the title map format, what --titles reads back);
-// and HTML, one self-contained page, for a report or a calibration.
+// HTML, one self-contained page, for a report or a calibration; and XLSX,
+// a workbook of the rows a staff-list command writes as CSV (see
+// Workbook).
 const (
 	Table    Format = "table"
 	JSON     Format = "json"
@@ -42,6 +44,7 @@ const (
 	CSV      Format = "csv"
 	NDJSON   Format = "ndjson"
 	HTML     Format = "html"
+	XLSX     Format = "xlsx"
 )
 
 // Formats lists the formats of every command in the order help text shows
@@ -70,7 +73,7 @@ func ParseRecommendationFormat(s string) (Format, error) {
 }
 
 // FormatOfFile is the format a file name's extension names, ignoring case:
-// .json, .yaml or .yml, .md, .ics, .csv, .ndjson and .html; false for any
+// .json, .yaml or .yml, .md, .ics, .csv, .ndjson, .html and .xlsx; false for any
 // other extension or none.
 func FormatOfFile(name string) (Format, bool) {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -88,6 +91,8 @@ func FormatOfFile(name string) (Format, bool) {
 		return NDJSON, true
 	case ".html":
 		return HTML, true
+	case ".xlsx":
+		return XLSX, true
 	}
 	return "", false
 }

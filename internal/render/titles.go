@@ -10,7 +10,7 @@ import (
 
 // TitleSuggestionFormats lists the formats of `titles suggest`, the
 // default first.
-var TitleSuggestionFormats = []Format{CSV, JSON, Table}
+var TitleSuggestionFormats = []Format{CSV, JSON, Table, XLSX}
 
 // TitleSuggestionFormatNames returns the format names, for help and
 // completion.
@@ -94,6 +94,8 @@ func TitleSuggestions(w io.Writer, f Format, rows AnswerSuggestions, width int, 
 			return WriteJSON(w, rows.general())
 		}
 		return WriteJSON(w, rows.Roles)
+	case XLSX:
+		return writeWorkbook(w, rows.header(), rows.cells())
 	case CSV:
 		cells := newCellWriter(',', raw)
 		b := appendCSVRecord(nil, cells, rows.header())
