@@ -85,7 +85,7 @@ func (a *Advisor) PathFor(q Query, start time.Time) (*Path, error) {
 			planStart = eligible
 		}
 		free = planStart.AddDate(0, 0, level.PreparationPlan.Days())
-		requires := a.requirements(q, pos, d.Reached)
+		requires := a.requirements(q, pos, d.Reached, a.wordsAt(q.Input.Years, pos))
 		steps = append(steps, pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
 	}
 	if err := checkDates(first, free.AddDate(0, 0, -1)); err != nil {

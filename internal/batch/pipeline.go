@@ -393,6 +393,7 @@ func (r *reader) cut() int {
 type worker struct {
 	parser   recordParser
 	rec      record
+	years    RowYears // the current row's, for AppendRow
 	layout   *layout
 	enc      RowEncoder // nil for Visit, whose sink reads chunk.visit
 	outcomes *outcomes
@@ -417,7 +418,7 @@ func (w *worker) process(c *chunk) {
 			break
 		}
 		var o *outcome
-		var years []byte
+		var years *yearsAnswer
 		if len(w.rec.fields) == w.layout.width {
 			o, years = w.outcomes.of(w.rec.fields)
 		} else {
@@ -429,9 +430,9 @@ func (w *worker) process(c *chunk) {
 			c.advised++
 		}
 		if keepRows {
-			c.visit.add(advisedRow(line+w.rec.line, o), &w.rec, text, at, w.layout.width)
+			c.visit.add(advisedRow(line+w.rec.line, o, years), &w.rec, text, at, w.layout.width)
 		} else {
-			*out = w.enc.AppendRow(*out, line+w.rec.line, w.rec.fields, &o.encoded, years)
+			*out = w.enc.AppendRow(*out, line+w.rec.line, w.rec.fields, &o.encoded, w.rowYears(o, years))
 		}
 		data, line, at = data[n:], line+lines, at+n
 	}
@@ -440,4 +441,17 @@ func (w *worker) process(c *chunk) {
 	if keepRows {
 		c.visit.setFields(w.layout.width)
 	}
+}
+
+// rowYears is an advised row's years for AppendRow, nil for a rejected
+// row; its words are worked out only for an encoding that writes them.
+func (w *worker) rowYears(o *outcome, years *yearsAnswer) *RowYears {
+	if o.encoded.Rejected || years == nil {
+		return nil
+	}
+	w.years.JSON, w.years.Eligible = years.json, o.eligible
+	if o.encoded.writesWords() {
+		w.years.Words = w.outcomes.adv.Words(o.band, years.years)
+	}
+	return &w.years
 }

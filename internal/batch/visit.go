@@ -20,8 +20,12 @@ type AdvisedRow struct {
 	// answers, so it is read-only.
 	Rec *advisor.Recommendation
 	// Derived is what Options.Derive made of the row's recommendation,
-	// shared like Rec; nil when the row was rejected or without Derive.
+	// shared like Rec (and between rows whose years differ within a
+	// band, see Options.Derive); nil when the row was rejected or without
+	// Derive.
 	Derived any
+	// Years is the value of an advised row's years answer.
+	Years float64
 	// Column and Message say why the row was rejected: the header name of
 	// the culprit ("" for the row's shape) and the reason. A row with
 	// several bad answers gives its first, as batch's JSON "error" does.
@@ -37,8 +41,11 @@ func (r AdvisedRow) Rejected() bool { return len(r.Problems) > 0 }
 
 // advisedRow is a row's line and outcome; its Fields come later (see
 // fillCells).
-func advisedRow(line int, o *outcome) AdvisedRow {
+func advisedRow(line int, o *outcome, years *yearsAnswer) AdvisedRow {
 	row := AdvisedRow{Line: line, Rec: o.rec, Derived: o.derived}
+	if years != nil && len(o.problems) == 0 {
+		row.Years = years.years.Value
+	}
 	if len(o.problems) > 0 {
 		row.Column, row.Message, row.Problems = o.problems[0].Column, o.problems[0].Message, o.problems
 	}

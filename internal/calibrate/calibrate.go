@@ -61,16 +61,18 @@ type Row struct {
 	Start string
 	// Decided is what the join keeps of the row's recommendation (see
 	// Derive), nil when the row was rejected.
-	Decided         *Decided
+	Decided *Decided
+	// Years is an advised row's years value (batch.AdvisedRow.Years):
+	// rows of several years share a Decided.
+	Years           float64
 	Column, Message string // why the row was rejected
 }
 
-// Decided is a recommendation's level, resolved answers and plan start:
-// all the join keeps of it.
+// Decided is a recommendation's level, resolved role and accountability
+// and plan start: all the join keeps of it, with each row's years.
 type Decided struct {
 	Level         advisor.LevelRef
 	Role, Account string // catalog ids
-	Years         float64
 	Start         string
 }
 
@@ -78,7 +80,7 @@ type Decided struct {
 // batch.Options.Derive: the readers' workers work it out once for each
 // decision they cache, and keep it instead of the recommendation.
 func Derive(rec *advisor.Recommendation) any {
-	return &Decided{Level: rec.Level, Role: rec.Role.ID, Account: rec.Accountability.ID, Years: rec.Input.Years, Start: rec.Plan.Start}
+	return &Decided{Level: rec.Level, Role: rec.Role.ID, Account: rec.Accountability.ID, Start: rec.Plan.Start}
 }
 
 // Config says what the join's messages name.
@@ -233,7 +235,7 @@ func (j *Join) outcomeOf(answers [3]int32, r *Row) int32 {
 		return id
 	}
 	d := r.Decided
-	id := j.outcomes.of(outcome{level: d.Level, role: d.Role, account: d.Account, years: d.Years, start: d.Start})
+	id := j.outcomes.of(outcome{level: d.Level, role: d.Role, account: d.Account, years: r.Years, start: d.Start})
 	j.answered.put(key, id)
 	return id
 }

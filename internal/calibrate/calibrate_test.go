@@ -39,7 +39,7 @@ func row(t testing.TB, adv *advisor.Advisor, line int, key, group, role, years, 
 	case err != nil:
 		t.Fatal(err)
 	default:
-		r.Decided = Derive(rec).(*Decided)
+		r.Decided, r.Years = Derive(rec).(*Decided), rec.Input.Years
 	}
 	return r
 }

@@ -66,7 +66,7 @@ func (e *tableEncoder) Rejected(problems []batch.Problem) []byte {
 	return appendTableCell(b, []byte(strings.Join(parts, "; ")))
 }
 
-func (e *tableEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ []byte) []byte {
+func (e *tableEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ *batch.RowYears) []byte {
 	dst = appendInt(dst, line)
 	if e.idAt >= 0 {
 		dst = appendTableCell(dst, field(fields, e.idAt))
