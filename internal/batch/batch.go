@@ -68,7 +68,7 @@ type Options struct {
 	// all differ costs a few derivations per role and accountability):
 	// Derive sees the first such row's recommendation, and must use its
 	// years only through the Band (the level, next level, eligible_from
-	// and the kinds of requirements). AdvisedRow.Years is each row's own.
+	// and the kinds of requirements); each row's own are in its cells.
 	Derive func(*advisor.Recommendation) any
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
 	recordLimit int

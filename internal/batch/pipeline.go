@@ -430,7 +430,7 @@ func (w *worker) process(c *chunk) {
 			c.advised++
 		}
 		if keepRows {
-			c.visit.add(advisedRow(line+w.rec.line, o, years), &w.rec, text, at, w.layout.width)
+			c.visit.add(advisedRow(line+w.rec.line, o), &w.rec, text, at, w.layout.width)
 		} else {
 			*out = w.enc.AppendRow(*out, line+w.rec.line, w.rec.fields, &o.encoded, w.rowYears(o, years))
 		}

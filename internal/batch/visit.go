@@ -24,8 +24,6 @@ type AdvisedRow struct {
 	// band, see Options.Derive); nil when the row was rejected or without
 	// Derive.
 	Derived any
-	// Years is the value of an advised row's years answer.
-	Years float64
 	// Column and Message say why the row was rejected: the header name of
 	// the culprit ("" for the row's shape) and the reason. A row with
 	// several bad answers gives its first, as batch's JSON "error" does.
@@ -41,11 +39,8 @@ func (r AdvisedRow) Rejected() bool { return len(r.Problems) > 0 }
 
 // advisedRow is a row's line and outcome; its Fields come later (see
 // fillCells).
-func advisedRow(line int, o *outcome, years *yearsAnswer) AdvisedRow {
+func advisedRow(line int, o *outcome) AdvisedRow {
 	row := AdvisedRow{Line: line, Rec: o.rec, Derived: o.derived}
-	if years != nil && len(o.problems) == 0 {
-		row.Years = years.years.Value
-	}
 	if len(o.problems) > 0 {
 		row.Column, row.Message, row.Problems = o.problems[0].Column, o.problems[0].Message, o.problems
 	}

@@ -34,7 +34,7 @@ func BenchmarkCalibrationCSV(b *testing.B) {
 				}
 				recs[ans] = rec
 			}
-			r := calibrate.Row{Line: i + 2, Key: fmt.Sprintf("E%07d", i+1+s*rows/10), Answers: ans, Decided: calibrate.Derive(rec).(*calibrate.Decided), Years: rec.Input.Years}
+			r := calibrate.Row{Line: i + 2, Key: fmt.Sprintf("E%07d", i+1+s*rows/10), Answers: ans, Decided: calibrate.Derive(rec).(*calibrate.Decided)}
 			if err := j.Add(side, r); err != nil {
 				b.Fatal(err)
 			}

@@ -37,7 +37,7 @@ func TestCalibrationCSVReadsBackWithAnyDelimiter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := j.Add(r.side, calibrate.Row{Line: r.line, Key: r.key, Answers: ans, Decided: calibrate.Derive(rec).(*calibrate.Decided), Years: rec.Input.Years}); err != nil {
+		if err := j.Add(r.side, calibrate.Row{Line: r.line, Key: r.key, Answers: ans, Decided: calibrate.Derive(rec).(*calibrate.Decided)}); err != nil {
 			t.Fatal(err)
 		}
 	}
