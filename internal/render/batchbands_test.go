@@ -63,7 +63,7 @@ func bandStaff(cat *catalog.Loaded, seed uint64, n int) (string, [][]string) {
 	rng := rand.New(rand.NewPCG(seed, 21))
 	var roles, accs []string
 	for _, r := range cat.Roles {
-		roles = append(roles, r.Name, r.ID, strings.ToUpper(r.Name), "Senior "+r.Name, "staff "+r.Name, "Lead "+r.ID, "Title "+r.ID)
+		roles = append(roles, r.Name, r.ID, strings.ToUpper(r.Name), "Senior "+r.Name, "staff "+r.Name, "Lead "+r.ID, "Title "+r.ID, "TITLE "+strings.ToUpper(r.ID))
 		roles = append(roles, r.Policy.Aliases...)
 	}
 	for _, a := range cat.Accountability {
