@@ -139,15 +139,14 @@ type outcomes struct {
 	decided *decisions
 	derived map[any]*outcome       // outcomes by their Options.Derive value
 	classes map[decisionKey]*class // by their decisionKey with Months 0
-	// maxDecided bounds decided. For Visit its outcomes hold whole
-	// recommendations, or the small values Options.Derive makes of them,
-	// so run sets a bound for each (visitMaxDecided, derivedMaxDecided).
+	// maxDecided bounds decided: bandMaxDecided, or visitMaxDecided for
+	// Visit's whole recommendations.
 	maxDecided int
 	rejected   map[rejectedKey]*outcome
 }
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc RowEncoder, start time.Time) *outcomes {
-	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: derivedMaxDecided,
+	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: bandMaxDecided,
 		roles: newSpellings[roleAnswer](), accs: newSpellings[accAnswer](), years: newSpellings[yearsAnswer](),
 		matches: map[matchKey]uint64{}, accIDs: map[*catalog.Accountability]uint64{},
 		values: map[advisor.Years]uint64{}, starts: newSpellings[uint64](),

@@ -90,7 +90,6 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 			switch {
 			case enc == nil && opts.Derive != nil:
 				w.outcomes.derive = opts.Derive
-				w.outcomes.maxDecided = derivedMaxDecided
 			case enc == nil:
 				w.outcomes.maxDecided = visitMaxDecided
 			}
