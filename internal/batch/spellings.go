@@ -13,44 +13,41 @@ import (
 // compares. Open addressing with linear probing, at most half full;
 // cleared, like the other caches, when it reaches maxCached entries.
 //
-// A slot keeps no more of its cell than keyPrefix bytes, in the slot
-// itself: a cell up to that long is compared whole, a longer one by its
-// length, its prefix and a second hash of the whole, so 128 bits of hash
-// in all. So the cache's memory does not grow with the cells' length
-// (4,096 keys of 250 KB roles took 1 GB), and a lookup reads one slot,
-// where a key kept as a string cost a second read from elsewhere in
-// memory (with tenure's thousands of distinct years, a miss of the
-// processor's cache on most rows).
+// An entry keeps no more of its cell than keyPrefix bytes, in itself: a
+// cell up to that long is compared whole, a longer one by its length, its
+// prefix and a second hash of the whole, so 128 bits of hash in all. So the cache's memory does not grow with the cells' length
+// (4,096 keys of 250 KB roles took 1 GB), and a lookup reads a slot and
+// its entry, where a key kept as a string cost a read from elsewhere in
+// memory too.
 type spellings[V any] struct {
 	seed, longSeed maphash.Seed
-	slots          []spellingSlot[V]
-	n              int
+	// slots index entries: 16 bytes each, so that the table a lookup
+	// probes stays small enough for the processor's cache even with
+	// thousands of spellings (a staff list's tenure has 2,501 at two
+	// decimals), and only the entry it finds is read besides.
+	slots   []spellingSlot
+	entries []spellingEntry[V]
 }
 
-// keyPrefix is how many bytes of a cell a slot keeps: a role's name or a
-// date fits.
+// keyPrefix is how many bytes of a cell an entry keeps: a role's name or
+// a date fits.
 const keyPrefix = 32
 
-type spellingSlot[V any] struct {
-	hash   uint64
+type spellingSlot struct {
+	hash  uint64
+	entry int32 // the entry's index plus 1; 0 for a free slot
+	_     int32
+}
+
+type spellingEntry[V any] struct {
 	long   uint64 // the second hash, of a cell longer than keyPrefix
-	length int    // the cell's; -1 for a free slot
+	length int    // the cell's
 	prefix [keyPrefix]byte
 	value  V
 }
 
 func newSpellings[V any]() *spellings[V] {
-	s := &spellings[V]{seed: maphash.MakeSeed(), longSeed: maphash.MakeSeed()}
-	s.slots = freeSlots[V](64)
-	return s
-}
-
-func freeSlots[V any](n int) []spellingSlot[V] {
-	slots := make([]spellingSlot[V], n)
-	for i := range slots {
-		slots[i].length = -1
-	}
-	return slots
+	return &spellings[V]{seed: maphash.MakeSeed(), longSeed: maphash.MakeSeed(), slots: make([]spellingSlot, 64)}
 }
 
 // get returns the value cached for b, nil if none; it is valid until the
@@ -64,12 +61,15 @@ func (s *spellings[V]) get(b []byte) *V {
 	mask := uint64(len(s.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		slot := &s.slots[i]
-		if slot.length < 0 {
+		if slot.entry == 0 {
 			return nil
 		}
-		if slot.hash == h && slot.length == len(b) && slot.long == long &&
-			bytes.Equal(slot.prefix[:min(len(b), keyPrefix)], b[:min(len(b), keyPrefix)]) {
-			return &slot.value
+		if slot.hash != h {
+			continue
+		}
+		e := &s.entries[slot.entry-1]
+		if e.length == len(b) && e.long == long && bytes.Equal(e.prefix[:min(len(b), keyPrefix)], b[:min(len(b), keyPrefix)]) {
+			return &e.value
 		}
 	}
 }
@@ -86,40 +86,38 @@ func (s *spellings[V]) of(b []byte, resolve func(string) V) *V {
 
 // put caches v for b, which get has just missed, and returns where.
 func (s *spellings[V]) put(b []byte, v V) *V {
-	if s.n >= maxCached {
+	if len(s.entries) >= maxCached {
 		clear(s.slots)
-		for i := range s.slots {
-			s.slots[i].length = -1
-		}
-		s.n = 0
+		clear(s.entries)
+		s.entries = s.entries[:0]
 	}
-	if 2*(s.n+1) > len(s.slots) {
+	if 2*(len(s.entries)+1) > len(s.slots) {
 		s.grow()
 	}
-	slot := spellingSlot[V]{hash: maphash.Bytes(s.seed, b), length: len(b), value: v}
+	e := spellingEntry[V]{length: len(b), value: v}
 	if len(b) > keyPrefix {
-		slot.long = maphash.Bytes(s.longSeed, b)
+		e.long = maphash.Bytes(s.longSeed, b)
 	}
-	copy(slot.prefix[:], b)
-	s.n++
-	return s.insert(slot)
+	copy(e.prefix[:], b)
+	s.entries = append(s.entries, e)
+	s.insert(spellingSlot{hash: maphash.Bytes(s.seed, b), entry: int32(len(s.entries))})
+	return &s.entries[len(s.entries)-1].value
 }
 
-func (s *spellings[V]) insert(slot spellingSlot[V]) *V {
+func (s *spellings[V]) insert(slot spellingSlot) {
 	mask := uint64(len(s.slots) - 1)
 	i := slot.hash & mask
-	for s.slots[i].length >= 0 {
+	for s.slots[i].entry != 0 {
 		i = (i + 1) & mask
 	}
 	s.slots[i] = slot
-	return &s.slots[i].value
 }
 
 func (s *spellings[V]) grow() {
 	old := s.slots
-	s.slots = freeSlots[V](2 * len(old))
+	s.slots = make([]spellingSlot, 2*len(old))
 	for _, slot := range old {
-		if slot.length >= 0 {
+		if slot.entry != 0 {
 			s.insert(slot)
 		}
 	}
