@@ -84,7 +84,10 @@ type Decision struct {
 // Decide applies the level rule: the role table's level (a range's lower
 // end), raised to the accountability's level, then lowered one level at a
 // time while the years fall short of the level's minimum.
-func (a *Advisor) Decide(q Query) Decision {
+func (a *Advisor) Decide(q Query) Decision { return a.decide(q, a.wordsOf(q)) }
+
+// decide is Decide with the years written as w says.
+func (a *Advisor) decide(q Query, w YearsWords) Decision {
 	levels := a.cat.Levels
 	rolePos := a.cat.LevelPos(q.Role.Level.From)
 	accPos := a.cat.LevelPos(q.Accountability.Level)
@@ -114,25 +117,25 @@ func (a *Advisor) Decide(q Query) Decision {
 	for pos > 0 && years < levels[pos].Policy.MinYears {
 		trace = append(trace, Step{Rule: RuleExperience, Effect: EffectLower, Level: levels[pos-1].ID,
 			Detail: fmt.Sprintf("%s needs at least %s years and %s were given; lower to %s",
-				levels[pos].Name, formatYears(levels[pos].Policy.MinYears), givenYears(q), levels[pos-1].Name)})
+				levels[pos].Name, formatYears(levels[pos].Policy.MinYears), givenYears(q, w), levels[pos-1].Name)})
 		pos--
 		lowered = true
 	}
 	if !lowered {
 		trace = append(trace, Step{Rule: RuleExperience, Effect: EffectKeep, Level: levels[pos].ID,
 			Detail: fmt.Sprintf("%s years meets %s's minimum of %s years; keep %s",
-				givenYears(q), levels[pos].Name, formatYears(levels[pos].Policy.MinYears), levels[pos].Name)})
+				givenYears(q, w), levels[pos].Name, formatYears(levels[pos].Policy.MinYears), levels[pos].Name)})
 	}
 	reached := max(rolePos, accPos)
-	return Decision{Level: pos, Reached: reached, Trace: trace, Next: a.nextLevel(q, pos, reached)}
+	return Decision{Level: pos, Reached: reached, Trace: trace, Next: a.nextLevel(q, pos, reached, w)}
 }
 
 // givenYears writes the years answer, "at least 5" for "5+".
-func givenYears(q Query) string {
+func givenYears(q Query, w YearsWords) string {
 	if q.YearsAtLeast {
-		return "at least " + formatYears(q.Input.Years)
+		return "at least " + w.Given
 	}
-	return formatYears(q.Input.Years)
+	return w.Given
 }
 
 // matchStep explains a role found through the title map or title words;
@@ -162,18 +165,21 @@ func roleTableDetail(r *catalog.Role, startName string) string {
 
 // nextLevel says what is missing to reach the level above pos; reached is
 // the level the role and accountability alone would give.
-func (a *Advisor) nextLevel(q Query, pos, reached int) *NextLevel {
+func (a *Advisor) nextLevel(q Query, pos, reached int, w YearsWords) *NextLevel {
 	if pos+1 >= len(a.cat.Levels) {
 		return nil
 	}
 	target := a.cat.Levels[pos+1]
-	return &NextLevel{ID: target.ID, Name: target.Name, Order: target.Order, Missing: a.requirements(q, pos+1, reached)}
+	return &NextLevel{ID: target.ID, Name: target.Name, Order: target.Order, Missing: a.requirements(q, pos+1, reached, w)}
 }
 
 // requirements lists what the answers lack for the level at targetPos: an
 // accountability that reaches it, when neither the role table nor the
 // answer does (reached is below it), and the years, when short.
-func (a *Advisor) requirements(q Query, targetPos, reached int) []Requirement {
+//
+// w writes the years: its Short must be how far they are from the target's
+// minimum.
+func (a *Advisor) requirements(q Query, targetPos, reached int, w YearsWords) []Requirement {
 	target := a.cat.Levels[targetPos]
 	missing := []Requirement{}
 	if reached < targetPos {
@@ -181,8 +187,8 @@ func (a *Advisor) requirements(q Query, targetPos, reached int) []Requirement {
 	}
 	if years, need := q.Input.Years, target.Policy.MinYears; years < need {
 		missing = append(missing, Requirement{
-			Kind: NeedYears, Needed: formatYears(need), Current: formatYears(years),
-			Detail:      fmt.Sprintf("at least %s years of experience (%s more)", formatYears(need), formatYears(need-years)),
+			Kind: NeedYears, Needed: formatYears(need), Current: w.Given,
+			Detail:      fmt.Sprintf("at least %s years of experience (%s more)", formatYears(need), w.Short),
 			NeededYears: &need, CurrentYears: &years,
 		})
 	}
@@ -217,17 +223,52 @@ func (a *Advisor) Recommend(q Query, start time.Time) (*Recommendation, error) {
 	return a.recommend(q, a.Decide(q), start)
 }
 
-func (a *Advisor) recommend(q Query, d Decision, start time.Time) (*Recommendation, error) {
-	level := &a.cat.Levels[d.Level]
-	last := planEnd(level, start)
-	if d.Next != nil {
-		eligible := EligibleFrom(start, q.Input.Years, a.cat.Levels[d.Level+1].Policy.MinYears)
-		last = later(last, eligible)
-		d.Next.EligibleFrom = eligible.Format(DateLayout)
+// Template is the recommendation of every answer with q's role and
+// accountability and years of q's Band, but for the years it writes: in
+// the trace's and the next level's words as w says (see Words), and as
+// q's in its numbers. Its next level's EligibleFrom is left empty and its
+// dates unchecked: BandDates gives both for each Band. A caller advising
+// many answers works out one Template, and each Band's dates and each
+// answer's words, where Recommend works out everything for each.
+func (a *Advisor) Template(q Query, start time.Time, w YearsWords) *Recommendation {
+	return a.build(q, a.decide(q, w), start)
+}
+
+// BandDates are the next level's eligible_from for years of Band b
+// counted from start ("" at the top level), and the *InputError Recommend
+// gives when a date of the advice falls outside the years a date is
+// written in.
+func (a *Advisor) BandDates(b Band, start time.Time) (string, error) {
+	last := planEnd(&a.cat.Levels[b.Level], start)
+	eligible := ""
+	if b.Level+1 < len(a.cat.Levels) {
+		day := AddMonths(start, b.Months)
+		last = later(last, day)
+		eligible = day.Format(DateLayout)
 	}
-	if err := checkDates(start, last); err != nil {
+	return eligible, checkDates(start, last)
+}
+
+func (a *Advisor) recommend(q Query, d Decision, start time.Time) (*Recommendation, error) {
+	b := Band{Level: d.Level} // by Decide's own rule, not BandOf's, which tests compare with it
+	if d.Next != nil {
+		b.Months = MonthsUntil(q.Input.Years, a.cat.Levels[d.Level+1].Policy.MinYears)
+	}
+	eligible, err := a.BandDates(b, start)
+	if err != nil {
 		return nil, err
 	}
+	rec := a.build(q, d, start)
+	if rec.NextLevel != nil {
+		rec.NextLevel.EligibleFrom = eligible
+	}
+	return rec, nil
+}
+
+// build is the recommendation of decision d, without the next level's
+// eligible_from.
+func (a *Advisor) build(q Query, d Decision, start time.Time) *Recommendation {
+	level := &a.cat.Levels[d.Level]
 	to := q.Role.Level.To
 	if to == "" {
 		to = q.Role.Level.From
@@ -248,7 +289,7 @@ func (a *Advisor) recommend(q Query, d Decision, start time.Time) (*Recommendati
 		CommonMistakes:   nonNil(level.CommonMistakes),
 		PursueNext:       nonNil(level.PursueNext),
 		Specialisations:  a.Specialisations(q.Role, level),
-	}, nil
+	}
 }
 
 // Source is the provenance of a recommendation: the catalog and the

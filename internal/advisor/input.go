@@ -151,7 +151,7 @@ func (a *Advisor) ResolveAccountability(answer string) (*catalog.Accountability,
 	for i, acc := range a.cat.Accountability {
 		valid[i] = fmt.Sprintf("%s (%s)", acc.ID, acc.Description)
 	}
-	msg := fmt.Sprintf("unknown accountability %q", answer)
+	msg := "unknown accountability " + quoteShort(answer)
 	if strings.TrimSpace(answer) == "" {
 		// The list of answers ends the message, as every answer error's
 		// does: the report says it once per column and cuts it here.
@@ -221,7 +221,7 @@ const (
 func ParseDate(s string) (time.Time, error) {
 	bad := func(why string) (time.Time, error) {
 		return time.Time{}, &InputError{Field: FieldStart, Value: s,
-			Message: fmt.Sprintf("start date %q %s; give a date as YYYY-MM-DD from %d to %d, such as 2027-01-04", s, why, MinStartYear, MaxStartYear)}
+			Message: fmt.Sprintf("start date %s %s; give a date as YYYY-MM-DD from %d to %d, such as 2027-01-04", quoteShort(s), why, MinStartYear, MaxStartYear)}
 	}
 	d, err := time.Parse(DateLayout, strings.TrimSpace(s))
 	if err != nil {

@@ -26,6 +26,14 @@ type RoleMatch struct {
 	Ignored []string
 }
 
+// QuotesAnswer reports whether a recommendation's trace quotes the role
+// answer as it was spelled (a title map's or title words' match says
+// which title it matched), so that two spellings of the match are advised
+// differently.
+func (m RoleMatch) QuotesAnswer() bool {
+	return m.How == MatchTitleMap || m.How == MatchTitleWords
+}
+
 // ResolveRole matches a role answer: the title map first (an
 // organisation's own words win), then ids, names and aliases, then the
 // map and the catalog without the catalog's title words. A title the map

@@ -114,7 +114,7 @@ func (a *Advisor) PathFor(q Query, start time.Time) (*Path, error) {
 		prev := &steps[len(steps)-1]
 		prev.Wait = a.wait(q.Role, &levels[pos-1], level, free, planStart)
 		free = planStart.AddDate(0, 0, level.PreparationPlan.Days())
-		requires := a.requirements(q, pos, d.Reached)
+		requires := a.requirements(q, pos, d.Reached, a.wordsAt(q.Input.Years, pos))
 		steps = append(steps, pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
 	}
 	if err := checkDates(first, free.AddDate(0, 0, -1)); err != nil {

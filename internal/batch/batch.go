@@ -71,6 +71,13 @@ type Options struct {
 	// its results must be comparable (a pointer, say): rows whose results
 	// are equal share one outcome, so returning the same pointer for equal
 	// derivations keeps the workers' working set small.
+	//
+	// Rows share a derivation when their role match, accountability,
+	// start and years advisor.Band are the same (so a list whose years
+	// all differ costs a few derivations per role and accountability):
+	// Derive sees the first such row's recommendation, and must use its
+	// years only through the Band (the level, next level, eligible_from
+	// and the kinds of requirements); each row's own are in its cells.
 	Derive func(*advisor.Recommendation) any
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
 	recordLimit int

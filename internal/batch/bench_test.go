@@ -15,17 +15,23 @@ import (
 // run of docs/performance.md uses the generator's 1,000,000 rows.
 const benchRows = 100_000
 
-func staffList(b *testing.B) []byte {
+func staffList(b *testing.B) []byte { return staffListYears(b, 0) }
+
+// staffListYears is staffList with years of so many decimals, as
+// batchtest.WriteStaffYears writes them (0: whole or half).
+func staffListYears(b *testing.B, decimals int) []byte {
 	b.Helper()
 	var buf bytes.Buffer
-	if err := batchtest.WriteStaff(&buf, loadCatalog(b), benchRows, 1); err != nil {
+	if err := batchtest.WriteStaffYears(&buf, loadCatalog(b), 1, benchRows, 1, decimals); err != nil {
 		b.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
-func benchmarkFormat(b *testing.B, f render.Format) {
-	data := staffList(b)
+func benchmarkFormat(b *testing.B, f render.Format) { benchmarkYears(b, f, 0) }
+
+func benchmarkYears(b *testing.B, f render.Format, decimals int) {
+	data := staffListYears(b, decimals)
 	cat := loadCatalog(b)
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
@@ -63,6 +69,11 @@ func BenchmarkBatchUnknownRoles(b *testing.B) {
 
 func BenchmarkBatchCSV(b *testing.B)    { benchmarkFormat(b, render.CSV) }
 func BenchmarkBatchNDJSON(b *testing.B) { benchmarkFormat(b, render.NDJSON) }
+
+// BenchmarkBatchTenure* read years of two decimals, nearly every row's
+// different (tenure from hire dates): within 1.5x of the whole years'.
+func BenchmarkBatchTenureCSV(b *testing.B)    { benchmarkYears(b, render.CSV, 2) }
+func BenchmarkBatchTenureNDJSON(b *testing.B) { benchmarkYears(b, render.NDJSON, 2) }
 
 // BenchmarkEncodingCSVPass is the baseline: reading and writing the same
 // list with encoding/csv, doing nothing else.

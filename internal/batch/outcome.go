@@ -23,6 +23,26 @@ type outcome struct {
 	// what Options.Derive made of it.
 	rec     *advisor.Recommendation
 	derived any
+	// band is the years' Band of an advised row's outcome, which gives
+	// each row's words (advisor.Advisor.Words), and eligible its next
+	// level's eligible_from, for an Output's holes.
+	band     advisor.Band
+	eligible []byte
+}
+
+// class is what the rows of one role match, accountability, start and
+// years band but for the months to the next level share: a
+// recommendation's every part but its years (see advisor.Template).
+type class struct {
+	// rec is the template: for an Output written with the marks, for
+	// Options.Derive with the first row's years.
+	rec     *advisor.Recommendation
+	encoded Encoded // the Output's part of rec
+	day     time.Time
+	column  string // the start's column name, "" for the run's start
+	// rejected is the outcome of every row of the class when its answers
+	// or start cannot be used.
+	rejected *outcome
 }
 
 // Problem is one reason a row is rejected: Column is the header name of
@@ -43,7 +63,8 @@ type decisionKey struct {
 	// recommendation names.
 	match uint64
 	acc   uint64 // numbers the accountability
-	// years numbers the years' value.
+	// years is the years' Band (bandKey), or for Visit's recommendations
+	// numbers the years' value.
 	years uint64
 	// start numbers the row's start cell; 0 without a start column.
 	start uint64
@@ -55,11 +76,25 @@ type roleAnswer struct {
 	err   error
 }
 
+// bandKey is a Band as decisionKey's years: bandBit set, so that it
+// differs from every number of a years value.
+func bandKey(b advisor.Band) uint64 {
+	k := uint64(b.Level)<<40 | uint64(b.Months)<<2 | bandBit
+	if b.Short {
+		k |= 2
+	}
+	if b.AtLeast {
+		k |= 1
+	}
+	return k
+}
+
 // matchKey is a role match by value, numbered once per distinct match
-// however many spellings find it.
+// however many spellings find it; a match whose trace quotes the
+// spelling (RoleMatch.QuotesAnswer) is numbered per spelling instead.
 type matchKey struct {
-	role         *catalog.Role
-	how, ignored string // ignored: the match's Ignored words, joined
+	role *catalog.Role
+	how  string
 }
 
 type accAnswer struct {
@@ -99,30 +134,37 @@ type outcomes struct {
 	matches map[matchKey]uint64
 	accIDs  map[*catalog.Accountability]uint64
 	values  map[advisor.Years]uint64
-	starts  map[string]uint64
+	starts  *spellings[uint64]
 	lastID  uint64
 	decided *decisions
-	derived map[any]*outcome // outcomes by their Options.Derive value
-	// maxDecided bounds decided. For Visit its outcomes hold whole
-	// recommendations, or the small values Options.Derive makes of them,
-	// so run sets a bound for each (visitMaxDecided, derivedMaxDecided).
+	derived map[any]*outcome       // outcomes by their Options.Derive value
+	classes map[decisionKey]*class // by their decisionKey with Months 0
+	// maxDecided bounds decided: bandMaxDecided, or visitMaxDecided for
+	// Visit's whole recommendations.
 	maxDecided int
 	rejected   map[rejectedKey]*outcome
 	outOfScope map[error]*outcome // by the role cache's error, one per spelling
 }
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc RowEncoder, start time.Time) *outcomes {
-	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: maxCached,
+	return &outcomes{adv: adv, layout: l, enc: enc, start: start, maxDecided: bandMaxDecided,
 		roles: newSpellings[roleAnswer](), accs: newSpellings[accAnswer](), years: newSpellings[yearsAnswer](),
 		matches: map[matchKey]uint64{}, accIDs: map[*catalog.Accountability]uint64{},
-		values: map[advisor.Years]uint64{}, starts: map[string]uint64{},
-		decided: newDecisions(), derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{},
+		values: map[advisor.Years]uint64{}, starts: newSpellings[uint64](),
+		decided: newDecisions(), derived: map[any]*outcome{}, classes: map[decisionKey]*class{}, rejected: map[rejectedKey]*outcome{},
 		outOfScope: map[error]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
-// its years as JSON.
-func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
+// its years answer.
+//
+// Rows whose role match, accountability and start are the same and whose
+// years fall in one advisor.Band share an outcome, which an Output writes
+// each row's years into (RowEncoder.Advised) and Options.Derive works out
+// from the first of them: so a staff list whose years all differ costs as
+// few advisings as one of whole years. Visit's recommendations, handed on
+// whole, are shared only between rows of the same years value.
+func (o *outcomes) of(fields [][]byte) (*outcome, *yearsAnswer) {
 	ix := o.layout.index
 	role := o.role(fields[ix[roleAt]])
 	years := o.yearsOf(fields[ix[yearsAt]])
@@ -138,16 +180,86 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 		return o.rejectedOf(rejectedKey{role.err, years.err, acc.err}), nil
 	}
 	k := decisionKey{match: role.id, acc: acc.id, years: years.id}
+	var band advisor.Band
+	if o.enc != nil || o.derive != nil {
+		band = o.adv.BandOf(o.adv.Reached(role.match.Role, acc.acc), years.years)
+		k.years = bandKey(band)
+	}
 	if start != nil {
 		k.start = o.startID(start)
 	}
 	out := o.decided.get(k)
 	if out == nil {
-		out = o.advise(fields, start)
+		if k.years&bandBit != 0 {
+			out = o.banded(k, band, fields, start, years.years)
+		} else {
+			out = o.advise(fields, start)
+		}
 		o.decided.put(k, out, o.maxDecided)
 	}
-	return out, years.json
+	return out, years
 }
+
+// banded is the outcome of answers of a Band: its class's, with the
+// band's dates. Only they depend on the months to the next level, which
+// take a class's rows to some ninety decisions.
+func (o *outcomes) banded(k decisionKey, band advisor.Band, fields [][]byte, start []byte, years advisor.Years) *outcome {
+	ck := k
+	ck.years = bandKey(advisor.Band{Level: band.Level, Short: band.Short, AtLeast: band.AtLeast})
+	c := o.classes[ck]
+	if c == nil {
+		c = o.newClass(band, fields, start, years)
+		bounded(o.classes)
+		o.classes[ck] = c
+	}
+	if c.rejected != nil {
+		return c.rejected
+	}
+	eligible, err := o.adv.BandDates(band, c.day)
+	if err != nil {
+		return o.reject(Problem{Column: c.column, Message: err.Error()})
+	}
+	if o.enc != nil {
+		return &outcome{encoded: c.encoded, band: band, eligible: []byte(eligible)}
+	}
+	rec := *c.rec
+	rec.Input.Years = years.Value
+	if rec.NextLevel != nil {
+		next := *rec.NextLevel
+		next.EligibleFrom = eligible
+		rec.NextLevel = &next
+	}
+	return o.derivedOutcome(&rec)
+}
+
+// newClass works out the class of a row's answers of a Band.
+func (o *outcomes) newClass(band advisor.Band, fields [][]byte, start []byte, years advisor.Years) *class {
+	q, err := o.adv.Resolve(o.answers(fields))
+	if err != nil {
+		return &class{rejected: o.rejection(err)}
+	}
+	c := &class{day: o.start}
+	if strings.TrimSpace(string(start)) != "" {
+		t, err := advisor.ParseDate(string(start))
+		if err != nil {
+			return &class{rejected: o.reject(Problem{Column: o.layout.columnName(startAt), Message: err.Error() + ", or leave it empty for the default"})}
+		}
+		c.day, c.column = t, o.layout.columnName(startAt)
+	}
+	if o.enc == nil {
+		c.rec = o.adv.Template(q, c.day, o.adv.Words(band, years))
+		return c
+	}
+	c.rec = o.adv.Template(q, c.day, advisor.YearsWords{Given: GivenMark, Short: ShortMark})
+	if c.rec.NextLevel != nil {
+		c.rec.NextLevel.EligibleFrom = EligibleMark
+	}
+	c.encoded = o.enc.Advised(c.rec)
+	return c
+}
+
+// bandBit marks a decisionKey's years as a Band.
+const bandBit = 1 << 63
 
 func bounded[K comparable, V any](m map[K]V) {
 	if len(m) >= maxCached {
@@ -158,8 +270,15 @@ func bounded[K comparable, V any](m map[K]V) {
 func (o *outcomes) role(b []byte) *roleAnswer {
 	return o.roles.of(b, func(answer string) (r roleAnswer) {
 		r.match, r.err = o.adv.ResolveRole(answer)
-		if r.err == nil {
-			r.id = numbered(o, o.matches, matchKey{role: r.match.Role, how: r.match.How, ignored: strings.Join(r.match.Ignored, "\x00")})
+		r.err = kept(r.err)
+		switch {
+		case r.err != nil:
+		case r.match.QuotesAnswer():
+			// The trace names the spelling: it is a match of its own.
+			o.lastID++
+			r.id = o.lastID
+		default:
+			r.id = numbered(o, o.matches, matchKey{role: r.match.Role, how: r.match.How})
 		}
 		return r
 	})
@@ -168,6 +287,7 @@ func (o *outcomes) role(b []byte) *roleAnswer {
 func (o *outcomes) acc(b []byte) *accAnswer {
 	return o.accs.of(b, func(answer string) (a accAnswer) {
 		a.acc, a.err = o.adv.ResolveAccountability(answer)
+		a.err = kept(a.err)
 		if a.err == nil {
 			a.id = numbered(o, o.accIDs, a.acc)
 		}
@@ -178,12 +298,26 @@ func (o *outcomes) acc(b []byte) *accAnswer {
 func (o *outcomes) yearsOf(b []byte) *yearsAnswer {
 	return o.years.of(b, func(answer string) (y yearsAnswer) {
 		y.years, y.err = advisor.ReadYears(answer)
+		y.err = kept(y.err)
 		if y.err == nil {
 			y.id = numbered(o, o.values, y.years)
 		}
 		y.json, _ = json.Marshal(y.years.Value) // a number from 0 to MaxYears always encodes
 		return y
 	})
+}
+
+// kept is an answer's error as its cache keeps it: an *InputError's Value,
+// which batch never shows, cut to keyPrefix bytes, so that a cached error
+// does not keep a long cell alive (its Message quotes a cut of it).
+func kept(err error) error {
+	ie, ok := err.(*advisor.InputError)
+	if !ok || len(ie.Value) <= keyPrefix {
+		return err
+	}
+	cut := *ie
+	cut.Value = strings.Clone(ie.Value[:keyPrefix])
+	return &cut
 }
 
 // numbered is v's number in numbers, a new one if it has none.
@@ -199,10 +333,10 @@ func numbered[K comparable](o *outcomes, numbers map[K]uint64, v K) uint64 {
 }
 
 func (o *outcomes) startID(b []byte) uint64 {
-	if id, ok := o.starts[string(b)]; ok {
-		return id
-	}
-	return numbered(o, o.starts, string(b))
+	return *o.starts.of(b, func(string) uint64 {
+		o.lastID++
+		return o.lastID
+	})
 }
 
 // advise runs the core advisor on a row, exactly as `careerpath advise`
@@ -224,12 +358,11 @@ func (o *outcomes) advise(fields [][]byte, start []byte) *outcome {
 	if err != nil {
 		return o.reject(Problem{Column: column, Message: err.Error()})
 	}
-	switch {
-	case o.enc != nil:
-		return &outcome{encoded: o.enc.Advised(rec)}
-	case o.derive == nil:
-		return &outcome{rec: rec}
-	}
+	return &outcome{rec: rec}
+}
+
+// derivedOutcome is the outcome of a recommendation under Options.Derive.
+func (o *outcomes) derivedOutcome(rec *advisor.Recommendation) *outcome {
 	out := &outcome{derived: o.derive(rec)}
 	if out.derived == nil {
 		return out

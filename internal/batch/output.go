@@ -36,6 +36,15 @@ type Header struct {
 // only on its answers, once for each distinct answers; AppendRow writes
 // each row around that part, and is the hot path.
 type RowEncoder interface {
+	// Advised encodes the part of every row whose answers share a role
+	// match, an accountability, a plan start and a years advisor.Band but
+	// for its Months: their recommendations differ only in the years
+	// they write and the next level's eligible_from. So rec writes its
+	// years in the trace's and requirements' words as the marks GivenMark
+	// and ShortMark, its eligible_from as EligibleMark, and its numbers
+	// (input.years, current_years) are the first such row's; an encoder
+	// that writes them cuts its part there (Encoded.Holes) for AppendRow
+	// to fill.
 	Advised(rec *advisor.Recommendation) Encoded
 	Rejected(problems []Problem) []byte
 	// OutOfScope encodes a row whose title the title map marks as outside
@@ -43,9 +52,31 @@ type RowEncoder interface {
 	OutOfScope(p Problem) []byte
 	// AppendRow appends the row that starts on line: fields are its cells
 	// as read (as many as the header's, unless e is a rejection of the
-	// row's shape), e what its answers came to, and years its years answer
-	// as JSON, nil for a rejected row.
-	AppendRow(dst []byte, line int, fields [][]byte, e *Encoded, years []byte) []byte
+	// row's shape), e what its answers came to, and years its years
+	// answer, nil for a rejected row.
+	AppendRow(dst []byte, line int, fields [][]byte, e *Encoded, years *RowYears) []byte
+}
+
+// The marks an Advised recommendation writes its years' words in (see
+// advisor.YearsWords). Catalog text holds no control character, and a
+// role answer in the trace is quoted, so neither can be anything else.
+const (
+	GivenMark = "\x00given\x00"
+	ShortMark = "\x00short\x00"
+	// EligibleMark is the next level's eligible_from, which each band of
+	// months to it has its own of (RowYears.Eligible).
+	EligibleMark = "\x00eligible\x00"
+)
+
+// RowYears is a row's years answer, as AppendRow writes it.
+type RowYears struct {
+	// JSON is the value as encoding/json writes it.
+	JSON []byte
+	// Words are the value in the recommendation's words; set only when
+	// the row's Encoded has Holes.
+	Words advisor.YearsWords
+	// Eligible is the row's next level's eligible_from.
+	Eligible []byte
 }
 
 // Encoded is a RowEncoder's part of every row whose answers come to the
@@ -57,7 +88,35 @@ type Encoded struct {
 	// encoder splits an advised row's part, is what follows the row's own
 	// answers: JSON's "input" echoes each row's spelling.
 	Head, Tail []byte
+	// Holes are where in Tail, in order, each row writes its own years.
+	Holes []Hole
 }
+
+// writesWords reports whether e has a hole for the years' words.
+func (e *Encoded) writesWords() bool {
+	for _, h := range e.Holes {
+		if h.What == HoleGiven || h.What == HoleShort {
+			return true
+		}
+	}
+	return false
+}
+
+// Hole is a place in Encoded.Tail where a row's years go.
+type Hole struct {
+	At   int // the offset in Tail
+	What HoleKind
+}
+
+// HoleKind says what of RowYears goes in a Hole.
+type HoleKind uint8
+
+const (
+	HoleGiven    HoleKind = iota // Words.Given
+	HoleShort                    // Words.Short
+	HoleJSON                     // JSON
+	HoleEligible                 // Eligible
+)
 
 // RowSink writes the encoded rows in input order, from one goroutine.
 type RowSink interface {

@@ -95,7 +95,6 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 			switch {
 			case enc == nil && opts.Derive != nil:
 				w.outcomes.derive = opts.Derive
-				w.outcomes.maxDecided = derivedMaxDecided
 			case enc == nil:
 				w.outcomes.maxDecided = visitMaxDecided
 			}
@@ -437,6 +436,7 @@ func (r *reader) cut() int {
 type worker struct {
 	parser   recordParser
 	rec      record
+	years    RowYears // the current row's, for AppendRow
 	layout   *layout
 	enc      RowEncoder // nil for Visit, whose sink reads chunk.visit
 	outcomes *outcomes
@@ -465,7 +465,7 @@ func (w *worker) process(c *chunk) {
 			recLine = c.rows[k]
 		}
 		var o *outcome
-		var years []byte
+		var years *yearsAnswer
 		if len(w.rec.fields) == w.layout.width {
 			o, years = w.outcomes.of(w.rec.fields)
 		} else {
@@ -482,7 +482,7 @@ func (w *worker) process(c *chunk) {
 		if keepRows {
 			c.visit.add(advisedRow(recLine, o), &w.rec, text, at, w.layout.width)
 		} else {
-			*out = w.enc.AppendRow(*out, recLine, w.rec.fields, &o.encoded, years)
+			*out = w.enc.AppendRow(*out, recLine, w.rec.fields, &o.encoded, w.rowYears(o, years))
 		}
 		data, line, at = data[n:], line+lines, at+n
 	}
@@ -491,4 +491,17 @@ func (w *worker) process(c *chunk) {
 	if keepRows {
 		c.visit.setFields(w.layout.width)
 	}
+}
+
+// rowYears is an advised row's years for AppendRow, nil for a rejected
+// row; its words are worked out only for an encoding that writes them.
+func (w *worker) rowYears(o *outcome, years *yearsAnswer) *RowYears {
+	if o.encoded.Rejected || years == nil {
+		return nil
+	}
+	w.years.JSON, w.years.Eligible = years.json, o.eligible
+	if o.encoded.writesWords() {
+		w.years.Words = w.outcomes.adv.Words(o.band, years.years)
+	}
+	return &w.years
 }

@@ -31,8 +31,8 @@ func TestSpellingsIsAMap(t *testing.T) {
 			want[key] = i
 			s.put([]byte(key), i)
 		}
-		if s.n != len(want) {
-			t.Fatalf("%d entries, want %d", s.n, len(want))
+		if len(s.entries) != len(want) {
+			t.Fatalf("%d entries, want %d", len(s.entries), len(want))
 		}
 	}
 }

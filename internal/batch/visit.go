@@ -20,7 +20,9 @@ type AdvisedRow struct {
 	// answers, so it is read-only.
 	Rec *advisor.Recommendation
 	// Derived is what Options.Derive made of the row's recommendation,
-	// shared like Rec; nil when the row was rejected or without Derive.
+	// shared like Rec (and between rows whose years differ within a
+	// band, see Options.Derive); nil when the row was rejected or without
+	// Derive.
 	Derived any
 	// Column and Message say why the row was rejected: the header name of
 	// the culprit ("" for the row's shape) and the reason. A row with
@@ -82,14 +84,15 @@ const visitChunkSize = 16 << 10
 // visitMaxDecided bounds each worker's cache of recommendations under
 // Visit: a recommendation is some fifty times a CSV row's cached cells,
 // and 2,048 of them keep a file of all-different answers to some 6 MB per
-// worker. derivedMaxDecided bounds it under Options.Derive, whose
-// derivations are small: 16,384 holds every decision of a staff list
-// whose years are whole or half (roles x how they are spelt x 61 years x
-// answers) in the default catalog, some 5,000, where 2,048 would be
-// cleared over and over.
+// worker. bandMaxDecided bounds it under Options.Derive, whose
+// derivations are small, and under Run, whose decisions share their
+// class's encoded part (see outcomes.banded): 16,384 holds every decision
+// of a generated staff list in the default catalog (role matches x
+// accountabilities x month counts to the next level), where 2,048 would
+// be cleared over and over.
 const (
-	visitMaxDecided   = 2048
-	derivedMaxDecided = 1 << 14
+	visitMaxDecided = 2048
+	bandMaxDecided  = 1 << 14
 )
 
 // visitRows are a chunk's rows and the array their Fields share, which

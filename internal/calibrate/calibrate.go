@@ -60,9 +60,6 @@ type Row struct {
 	Key     string // the key cell as read; the join trims it
 	Group   string // the --by cell, "" without --by
 	Answers advisor.Answers
-	// Start is the row's plan start cell, "" without the column: with
-	// the answers, all that its outcome depends on.
-	Start string
 	// Decided is what the join keeps of the row's recommendation (see
 	// Derive), nil when the row was rejected.
 	Decided         *Decided
@@ -72,20 +69,27 @@ type Row struct {
 	OutOfScope bool
 }
 
-// Decided is a recommendation's level, resolved answers and plan start:
-// all the join keeps of it.
+// Decided is a recommendation's level, resolved role and accountability
+// and plan start: all the join keeps of it. The readers hand one to every
+// row of a decision (rows whose years differ within a band share it, see
+// batch.Options.Derive), so the join numbers it the first time it sees it
+// and finds its outcome by that number, where hashing what it holds, or
+// the answer cells, took most of a pair's time when every row's years
+// differ. A Decided belongs to the join it was first added to.
 type Decided struct {
 	Level         advisor.LevelRef
 	Role, Account string // catalog ids
-	Years         float64
 	Start         string
+
+	join    *Join // the join that numbered it
+	outcome int32 // its outcome in join
 }
 
 // Derive is what a row's recommendation comes to for the join, for
 // batch.Options.Derive: the readers' workers work it out once for each
 // decision they cache, and keep it instead of the recommendation.
 func Derive(rec *advisor.Recommendation) any {
-	return &Decided{Level: rec.Level, Role: rec.Role.ID, Account: rec.Accountability.ID, Years: rec.Input.Years, Start: rec.Plan.Start}
+	return &Decided{Level: rec.Level, Role: rec.Role.ID, Account: rec.Accountability.ID, Start: rec.Plan.Start}
 }
 
 // Config says what the join's messages name.
@@ -112,13 +116,10 @@ type Join struct {
 	// caches in front of them) stay in the processor's cache, where the
 	// sets of three run to tens of thousands.
 	cells [3]*cellInterner
-	// answered is the outcome of each advised row's answer cells and
-	// start cell: advice is a function of the two, so most rows are found
-	// in this dense array by the indexes just worked out, rather than by
-	// hashing what the readers derived (outcomes' map).
-	answered answerTable
+	// years are the values of cells[1]'s years cells, by index (NaN for
+	// a cell that is no number), which the differences compare.
+	years    []float64
 	outcomes interner[outcome]
-	starts   *cellInterner // the start cells, for answered
 	groups   *cellInterner
 }
 
@@ -145,7 +146,6 @@ type outcome struct {
 	// For an advised row: its level, resolved answers and plan start.
 	level         advisor.LevelRef
 	role, account string
-	years         float64
 	start         string
 	// For a rejected row: why. An out-of-scope row is neither rejected
 	// nor advised.
@@ -157,16 +157,13 @@ type outcome struct {
 func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(),
 		cells:    [3]*cellInterner{newCellInterner(), newCellInterner(), newCellInterner()},
-		outcomes: newInterner(cloneOutcome), answered: newAnswerTable(),
-		starts: newCellInterner(), groups: newCellInterner()}
+		outcomes: newInterner(cloneOutcome), groups: newCellInterner()}
 	j.groups.of(noGroup)
-	j.starts.of(noStart)
 	return j
 }
 
-// noGroup is the group of every row without --by, and noStart the start
-// cell of every row without the column: index 0.
-const noGroup, noStart = "", ""
+// noGroup is the group of every row without --by: index 0.
+const noGroup = ""
 
 // cloneOutcome, like strings.Clone for cells, copies the strings the join
 // keeps: a row's cells may pin a whole chunk of input.
@@ -203,8 +200,8 @@ func (j *Join) add(side Side, r *Row) error {
 	}
 	s := sideIndex(side)
 	held := heldRow{line: int32(r.Line), person: -1,
-		answers: [3]int32{j.cells[0].of(r.Answers.Role), j.cells[1].of(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}}
-	held.outcome = j.outcomeOf(held.answers, r)
+		answers: [3]int32{j.cells[0].of(r.Answers.Role), j.yearsOf(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}}
+	held.outcome = j.outcomeOf(r)
 	if r.Group != noGroup {
 		held.group = j.groups.of(strings.TrimSpace(r.Group))
 	}
@@ -227,23 +224,30 @@ func (j *Join) add(side Side, r *Row) error {
 	return nil
 }
 
-// outcomeOf returns the outcome of a row with the given answer cells.
-func (j *Join) outcomeOf(answers [3]int32, r *Row) int32 {
-	if r.Decided == nil {
+// yearsOf interns a years cell, and its value the first time.
+func (j *Join) yearsOf(cell string) int32 {
+	i := j.cells[1].of(cell)
+	if int(i) == len(j.years) {
+		y, err := advisor.ReadYears(cell)
+		if err != nil {
+			y.Value = math.NaN()
+		}
+		j.years = append(j.years, y.Value)
+	}
+	return i
+}
+
+// outcomeOf returns the outcome of a row.
+func (j *Join) outcomeOf(r *Row) int32 {
+	d := r.Decided
+	switch {
+	case d == nil:
 		// A row of the wrong shape is rejected whatever its answers.
 		return j.outcomes.of(outcome{rejected: !r.OutOfScope, outOfScope: r.OutOfScope, column: r.Column, message: r.Message})
+	case d.join != j:
+		d.join, d.outcome = j, j.outcomes.of(outcome{level: d.Level, role: d.Role, account: d.Account, start: d.Start})
 	}
-	key := [4]int32{answers[0], answers[1], answers[2]}
-	if r.Start != noStart {
-		key[3] = j.starts.of(r.Start)
-	}
-	if id, ok := j.answered.get(key); ok {
-		return id
-	}
-	d := r.Decided
-	id := j.outcomes.of(outcome{level: d.Level, role: d.Role, account: d.Account, years: d.Years, start: d.Start})
-	j.answered.put(key, id)
-	return id
+	return d.outcome
 }
 
 // Cells are the distinct cells of each answer (role, years and
@@ -377,7 +381,7 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 	case self == nil:
 		rec.Status = OnlyManager
 	default:
-		j.compare(rec, j.outcomes.at(self.outcome), j.outcomes.at(mgr.outcome))
+		j.compare(rec, self, mgr)
 	}
 	return nil
 }
@@ -439,7 +443,8 @@ func (j *Join) reject(rec *Record, side Side, h *heldRow) {
 }
 
 // compare sets the status, delta and differences of a matched pair.
-func (j *Join) compare(rec *Record, self, mgr *outcome) {
+func (j *Join) compare(rec *Record, selfRow, mgrRow *heldRow) {
+	self, mgr := j.outcomes.at(selfRow.outcome), j.outcomes.at(mgrRow.outcome)
 	rec.Delta = mgr.level.Order - self.level.Order
 	switch {
 	case rec.Delta > 0:
@@ -453,7 +458,7 @@ func (j *Join) compare(rec *Record, self, mgr *outcome) {
 	if self.role != mgr.role {
 		rec.Differences = append(rec.Differences, Difference{advisor.FieldRole, sa.Role, ma.Role})
 	}
-	if self.years != mgr.years {
+	if j.years[selfRow.answers[1]] != j.years[mgrRow.answers[1]] {
 		rec.Differences = append(rec.Differences, Difference{advisor.FieldYears, sa.Years, ma.Years})
 	}
 	if self.account != mgr.account {

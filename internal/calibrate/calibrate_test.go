@@ -288,7 +288,7 @@ func TestRowsWithTheSameAnswersKeepTheirOwnOutcome(t *testing.T) {
 	shape := advised
 	shape.Decided, shape.Message = nil, "the row has 4 cells, the header 6"
 	later := advised
-	later.Start, later.Decided = "2030-01-07", Derive(advisedOn(t, adv, advised.Answers, "2030-01-07")).(*Decided)
+	later.Decided = Derive(advisedOn(t, adv, advised.Answers, "2030-01-07")).(*Decided)
 	for i, r := range []Row{advised, shape, advised, later} {
 		r.Line, r.Key = i+2, fmt.Sprint("E", i)
 		add(t, j, Self, r)

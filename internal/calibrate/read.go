@@ -96,7 +96,6 @@ const addRun = 512
 type sideColumns struct {
 	key, by                     int // by is -1 without --by or when this file lacks it
 	role, years, accountability int
-	start                       int // -1 without the column
 }
 
 func (p *pairRead) readBoth(parent context.Context, open Opener) error {
@@ -171,7 +170,7 @@ func (p *pairRead) resolve(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", names[s], err)
 		}
-		c := sideColumns{key: batch.HeaderIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2], start: answers[3]}
+		c := sideColumns{key: batch.HeaderIndex(h, key), by: -1, role: answers[0], years: answers[1], accountability: answers[2]}
 		if p.opts.By != "" {
 			c.by = batch.HeaderIndex(h, p.opts.By)
 			byFound = byFound || c.by >= 0
@@ -220,9 +219,6 @@ func (p *pairRead) add(s int, side Side, row batch.AdvisedRow) error {
 		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
 	if c.by >= 0 {
 		r.Group = row.Fields[c.by]
-	}
-	if c.start >= 0 {
-		r.Start = row.Fields[c.start]
 	}
 	p.pending[s] = append(p.pending[s], r)
 	if len(p.pending[s]) < addRun {

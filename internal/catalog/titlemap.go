@@ -16,8 +16,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/careerpath/careerpath/internal/text"
 	"github.com/careerpath/careerpath/internal/sheet"
+	"github.com/careerpath/careerpath/internal/text"
 )
 
 // MaxTitlesBytes is the largest title map LoadTitles reads: some ten

@@ -8,9 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch/batchtest"
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/cmdutil"
@@ -353,5 +356,91 @@ func TestCalibrateCSVBlocksKeepTheRecordOrderAndSummary(t *testing.T) {
 	}
 	if csv.stderr != ndjson.stderr {
 		t.Errorf("CSV's stderr\n%s\nNDJSON's\n%s", csv.stderr, ndjson.stderr)
+	}
+}
+
+// The differential test of calibrate's fast path: on a pair whose years
+// have up to four decimals, nearly every row's different, the readers
+// share one derivation between the rows of a years band; every record's
+// levels, status, delta and differences must still be what the full
+// advisor gives each side's answers.
+func TestCalibrateTenureEqualsFullAdvice(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rows = 3000
+	var self, manager bytes.Buffer
+	if err := batchtest.WriteStaffYears(&self, cat, 1, rows, 1, 4); err != nil {
+		t.Fatal(err)
+	}
+	if err := batchtest.WriteStaffYears(&manager, cat, 1, rows, 2, 4); err != nil {
+		t.Fatal(err)
+	}
+	answers := func(staff string) map[string]advisor.Answers {
+		m := map[string]advisor.Answers{}
+		for _, line := range strings.Split(strings.TrimSpace(staff), "\n")[1:] {
+			c := strings.Split(line, ",") // employee_id,name,email,role,years,accountability
+			m[c[0]] = advisor.Answers{Role: c[3], Years: c[4], Accountability: c[5]}
+		}
+		return m
+	}
+	selfAnswers, managerAnswers := answers(self.String()), answers(manager.String())
+	r := runCalibrateCLI(t, "", writeFile(t, "self.csv", self.String()), writeFile(t, "manager.csv", manager.String()),
+		"-f", "ndjson", "--start", "2027-01-04")
+	if r.code != 0 {
+		t.Fatalf("exit %d; stderr %q", r.code, r.stderr)
+	}
+	start := time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)
+	adv := advisor.New(cat)
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) != rows {
+		t.Fatalf("%d records, want %d", len(lines), rows)
+	}
+	for _, line := range lines {
+		var rec struct {
+			Key          string           `json:"key"`
+			Status       string           `json:"status"`
+			SelfLevel    advisor.LevelRef `json:"self_level"`
+			ManagerLevel advisor.LevelRef `json:"manager_level"`
+			Delta        int              `json:"delta"`
+			Differences  []struct {
+				Answer string `json:"answer"`
+			} `json:"differences"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		sa, ma := selfAnswers[rec.Key], managerAnswers[rec.Key]
+		s, err1 := adv.Advise(sa, start)
+		m, err2 := adv.Advise(ma, start)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v, %v", rec.Key, err1, err2)
+		}
+		status := map[bool]string{true: "agree"}[s.Level.Order == m.Level.Order]
+		switch {
+		case m.Level.Order > s.Level.Order:
+			status = "manager-higher"
+		case m.Level.Order < s.Level.Order:
+			status = "self-higher"
+		}
+		var differences []string
+		for _, d := range []struct {
+			answer string
+			differ bool
+		}{{"role", s.Role.ID != m.Role.ID}, {"years", s.Input.Years != m.Input.Years}, {"accountability", s.Accountability.ID != m.Accountability.ID}} {
+			if d.differ {
+				differences = append(differences, d.answer)
+			}
+		}
+		var got []string
+		for _, d := range rec.Differences {
+			got = append(got, d.Answer)
+		}
+		if rec.SelfLevel != s.Level || rec.ManagerLevel != m.Level || rec.Status != status || rec.Delta != m.Level.Order-s.Level.Order ||
+			!slices.Equal(got, differences) {
+			t.Fatalf("%s: got %s %+v/%+v delta %d %v; the full advisor gives %s %+v/%+v %v",
+				rec.Key, rec.Status, rec.SelfLevel, rec.ManagerLevel, rec.Delta, got, status, s.Level, m.Level, differences)
+		}
 	}
 }

@@ -99,11 +99,19 @@ func (e *csvRowEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 		ids = append(ids, s.ID)
 	}
 	var b []byte
-	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), "", eligible, batch.StatusAdvised} {
+	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), ""} {
 		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(c))
 	}
-	return batch.Encoded{Head: append(b, '\n')}
+	b = append(b, e.cells.delim)
+	// The status follows the eligibility cell.
+	status := append([]byte{e.cells.delim}, batch.StatusAdvised...)
+	if eligible == batch.EligibleMark {
+		// Each row writes its own, as its cell.
+		return batch.Encoded{Head: b, Tail: append(status, '\n'), Holes: []batch.Hole{{At: 0, What: batch.HoleEligible}}}
+	}
+	b = e.cells.cell(b, []byte(eligible))
+	return batch.Encoded{Head: append(append(b, status...), '\n')}
 }
 
 // Rejected encodes the error cell after its line number, with the line
@@ -150,7 +158,7 @@ func columnsAfterError() int {
 	return len(batch.OutputColumns) - 1 - slices.Index(batch.OutputColumns, "error")
 }
 
-func (e *csvRowEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ []byte) []byte {
+func (e *csvRowEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, years *batch.RowYears) []byte {
 	for i := range e.width {
 		if i > 0 {
 			dst = append(dst, e.cells.delim)
@@ -160,7 +168,11 @@ func (e *csvRowEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batc
 		}
 	}
 	if !o.Rejected {
-		return append(dst, o.Head...)
+		dst = append(dst, o.Head...)
+		if len(o.Holes) > 0 {
+			dst = append(e.cells.cell(dst, years.Eligible), o.Tail...)
+		}
+		return dst
 	}
 	// The error cell is "line N" and the cached tail; the columns after it
 	// are empty but for the status.
@@ -215,15 +227,71 @@ func newJSONEncoder(h *batch.Header, array bool) *jsonEncoder {
 }
 
 // Advised encodes the recommendation's members, without the opening
-// brace, split around the value of "input".
+// brace, split around the value of "input", with holes in the rest where
+// each row's years go.
 func (e *jsonEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 	full := encodeJSON(rec)
 	before, after, found := bytes.Cut(full[1:], []byte(`"input":`))
-	input := appendInput(nil, []byte(rec.Input.Role), encodeJSON(rec.Input.Years), []byte(rec.Input.Accountability))
+	years := encodeJSON(rec.Input.Years)
+	input := appendInput(nil, []byte(rec.Input.Role), years, []byte(rec.Input.Accountability))
 	if !found || !bytes.HasPrefix(after, input) || !bytes.Equal(encodeJSON(rec.Input), input) {
 		panic("render: the recommendation's input no longer encodes as appendInput writes it")
 	}
-	return batch.Encoded{Head: append(before, `"input":`...), Tail: after[len(input):]}
+	tail, holes := cutYears(after[len(input):], years)
+	return batch.Encoded{Head: append(before, `"input":`...), Tail: tail, Holes: holes}
+}
+
+// cutYears takes the years out of an encoded recommendation's members
+// after "input", and says where they were: the marks of its words and
+// eligible_from (batch.GivenMark, ShortMark, EligibleMark) and the value
+// of "current_years", which is the years answer's.
+func cutYears(tail, years []byte) ([]byte, []batch.Hole) {
+	marks := []struct {
+		text, keep []byte
+		what       batch.HoleKind
+	}{
+		{jsonStringBody(batch.GivenMark), nil, batch.HoleGiven},
+		{jsonStringBody(batch.ShortMark), nil, batch.HoleShort},
+		{jsonStringBody(batch.EligibleMark), nil, batch.HoleEligible},
+		{append([]byte(`"current_years":`), years...), []byte(`"current_years":`), batch.HoleJSON},
+	}
+	var out []byte
+	var holes []batch.Hole
+	for i := 0; i < len(tail); {
+		cut := false
+		for _, m := range marks {
+			if bytes.HasPrefix(tail[i:], m.text) && !escaped(tail, i) {
+				out = append(out, m.keep...)
+				holes = append(holes, batch.Hole{At: len(out), What: m.what})
+				i += len(m.text)
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			out = append(out, tail[i])
+			i++
+		}
+	}
+	return out, holes
+}
+
+// jsonStringBody is s encoded as a JSON string, without its quotes.
+func jsonStringBody(s string) []byte {
+	b := encodeJSON(s)
+	return b[1 : len(b)-1]
+}
+
+// escaped reports whether b[i] follows an odd run of backslashes, so
+// that it is an escaped character of a string rather than the start of
+// what it looks like: a role answer quoted in the trace may hold the text
+// of a mark.
+func escaped(b []byte, i int) bool {
+	n := 0
+	for i-n > 0 && b[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
 }
 
 // appendInput writes advisor.Input as encoding/json does.
@@ -273,7 +341,7 @@ func appendProblem(dst []byte, p batch.Problem) []byte {
 	return text.AppendJSONString(dst, p.Message)
 }
 
-func (e *jsonEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, years []byte) []byte {
+func (e *jsonEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, years *batch.RowYears) []byte {
 	if e.array {
 		dst = append(dst, ",\n"...)
 	}
@@ -290,13 +358,33 @@ func (e *jsonEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.
 	dst = append(dst, "},"...)
 	dst = append(dst, o.Head...)
 	if !o.Rejected && !o.OutOfScope {
-		dst = appendInput(dst, fields[e.role], years, fields[e.accountability])
-		dst = append(dst, o.Tail...)
+		dst = appendInput(dst, fields[e.role], years.JSON, fields[e.accountability])
+		dst = appendFilled(dst, o, years)
 	}
 	if !e.array {
 		dst = append(dst, '\n')
 	}
 	return dst
+}
+
+// appendFilled appends an advised row's Tail with its years in the holes.
+func appendFilled(dst []byte, o *batch.Encoded, years *batch.RowYears) []byte {
+	at := 0
+	for _, h := range o.Holes {
+		dst = append(dst, o.Tail[at:h.At]...)
+		switch h.What {
+		case batch.HoleGiven:
+			dst = append(dst, years.Words.Given...)
+		case batch.HoleShort:
+			dst = append(dst, years.Words.Short...)
+		case batch.HoleEligible:
+			dst = append(dst, years.Eligible...)
+		default:
+			dst = append(dst, years.JSON...)
+		}
+		at = h.At
+	}
+	return append(dst, o.Tail[at:]...)
 }
 
 // plainSink writes an optional header, then the chunks as they are.

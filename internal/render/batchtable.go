@@ -74,7 +74,7 @@ func (e *tableEncoder) OutOfScope(p batch.Problem) []byte {
 	return appendTableCell(b, []byte(p.Message))
 }
 
-func (e *tableEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ []byte) []byte {
+func (e *tableEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ *batch.RowYears) []byte {
 	dst = appendInt(dst, line)
 	if e.idAt >= 0 {
 		dst = appendTableCell(dst, field(fields, e.idAt))

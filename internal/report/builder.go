@@ -103,6 +103,9 @@ type sheet struct {
 	byAt     int // -1 without --by
 	labelsAt []int
 	labels   []string // the label columns' header names
+	// yearsAt is the years column: scope_bound ranks each row by its own
+	// years, which rows sharing a derivation (a band) do not share.
+	yearsAt int
 }
 
 // New returns a builder for rows advised under cat.
@@ -144,6 +147,11 @@ func (b *Builder) Begin(header []string) error {
 	s := b.sheet
 	s.header = header
 	find := func(name string) int { return batch.HeaderIndex(header, name) }
+	answers, err := batch.ColumnPositions(header, s.opts.Inputs.Columns)
+	if err != nil {
+		return err
+	}
+	s.yearsAt = answers[1]
 	if s.opts.By != "" {
 		if s.byAt = find(s.opts.By); s.byAt < 0 {
 			return &ColumnError{Flag: "by", Name: s.opts.By, Header: header}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -65,13 +66,22 @@ func TestGroupsFoldPastTheLimits(t *testing.T) {
 // derivations shared by many rows) or the builder does, row by row. The
 // rows' own start dates make more distinct recommendations than
 // maxPending, so derivations are flushed and come back during the run.
+// With years of four decimals, every row's different, the workers derive
+// once per years band (see batch.Options.Derive) and the builder once
+// per recommendation of the full advisor.
 func TestDeriveMakesTheSameReport(t *testing.T) {
+	for _, decimals := range []int{0, 4} {
+		t.Run(fmt.Sprintf("decimals=%d", decimals), func(t *testing.T) { testDeriveMakesTheSameReport(t, decimals) })
+	}
+}
+
+func testDeriveMakesTheSameReport(t *testing.T, decimals int) {
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var staff bytes.Buffer
-	if err := batchtest.WriteStaff(&staff, cat, 60_000, 3); err != nil {
+	if err := batchtest.WriteStaffYears(&staff, cat, 1, 60_000, 3, decimals); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.SplitAfter(staff.String(), "\n")

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
@@ -99,10 +100,12 @@ func (v *nextListsView) addRow(row batch.AdvisedRow, d *derived) {
 		}
 	case reportdoc.KindScope:
 		next := v.s.levelRef(d.next)
-		p := reportdoc.ScopeBound{Row: row.Line, YearsBeyond: roundYears(d.beyond)}
+		minYears := v.s.cat.Levels[d.next].Policy.MinYears
+		years := v.s.yearsOf(row, d.beyond+minYears)
+		p := reportdoc.ScopeBound{Row: row.Line, YearsBeyond: roundYears(years - minYears)}
 		if v.scope.makes(p) {
 			p.Labels, p.Level, p.NextLevel = v.s.labelsOf(row), v.s.levelRef(d.level), next
-			p.Years = roundYears(d.beyond + v.s.cat.Levels[d.next].Policy.MinYears)
+			p.Years = roundYears(years)
 			p.Accountability = d.neededAcc
 			v.scope.add(p)
 		}
@@ -121,4 +124,18 @@ func (v *nextListsView) fill(doc *reportdoc.Document) {
 		doc.Closest = append(doc.Closest, reportdoc.Candidate{Row: p.Row, Labels: p.Labels, Level: p.Level, NextLevel: p.NextLevel,
 			Months: p.Months, EligibleFrom: p.EligibleFrom})
 	}
+}
+
+// yearsOf is the row's own years: a derivation is shared by the rows of a
+// band, whose years differ. An advised row's years cell reads; fallback
+// is for a row without its cells (tests that add derivations alone).
+func (s *sheet) yearsOf(row batch.AdvisedRow, fallback float64) float64 {
+	if s.yearsAt < 0 || s.yearsAt >= len(row.Fields) {
+		return fallback
+	}
+	y, err := advisor.ReadYears(row.Fields[s.yearsAt])
+	if err != nil {
+		return fallback
+	}
+	return y.Value
 }

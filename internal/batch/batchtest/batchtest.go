@@ -36,6 +36,18 @@ func WriteStaff(w io.Writer, cat *catalog.Loaded, n int, seed uint64) error {
 // WriteStaffFrom is WriteStaff with employee ids from first on, so that two
 // lists can share some people and not others.
 func WriteStaffFrom(w io.Writer, cat *catalog.Loaded, first, n int, seed uint64) error {
+	return WriteStaffYears(w, cat, first, n, seed, 0)
+}
+
+// MaxTenure is the largest years answer WriteStaffYears writes with
+// decimals: tenure computed from hire dates, uniform from 0 to 25.
+const MaxTenure = 25
+
+// WriteStaffYears is WriteStaffFrom with years written with decimals
+// places, such as 4.37 or 12.80 for 2, uniform from 0 to MaxTenure: tenure
+// as an HR export computes it from hire dates, so that nearly every row's
+// years differ. Decimals 0 writes WriteStaff's whole or half years.
+func WriteStaffYears(w io.Writer, cat *catalog.Loaded, first, n int, seed uint64, decimals int) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var roles, answers []string
 	for _, r := range cat.Roles {
@@ -54,10 +66,13 @@ func WriteStaffFrom(w io.Writer, cat *catalog.Loaded, first, n int, seed uint64)
 		given, family := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
 		b = fmt.Appendf(b[:0], "E%07d,%s %s,%s.%s@example.com,%s,", first+i, given, family,
 			strings.ToLower(given), strings.ToLower(family), roles[rng.IntN(len(roles))])
-		years := rng.IntN(31)
-		b = strconv.AppendInt(b, int64(years), 10)
-		if rng.IntN(4) == 0 {
-			b = append(b, ".5"...)
+		if decimals > 0 {
+			b = strconv.AppendFloat(b, rng.Float64()*MaxTenure, 'f', decimals, 64)
+		} else {
+			b = strconv.AppendInt(b, int64(rng.IntN(31)), 10)
+			if rng.IntN(4) == 0 {
+				b = append(b, ".5"...)
+			}
 		}
 		b = append(b, ',')
 		b = append(b, answers[rng.IntN(len(answers))]...)

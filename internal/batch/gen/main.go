@@ -9,6 +9,7 @@
 //	go run ./internal/batch/gen -rows 100000 -xlsx > staff.xlsx
 //	go run ./internal/batch/gen -miller -start 2027-01-04 > batch.mlr
 //	go run ./internal/batch/gen -rows 1000000 -first 100001 -seed 2 > manager.csv
+//	go run ./internal/batch/gen -rows 1000000 -decimals 2 > tenure.csv
 //	go build -o csvcopy ./internal/batch/gen && ./csvcopy -copy < staff.csv
 package main
 
@@ -28,6 +29,7 @@ func main() {
 	rows := flag.Int("rows", 1000, "data rows to write")
 	first := flag.Int("first", 1, "the first row's employee number, so that two lists can overlap (calibrate)")
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same file")
+	decimals := flag.Int("decimals", 0, "write years with this many decimals, uniform from 0 to 25, as tenure from hire dates (0: whole or half years)")
 	miller := flag.Bool("miller", false, "write the Miller script instead of data")
 	xlsx := flag.Bool("xlsx", false, "write the staff list as an .xlsx workbook, typed as careerpath's -f xlsx types cells")
 	copyCSV := flag.Bool("copy", false, "copy CSV from stdin to stdout with encoding/csv (the baseline)")
@@ -47,7 +49,7 @@ func main() {
 	case *miller:
 		err = batchtest.WriteMillerScript(w, cat, *start)
 	default:
-		err = batchtest.WriteStaffFrom(w, cat, *first, *rows, *seed)
+		err = batchtest.WriteStaffYears(w, cat, *first, *rows, *seed, *decimals)
 	}
 	if err == nil {
 		err = w.Flush()
