@@ -52,9 +52,12 @@ func (s Status) Complete() bool { return s == Agree || s == ManagerHigher || s =
 
 // Row is one advised row of either file, as the join needs it.
 type Row struct {
-	Line    int
-	Key     string // the key cell as read; the join trims it
-	Group   string // the --by cell, "" without --by
+	Line  int
+	Key   string // the key cell as read; the join trims it
+	Group string // the --by cell, "" without --by
+	// Labels are the row's cells of the label columns (Config.Labels),
+	// "" for a column its file lacks.
+	Labels  []string
 	Answers advisor.Answers
 	// Start is the row's plan start cell, "" without the column: with
 	// the answers, all that its outcome depends on.
@@ -87,6 +90,9 @@ type Config struct {
 	Files [2]string
 	// KeyColumns is the key's header name in each file (SELF first).
 	KeyColumns [2]string
+	// Labels are the header names of the columns that name a person in
+	// the records (--label), in either file or both.
+	Labels []string
 }
 
 // Join pairs the rows of two files by key.
@@ -94,6 +100,8 @@ type Join struct {
 	adv    *advisor.Advisor
 	config Config
 	rows   [2]blocks[heldRow]
+	// labels are each side's rows' label cells, by the row's position.
+	labels [2]labelStore
 	people keyIndex // trimmed key -> person
 	// next is the person after each side's last, the guess for its next
 	// row's key once the keys are in the key index's hash table.
@@ -150,7 +158,8 @@ func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(),
 		cells:    [3]*cellInterner{newCellInterner(), newCellInterner(), newCellInterner()},
 		outcomes: newInterner(cloneOutcome), answered: newAnswerTable(),
-		starts: newCellInterner(), groups: newCellInterner()}
+		starts: newCellInterner(), groups: newCellInterner(),
+		labels: [2]labelStore{newLabelStore(len(config.Labels)), newLabelStore(len(config.Labels))}}
 	j.groups.of(noGroup)
 	j.starts.of(noStart)
 	return j
@@ -194,6 +203,9 @@ func (j *Join) add(side Side, r *Row) error {
 		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
 	}
 	s := sideIndex(side)
+	if err := j.labels[s].add(r.Labels); err != nil {
+		return err
+	}
 	held := heldRow{line: int32(r.Line), person: -1,
 		answers: [3]int32{j.cells[0].of(r.Answers.Role), j.cells[1].of(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}}
 	held.outcome = j.outcomeOf(held.answers, r)
@@ -244,6 +256,10 @@ func (j *Join) Cells() [3][]string {
 	return [3][]string{j.cells[0].values, j.cells[1].values, j.cells[2].values}
 }
 
+// Labels are the header names of the label columns whose cells records
+// carry (Record.Labels).
+func (j *Join) Labels() []string { return j.config.Labels }
+
 // answersOf returns a held row's answer cells.
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
 	return advisor.Answers{Role: j.cells[0].values[h.answers[0]], Years: j.cells[1].values[h.answers[1]],
@@ -259,7 +275,11 @@ func sideIndex(s Side) int {
 
 // Record is one person, or one row that cannot be paired.
 type Record struct {
-	Key    string
+	Key string
+	// Labels are the record's cells of the label columns (Config.Labels),
+	// each from SELF's row, else MANAGER's: a person's own file names
+	// them. A cell is cut at MaxLabelBytes.
+	Labels []string
 	Group  string // from MANAGER's row, else SELF's
 	Status Status
 	// Self and Manager are the person's row in each file, nil when absent.
@@ -316,22 +336,33 @@ func (j *Join) Positions() int { return j.rows[0].len() + j.rows[1].len() }
 // from up to to. Calls for spans that do not overlap may run at the same
 // time without recommendations: the join is then only read.
 func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) error) error {
+	return j.walk(from, to, recommendations, func(_ int, r *Record) error { return each(r) })
+}
+
+// walk is RecordsIn, handing each the record's position too.
+func (j *Join) walk(from, to int, recommendations bool, each func(position int, r *Record) error) error {
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
 	for i := from; i < to; i++ {
 		var self, mgr *heldRow
+		selfAt, mgrAt := -1, -1 // the rows' positions in their sides
 		if i < j.rows[0].len() {
-			self = j.rows[0].at(i)
+			selfAt, self = i, j.rows[0].at(i)
 			if j.matched(self) {
-				mgr = j.rows[1].at(int(j.found.at(int(self.person)).manager))
+				mgrAt = int(j.found.at(int(self.person)).manager)
+				mgr = j.rows[1].at(mgrAt)
 			}
-		} else if mgr = j.rows[1].at(i - j.rows[0].len()); j.matched(mgr) {
-			continue // written with its SELF row
+		} else {
+			mgrAt = i - j.rows[0].len()
+			if mgr = j.rows[1].at(mgrAt); j.matched(mgr) {
+				continue // written with its SELF row
+			}
 		}
 		if err := j.fill(&rec, self, mgr, recs); err != nil {
 			return err
 		}
-		if err := each(&rec); err != nil {
+		j.label(&rec, selfAt, mgrAt)
+		if err := each(i, &rec); err != nil {
 			return err
 		}
 	}
@@ -345,7 +376,7 @@ func (j *Join) matched(h *heldRow) bool {
 
 // fill makes the record of a SELF row, a MANAGER row, or a matched pair.
 func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
-	*rec = Record{Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: rec.own}
+	*rec = Record{Labels: rec.Labels[:0], Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: rec.own}
 	var err error
 	if rec.Self, err = j.assess(&rec.own[0], Self, self, recs); err != nil {
 		return err
@@ -370,6 +401,21 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 		j.compare(rec, j.outcomes.at(self.outcome), j.outcomes.at(mgr.outcome))
 	}
 	return nil
+}
+
+// label sets a record's labels from its rows at these positions of
+// each side, -1 for none.
+func (j *Join) label(rec *Record, selfAt, mgrAt int) {
+	for i := range j.config.Labels {
+		var cell string
+		if selfAt >= 0 {
+			cell = j.labels[0].cell(selfAt, i)
+		}
+		if cell == "" && mgrAt >= 0 {
+			cell = j.labels[1].cell(mgrAt, i)
+		}
+		rec.Labels = append(rec.Labels, cell)
+	}
 }
 
 func (j *Join) group(self, mgr *heldRow) string {

@@ -18,10 +18,14 @@ type CalibrateOptions struct {
 	// StaffList's Inputs are SELF and MANAGER; one of them may be "-".
 	cmdutil.StaffList
 
-	Key    string // the key column; "" for the default
-	By     string // the group column, or ""
-	Format string
-	Raw    bool
+	Key    string   // the key column; "" for the default
+	By     string   // the group column, or ""
+	Labels []string // the columns that name a person; none for the default
+	// Statuses keep only the records of these statuses (--status); none
+	// keeps all.
+	Statuses []string
+	Format   string
+	Raw      bool
 }
 
 // NewCmdCalibrate builds `careerpath calibrate`; runF replaces the run
@@ -50,6 +54,14 @@ agree, manager-higher, self-higher, only-self, only-manager or rejected
 (with the side, column and reason). --by COLUMN adds the group of each
 record (from MANAGER, else SELF) and a mean delta per group.
 
+--label COLUMN (repeatable) names the person in each record, from the
+SELF row, else the MANAGER row (default: the first of ` + strings.Join(calibrate.DefaultLabels, ", ") + `
+in either file). --status LIST keeps only the records of those statuses, in
+every format (such as --status manager-higher,self-higher); the summary
+still counts every record. table, markdown and html list the records with
+the two levels furthest apart first, then by status, and show both answers
+of each difference ("years: 6 -> 8"); csv, ndjson and json keep input order.
+
 csv (default) writes the records flat, with batch's formula guard unless
 --raw; ndjson and json carry both full recommendations under "self" and
 "manager" (careerpath schema calibration). The summary (agreement rate,
@@ -72,14 +84,21 @@ is the top of table, markdown and html. html is one self-contained file.
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Key, "key", "", "the `COLUMN` that identifies a person in both files (default: the first of "+strings.Join(calibrate.DefaultKeys, ", ")+" in both)")
 	fl.StringVar(&opts.By, "by", "", "group the records and the summary by `COLUMN` (from MANAGER, else SELF)")
+	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that names a person in the records (default: the first of "+strings.Join(calibrate.DefaultLabels, ", ")+" in either file); repeatable")
+	fl.StringSliceVar(&opts.Statuses, "status", nil, "keep only the records of these statuses, a comma-separated `LIST` of "+strings.Join(calibrate.StatusNames(), ", "))
 	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.CalibrationFormatNames(), ", "))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
+	must(cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(calibrate.StatusNames(), cobra.ShellCompDirectiveNoFileComp)))
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.CalibrationFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
 func runCalibrate(opts *CalibrateOptions) error {
 	format, err := render.ParseCalibrationFormat(opts.Format)
+	if err != nil {
+		return &cmdutil.UsageError{Err: err}
+	}
+	statuses, err := calibrate.ParseStatusSet(opts.Statuses)
 	if err != nil {
 		return &cmdutil.UsageError{Err: err}
 	}
@@ -101,7 +120,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 		}
 		return pin, nil
 	}
-	res, err := calibrate.Read(ctx, cat, adv, open, calibrate.ReadOptions{Batch: bopts, Key: opts.Key, By: opts.By})
+	res, err := calibrate.Read(ctx, cat, adv, open, calibrate.ReadOptions{Batch: bopts, Key: opts.Key, By: opts.By, Labels: opts.Labels})
 	if err != nil {
 		if ctx.Err() != nil {
 			return cmdutil.StopCause(ctx)
@@ -109,7 +128,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 		return err
 	}
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter, Raw: opts.Raw,
-		Files: res.Files, Catalog: adv.Source()}
+		Files: res.Files, Catalog: adv.Source(), Labels: res.Join.Labels(), Statuses: statuses}
 	var sum calibrate.Summary
 	err = run.Write(func(w io.Writer, width int) (err error) {
 		ropts.Width = width
@@ -143,7 +162,7 @@ func writeCalibration(w io.Writer, format render.Format, j *calibrate.Join, opt 
 		if _, err := w.Write(csv.Header()); err != nil {
 			return calibrate.Summary{}, err
 		}
-		return j.Stream(w, opt.By != "", csv.NewEncoder)
+		return j.Stream(w, opt.By != "", opt.Kept(), csv.NewEncoder)
 	}
 	sum, err := j.Summarise(opt.By != "")
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,7 @@ func ParseCalibrationFormat(s string) (Format, error) { return parseFormat(s, Ca
 
 // CalibrationSchemaVersion is the version of the calibration record
 // contract (data/schema/calibration.schema.json).
-const CalibrationSchemaVersion = "1.0"
+const CalibrationSchemaVersion = "1.1"
 
 // CellAppender appends one CSV cell to dst.
 type CellAppender func(dst []byte, cell string) []byte
@@ -43,7 +44,24 @@ type CalibrationOptions struct {
 	Files   [2]string
 	Catalog catalog.Source
 	Width   int // as in Options
+	// Labels are the label columns' names (calibrate.Config.Labels),
+	// which head the records' label cells.
+	Labels []string
+	// Statuses are the statuses whose records are written (--status), none
+	// for every status; the summary counts every record.
+	Statuses calibrate.StatusSet
 }
+
+// Kept is the set of statuses whose records are written.
+func (o CalibrationOptions) Kept() calibrate.StatusSet {
+	if o.Statuses == 0 {
+		return calibrate.AllStatuses()
+	}
+	return o.Statuses
+}
+
+// filtered reports whether --status leaves some statuses out.
+func (o CalibrationOptions) filtered() bool { return o.Kept() != calibrate.AllStatuses() }
 
 // Calibration writes the join's records in one of the formats that begin
 // with their summary or carry whole recommendations: every format but
@@ -60,16 +78,31 @@ func Calibration(w io.Writer, f Format, j *calibrate.Join, sum calibrate.Summary
 	return fmt.Errorf("calibration format %q is written by CalibrationCSV's encoders, not Calibration", f)
 }
 
-// calibrationCSVColumns are the CSV output's columns; group only with --by.
-func calibrationCSVColumns(by bool) []string {
+// calibrationCSVColumns are the CSV output's columns: the key, a column
+// per label named as the label column (label_NAME should the name be one
+// of the output's own), group only with --by, then the record's.
+func calibrationCSVColumns(labels []string, by bool) []string {
+	own := calibrationRecordColumns()
 	cols := []string{"key"}
+	for _, l := range labels {
+		if l == "key" || l == "group" || slices.Contains(own, l) {
+			l = "label_" + l
+		}
+		cols = append(cols, l)
+	}
 	if by {
 		cols = append(cols, "group")
 	}
-	return append(cols, "status", "self_row", "manager_row", "self_level", "self_level_order",
+	return append(cols, own...)
+}
+
+// calibrationRecordColumns are the CSV columns after the key, labels and
+// group.
+func calibrationRecordColumns() []string {
+	return []string{"status", "self_row", "manager_row", "self_level", "self_level_order",
 		"manager_level", "manager_level_order", "delta", "differs",
 		"self_role", "manager_role", "self_years", "manager_years",
-		"self_accountability", "manager_accountability", "error")
+		"self_accountability", "manager_accountability", "error"}
 }
 
 // CalibrationCSV writes a join's records as CSV: its header, then the
@@ -97,7 +130,7 @@ func NewCalibrationCSV(cells [3][]string, opt CalibrationOptions) *CalibrationCS
 // Header is the CSV's first line.
 func (c *CalibrationCSV) Header() []byte {
 	var header []byte
-	for i, col := range calibrationCSVColumns(c.opt.By != "") {
+	for i, col := range calibrationCSVColumns(c.opt.Labels, c.opt.By != "") {
 		if i > 0 {
 			header = append(header, c.opt.Delimiter)
 		}
@@ -179,6 +212,7 @@ func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
 	textCell, numberCell := e.cell, e.number
 	e.line, e.first = dst, true
 	e.cells(textCell, r.Key)
+	e.cells(textCell, r.Labels...)
 	if e.opt.By != "" {
 		e.cells(textCell, r.Group)
 	}
@@ -328,6 +362,7 @@ func errorsText(r *calibrate.Record) string {
 type calibrationRecord struct {
 	SchemaVersion string            `json:"schema_version"`
 	Key           string            `json:"key"`
+	Labels        map[string]string `json:"labels"`
 	Group         *string           `json:"group"`
 	Status        calibrate.Status  `json:"status"`
 	SelfRow       *int              `json:"self_row"`
@@ -377,10 +412,13 @@ func (c recommendationCache) of(rec *advisor.Recommendation) (json.RawMessage, e
 	return b, nil
 }
 
-func newCalibrationRecord(r *calibrate.Record, by bool, cache recommendationCache) (calibrationRecord, error) {
-	out := calibrationRecord{SchemaVersion: CalibrationSchemaVersion, Key: r.Key, Status: r.Status,
+func newCalibrationRecord(r *calibrate.Record, opt CalibrationOptions, cache recommendationCache) (calibrationRecord, error) {
+	out := calibrationRecord{SchemaVersion: CalibrationSchemaVersion, Key: r.Key, Status: r.Status, Labels: make(map[string]string, len(r.Labels)),
 		Differences: make([]difference, len(r.Differences)), Errors: make([]rejection, len(r.Errors))}
-	if by {
+	for i, l := range r.Labels {
+		out.Labels[opt.Labels[i]] = l
+	}
+	if opt.By != "" {
 		g := r.Group
 		out.Group = &g
 	}
@@ -421,8 +459,12 @@ func calibrationJSON(w io.Writer, array bool, j *calibrate.Join, opt Calibration
 		sep = "[\n"
 	}
 	count := 0
+	keep := opt.Kept()
 	err := j.Records(true, func(r *calibrate.Record) error {
-		rec, err := newCalibrationRecord(r, opt.By != "", cache)
+		if !keep.Has(r.Status) {
+			return nil
+		}
+		rec, err := newCalibrationRecord(r, opt, cache)
 		if err != nil {
 			return err
 		}

@@ -47,7 +47,7 @@ func TestCalibrationCSVReadsBackWithAnyDelimiter(t *testing.T) {
 		opt := CalibrationOptions{Delimiter: delim}
 		w := NewCalibrationCSV(j.Cells(), opt)
 		out.Write(w.Header())
-		if _, err := j.Stream(&out, false, w.NewEncoder); err != nil {
+		if _, err := j.Stream(&out, false, calibrate.AllStatuses(), w.NewEncoder); err != nil {
 			t.Fatal(err)
 		}
 		r := csv.NewReader(&out)
