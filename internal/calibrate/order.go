@@ -28,8 +28,8 @@ func ParseStatusSet(values []string) (StatusSet, error) {
 			name = strings.ToLower(strings.TrimSpace(name))
 			i := slices.Index(Statuses, Status(name))
 			if i < 0 {
-				return 0, fmt.Errorf("invalid --status %q: %q is no status; use a comma-separated list of %s, such as --status manager-higher,self-higher",
-					v, name, strings.Join(StatusNames(), ", "))
+				return 0, fmt.Errorf("invalid --status %q: use a comma-separated list of %s, such as --status manager-higher,self-higher",
+					name, strings.Join(StatusNames(), ", "))
 			}
 			set = set.With(Statuses[i])
 		}
