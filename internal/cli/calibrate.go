@@ -40,7 +40,8 @@ Advise two staff lists of the same people, one with their own answers
 (SELF) and one with their managers' (MANAGER), pair the rows by a key column
 and compare the two levels. Both files follow batch's input rules (columns,
 aliases, --column, --delimiter, per-row start, --start, --titles); one of them may be
-- for stdin.
+- for stdin. One pipe or device cannot be both (- and /dev/stdin, say):
+save one of them to a file.
 
 --key names the column that identifies a person in both files (default: the
 first of ` + strings.Join(calibrate.DefaultKeys, ", ") + ` present in both). Keys are
