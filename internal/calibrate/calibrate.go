@@ -109,18 +109,20 @@ type Join struct {
 	found blocks[personRows] // by person
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
-	// spells its answers in a few dozen ways each, whose maps (and the
+	// spells its answers in a few dozen ways each, whose tables (and the
 	// caches in front of them) stay in the processor's cache, where the
-	// sets of three run to tens of thousands.
-	cells [3]*cellInterner
+	// sets of three run to tens of thousands. A file whose every cell
+	// differs costs each cell's text, at most MaxCellBytes, and a few
+	// bytes (cellTable).
+	cells [3]*cellTable
 	// answered is the outcome of each advised row's answer cells and
 	// start cell: advice is a function of the two, so most rows are found
 	// in this dense array by the indexes just worked out, rather than by
 	// hashing what the readers derived (outcomes' map).
 	answered answerTable
 	outcomes interner[outcome]
-	starts   *cellInterner // the start cells, for answered
-	groups   *cellInterner
+	starts   *cellTable // the start cells, for answered
+	groups   *cellTable
 }
 
 // heldRow is what the join keeps of a row: 28 bytes, whatever the row
@@ -148,20 +150,22 @@ type outcome struct {
 	role, account string
 	years         float64
 	start         string
-	// For a rejected row: why.
+	// For a rejected row: why, its message a template (messageTemplate)
+	// that quotes the answer quoted, or whole when that is -1.
 	rejected        bool
 	column, message string
+	quoted          int8
 }
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(),
-		cells:    [3]*cellInterner{newCellInterner(), newCellInterner(), newCellInterner()},
+		cells:    [3]*cellTable{newCellTable(), newCellTable(), newCellTable()},
 		outcomes: newInterner(cloneOutcome), answered: newAnswerTable(),
-		starts: newCellInterner(), groups: newCellInterner(),
+		starts: newCellTable(), groups: newCellTable(),
 		labels: [2]labelStore{newLabelStore(len(config.Labels)), newLabelStore(len(config.Labels))}}
-	j.groups.of(noGroup)
-	j.starts.of(noStart)
+	_, _ = j.groups.of(noGroup) // index 0, which the empty table gives
+	_, _ = j.starts.of(noStart)
 	return j
 }
 
@@ -206,11 +210,21 @@ func (j *Join) add(side Side, r *Row) error {
 	if err := j.labels[s].add(r.Labels); err != nil {
 		return err
 	}
-	held := heldRow{line: int32(r.Line), person: -1,
-		answers: [3]int32{j.cells[0].of(r.Answers.Role), j.cells[1].of(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}}
-	held.outcome = j.outcomeOf(held.answers, r)
+	held := heldRow{line: int32(r.Line), person: -1}
+	for a, cell := range [3]string{r.Answers.Role, r.Answers.Years, r.Answers.Accountability} {
+		var err error
+		if held.answers[a], err = j.cells[a].of(cell); err != nil {
+			return err
+		}
+	}
+	var err error
+	if held.outcome, err = j.outcomeOf(held.answers, r); err != nil {
+		return err
+	}
 	if r.Group != noGroup {
-		held.group = j.groups.of(strings.TrimSpace(r.Group))
+		if held.group, err = j.groups.of(strings.TrimSpace(r.Group)); err != nil {
+			return err
+		}
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
 		p, err := j.people.of(key, s, j.next[s])
@@ -232,29 +246,36 @@ func (j *Join) add(side Side, r *Row) error {
 }
 
 // outcomeOf returns the outcome of a row with the given answer cells.
-func (j *Join) outcomeOf(answers [3]int32, r *Row) int32 {
+func (j *Join) outcomeOf(answers [3]int32, r *Row) (int32, error) {
 	if r.Decided == nil {
 		// A row of the wrong shape is rejected whatever its answers.
-		return j.outcomes.of(outcome{rejected: true, column: r.Column, message: r.Message})
+		o := outcome{rejected: true, column: r.Column}
+		o.message, o.quoted = messageTemplate(r.Message, r.Answers)
+		return j.outcomes.of(o), nil
 	}
 	key := [4]int32{answers[0], answers[1], answers[2]}
 	if r.Start != noStart {
-		key[3] = j.starts.of(r.Start)
+		var err error
+		if key[3], err = j.starts.of(r.Start); err != nil {
+			return 0, err
+		}
 	}
 	if id, ok := j.answered.get(key); ok {
-		return id
+		return id, nil
 	}
 	d := r.Decided
 	id := j.outcomes.of(outcome{level: d.Level, role: d.Role, account: d.Account, years: d.Years, start: d.Start})
 	j.answered.put(key, id)
-	return id
+	return id, nil
 }
 
-// Cells are the distinct cells of each answer (role, years and
-// accountability) the join holds, each once; they are read-only.
-func (j *Join) Cells() [3][]string {
-	return [3][]string{j.cells[0].values, j.cells[1].values, j.cells[2].values}
-}
+// CellCount is how many distinct cells of an answer (0 role, 1 years, 2
+// accountability) the join holds.
+func (j *Join) CellCount(answer int) int { return j.cells[answer].len() }
+
+// Cell is an answer's distinct cell i (Assessment.Cells), as kept: a cell
+// longer than MaxCellBytes is cut. It is read-only.
+func (j *Join) Cell(answer int, i int32) string { return j.cells[answer].at(i) }
 
 // Labels are the header names of the label columns whose cells records
 // carry (Record.Labels).
@@ -262,8 +283,8 @@ func (j *Join) Labels() []string { return j.config.Labels }
 
 // answersOf returns a held row's answer cells.
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
-	return advisor.Answers{Role: j.cells[0].values[h.answers[0]], Years: j.cells[1].values[h.answers[1]],
-		Accountability: j.cells[2].values[h.answers[2]]}
+	return advisor.Answers{Role: j.cells[0].at(h.answers[0]), Years: j.cells[1].at(h.answers[1]),
+		Accountability: j.cells[2].at(h.answers[2])}
 }
 
 func sideIndex(s Side) int {
@@ -420,9 +441,9 @@ func (j *Join) label(rec *Record, selfAt, mgrAt int) {
 
 func (j *Join) group(self, mgr *heldRow) string {
 	if mgr != nil {
-		return *j.groups.at(mgr.group)
+		return j.groups.at(mgr.group)
 	}
-	return *j.groups.at(self.group)
+	return j.groups.at(self.group)
 }
 
 // assess fills a, the record's own storage, from a held row.
@@ -465,7 +486,7 @@ func (j *Join) reject(rec *Record, side Side, h *heldRow) {
 		}
 	}
 	if o := j.outcomes.at(h.outcome); o.rejected {
-		add(o.column, o.message)
+		add(o.column, messageOf(o.message, o.quoted, j.answersOf(h)))
 	}
 }
 

@@ -159,7 +159,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 // or re-advise every row, so it is counted first.
 func writeCalibration(w io.Writer, format render.Format, j *calibrate.Join, opt render.CalibrationOptions) (calibrate.Summary, error) {
 	if format == render.CSV {
-		csv := render.NewCalibrationCSV(j.Cells(), opt)
+		csv := render.NewCalibrationCSV(j, opt)
 		if _, err := w.Write(csv.Header()); err != nil {
 			return calibrate.Summary{}, err
 		}

@@ -114,13 +114,20 @@ type CalibrationCSV struct {
 	// careerpath writes is guarded alike. A number is never a formula: a delta of -1
 	// stays a number for the spreadsheet.
 	cell, number CellAppender
-	// encoded are the join's distinct answer cells as CSV cells.
+	// encoded are the join's first distinct answer cells as CSV cells.
 	encoded [3][]string
 }
 
-// NewCalibrationCSV returns the CSV writer of a join's records; cells are
-// the join's distinct answer cells (Join.Cells).
-func NewCalibrationCSV(cells [3][]string, opt CalibrationOptions) *CalibrationCSV {
+// CellSource is where a join keeps its distinct answer cells
+// (calibrate.Join).
+type CellSource interface {
+	CellCount(answer int) int
+	Cell(answer int, i int32) string
+}
+
+// NewCalibrationCSV returns the CSV writer of a join's records, whose
+// distinct answer cells are in cells.
+func NewCalibrationCSV(cells CellSource, opt CalibrationOptions) *CalibrationCSV {
 	c := &CalibrationCSV{opt: opt, cell: newCellWriter(opt.Delimiter, opt.Raw).appendCell,
 		number: newCellWriter(opt.Delimiter, true).appendCell}
 	c.encoded = encodeCells(cells, c.cell)
@@ -153,26 +160,36 @@ func (c *CalibrationCSV) NewEncoder() calibrate.RecordEncoder {
 	}
 }
 
-// encodeCells encodes each answer's distinct cells once, so that a
+// maxEncodedCells bounds the cells of an answer encoded ahead: a staff
+// list spells an answer a few dozen ways, each encoded once, but a file
+// whose every cell differs would double the join's memory in encoded
+// copies. The cells after these are encoded as records are written.
+const maxEncodedCells = 1 << 14
+
+// encodeCells encodes each answer's first distinct cells once, so that a
 // record's answer cells are copied rather than checked and quoted.
-func encodeCells(distinct [3][]string, cell CellAppender) [3][]string {
+func encodeCells(distinct CellSource, cell CellAppender) [3][]string {
 	var encoded [3][]string
-	for a, cells := range distinct {
-		encoded[a] = make([]string, len(cells))
-		for i, v := range cells {
-			encoded[a][i] = string(cell(nil, v))
+	for a := range encoded {
+		encoded[a] = make([]string, min(distinct.CellCount(a), maxEncodedCells))
+		for i := range encoded[a] {
+			encoded[a][i] = string(cell(nil, distinct.Cell(a, int32(i))))
 		}
 	}
 	return encoded
 }
 
-// encodedCell is an assessment's encoded cell of one answer; empty
-// without one.
-func encodedCell(encoded [3][]string, a *calibrate.Assessment, answer int) string {
-	if a == nil {
-		return ""
+// putAnswer appends an assessment's cell of one answer, after its
+// delimiter; empty without one.
+func (e *csvEncoder) putAnswer(a *calibrate.Assessment, answer int) {
+	switch {
+	case a == nil:
+		e.put("")
+	case int(a.Cells[answer]) < len(e.encoded[answer]):
+		e.put(e.encoded[answer][a.Cells[answer]])
+	default:
+		e.cells(e.cell, [3]string{a.Answers.Role, a.Answers.Years, a.Answers.Accountability}[answer])
 	}
-	return encoded[answer][a.Cells[answer]]
 }
 
 // levelCells are a level's two cells in a CSV record.
@@ -236,8 +253,8 @@ func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
 	e.put(delta)
 	e.put(e.differences.cell(r, textCell))
 	for i := range 3 {
-		e.put(encodedCell(e.encoded, r.Self, i))
-		e.put(encodedCell(e.encoded, r.Manager, i))
+		e.putAnswer(r.Self, i)
+		e.putAnswer(r.Manager, i)
 	}
 	e.cells(textCell, errorsText(r))
 	line := append(e.line, '\n')

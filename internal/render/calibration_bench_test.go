@@ -42,7 +42,7 @@ func BenchmarkCalibrationCSV(b *testing.B) {
 	}
 	opt := CalibrationOptions{Delimiter: ','}
 	for b.Loop() {
-		csv := NewCalibrationCSV(j.Cells(), opt)
+		csv := NewCalibrationCSV(j, opt)
 		if _, err := j.Stream(io.Discard, false, calibrate.AllStatuses(), csv.NewEncoder); err != nil {
 			b.Fatal(err)
 		}
