@@ -121,8 +121,10 @@ type Join struct {
 	// hashing what the readers derived (outcomes' map).
 	answered answerTable
 	outcomes interner[outcome]
-	starts   *cellTable // the start cells, for answered
-	groups   *cellTable
+	// templates are the outcomes of recent rejections (rejectedOutcome).
+	templates map[templateKey]int32
+	starts    *cellTable // the start cells, for answered
+	groups    *cellTable
 }
 
 // heldRow is what the join keeps of a row: 28 bytes, whatever the row
@@ -161,7 +163,7 @@ type outcome struct {
 func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(),
 		cells:    [3]*cellTable{newCellTable(), newCellTable(), newCellTable()},
-		outcomes: newInterner(cloneOutcome), answered: newAnswerTable(),
+		outcomes: newInterner(cloneOutcome), answered: newAnswerTable(), templates: map[templateKey]int32{},
 		starts: newCellTable(), groups: newCellTable(),
 		labels: [2]labelStore{newLabelStore(len(config.Labels)), newLabelStore(len(config.Labels))}}
 	_, _ = j.groups.of(noGroup) // index 0, which the empty table gives
@@ -249,9 +251,7 @@ func (j *Join) add(side Side, r *Row) error {
 func (j *Join) outcomeOf(answers [3]int32, r *Row) (int32, error) {
 	if r.Decided == nil {
 		// A row of the wrong shape is rejected whatever its answers.
-		o := outcome{rejected: true, column: r.Column}
-		o.message, o.quoted = messageTemplate(r.Message, r.Answers)
-		return j.outcomes.of(o), nil
+		return j.rejectedOutcome(r), nil
 	}
 	key := [4]int32{answers[0], answers[1], answers[2]}
 	if r.Start != noStart {
@@ -268,6 +268,31 @@ func (j *Join) outcomeOf(answers [3]int32, r *Row) (int32, error) {
 	j.answered.put(key, id)
 	return id, nil
 }
+
+// rejectedOutcome returns the outcome of a rejected row. Rows rejected
+// alike come with one message, whose template is made once.
+func (j *Join) rejectedOutcome(r *Row) int32 {
+	key := templateKey{r.Column, r.Message}
+	if id, ok := j.templates[key]; ok {
+		return id
+	}
+	o := outcome{rejected: true, column: r.Column}
+	o.message, o.quoted = messageTemplate(r.Message, r.Answers)
+	id := j.outcomes.of(o)
+	if len(r.Message) <= maxTemplateKey { // bounded: a message quotes its cell
+		if len(j.templates) >= maxCached {
+			clear(j.templates)
+		}
+		j.templates[templateKey{strings.Clone(r.Column), strings.Clone(r.Message)}] = id
+	}
+	return id
+}
+
+// maxTemplateKey bounds the messages templates remembers.
+const maxTemplateKey = 1 << 10
+
+// templateKey is a rejection as the readers give it.
+type templateKey struct{ column, message string }
 
 // CellCount is how many distinct cells of an answer (0 role, 1 years, 2
 // accountability) the join holds.
@@ -409,8 +434,8 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 		rec.Key = j.people.key(h.person)
 	}
 	rec.Group = j.group(self, mgr)
-	j.reject(rec, Self, self)
-	j.reject(rec, Manager, mgr)
+	j.reject(rec, Self, self, recs)
+	j.reject(rec, Manager, mgr, recs)
 	switch {
 	case len(rec.Errors) > 0:
 		rec.Status = Rejected
@@ -466,7 +491,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 
 // reject adds why a row cannot be compared: its own rejection, an empty
 // key, or a key found more than once in either file.
-func (j *Join) reject(rec *Record, side Side, h *heldRow) {
+func (j *Join) reject(rec *Record, side Side, h *heldRow, recs *recommender) {
 	if h == nil {
 		return
 	}
@@ -486,7 +511,7 @@ func (j *Join) reject(rec *Record, side Side, h *heldRow) {
 		}
 	}
 	if o := j.outcomes.at(h.outcome); o.rejected {
-		add(o.column, messageOf(o.message, o.quoted, j.answersOf(h)))
+		add(o.column, recs.message(h, o, j.answersOf(h)))
 	}
 }
 
@@ -520,13 +545,34 @@ type recommender struct {
 	adv   *advisor.Advisor
 	on    bool
 	cache map[[4]int32]*advisor.Recommendation // by answer cells and outcome
+	// messages are recent rejection messages, by outcome and the cell its
+	// template quotes: rows rejected alike share one, made once.
+	messages map[[2]int32]string
+}
+
+// message is a rejected row's message, its cell put back in its
+// outcome's template.
+func (r *recommender) message(h *heldRow, o *outcome, ans advisor.Answers) string {
+	if o.quoted < 0 {
+		return o.message
+	}
+	key := [2]int32{h.outcome, h.answers[o.quoted]}
+	if m, ok := r.messages[key]; ok {
+		return m
+	}
+	m := messageOf(o.message, o.quoted, ans)
+	if len(r.messages) >= maxCached {
+		clear(r.messages)
+	}
+	r.messages[key] = m
+	return m
 }
 
 // maxCached bounds the join's caches.
 const maxCached = 1 << 12
 
 func newRecommender(adv *advisor.Advisor, on bool) *recommender {
-	return &recommender{adv: adv, on: on, cache: map[[4]int32]*advisor.Recommendation{}}
+	return &recommender{adv: adv, on: on, cache: map[[4]int32]*advisor.Recommendation{}, messages: map[[2]int32]string{}}
 }
 
 func (r *recommender) of(h *heldRow, ans advisor.Answers, start string) (*advisor.Recommendation, error) {
