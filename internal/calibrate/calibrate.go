@@ -343,8 +343,9 @@ type Record struct {
 type Assessment struct {
 	Row     int
 	Answers advisor.Answers
-	// Cells are where Answers' role, years and accountability are in the
-	// join's Cells, so that a writer can encode each distinct cell once.
+	// Cells are the numbers of Answers' role, years and accountability
+	// among the join's distinct cells (Join.Cell), so that a writer can
+	// encode each distinct cell once.
 	Cells [3]int32
 	Level *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
@@ -390,29 +391,41 @@ func (j *Join) walk(from, to int, recommendations bool, each func(position int, 
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
 	for i := from; i < to; i++ {
-		var self, mgr *heldRow
-		selfAt, mgrAt := -1, -1 // the rows' positions in their sides
-		if i < j.rows[0].len() {
-			selfAt, self = i, j.rows[0].at(i)
-			if j.matched(self) {
-				mgrAt = int(j.found.at(int(self.person)).manager)
-				mgr = j.rows[1].at(mgrAt)
-			}
-		} else {
-			mgrAt = i - j.rows[0].len()
-			if mgr = j.rows[1].at(mgrAt); j.matched(mgr) {
-				continue // written with its SELF row
-			}
-		}
-		if err := j.fill(&rec, self, mgr, recs); err != nil {
+		ok, err := j.recordAt(i, &rec, recs)
+		if err != nil {
 			return err
 		}
-		j.label(&rec, selfAt, mgrAt)
+		if !ok {
+			continue // a matched MANAGER row, written with its SELF row
+		}
 		if err := each(i, &rec); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// recordAt fills rec with the record at a position, if there is one.
+func (j *Join) recordAt(i int, rec *Record, recs *recommender) (bool, error) {
+	var self, mgr *heldRow
+	selfAt, mgrAt := -1, -1 // the rows' positions in their sides
+	if i < j.rows[0].len() {
+		selfAt, self = i, j.rows[0].at(i)
+		if j.matched(self) {
+			mgrAt = int(j.found.at(int(self.person)).manager)
+			mgr = j.rows[1].at(mgrAt)
+		}
+	} else {
+		mgrAt = i - j.rows[0].len()
+		if mgr = j.rows[1].at(mgrAt); j.matched(mgr) {
+			return false, nil
+		}
+	}
+	if err := j.fill(rec, self, mgr, recs); err != nil {
+		return false, err
+	}
+	j.label(rec, selfAt, mgrAt)
+	return true, nil
 }
 
 // matched reports whether a row's person has one row in each file.

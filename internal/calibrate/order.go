@@ -96,8 +96,13 @@ func (j *Join) Ordered(keep StatusSet, each func(*Record) error) error {
 		return err
 	}
 	slices.SortFunc(order, func(a, b ranked) int { return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.position, b.position)) })
+	recs := newRecommender(j.adv, false)
+	var rec Record
 	for _, o := range order {
-		if err := j.RecordsIn(int(o.position), int(o.position)+1, false, each); err != nil {
+		if _, err := j.recordAt(int(o.position), &rec, recs); err != nil {
+			return err
+		}
+		if err := each(&rec); err != nil {
 			return err
 		}
 	}
