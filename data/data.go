@@ -21,11 +21,12 @@ const (
 	PathSchema           = "path"
 	ReportSchema         = "report"
 	CalibrationSchema    = "calibration"
+	PlanStatusSchema     = "plan-status"
 )
 
 // SchemaNames lists the published JSON Schemas.
 func SchemaNames() []string {
-	return []string{RecommendationSchema, PathSchema, CatalogSchema, ReportSchema, CalibrationSchema}
+	return []string{RecommendationSchema, PathSchema, CatalogSchema, ReportSchema, CalibrationSchema, PlanStatusSchema}
 }
 
 // SchemaFile is the file name a schema's source is kept under in schema/;

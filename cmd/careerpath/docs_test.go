@@ -28,8 +28,9 @@ import (
 //   - Commands run in a temporary folder holding a copy of examples/, one
 //     folder per Markdown file, so a file written with -o by one example
 //     can be read by a later one; the environment is empty but for a
-//     temporary HOME, so no setting of the user's applies. Output that
-//     depends on the day needs --start.
+//     temporary HOME (and CAREERPATH_DATA_HOME, the plans' folder, under
+//     it), so no setting or plan of the user's applies. Output that
+//     depends on the day needs --start (plan status: --today).
 //
 // A "$ careerpath" line outside a console block is an error, so that no
 // example escapes the test, except in a ```text block: a session at a
@@ -306,6 +307,7 @@ func TestDocumentationExamples(t *testing.T) {
 				runMainEnv + "=1",
 				"HOME=" + home,
 				"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+				"CAREERPATH_DATA_HOME=" + filepath.Join(home, "data"),
 			}}
 			for _, c := range cmds {
 				got, err := r.run(c)

@@ -18,12 +18,11 @@ import (
 type Advisor struct {
 	cat    *catalog.Loaded
 	titles *catalog.Titles
-	// roleNames ends every unknown-role message; spellings and
-	// distinctWords serve the did-you-mean. All are made once.
-	roleNames       string
-	spellings       []spelling
-	longestSpelling int // in runes
-	distinctWords   map[string]int
+	// roleNames ends every unknown-role message; spellings serve the
+	// did-you-mean. Both are made once.
+	roleNames   string
+	spellings   []spelling
+	longestWord int // in runes, of the spellings' words
 	// ranked holds Specialisations' answer for each role and level met so
 	// far (rankedKey to []Specialisation): it depends on nothing else, and
 	// a batch asks for it once per distinct answers. A pointer, so that
@@ -44,10 +43,7 @@ func New(cat *catalog.Loaded) *Advisor {
 		names[i] = r.Name
 	}
 	a := &Advisor{cat: cat, roleNames: strings.Join(names, ", "), ranked: &sync.Map{}}
-	a.spellings, a.distinctWords = suggestIndex(cat)
-	for _, s := range a.spellings {
-		a.longestSpelling = max(a.longestSpelling, len(s.runes))
-	}
+	a.spellings = a.suggestIndex()
 	return a
 }
 

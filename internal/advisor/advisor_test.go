@@ -204,12 +204,12 @@ func TestAnswerNormalisation(t *testing.T) {
 }
 
 func TestUnknownRoleSuggestsAndLists(t *testing.T) {
-	_, err := newAdvisor(t).ResolveRole("Dev0ps")
+	_, err := newAdvisor(t).ResolveRole("Dev0ps Engineer")
 	var ie *InputError
 	if !errors.As(err, &ie) || ie.Field != FieldRole {
 		t.Fatalf("err = %v, want an InputError for role", err)
 	}
-	for _, want := range []string{`"Dev0ps"`, `did you mean "DevOps Engineer"`, "Valid roles:", "Engineering Manager"} {
+	for _, want := range []string{`"Dev0ps Engineer"`, `did you mean "DevOps Engineer"`, "Valid roles:", "Engineering Manager"} {
 		if !strings.Contains(ie.Message, want) {
 			t.Errorf("message %q lacks %q", ie.Message, want)
 		}

@@ -117,6 +117,9 @@ func Combine(errs ...error) error {
 func (a *Advisor) Resolve(ans Answers) (Query, error) {
 	match, roleErr := a.ResolveRole(ans.Role)
 	years, yearsErr := ReadYears(ans.Years)
+	if _, out := roleErr.(*OutOfScopeError); out {
+		return Query{}, roleErr // the other answers do not matter
+	}
 	acc, accErr := a.ResolveAccountability(ans.Accountability)
 	if err := Combine(roleErr, yearsErr, accErr); err != nil {
 		return Query{}, err
@@ -130,8 +133,17 @@ func (a *Advisor) Resolve(ans Answers) (Query, error) {
 	}, nil
 }
 
-// ResolveAccountability matches an accountability answer by id, name or alias.
+// ResolveAccountability matches an accountability answer: the answer
+// map's accountability lines first (an organisation's own words win),
+// then the catalog's ids, names and aliases. An empty answer is rejected
+// on its own reason unless the map maps empty cells: no default is
+// invented.
 func (a *Advisor) ResolveAccountability(answer string) (*catalog.Accountability, error) {
+	if a.titles != nil {
+		if acc, ok := a.titles.FindAccountability(answer); ok {
+			return acc, nil
+		}
+	}
 	if acc, ok := a.cat.FindAccountability(answer); ok {
 		return acc, nil
 	}
@@ -141,7 +153,9 @@ func (a *Advisor) ResolveAccountability(answer string) (*catalog.Accountability,
 	}
 	msg := fmt.Sprintf("unknown accountability %q", answer)
 	if strings.TrimSpace(answer) == "" {
-		msg = "the accountability is empty"
+		// The list of answers ends the message, as every answer error's
+		// does: the report says it once per column and cuts it here.
+		msg = "the accountability is empty; if your organisation decides what an empty cell means, map it in the answer map (--titles) with a line accountability,,ANSWER"
 	}
 	return nil, &InputError{
 		Field:   FieldAccountability,

@@ -21,17 +21,22 @@ const (
 type RoleMatch struct {
 	Role *catalog.Role
 	How  string
-	// Ignored are the title words left out (MatchTitleWords only).
+	// Ignored are the title words left out (MatchTitleWords, and
+	// MatchTitleMap for a map line found with title words added).
 	Ignored []string
 }
 
 // ResolveRole matches a role answer: the title map first (an
 // organisation's own words win), then ids, names and aliases, then the
-// same without the catalog's title words. An unknown answer is an
+// map and the catalog without the catalog's title words. A title the map
+// marks out of scope is an *OutOfScopeError; an unknown answer is an
 // *InputError with a did-you-mean when one is plausible.
 func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
-	if m, ok := a.MatchRole(answer); ok {
-		return m, nil
+	if m, ok := a.matchRole(answer); ok {
+		if m.OutOfScope {
+			return RoleMatch{}, a.outOfScope(answer)
+		}
+		return m.RoleMatch, nil
 	}
 	msg := "the role is empty. Valid roles: " + a.roleNames
 	if strings.TrimSpace(answer) != "" {
@@ -43,14 +48,44 @@ func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
 	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg}
 }
 
+// OutOfScopeError is a role answer that the title map marks as outside
+// the catalog's track (role "-"): its row is neither advised nor
+// rejected. It wraps an *InputError, so that where one answer is all
+// there is (advise) it is an invalid answer.
+type OutOfScopeError struct{ Input *InputError }
+
+func (e *OutOfScopeError) Error() string { return e.Input.Message }
+func (e *OutOfScopeError) Unwrap() error { return e.Input }
+
+func (a *Advisor) outOfScope(answer string) error {
+	return &OutOfScopeError{Input: &InputError{Field: FieldRole, Value: answer,
+		Message: quoteShort(answer) + " is out of scope in the title map " + a.titles.Source.Name + " (role -): careerpath advises only the catalog's track"}}
+}
+
 // MatchRole is ResolveRole without the message for an unknown answer, for
-// callers that ask often (a prompt's filter, on every key).
+// callers that ask often (a prompt's filter, on every key). A title the
+// map marks out of scope is no match.
 func (a *Advisor) MatchRole(answer string) (RoleMatch, bool) {
+	m, ok := a.matchRole(answer)
+	return m.RoleMatch, ok && !m.OutOfScope
+}
+
+// mapMatch is a RoleMatch, or a title the map marks out of scope.
+type mapMatch struct {
+	RoleMatch
+	OutOfScope bool
+}
+
+// matchRole finds the answer in order: the map's lines as written, the
+// catalog's ids, names and aliases, the map's lines with title words
+// added, the catalog's with title words added. So a map line that
+// matches exactly wins over one matched after title words are left out.
+func (a *Advisor) matchRole(answer string) (mapMatch, bool) {
 	r, alias, ok := a.cat.FindRoleSpelling(answer)
 	if a.titles != nil {
 		// The map wins; a line that agrees with the catalog is no news.
-		if mapped, found := a.titles.Find(answer); found && (!ok || mapped != r) {
-			return RoleMatch{Role: mapped, How: MatchTitleMap}, true
+		if mapped, found := a.titles.Find(answer); found && (!ok || mapped.Role != r) {
+			return mapMatch{RoleMatch{Role: mapped.Role, How: MatchTitleMap}, mapped.OutOfScope}, true
 		}
 	}
 	if ok {
@@ -58,20 +93,28 @@ func (a *Advisor) MatchRole(answer string) (RoleMatch, bool) {
 		if alias {
 			how = MatchAlias
 		}
-		return RoleMatch{Role: r, How: how}, true
+		return mapMatch{RoleMatch: RoleMatch{Role: r, How: how}}, true
+	}
+	if a.titles != nil {
+		if mapped, ignored, found := a.titles.FindByTitleWords(answer); found {
+			return mapMatch{RoleMatch{Role: mapped.Role, How: MatchTitleMap, Ignored: ignored}, mapped.OutOfScope}, true
+		}
 	}
 	if m, ok := a.cat.MatchTitleWords(answer); ok {
-		return RoleMatch{Role: m.Role, How: MatchTitleWords, Ignored: m.Ignored}, true
+		return mapMatch{RoleMatch: RoleMatch{Role: m.Role, How: MatchTitleWords, Ignored: m.Ignored}}, true
 	}
-	return RoleMatch{}, false
+	return mapMatch{}, false
 }
 
 // SuggestRole is the role a title most plausibly means, and how it was
 // found: a RoleMatch's How, or MatchGuess for the did-you-mean, or
 // MatchNone with no role.
 func (a *Advisor) SuggestRole(title string) RoleMatch {
-	if m, ok := a.MatchRole(title); ok {
-		return m
+	if m, ok := a.matchRole(title); ok {
+		if m.OutOfScope {
+			return RoleMatch{How: MatchOutOfScope}
+		}
+		return m.RoleMatch
 	}
 	if r := a.suggestRole(title); r != nil {
 		return RoleMatch{Role: r, How: MatchGuess}
@@ -81,188 +124,132 @@ func (a *Advisor) SuggestRole(title string) RoleMatch {
 
 // Kinds of SuggestRole beyond the matches.
 const (
-	MatchGuess = "guess" // the did-you-mean, for a person to confirm
-	MatchNone  = "none"
+	MatchGuess      = "guess" // the did-you-mean, for a person to confirm
+	MatchNone       = "none"
+	MatchOutOfScope = "out-of-scope" // the title map marks it outside the track
 )
 
-// Bounds on the did-you-mean, so that an unknown answer costs about what
-// a known one does however long it is or however many spellings the
-// catalog has: an answer longer than maxSuggestRunes gets no suggestion,
-// and only the first maxSuggestSpellings spellings are compared.
-const (
-	maxSuggestRunes     = 64
-	maxSuggestSpellings = 256
-)
+// maxSuggestRunes bounds the did-you-mean, so that an unknown answer
+// costs about what a known one does however long it is: a longer answer
+// gets no suggestion.
+const maxSuggestRunes = 64
 
-// suggestRole is the did-you-mean: the role one of whose spellings is a
-// few edits from the answer (or from its start), for its length; else the
-// only role that shares a word with the answer that no other role has.
-// Nil when nothing is plausibly meant.
+// suggestRole is the did-you-mean, strict on purpose: its guess goes
+// before a person, who may accept it without much thought, and a wrong
+// role for a real person is worse than none. Once title words and any
+// part in brackets are left out, the answer must be one spelling of a
+// role (id, name or alias) with a typo in its words: as many words, each
+// within a few edits of the spelling's word in its place (none for words
+// of under four letters), or the same letters with other spaces ("Dev Ops
+// Engineer"). So a word that other trades share ("Cloud Physicist",
+// "Build Engineer", "Plant Reliability Engineer") is never enough. Nil
+// when no role, or more than one equally close, fits.
 func (a *Advisor) suggestRole(answer string) *catalog.Role {
 	if len(answer) > 4*maxSuggestRunes || utf8.RuneCountInString(answer) > maxSuggestRunes {
 		return nil
 	}
-	key := []rune(a.withoutTitleWords(catalog.Key(answer)))
-	if len(key) == 0 {
+	words := a.nameWords(answer)
+	if len(words) == 0 {
 		return nil
 	}
-	var scratch []int // made once a name passes the cheap bound
-	best, bestDist := -1, 0
+	joined := strings.Join(words, "")
+	var runes [][]rune // made once a spelling has as many words
+	var scratch []int
+	best, bestDist, tie := -1, 0, false
 	for _, s := range a.spellings {
-		limit := plausibleEdits(min(len(key), len(s.runes)))
-		if best >= 0 {
-			limit = min(limit, bestDist-1)
+		d, ok := 0, false
+		if len(s.runes) == len(words) {
+			if runes == nil {
+				runes, scratch = make([][]rune, len(words)), make([]int, 3*(a.longestWord+1))
+				for i, w := range words {
+					runes[i] = []rune(w)
+				}
+			}
+			d, ok = wordsDistance(runes, s.runes, scratch)
 		}
-		if s.chars.missing(key) > limit {
-			continue // more letters foreign to the name than edits allowed
+		if !ok && joined == s.joined {
+			d, ok = 1, true
 		}
-		if scratch == nil {
-			scratch = make([]int, 3*(a.longestSpelling+1))
-		}
-		if d, ok := nameDistance(key, s.runes, limit, scratch); ok {
-			best, bestDist = s.role, d
+		switch {
+		case !ok:
+		case best < 0 || d < bestDist:
+			best, bestDist, tie = s.role, d, false
+		case d == bestDist && s.role != best:
+			tie = true
 		}
 	}
-	if best >= 0 {
-		return &a.cat.Roles[best]
+	if best < 0 || tie {
+		return nil
 	}
-	return a.sharedWordRole(string(key))
+	return &a.cat.Roles[best]
 }
 
-// withoutTitleWords drops the title words from a normalised answer: they
-// name no role, so "Senior Engineer" is not a typo of "DevOps Engineer".
-func (a *Advisor) withoutTitleWords(key string) string {
-	if !strings.Contains(key, " ") && !a.cat.IsTitleWord(key) {
-		return key // one word, the usual unknown answer: no allocation
-	}
-	kept := make([]string, 0, 4)
-	for w := range strings.FieldsSeq(key) {
+// nameWords are the words of an answer that may name a role: its title
+// words, split as TitleWords splits, without the title words, which name
+// no role (so "Senior Engineer" is no typo of "DevOps Engineer").
+func (a *Advisor) nameWords(answer string) []string {
+	words, _ := catalog.TitleWords(answer)
+	kept := words[:0]
+	for _, w := range words {
 		if !a.cat.IsTitleWord(w) {
 			kept = append(kept, w)
 		}
 	}
-	return strings.Join(kept, " ")
+	return kept
 }
 
-// plausibleEdits is how many edits still read as a typo of an n-letter
-// name: about one in three letters, at least one.
-func plausibleEdits(n int) int { return max(1, n/3) }
-
-// sharedWordRole is the one role owning a word of the answer, if exactly
-// one does.
-func (a *Advisor) sharedWordRole(key string) *catalog.Role {
-	found := -1
-	for w := range strings.FieldsSeq(key) {
-		if r, ok := a.distinctWords[w]; ok {
-			if found >= 0 && found != r {
-				return nil
-			}
-			found = r
+// wordsDistance is the sum of the edits between answer's words and a
+// spelling's, word by word; ok is false when the counts differ or a word
+// is more than wordEdits from its counterpart.
+func wordsDistance(answer, spelling [][]rune, scratch []int) (int, bool) {
+	if len(answer) != len(spelling) {
+		return 0, false
+	}
+	total := 0
+	for i, a := range answer {
+		b := spelling[i]
+		d, ok := boundedDistance(a, b, wordEdits(min(len(a), len(b))), scratch)
+		if !ok {
+			return 0, false
 		}
+		total += d
 	}
-	if found < 0 {
-		return nil
-	}
-	return &a.cat.Roles[found]
+	return total, true
 }
 
-// spelling is a role's id, name or alias as the did-you-mean compares it.
+// wordEdits is how many edits still read as a typo of an n-letter word:
+// none under four letters ("SER" is no typo of "SRE" for certain), one up
+// to seven, two up to eleven, and so on.
+func wordEdits(n int) int { return n / 4 }
+
+// spelling is a role's id, name or alias as the did-you-mean compares
+// it: split into words as TitleWords splits answers, and the words joined
+// without spaces.
 type spelling struct {
-	role  int
-	runes []rune
-	chars charSet
+	role   int
+	runes  [][]rune
+	joined string
 }
 
-// charSet is the set of ASCII characters of a name, and whether it has
-// others. It gives a lower bound on the edit distance at the cost of a
-// pass over the answer: every character of the answer that the name does
-// not hold needs an edit of its own.
-type charSet struct {
-	ascii    [2]uint64
-	nonASCII bool
-}
-
-func newCharSet(runes []rune) charSet {
-	var c charSet
-	for _, r := range runes {
-		if r < 128 {
-			c.ascii[r>>6] |= 1 << (r & 63)
-		} else {
-			c.nonASCII = true
-		}
-	}
-	return c
-}
-
-// missing counts the characters of answer that the set lacks; a
-// non-ASCII character counts only when the name has none.
-func (c charSet) missing(answer []rune) int {
-	n := 0
-	for _, r := range answer {
-		if r < 128 {
-			if c.ascii[r>>6]&(1<<(r&63)) == 0 {
-				n++
-			}
-		} else if !c.nonASCII {
-			n++
-		}
-	}
-	return n
-}
-
-// suggestIndex prepares the did-you-mean: each spelling's normal form, and
-// the words only one role uses (title words excepted, since they name no
-// role).
-func suggestIndex(cat *catalog.Loaded) (spellings []spelling, distinct map[string]int) {
-	owners := map[string]int{}
-	titleWord := map[string]bool{}
-	for _, w := range cat.Policy.TitleWords {
-		titleWord[strings.ToLower(w)] = true
-	}
-	for i, r := range cat.Roles {
+// suggestIndex prepares the did-you-mean: each spelling's words, less
+// the title words, as answers are compared.
+func (a *Advisor) suggestIndex() []spelling {
+	var spellings []spelling
+	for i, r := range a.cat.Roles {
 		for _, s := range append([]string{r.ID, r.Name}, r.Policy.Aliases...) {
-			k := catalog.Key(s)
-			if len(spellings) < maxSuggestSpellings {
-				runes := []rune(k)
-				spellings = append(spellings, spelling{role: i, runes: runes, chars: newCharSet(runes)})
+			words := a.nameWords(s)
+			if len(words) == 0 {
+				continue
 			}
-			for _, w := range strings.Fields(k) {
-				if prev, seen := owners[w]; seen && prev != i {
-					owners[w] = -1
-				} else if !seen {
-					owners[w] = i
-				}
+			sp := spelling{role: i, joined: strings.Join(words, "")}
+			for _, w := range words {
+				sp.runes = append(sp.runes, []rune(w))
+				a.longestWord = max(a.longestWord, len(sp.runes[len(sp.runes)-1]))
 			}
+			spellings = append(spellings, sp)
 		}
 	}
-	distinct = map[string]int{}
-	for w, r := range owners {
-		if r >= 0 && !titleWord[w] && len([]rune(w)) >= 3 {
-			distinct[w] = r
-		}
-	}
-	return spellings, distinct
-}
-
-// nameDistance is the edit distance to a name or, one worse, to its
-// first words (for answers of three letters or more), so that a typo in
-// the first word of a long name suggests that name, but "engineer" is no
-// typo of "engineering manager"; ok is false beyond limit.
-func nameDistance(answer, name []rune, limit int, scratch []int) (int, bool) {
-	d, ok := boundedDistance(answer, name, limit, scratch)
-	if len(answer) < 3 || limit == 0 {
-		return d, ok
-	}
-	prefixLimit := min(limit-1, plausibleEdits(len(answer)))
-	for end, r := range name {
-		if r != ' ' || abs(end-len(answer)) > prefixLimit {
-			continue
-		}
-		if p, pok := boundedDistance(answer, name[:end], prefixLimit, scratch); pok && (!ok || p+1 < d) {
-			d, ok = p+1, true
-		}
-	}
-	return d, ok
+	return spellings
 }
 
 // boundedDistance is the optimal string alignment distance (edits and

@@ -59,6 +59,9 @@ func TestRoleMatchingGolden(t *testing.T) {
 	for _, answer := range []string{
 		"Principal Engineer", "Chief Happiness Officer", "Senior Engineer", "Dev0ps", "platfrom engineer",
 		"Data Enginer", "Reliability Lead", "SER", "abe", "alice.smith@example.com", "E0000001",
+		"Dev0ps Engineer", "Dev Ops Engineer", "Site Reliabilty Engineer (Contract)", "Sr. Clod Engineer II",
+		"Build Engineer", "Linux Engineer", "Cloud Physicist", "Platform Loader", "Data Entry Clerk",
+		"Plant Reliability Engineer", "Airport Security Screener", "Security", "Cloud", "Engineer",
 	} {
 		fmt.Fprintln(&b, matchLine(a, answer))
 	}
@@ -162,5 +165,43 @@ func BenchmarkUnknownRole(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A map's titles match with title words added as the catalog's names do;
+// a line that matches as written wins over one matched with title words,
+// and the catalog's own names come before the map's title-word matches.
+func TestTitleMapLinesTakeTitleWords(t *testing.T) {
+	a := newAdvisor(t)
+	titles, err := catalog.ParseTitles("t.csv", []byte("title,role\nBuild Engineer,Platform Engineer\nSr. Build Engineer,Cloud Engineer\nStaff SRE,Data Engineer\nCloud Physicist,-\n"), a.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a = a.WithTitles(titles)
+	for answer, want := range map[string]string{
+		"Build Engineer":            "title-map Platform Engineer []",
+		"Build Engineer II":         "title-map Platform Engineer [ii]",
+		"Build Engineer (Contract)": "title-map Platform Engineer [(Contract)]",
+		"Senior Build Engineer":     "title-map Platform Engineer [senior]",
+		"sr. build engineer":        "title-map Cloud Engineer []",
+		"Sr. Build Engineer III":    "title-map Cloud Engineer [iii]",
+		"Senior Staff SRE":          "title-map Data Engineer [senior]",
+		"Senior SRE":                "title-words SRE [senior]",
+		"SRE":                       "exact SRE []",
+		"Junior Cloud Physicist":    "out of scope",
+	} {
+		m, err := a.ResolveRole(answer)
+		got := "out of scope"
+		var out *OutOfScopeError
+		if !errors.As(err, &out) {
+			if err != nil {
+				t.Errorf("%q: %v", answer, err)
+				continue
+			}
+			got = fmt.Sprintf("%s %s %v", m.How, m.Role.Name, m.Ignored)
+		}
+		if got != want {
+			t.Errorf("%q: %s, want %s", answer, got, want)
+		}
 	}
 }

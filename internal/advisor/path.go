@@ -7,6 +7,10 @@ import (
 	"github.com/careerpath/careerpath/internal/catalog"
 )
 
+// PathSchemaVersion is the version of the path's JSON contract, which
+// grows apart from the recommendation's: 1.2 added each step's wait.
+const PathSchemaVersion = "1.2"
+
 // Path is the way from the suggested level to the top of the ladder: one
 // step per level, each dated from when its years requirement is met.
 type Path struct {
@@ -42,6 +46,29 @@ type PathStep struct {
 	// and the catalog's career growth; only the last step has them.
 	PursueNext   []string     `json:"pursue_next"`
 	CareerGrowth []GrowthStep `json:"career_growth"`
+	// Wait is the time between this step's plan and the next step's, when
+	// the next step's eligibility leaves more than a month after this plan
+	// ends; nil otherwise, and on the last step.
+	Wait *Wait `json:"wait"`
+}
+
+// Wait is a period of its own between two steps' plans: nothing is
+// scheduled, and the catalog says what to work on. It adds no phase,
+// length or course of its own: its dates are the gap the eligibility
+// rule leaves, and its texts the catalog's.
+type Wait struct {
+	// From is the day after the step's plan ends; Until is the day before
+	// the next step's plan starts, its eligibility day. Both inclusive.
+	From  string `json:"from"`
+	Until string `json:"until"`
+	Days  int    `json:"days"`
+	// Next is the level the wait leads to.
+	Next LevelRef `json:"next"`
+	// PursueNext is the finished level's "what to pursue next".
+	PursueNext []string `json:"pursue_next"`
+	// Direction is the person's top-ranked specialisation at the finished
+	// level, with its providers.
+	Direction Specialisation `json:"direction"`
 }
 
 // GrowthStep is one way to grow after the top level.
@@ -84,6 +111,8 @@ func (a *Advisor) PathFor(q Query, start time.Time) (*Path, error) {
 		if eligible.After(planStart) {
 			planStart = eligible
 		}
+		prev := &steps[len(steps)-1]
+		prev.Wait = a.wait(q.Role, &levels[pos-1], level, free, planStart)
 		free = planStart.AddDate(0, 0, level.PreparationPlan.Days())
 		requires := a.requirements(q, pos, d.Reached)
 		steps = append(steps, pathStep(len(steps)+1, level, eligible, requires, a.assumption(requires), BuildPlan(level, planStart)))
@@ -97,7 +126,7 @@ func (a *Advisor) PathFor(q Query, start time.Time) (*Path, error) {
 		top.CareerGrowth = append(top.CareerGrowth, GrowthStep{ID: g.ID, Name: g.Name, Text: g.Text})
 	}
 	return &Path{
-		SchemaVersion:  SchemaVersion,
+		SchemaVersion:  PathSchemaVersion,
 		Catalog:        rec.Catalog,
 		Input:          rec.Input,
 		Role:           rec.Role,
@@ -108,7 +137,24 @@ func (a *Advisor) PathFor(q Query, start time.Time) (*Path, error) {
 	}, nil
 }
 
-// planDays is how many days a level's plan runs.
+// wait is the period from free, the day after the finished level's plan
+// ends, to the day before next's plan starts, when the plan ends more than
+// a calendar month before that start; nil otherwise.
+func (a *Advisor) wait(role *catalog.Role, finished, next *catalog.Level, free, nextStart time.Time) *Wait {
+	if !nextStart.After(AddMonths(free.AddDate(0, 0, -1), 1)) {
+		return nil
+	}
+	until := nextStart.AddDate(0, 0, -1)
+	return &Wait{
+		From: free.Format(DateLayout), Until: until.Format(DateLayout),
+		Days:       int(until.Sub(free).Hours()/24) + 1,
+		Next:       LevelRef{ID: next.ID, Name: next.Name, Order: next.Order},
+		PursueNext: nonNil(finished.PursueNext),
+		Direction:  a.Specialisations(role, finished)[0],
+	}
+}
+
+// pathStep is a step without a wait, which the next step adds.
 func pathStep(n int, level *catalog.Level, eligible time.Time, requires []Requirement, assumes string, plan Plan) PathStep {
 	return PathStep{
 		Step: n, Level: LevelRef{ID: level.ID, Name: level.Name, Order: level.Order},

@@ -163,7 +163,69 @@ func checkPath(t *testing.T, a *Advisor, ans Answers, day time.Time, where strin
 		if s.Level.Order < len(levels) && (len(s.CareerGrowth) != 0 || len(s.PursueNext) != 0) {
 			t.Fatalf("%s: step %d carries the top level's texts", where, i+1)
 		}
+		checkWait(t, a, p, i, where)
 		prevEnd = s.Plan.End
+	}
+}
+
+// checkWait checks step i's wait: there exactly when the next plan starts
+// more than a calendar month after this one ends, filling the gap, with
+// the finished level's texts and the person's top direction.
+func checkWait(t *testing.T, a *Advisor, p *Path, i int, where string) {
+	t.Helper()
+	s := p.Steps[i]
+	if i == len(p.Steps)-1 {
+		if s.Wait != nil {
+			t.Fatalf("%s: the last step has a wait %+v", where, s.Wait)
+		}
+		return
+	}
+	end, next := readDate(t, s.Plan.End), p.Steps[i+1]
+	nextStart := readDate(t, next.Plan.Start)
+	if want := nextStart.After(AddMonths(end, 1)); want != (s.Wait != nil) {
+		t.Fatalf("%s: step %d ends %s, next plan starts %s: wait %+v", where, i+1, s.Plan.End, next.Plan.Start, s.Wait)
+	}
+	if s.Wait == nil {
+		return
+	}
+	w, level := s.Wait, &a.Catalog().Levels[s.Level.Order-1]
+	role, _ := a.ResolveRole(p.Input.Role)
+	from, until := end.AddDate(0, 0, 1), nextStart.AddDate(0, 0, -1)
+	switch {
+	case w.From != from.Format(DateLayout) || w.Until != until.Format(DateLayout) || readDate(t, w.From).AddDate(0, 0, w.Days-1) != until:
+		t.Fatalf("%s: step %d wait %s to %s (%d days), want %s to %s", where, i+1, w.From, w.Until, w.Days, from.Format(DateLayout), until.Format(DateLayout))
+	case w.Until != readDate(t, next.EligibleFrom).AddDate(0, 0, -1).Format(DateLayout):
+		t.Fatalf("%s: step %d wait ends %s, not the day before step %d's eligibility %s", where, i+1, w.Until, i+2, next.EligibleFrom)
+	case w.Next != next.Level:
+		t.Fatalf("%s: step %d wait leads to %+v, want %+v", where, i+1, w.Next, next.Level)
+	case !reflect.DeepEqual(w.PursueNext, nonNil(level.PursueNext)):
+		t.Fatalf("%s: step %d wait pursues %q, want the level's %q", where, i+1, w.PursueNext, level.PursueNext)
+	case !reflect.DeepEqual(w.Direction, a.Specialisations(role.Role, level)[0]):
+		t.Fatalf("%s: step %d wait direction %+v is not the top-ranked one", where, i+1, w.Direction)
+	}
+}
+
+// A wait starts only when the next plan starts more than a calendar month
+// after a plan ends: a month to the day is no wait, a day more is; a
+// month from the 30th of January is the 28th of February.
+func TestWaitNeedsMoreThanAMonth(t *testing.T) {
+	a := newAdvisor(t)
+	cat := a.Catalog()
+	role, finished, next := &cat.Roles[0], &cat.Levels[0], &cat.Levels[1]
+	day := func(s string) time.Time { return readDate(t, s) }
+	for _, c := range []struct {
+		free, nextStart string
+		want            *Wait // dates and days only
+	}{
+		{"2027-01-16", "2027-02-15", nil},
+		{"2027-01-16", "2027-02-16", &Wait{From: "2027-01-16", Until: "2027-02-15", Days: 31}},
+		{"2027-01-31", "2027-02-28", nil},
+		{"2027-01-31", "2027-03-01", &Wait{From: "2027-01-31", Until: "2027-02-28", Days: 29}},
+	} {
+		got := a.wait(role, finished, next, day(c.free), day(c.nextStart))
+		if (got == nil) != (c.want == nil) || got != nil && (got.From != c.want.From || got.Until != c.want.Until || got.Days != c.want.Days) {
+			t.Errorf("plan ends the day before %s, next starts %s: wait %+v, want %+v", c.free, c.nextStart, got, c.want)
+		}
 	}
 }
 

@@ -37,6 +37,8 @@ var layers = map[string]int{
 	"data":                      leaf,
 	"internal/text":             leaf,
 	"internal/jsonkeys":         leaf,
+	"internal/sheet":            leaf,
+	"internal/privacy":          leaf,
 	"internal/golden":           leaf,
 	"internal/ptytest":          leaf,
 	"internal/schematest":       catalogs,

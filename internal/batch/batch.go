@@ -1,4 +1,5 @@
-// Package batch advises every row of a CSV staff list. It streams: a
+// Package batch advises every row of a CSV staff list, or of a workbook's
+// sheet, which it reads as CSV records (see workbookSource). It streams: a
 // reader cuts the input into chunks of whole records, workers on every core
 // advise and encode them, and a writer puts the chunks back in input order,
 // so memory stays flat however long the file is. It knows no flags and no
@@ -25,15 +26,20 @@ const (
 var ColumnKeys = []string{ColumnRole, ColumnYears, ColumnAccountability, ColumnStart}
 
 // defaultHeaders are the header names a column key is found under,
-// compared in lower case after trimming.
-func defaultHeaders(key string) []string {
+// compared in lower case after trimming, in tiers: a later tier is looked
+// at only when no name of the earlier ones is in the header, so that a
+// staff list with both role and title columns keeps reading role, while
+// an HR export that has only job_title is read without --column.
+func defaultHeaders(key string) [][]string {
 	switch key {
+	case ColumnRole:
+		return [][]string{{"role"}, {"job_title", "job title", "title", "position"}}
 	case ColumnYears:
-		return []string{"years", "experience", "years_experience", "yoe"}
+		return [][]string{{"years", "experience", "years_experience", "yoe"}, {"tenure", "years_of_experience"}}
 	case ColumnAccountability:
-		return []string{"accountability", "scope"}
+		return [][]string{{"accountability", "scope"}}
 	default:
-		return []string{key}
+		return [][]string{{key}}
 	}
 }
 
@@ -46,6 +52,9 @@ type Options struct {
 	Columns map[string]string
 	// Start is the plan start for rows without their own.
 	Start time.Time
+	// Sheet names the sheet read from a workbook input; "" reads the
+	// first. A CSV input has none, and ignores it.
+	Sheet string
 	// Workers is the number of advising goroutines; 0 means one per core.
 	Workers int
 	// Titles is the organisation's title map, consulted before the
@@ -67,9 +76,11 @@ type Options struct {
 	recordLimit int
 }
 
-// Summary counts the rows of a finished run.
+// Summary counts the rows of a finished run: Read is Advised + Rejected
+// + OutOfScope, the rows whose title the title map marks as outside the
+// catalog's track (role "-"), which are neither advised nor rejected.
 type Summary struct {
-	Read, Advised, Rejected int
+	Read, Advised, Rejected, OutOfScope int
 }
 
 // HeaderError is input the batch cannot start on: an empty file, a header

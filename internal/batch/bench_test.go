@@ -77,3 +77,35 @@ func BenchmarkEncodingCSVPass(b *testing.B) {
 	}
 	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkWorkbook reads and writes the benchmark's 100,000 rows as CSV
+// and as an .xlsx workbook: read is CSV out from either input, write is
+// CSV in to either output (docs/performance.md has the side-by-side
+// runs of the binary).
+func BenchmarkWorkbook(b *testing.B) {
+	data := staffList(b)
+	book := asWorkbook(b, data, ',')
+	cat := loadCatalog(b)
+	run := func(b *testing.B, in []byte, xlsx bool) {
+		b.SetBytes(int64(len(in)))
+		for b.Loop() {
+			var sum batch.Summary
+			write := func(w io.Writer) (err error) {
+				sum, err = batch.Run(context.Background(), cat, bytes.NewReader(in), render.BatchRows(w, render.CSV, render.BatchOptions{Raw: xlsx}), batch.Options{Start: planStart})
+				return err
+			}
+			err := write(io.Discard)
+			if xlsx {
+				err = render.Workbook(io.Discard, ',', write)
+			}
+			if err != nil || sum.Advised != benchRows {
+				b.Fatalf("%+v, %v", sum, err)
+			}
+		}
+		b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+	}
+	b.Run("read/csv", func(b *testing.B) { run(b, data, false) })
+	b.Run("read/xlsx", func(b *testing.B) { run(b, book, false) })
+	b.Run("write/csv", func(b *testing.B) { run(b, data, false) })
+	b.Run("write/xlsx", func(b *testing.B) { run(b, data, true) })
+}

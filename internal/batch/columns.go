@@ -8,9 +8,18 @@ import (
 
 // OutputColumns are the columns the CSV output adds after the input's;
 // one whose name an input column has gets a "careerpath_" prefix.
-// next_level_eligible_from came after error in schema 1.1: appending keeps
-// the columns before it where they were.
-var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from"}
+// next_level_eligible_from came after error in schema 1.1, and status
+// (advised, rejected or out-of-scope) after it with the title map's
+// out-of-scope lines: appending keeps the columns before them where they
+// were.
+var OutputColumns = []string{"level", "level_order", "next_level", "plan_start", "plan_end", "specialisations", "error", "next_level_eligible_from", "status"}
+
+// The values of the CSV output's status column.
+const (
+	StatusAdvised    = "advised"
+	StatusRejected   = "rejected"
+	StatusOutOfScope = "out-of-scope"
+)
 
 // layout is where a file keeps its answers, read from its header.
 type layout struct {
@@ -39,14 +48,21 @@ func newLayout(header [][]byte, columns map[string]string) (*layout, error) {
 	}
 	l.names = uniqueNames(l.header)
 	for k, key := range ColumnKeys {
-		names := defaultHeaders(key)
+		tiers := defaultHeaders(key)
 		if name, ok := columns[key]; ok {
-			names = []string{normalHeader(name)}
+			tiers = [][]string{{normalHeader(name)}}
 		}
+		var names []string // every name looked for, for the error
 		found := []int{}
-		for i, h := range l.header {
-			if slices.Contains(names, normalHeader(string(h))) {
-				found = append(found, i)
+		for _, tier := range tiers {
+			names = append(names, tier...)
+			for i, h := range l.header {
+				if slices.Contains(tier, normalHeader(string(h))) {
+					found = append(found, i)
+				}
+			}
+			if len(found) > 0 {
+				break
 			}
 		}
 		switch {

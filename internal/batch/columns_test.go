@@ -36,3 +36,33 @@ func TestQuoteCut(t *testing.T) {
 		}
 	}
 }
+
+// HR exports name the role and years columns their own way: the aliases
+// are found when the usual names are absent, the usual names win when
+// both are there, and two aliases of one tier stay ambiguous.
+func TestColumnAliases(t *testing.T) {
+	for _, c := range []struct {
+		header    string
+		role, yrs int
+		err       string
+	}{
+		{header: "name,job_title,tenure,accountability", role: 1, yrs: 2},
+		{header: "name,Job Title,Years_Of_Experience,accountability", role: 1, yrs: 2},
+		{header: "position,experience,accountability", role: 0, yrs: 1},
+		{header: "title,role,years,tenure,accountability", role: 1, yrs: 2},
+		{header: "job_title,position,years,accountability", err: "the role column is ambiguous"},
+		{header: "name,years,accountability", err: `no role column: looked for "role", "job_title", "job title", "title", "position"`},
+	} {
+		got, err := ColumnPositions(strings.Split(c.header, ","), nil)
+		switch {
+		case c.err != "":
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s: err = %v, want %q", c.header, err, c.err)
+			}
+		case err != nil:
+			t.Errorf("%s: %v", c.header, err)
+		case got[0] != c.role || got[1] != c.yrs:
+			t.Errorf("%s: role at %d, years at %d; want %d, %d", c.header, got[0], got[1], c.role, c.yrs)
+		}
+	}
+}

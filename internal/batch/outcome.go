@@ -108,6 +108,7 @@ type outcomes struct {
 	// so run sets a bound for each (visitMaxDecided, derivedMaxDecided).
 	maxDecided int
 	rejected   map[rejectedKey]*outcome
+	outOfScope map[error]*outcome // by the role cache's error, one per spelling
 }
 
 func newOutcomes(adv *advisor.Advisor, l *layout, enc RowEncoder, start time.Time) *outcomes {
@@ -115,7 +116,8 @@ func newOutcomes(adv *advisor.Advisor, l *layout, enc RowEncoder, start time.Tim
 		roles: newSpellings[roleAnswer](), accs: newSpellings[accAnswer](), years: newSpellings[yearsAnswer](),
 		matches: map[matchKey]uint64{}, accIDs: map[*catalog.Accountability]uint64{},
 		values: map[advisor.Years]uint64{}, starts: map[string]uint64{},
-		decided: newDecisions(), derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{}}
+		decided: newDecisions(), derived: map[any]*outcome{}, rejected: map[rejectedKey]*outcome{},
+		outOfScope: map[error]*outcome{}}
 }
 
 // of returns the outcome of a row with as many fields as the header, and
@@ -128,6 +130,9 @@ func (o *outcomes) of(fields [][]byte) (*outcome, []byte) {
 	var start []byte
 	if ix[startAt] >= 0 {
 		start = fields[ix[startAt]]
+	}
+	if out, ok := role.err.(*advisor.OutOfScopeError); ok {
+		return o.outOfScopeOf(out), nil // the other answers do not matter
 	}
 	if role.err != nil || acc.err != nil || years.err != nil {
 		return o.rejectedOf(rejectedKey{role.err, years.err, acc.err}), nil
@@ -261,6 +266,22 @@ func (o *outcomes) rejectedOf(k rejectedKey) *outcome {
 	out := o.rejection(advisor.Combine(k.role, k.years, k.acc))
 	bounded(o.rejected)
 	o.rejected[k] = out
+	return out
+}
+
+// outOfScopeOf is the outcome of a row whose title the map marks out of
+// scope: neither advised nor rejected, with a problem that says so.
+func (o *outcomes) outOfScopeOf(err *advisor.OutOfScopeError) *outcome {
+	if out, ok := o.outOfScope[err]; ok {
+		return out
+	}
+	p := Problem{Column: o.layout.columnName(roleAt), Message: err.Error()}
+	out := &outcome{problems: []Problem{p}, encoded: Encoded{OutOfScope: true}}
+	if o.enc != nil {
+		out.encoded.Head = o.enc.OutOfScope(p)
+	}
+	bounded(o.outOfScope)
+	o.outOfScope[err] = out
 	return out
 }
 

@@ -38,6 +38,9 @@ type Header struct {
 type RowEncoder interface {
 	Advised(rec *advisor.Recommendation) Encoded
 	Rejected(problems []Problem) []byte
+	// OutOfScope encodes a row whose title the title map marks as outside
+	// the catalog's track; p says so, at the role column.
+	OutOfScope(p Problem) []byte
 	// AppendRow appends the row that starts on line: fields are its cells
 	// as read (as many as the header's, unless e is a rejection of the
 	// row's shape), e what its answers came to, and years its years answer
@@ -48,8 +51,9 @@ type RowEncoder interface {
 // Encoded is a RowEncoder's part of every row whose answers come to the
 // same outcome.
 type Encoded struct {
-	Rejected bool
-	// Head is the encoded part, from Advised or Rejected. Tail, when an
+	// Rejected and OutOfScope say what the row came to, if not advised.
+	Rejected, OutOfScope bool
+	// Head is the encoded part, from Advised, Rejected or OutOfScope. Tail, when an
 	// encoder splits an advised row's part, is what follows the row's own
 	// answers: JSON's "input" echoes each row's spelling.
 	Head, Tail []byte

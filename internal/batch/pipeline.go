@@ -24,13 +24,16 @@ const utf8BOM = "\xef\xbb\xbf"
 type chunk struct {
 	seq  int
 	line int // the physical line number of data[0], from 1
+	// rows, for a workbook, is each record's row number in its sheet; nil
+	// for CSV, whose records' lines are counted from line.
+	rows []int
 	data []byte
 	buf  *[]byte // data's backing buffer, for reuse
 
 	// out holds the chunk's encoded rows, or visit its rows for Visit.
-	out               *[]byte
-	visit             *visitRows
-	advised, rejected int
+	out                           *[]byte
+	visit                         *visitRows
+	advised, rejected, outOfScope int
 }
 
 // Run advises every record of in and writes the rows as out in input
@@ -52,10 +55,11 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r, l, err := openStaffList(in, opts, chunkBytes)
+	src, l, err := openStaffList(in, opts, chunkBytes)
 	if err != nil {
 		return Summary{}, err
 	}
+	defer src.close()
 	enc, snk := open(l, opts)
 	if err := snk.begin(); err != nil {
 		return Summary{}, err
@@ -71,11 +75,12 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 	inFlight := make(chan struct{}, 2*workers+2)
 	todo := make(chan *chunk, workers)
 	done := make(chan *chunk, 2*workers+2)
-	pools := &pools{outCap: 2 * r.chunkSize}
+	chunkSize := min(chunkBytes, cmp.Or(opts.recordLimit, MaxRecordBytes))
+	pools := &pools{outCap: 2 * chunkSize}
 
 	go func() {
 		defer close(todo)
-		if err := r.chunks(ctx, inFlight, todo, pools); err != nil {
+		if err := sendChunks(ctx, src, chunkSize, inFlight, todo, pools); err != nil {
 			cancel(err)
 		}
 	}()
@@ -117,15 +122,35 @@ func run(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options, c
 	return sum, snk.end()
 }
 
+// source is where a staff list's records come from: CSV text (reader),
+// or a workbook's sheet (workbookSource), which gives its rows as CSV
+// records so that one parser cuts both.
+type source interface {
+	// header reads the first record, and its raw bytes for the hints of
+	// an unreadable header (nil for a workbook, whose cells need none).
+	header() (fields [][]byte, raw []byte, err error)
+	// next returns the next run of whole records, empty at the end: data
+	// is valid until the next call, line is the physical line of data[0],
+	// and rows, for a workbook, each record's row number (nil for CSV).
+	next() (data []byte, line int, rows []int, err error)
+	close()
+}
+
 // openStaffList reads a staff list's header and finds its columns; opts'
-// delimiter must be set.
-func openStaffList(in io.Reader, opts Options, chunkBytes int) (*reader, *layout, error) {
+// delimiter must be set. A workbook is told from CSV by its first bytes,
+// whatever the file's name. The caller must close the source.
+func openStaffList(in io.Reader, opts Options, chunkBytes int) (source, *layout, error) {
 	limit := cmp.Or(opts.recordLimit, MaxRecordBytes)
 	// A chunk no bigger than the limit keeps every record the reader
 	// passes on within it.
-	r := &reader{in: in, parser: recordParser{delim: opts.Delimiter}, chunkSize: min(chunkBytes, limit), limit: limit}
-	header, raw, err := r.header()
+	chunkSize := min(chunkBytes, limit)
+	src, err := sniff(in, opts, chunkSize, limit)
 	if err != nil {
+		return nil, nil, err
+	}
+	header, raw, err := src.header()
+	if err != nil {
+		src.close()
 		return nil, nil, err
 	}
 	l, err := newLayout(header, opts.Columns)
@@ -133,9 +158,10 @@ func openStaffList(in io.Reader, opts Options, chunkBytes int) (*reader, *layout
 		if hint := inputHint(raw, opts.Delimiter, opts.Columns); hint != "" {
 			err = &HeaderError{Message: fmt.Sprintf("cannot read the header %s: %s", quoteCut(bytes.TrimRight(raw, "\r\n")), hint)}
 		}
+		src.close()
 		return nil, nil, err
 	}
-	return r, l, nil
+	return src, l, nil
 }
 
 // writeInOrder writes the chunks as their turn comes.
@@ -163,7 +189,8 @@ func writeInOrder(ctx context.Context, done <-chan *chunk, inFlight <-chan struc
 			}
 			sum.Advised += c.advised
 			sum.Rejected += c.rejected
-			sum.Read += c.advised + c.rejected
+			sum.OutOfScope += c.outOfScope
+			sum.Read += c.advised + c.rejected + c.outOfScope
 			if c.out != nil {
 				pools.putOut(c.out)
 			}
@@ -207,7 +234,8 @@ type reader struct {
 	parser    recordParser
 	chunkSize int
 	limit     int    // the longest record, without its final "\n"
-	buf       []byte // read but not yet sent
+	buf       []byte // read but not yet dropped
+	sent      int    // how much of buf next returned last
 	atEOF     bool
 	line      int // the line number of buf[0]
 }
@@ -300,19 +328,17 @@ func recordLength(rec []byte) int {
 	return len(rec)
 }
 
-// chunks sends the rest of the input as chunks, waiting for a free slot in
-// inFlight before each one.
-func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan<- *chunk, pools *pools) error {
+// sendChunks sends the rest of the input as chunks, waiting for a free
+// slot in inFlight before each one.
+func sendChunks(ctx context.Context, src source, chunkSize int, inFlight chan<- struct{}, todo chan<- *chunk, pools *pools) error {
 	for seq := 0; ; seq++ {
-		cut, err := r.nextCut()
-		if err != nil || cut == 0 {
+		data, line, rows, err := src.next()
+		if err != nil || len(data) == 0 {
 			return err
 		}
-		buf := pools.getIn(max(r.chunkSize, cut))
-		*buf = append(*buf, r.buf[:cut]...)
-		c := &chunk{seq: seq, line: r.line, data: *buf, buf: buf}
-		r.line += bytes.Count(c.data, []byte{'\n'})
-		r.buf = append(r.buf[:0], r.buf[cut:]...)
+		buf := pools.getIn(max(chunkSize, len(data)))
+		*buf = append(*buf, data...)
+		c := &chunk{seq: seq, line: line, rows: rows, data: *buf, buf: buf}
 		select {
 		case inFlight <- struct{}{}:
 		case <-ctx.Done():
@@ -325,6 +351,24 @@ func (r *reader) chunks(ctx context.Context, inFlight chan<- struct{}, todo chan
 		}
 	}
 }
+
+// next returns the whole records at the start of the input, after
+// dropping those it returned last.
+func (r *reader) next() ([]byte, int, []int, error) {
+	if r.sent > 0 {
+		r.line += bytes.Count(r.buf[:r.sent], []byte{'\n'})
+		r.buf = append(r.buf[:0], r.buf[r.sent:]...)
+		r.sent = 0
+	}
+	cut, err := r.nextCut()
+	if err != nil || cut == 0 {
+		return nil, 0, nil, err
+	}
+	r.sent = cut
+	return r.buf[:cut], r.line, nil, nil
+}
+
+func (r *reader) close() {}
 
 // nextCut reads until buf starts with whole records and returns their
 // length, 0 at the end of the input; a record past the limit is an error.
@@ -411,10 +455,14 @@ func (w *worker) process(c *chunk) {
 		out = w.pools.getOut()
 	}
 	at := 0 // where data starts in the chunk
-	for {
+	for k := 0; ; k++ {
 		n, lines, status := w.parser.next(data, true, &w.rec)
 		if status != parsedRecord {
 			break
+		}
+		recLine := line + w.rec.line
+		if c.rows != nil {
+			recLine = c.rows[k]
 		}
 		var o *outcome
 		var years []byte
@@ -423,15 +471,18 @@ func (w *worker) process(c *chunk) {
 		} else {
 			o = w.outcomes.reject(Problem{Message: shapeMessage(len(w.rec.fields), w.layout.width)})
 		}
-		if o.encoded.Rejected {
+		switch {
+		case o.encoded.Rejected:
 			c.rejected++
-		} else {
+		case o.encoded.OutOfScope:
+			c.outOfScope++
+		default:
 			c.advised++
 		}
 		if keepRows {
-			c.visit.add(advisedRow(line+w.rec.line, o), &w.rec, text, at, w.layout.width)
+			c.visit.add(advisedRow(recLine, o), &w.rec, text, at, w.layout.width)
 		} else {
-			*out = w.enc.AppendRow(*out, line+w.rec.line, w.rec.fields, &o.encoded, years)
+			*out = w.enc.AppendRow(*out, recLine, w.rec.fields, &o.encoded, years)
 		}
 		data, line, at = data[n:], line+lines, at+n
 	}

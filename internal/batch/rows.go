@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"io"
 
@@ -28,33 +27,35 @@ func ReadRows(ctx context.Context, in io.Reader, opts Options, each func(Row) er
 	if opts.Delimiter == 0 {
 		opts.Delimiter = ','
 	}
-	r, l, err := openStaffList(in, opts, ChunkBytes)
+	src, l, err := openStaffList(in, opts, ChunkBytes)
 	if err != nil {
 		return err
 	}
+	defer src.close()
 	parser := recordParser{delim: opts.Delimiter}
 	var rec record
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		cut, err := r.nextCut()
-		if err != nil || cut == 0 {
+		data, line, rows, err := src.next()
+		if err != nil || len(data) == 0 {
 			return err
 		}
-		data, line := r.buf[:cut], r.line
-		for {
+		for k := 0; ; k++ {
 			n, lines, status := parser.next(data, true, &rec)
 			if status != parsedRecord {
 				break
 			}
-			if err := each(l.row(line+rec.line, rec.fields)); err != nil {
+			recLine := line + rec.line
+			if rows != nil {
+				recLine = rows[k]
+			}
+			if err := each(l.row(recLine, rec.fields)); err != nil {
 				return err
 			}
 			data, line = data[n:], line+lines
 		}
-		r.line += bytes.Count(r.buf[:cut], []byte{'\n'})
-		r.buf = append(r.buf[:0], r.buf[cut:]...)
 	}
 }
 

@@ -29,6 +29,10 @@ type AdvisedRow struct {
 	// Problems are every reason the row was rejected, the first one
 	// included; shared between rows with the same answers, so read-only.
 	Problems []Problem
+	// OutOfScope says the title map marks the row's title as outside the
+	// catalog's track: the row is neither advised nor rejected, and Column
+	// and Message say so.
+	OutOfScope bool
 }
 
 // Rejected reports whether the row could not be advised; a rejected row
@@ -38,9 +42,12 @@ func (r AdvisedRow) Rejected() bool { return len(r.Problems) > 0 }
 // advisedRow is a row's line and outcome; its Fields come later (see
 // fillCells).
 func advisedRow(line int, o *outcome) AdvisedRow {
-	row := AdvisedRow{Line: line, Rec: o.rec, Derived: o.derived}
+	row := AdvisedRow{Line: line, Rec: o.rec, Derived: o.derived, OutOfScope: o.encoded.OutOfScope}
 	if len(o.problems) > 0 {
-		row.Column, row.Message, row.Problems = o.problems[0].Column, o.problems[0].Message, o.problems
+		row.Column, row.Message = o.problems[0].Column, o.problems[0].Message
+		if !row.OutOfScope {
+			row.Problems = o.problems
+		}
 	}
 	return row
 }

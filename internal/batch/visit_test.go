@@ -107,7 +107,7 @@ func visitedAsCSV(r batch.AdvisedRow) []string {
 		if r.Column != "" {
 			cell = fmt.Sprintf("line %d, column %q: %s", r.Line, r.Column, r.Message)
 		}
-		return append(row, "", "", "", "", "", "", cell, "")
+		return append(row, "", "", "", "", "", "", cell, "", batch.StatusRejected)
 	}
 	next, eligible := "", ""
 	if r.Rec.NextLevel != nil {
@@ -117,7 +117,7 @@ func visitedAsCSV(r batch.AdvisedRow) []string {
 	for _, s := range r.Rec.Specialisations[:min(3, len(r.Rec.Specialisations))] { // the CSV view lists three
 		ids = append(ids, s.ID)
 	}
-	return append(row, r.Rec.Level.Name, strconv.Itoa(r.Rec.Level.Order), next, r.Rec.Plan.Start, r.Rec.Plan.End, strings.Join(ids, ";"), "", eligible)
+	return append(row, r.Rec.Level.Name, strconv.Itoa(r.Rec.Level.Order), next, r.Rec.Plan.Start, r.Rec.Plan.End, strings.Join(ids, ";"), "", eligible, batch.StatusAdvised)
 }
 
 func TestVisitStopsOnTheVisitorsError(t *testing.T) {

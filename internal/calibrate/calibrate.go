@@ -42,10 +42,14 @@ const (
 	OnlySelf      Status = "only-self"
 	OnlyManager   Status = "only-manager"
 	Rejected      Status = "rejected"
+	// OutOfScope: the title map marks a side's job title as outside the
+	// catalog's track (role -); the person is neither compared nor
+	// rejected.
+	OutOfScope Status = "out-of-scope"
 )
 
 // Statuses lists every status in summary order.
-var Statuses = []Status{Agree, ManagerHigher, SelfHigher, OnlySelf, OnlyManager, Rejected}
+var Statuses = []Status{Agree, ManagerHigher, SelfHigher, OnlySelf, OnlyManager, Rejected, OutOfScope}
 
 // Complete reports whether a record was matched and advised on both sides.
 func (s Status) Complete() bool { return s == Agree || s == ManagerHigher || s == SelfHigher }
@@ -65,7 +69,10 @@ type Row struct {
 	// Decided is what the join keeps of the row's recommendation (see
 	// Derive), nil when the row was rejected.
 	Decided         *Decided
-	Column, Message string // why the row was rejected
+	Column, Message string // why the row was rejected, or is out of scope
+	// OutOfScope says the title map marks the row's job title as outside
+	// the catalog's track.
+	OutOfScope bool
 }
 
 // Decided is a recommendation's level, resolved answers and plan start:
@@ -153,10 +160,11 @@ type outcome struct {
 	years         float64
 	start         string
 	// For a rejected row: why, its message a template (messageTemplate)
-	// that quotes the answer quoted, or whole when that is -1.
-	rejected        bool
-	column, message string
-	quoted          int8
+	// that quotes the answer quoted, or whole when that is -1. An
+	// out-of-scope row is neither rejected nor advised.
+	rejected, outOfScope bool
+	column, message      string
+	quoted               int8
 }
 
 // New returns an empty join; adv re-advises rows for Records.
@@ -272,18 +280,18 @@ func (j *Join) outcomeOf(answers [3]int32, r *Row) (int32, error) {
 // rejectedOutcome returns the outcome of a rejected row. Rows rejected
 // alike come with one message, whose template is made once.
 func (j *Join) rejectedOutcome(r *Row) int32 {
-	key := templateKey{r.Column, r.Message}
+	key := templateKey{r.Column, r.Message, r.OutOfScope}
 	if id, ok := j.templates[key]; ok {
 		return id
 	}
-	o := outcome{rejected: true, column: r.Column}
+	o := outcome{rejected: !r.OutOfScope, outOfScope: r.OutOfScope, column: r.Column}
 	o.message, o.quoted = messageTemplate(r.Message, r.Answers)
 	id := j.outcomes.of(o)
 	if len(r.Message) <= maxTemplateKey { // bounded: a message quotes its cell
 		if len(j.templates) >= maxCached {
 			clear(j.templates)
 		}
-		j.templates[templateKey{strings.Clone(r.Column), strings.Clone(r.Message)}] = id
+		j.templates[templateKey{strings.Clone(r.Column), strings.Clone(r.Message), r.OutOfScope}] = id
 	}
 	return id
 }
@@ -292,7 +300,10 @@ func (j *Join) rejectedOutcome(r *Row) int32 {
 const maxTemplateKey = 1 << 10
 
 // templateKey is a rejection as the readers give it.
-type templateKey struct{ column, message string }
+type templateKey struct {
+	column, message string
+	outOfScope      bool
+}
 
 // CellCount is how many distinct cells of an answer (0 role, 1 years, 2
 // accountability) the join holds.
@@ -452,6 +463,8 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 	switch {
 	case len(rec.Errors) > 0:
 		rec.Status = Rejected
+	case j.outOfScope(self) || j.outOfScope(mgr):
+		rec.Status = OutOfScope
 	case mgr == nil:
 		rec.Status = OnlySelf
 	case self == nil:
@@ -477,6 +490,11 @@ func (j *Join) label(rec *Record, selfAt, mgrAt int) {
 	}
 }
 
+// outOfScope reports whether a held row's title is outside the track.
+func (j *Join) outOfScope(h *heldRow) bool {
+	return h != nil && j.outcomes.at(h.outcome).outOfScope
+}
+
 func (j *Join) group(self, mgr *heldRow) string {
 	if mgr != nil {
 		return j.groups.at(mgr.group)
@@ -491,7 +509,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 	}
 	o := j.outcomes.at(h.outcome)
 	*a = Assessment{Row: int(h.line), Answers: j.answersOf(h), Cells: h.answers}
-	if o.rejected {
+	if o.rejected || o.outOfScope {
 		return a, nil
 	}
 	a.Level = &o.level

@@ -258,7 +258,7 @@ func keyColumn(key string, headers [2][]string, names [2]string) (string, error)
 func (p *pairRead) add(s int, side Side, row batch.AdvisedRow) error {
 	c := p.columns[s]
 	decided, _ := row.Derived.(*Decided)
-	r := Row{Line: row.Line, Key: row.Fields[c.key], Decided: decided, Column: row.Column, Message: row.Message,
+	r := Row{Line: row.Line, Key: row.Fields[c.key], Decided: decided, Column: row.Column, Message: row.Message, OutOfScope: row.OutOfScope,
 		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
 	if c.by >= 0 {
 		r.Group = row.Fields[c.by]

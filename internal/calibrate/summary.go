@@ -3,6 +3,8 @@ package calibrate
 import (
 	"cmp"
 	"slices"
+
+	"github.com/careerpath/careerpath/internal/privacy"
 )
 
 // Summary is what the records of a join add up to.
@@ -13,7 +15,7 @@ type Summary struct {
 	// Agreement is the share of compared people whose two levels agree; 0
 	// when none were compared.
 	Agreement float64
-	Statuses  []StatusCount // every status, in Statuses order
+	Statuses  []StatusCount // every status, in Statuses order; OutOfScope only when counted
 	// Deltas counts the compared people by delta, from -(levels-1) to
 	// levels-1 of the catalog.
 	Deltas []DeltaCount
@@ -42,6 +44,43 @@ type GroupSummary struct {
 	// group's managers rate their people higher than they rate themselves.
 	MeanDelta                        float64
 	Agree, ManagerHigher, SelfHigher int
+	// Suppressed is why the group's figures are hidden (privacy.Small,
+	// privacy.Complementary), "" when they are shown; see HideSmallGroups.
+	Suppressed string
+}
+
+// HideSmallGroups hides the figures of the groups of fewer than minGroup
+// people, and the next smallest with a lone hidden one (package
+// privacy): a one-person team's mean delta is that person's rating gap.
+// A group's people are those compared, whom its figures are about, or its
+// records when none was compared. A hidden group keeps its name; its
+// figures are zeroed, and it moves after the shown ones.
+func (s Summary) HideSmallGroups(minGroup int) Summary {
+	sizes := make([]int, len(s.Groups))
+	for i, g := range s.Groups {
+		sizes[i] = g.Records
+		if g.Compared > 0 {
+			sizes[i] = g.Compared
+		}
+	}
+	groups := slices.Clone(s.Groups)
+	for i, why := range privacy.Hide(sizes, minGroup) {
+		if why != "" {
+			groups[i] = GroupSummary{Group: groups[i].Group, Suppressed: why}
+		}
+	}
+	slices.SortStableFunc(groups, func(a, b GroupSummary) int {
+		return cmp.Compare(boolRank(a.Suppressed != ""), boolRank(b.Suppressed != ""))
+	})
+	s.Groups = groups
+	return s
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Count returns the number of records with a status.
@@ -140,6 +179,9 @@ func (t *tally) Merge(o *tally) {
 func (t *tally) Summary() Summary {
 	sum := Summary{Records: t.records}
 	for _, st := range Statuses {
+		if st == OutOfScope && t.statuses[st] == 0 {
+			continue // only title maps with "-" lines make any
+		}
 		sum.Statuses = append(sum.Statuses, StatusCount{st, t.statuses[st]})
 		if st.Complete() {
 			sum.Compared += t.statuses[st]

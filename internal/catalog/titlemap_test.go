@@ -18,8 +18,8 @@ func TestTitleMapLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	for title, want := range map[string]string{"STAFF SRE": "sre", "sr. devops engineer": "devops-engineer", "Reliability-Lead": "sre"} {
-		if r, ok := titles.Find(title); !ok || r.ID != want {
-			t.Errorf("Find(%q) = %v, %v; want %s", title, r, ok, want)
+		if m, ok := titles.Find(title); !ok || m.Role.ID != want {
+			t.Errorf("Find(%q) = %v, %v; want %s", title, m, ok, want)
 		}
 	}
 	if _, ok := titles.Find("Chief Happiness Officer"); ok {
@@ -38,6 +38,12 @@ func TestTitleMapErrorsGolden(t *testing.T) {
 		{"no role column", "title,job\nStaff SRE,sre\n"},
 		{"no columns at all", "name\n"},
 		{"empty file", ""},
+		{"a repeated column", "title,role,Title\nStaff SRE,sre,x\n"},
+		{"a repeated column of the general form", "column,value,answer,answer\nrole,Staff SRE,sre,x\n"},
+		{"separated by ';'", "title;role\nStaff SRE;sre\n"},
+		{"separated by tabs, general form", "column\tvalue\tanswer\nrole\tStaff SRE\tsre\n"},
+		{"UTF-16", "\xff\xfet\x00i\x00t\x00l\x00e\x00,\x00r\x00o\x00l\x00e\x00\n\x00"},
+		{"general form problems", "column,value,answer\nrole,Staff SRE,Wizard\naccountability,Team Lead,boss\naccountability,People Manager,-\nlevel,x,y\naccountability,Team Lead,team\naccountability,team lead,multi-team\n"},
 	} {
 		_, err := ParseTitles("titles.csv", []byte(c.raw), cat)
 		var te *TitlesError
@@ -84,7 +90,8 @@ func mustDefault(t testing.TB) *Loaded {
 // map in which every listed title finds its role.
 func FuzzParseTitles(f *testing.F) {
 	cat := mustDefault(f)
-	for _, seed := range []string{"title,role\nStaff SRE,sre\n", "title,role\n\"a\nb\",SRE\n,\n", "role,title\nx,y\n", "\xef\xbb\xbftitle;role\n"} {
+	for _, seed := range []string{"title,role\nStaff SRE,sre\n", "title,role\n\"a\nb\",SRE\n,\n", "role,title\nx,y\n", "\xef\xbb\xbftitle;role\n",
+		"column,value,answer\nrole,Build Engineer,-\naccountability,,team\nrole,Sr. Build Engineer (x),sre\n", "title,role,title\n'-,'-\n"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -97,9 +104,37 @@ func FuzzParseTitles(f *testing.F) {
 			return
 		}
 		for _, m := range titles.List {
-			if r, ok := titles.Find(m.Title); !ok || r != m.Role {
-				t.Fatalf("%q lists %s but finds %v", m.Title, m.Role.ID, r)
+			if r, ok := titles.Find(m.Title); !ok || !r.same(m) {
+				t.Fatalf("%q lists %v but finds %v", m.Title, m, r)
+			}
+			if r, _, ok := titles.FindByTitleWords("Senior " + m.Title + " II"); ok && r.Role == nil && !r.OutOfScope {
+				t.Fatalf("%q with title words finds a line with neither role nor out of scope: %v", m.Title, r)
 			}
 		}
 	})
+}
+
+// The general form maps role and accountability answers; the title form
+// means column=role.
+func TestAnswerMapGeneralForm(t *testing.T) {
+	cat := mustDefault(t)
+	raw := "Column,Value,Answer,notes\nrole,Staff SRE,sre,\nrole,Cloud Physicist,-,\naccountability,Team Lead,team,\nACCOUNTABILITY,People Manager,multi-team,\naccountability,,individual,empty cells\naccountability,Tech Lead,,not yet\n"
+	m, err := ParseTitles("answers.csv", []byte(raw), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := m.Find("staff sre"); !ok || r.Role.ID != "sre" {
+		t.Errorf("Find(staff sre) = %+v, %v", r, ok)
+	}
+	if r, ok := m.Find("Cloud Physicist"); !ok || !r.OutOfScope {
+		t.Errorf("Find(Cloud Physicist) = %+v, %v", r, ok)
+	}
+	for value, want := range map[string]string{"team lead": "team", "People  Manager": "multi-team", "": "individual", " ": "individual"} {
+		if a, ok := m.FindAccountability(value); !ok || a.ID != want {
+			t.Errorf("FindAccountability(%q) = %v, %v; want %s", value, a, ok, want)
+		}
+	}
+	if _, ok := m.FindAccountability("Tech Lead"); ok {
+		t.Error("a line with an empty answer is mapped")
+	}
 }

@@ -36,6 +36,9 @@ func (v *validator) titleWords(c *Catalog) {
 // A parenthesised part such as "(EMEA)" is dropped and returned as
 // dropped, so that it can be named.
 func TitleWords(title string) (words []string, dropped string) {
+	if title != "" && !strings.ContainsAny(title, titleWordSeparators+"()") {
+		return []string{strings.ToLower(title)}, "" // one word, the usual unknown answer
+	}
 	var kept strings.Builder
 	depth, start := 0, 0
 	for i, r := range title {

@@ -26,8 +26,12 @@ func NewCmdAdvise(f *cmdutil.Factory, runF func(*AdviseOptions) error) *cobra.Co
 		Long: strings.TrimSpace(`
 Suggest a certification level from three answers and print a dated study
 plan, the capabilities it builds, common mistakes, and the specialisations
-to pursue next. --format ics writes the plan as a calendar to import: one
-all-day event per phase.
+to pursue next. The answer comes first, so that it fits an 80 x 24
+terminal: the level, why in one line, the next level with the day it
+opens, the plan's dates and the top three specialisations; the stage's
+texts follow. --format ics writes the plan as a calendar to import: one
+all-day event per phase. Without --format, -o FILE's extension picks the
+format (-o plan.ics, -o plan.json).
 
 The rule: start at the role table's level (a range's lower end), raise it to
 the level your accountability maps to, then step down one level at a time
@@ -52,7 +56,7 @@ stderr is not a terminal, a missing answer is an error (exit 2).
   careerpath advise --role "<role>" --years 6 --accountability "<answer>"
   careerpath advise --role "<role>" --years 4.5 --accountability "<answer>" --start 2027-01-04 --explain
   careerpath advise --role "<role>" --years 10 --accountability "<answer>" --json | jq .level
-  careerpath advise --role "<role>" --years 6 --accountability "<answer>" --format ics -o plan.ics
+  careerpath advise --role "<role>" --years 6 --accountability "<answer>" -o plan.ics
 
   Roles and answers are the active catalog's: see 'careerpath catalog show'.`, "\n"),
 		Args: cobra.NoArgs,
@@ -80,7 +84,11 @@ func runAdvise(opts *AdviseOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.write(render.Options{Explain: opts.Explain}, func(w io.Writer, ropts render.Options) error {
+	names := map[string]string{}
+	for _, l := range adv.Catalog().Levels {
+		names[l.ID] = l.Name
+	}
+	return opts.write(render.Options{Explain: opts.Explain, LevelNames: names}, func(w io.Writer, ropts render.Options) error {
 		return render.Recommendation(w, format, rec, ropts)
 	})
 }

@@ -38,6 +38,9 @@ type answerOptions struct {
 	Format  string
 	// FormatFrom names the variable or file that set Format, if any.
 	FormatFrom string
+	// FormatGiven is true when --format or --json was given, which the
+	// output file's extension does not override.
+	FormatGiven bool
 	// Output is the file to write instead of stdout.
 	Output string
 	// Context ends the run early when cancelled.
@@ -56,7 +59,7 @@ func addAnswerFlags(cmd *cobra.Command, f *cmdutil.Factory, opts *answerOptions)
 	fl.StringVar(&opts.Answers.Accountability, advisor.FieldAccountability, "", "team accountability, by id, name or alias (see 'careerpath catalog show')")
 	fl.StringVar(&opts.Start, cmdutil.KeyStart, "", cmdutil.WithEnv("first day of the plan, YYYY-MM-DD (default today)", cmdutil.KeyStart))
 	addFormatFlag(cmd, &opts.Format, render.RecommendationFormatNames())
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (replaced atomically) instead of stdout")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (replaced atomically) instead of stdout; without --format, its extension picks the format")
 	cmdutil.AddTitlesFlag(cmd)
 	registerAdviseCompletions(cmd, f)
 }
@@ -68,6 +71,8 @@ func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *cmdutil.Factory) e
 	if opts.Format, opts.FormatFrom, err = formatSetting(cmd, f); err != nil {
 		return err
 	}
+	asJSON, _ := cmd.Flags().GetBool(jsonFlag)
+	opts.FormatGiven = asJSON || cmd.Flags().Changed(cmdutil.KeyFormat)
 	opts.Start = f.Config.Get(cmdutil.KeyStart)
 	for _, name := range []string{advisor.FieldRole, advisor.FieldYears, advisor.FieldAccountability} {
 		if !cmd.Flags().Changed(name) {
@@ -80,9 +85,15 @@ func (opts *answerOptions) fromCommand(cmd *cobra.Command, f *cmdutil.Factory) e
 // gather checks the format and start, loads the catalog and asks for the
 // missing answers (or says why it cannot).
 func (opts *answerOptions) gather() (render.Format, *advisor.Advisor, time.Time, error) {
-	format, err := render.ParseRecommendationFormat(opts.Format)
+	format, err := outputFormat(opts.IO.ErrOut, opts.Output, opts.FormatGiven, render.RecommendationFormats, func() (render.Format, error) {
+		f, err := render.ParseRecommendationFormat(opts.Format)
+		if err != nil {
+			return "", cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
+		}
+		return f, nil
+	})
 	if err != nil {
-		return "", nil, time.Time{}, cmdutil.SettingError(err, cmdutil.KeyFormat, opts.FormatFrom)
+		return "", nil, time.Time{}, err
 	}
 	start, err := cmdutil.PlanStart(opts.Start, opts.Now)
 	if err != nil {

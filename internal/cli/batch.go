@@ -25,19 +25,28 @@ func NewCmdBatch(f *cmdutil.Factory, runF func(*BatchOptions) error) *cobra.Comm
 	opts := &BatchOptions{}
 	cmd := &cobra.Command{
 		Use:   "batch [FILE|-]",
-		Short: "Advise every row of a CSV staff list",
+		Short: "Advise every row of a CSV or XLSX staff list",
 		Long: strings.TrimSpace(`
 Advise every row of a CSV file (or stdin) and write one output row per
 input row, in input order. The header row names the columns, matched
 ignoring case and surrounding spaces:
 
-  role            the role (as in 'careerpath advise --role')
-  years           years of experience; also experience, years_experience, yoe
+  role            the role (as in 'careerpath advise --role'); without a
+                  role column, also job_title, job title, title, position
+  years           years of experience; also experience, years_experience,
+                  yoe; without those, also tenure, years_of_experience
   accountability  team accountability; also scope
   start           optional per-row plan start, YYYY-MM-DD (1900 to 2999)
 
 --column KEY=HEADER finds a key under another header name. Every other
 column is passed through untouched.
+
+An .xlsx workbook is read as well, recognised by its content: its first
+sheet, or --sheet NAME, its cells as a CSV export holds them (numbers as
+their shortest decimal, dates as YYYY-MM-DD), each row's line being its row
+number. --format xlsx writes the CSV output's rows as a workbook (typed
+cells, header frozen, no cell ever a formula); it needs -o FILE.xlsx when
+stdout is a terminal.
 
 CSV output keeps the input columns and adds level, level_order, next_level,
 plan_start, plan_end, specialisations (the top three ids, joined by ';'),
@@ -62,6 +71,7 @@ a failure or Ctrl-C an existing file is left as it was.
 ` + cmdutil.ExitStatusHelp),
 		Example: strings.TrimRight(`  careerpath batch staff.csv -o plans.csv
   careerpath batch --format ndjson < staff.csv | jq -c '{row, level: .level.name}'
+  careerpath batch export.xlsx --sheet Staff --format xlsx -o plans.xlsx
   careerpath batch --delimiter ';' --column role="Job Title" --column years=Experience staff.csv`, "\n"),
 	}
 	// The format setting is not read: batch's formats are its own.
@@ -81,9 +91,14 @@ a failure or Ctrl-C an existing file is left as it was.
 }
 
 func runBatch(opts *BatchOptions) error {
-	format, err := render.ParseBatchFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.BatchFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
+	}
+	if format == render.XLSX {
+		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
+			return err
+		}
 	}
 	run, err := opts.Begin()
 	if err != nil {
@@ -98,9 +113,15 @@ func runBatch(opts *BatchOptions) error {
 
 	var sum batch.Summary
 	err = run.Write(func(out io.Writer, width int) error {
-		rows := render.BatchRows(out, format, render.BatchOptions{Raw: opts.Raw, Width: width})
-		sum, err = batch.Run(run.Context, run.Catalog, in.Reader, rows, read)
-		return in.Failure(run.Context, err)
+		write := func(out io.Writer, format render.Format, raw bool) error {
+			rows := render.BatchRows(out, format, render.BatchOptions{Raw: raw, Width: width})
+			sum, err = batch.Run(run.Context, run.Catalog, in.Reader, rows, read)
+			return in.Failure(run.Context, err)
+		}
+		if format == render.XLSX {
+			return render.Workbook(out, read.Delimiter, func(csv io.Writer) error { return write(csv, render.CSV, true) })
+		}
+		return write(out, format, opts.Raw)
 	})
 	if err != nil {
 		return err

@@ -51,9 +51,15 @@ rejects every row that has it.
 One record per person in either file: SELF's rows in input order, then the
 MANAGER rows that matched none. Each says the two levels, the delta
 (manager's level order minus self's), which answers differ, and a status:
-agree, manager-higher, self-higher, only-self, only-manager or rejected
-(with the side, column and reason). --by COLUMN adds the group of each
-record (from MANAGER, else SELF) and a mean delta per group.
+agree, manager-higher, self-higher, only-self, only-manager, rejected
+(with the side, column and reason) or out-of-scope (the answer map marks a
+side's job title as outside the track; not counted as unmatched). --by
+COLUMN adds the group of each record (from MANAGER, else SELF) and a mean
+delta per group; a group of fewer than --min-group people (default 5, also
+the min-group setting; 1 shows all) is shown without its figures, and the
+next smallest with it when it alone would be hidden. --no-people leaves the
+records out of table, markdown and html, for a summary shared beyond HR
+(the other formats are the records, so it refuses them).
 
 --label COLUMN (repeatable) names the person in each record, from the
 SELF row, else the MANAGER row (default: the first of ` + strings.Join(calibrate.DefaultLabels, ", ") + `
@@ -76,7 +82,7 @@ is the top of table, markdown and html. html is one self-contained file.
   careerpath calibrate self.csv - --key email --format ndjson < manager.csv | jq -c 'select(.status == "manager-higher")'`, "\n"),
 	}
 	opts.Bind(f, cmd, cmdutil.StaffListShape{Inputs: []string{"SELF", "MANAGER"}, DelimiterUsage: "field delimiter of the inputs and CSV output",
-		Plans: true, Memory: cmdutil.MemoryHeld}, func() error {
+		Plans: true, Memory: cmdutil.MemoryHeld, Groups: true}, func() error {
 		if runF != nil {
 			return runF(opts)
 		}
@@ -95,9 +101,17 @@ is the top of table, markdown and html. html is one self-contained file.
 }
 
 func runCalibrate(opts *CalibrateOptions) error {
-	format, err := render.ParseCalibrationFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.CalibrationFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
+	}
+	if opts.NoPeople && (format == render.CSV || format == render.NDJSON || format == render.JSON) {
+		return cmdutil.UsageErrorf("--no-people leaves out every record, and --format %s is the records; use --format table, markdown or html for the summary alone", format)
+	}
+	if format == render.XLSX {
+		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
+			return err
+		}
 	}
 	statuses, err := calibrate.ParseStatusSet(opts.Statuses)
 	if err != nil {
@@ -129,10 +143,19 @@ func runCalibrate(opts *CalibrateOptions) error {
 		return err
 	}
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter, Raw: opts.Raw,
-		Files: res.Files, Catalog: adv.Source(), Labels: res.Join.Labels(), Statuses: statuses}
+		Files: res.Files, Catalog: adv.Source(), Labels: res.Join.Labels(), Statuses: statuses,
+		MinGroup: opts.MinGroup, NoPeople: opts.NoPeople}
 	var sum calibrate.Summary
 	err = run.Write(func(w io.Writer, width int) (err error) {
 		ropts.Width = width
+		if format == render.XLSX {
+			raw := ropts
+			raw.Raw = true
+			return render.Workbook(w, raw.Delimiter, func(csv io.Writer) (err error) {
+				sum, err = writeCalibration(csv, render.CSV, res.Join, raw)
+				return err
+			})
+		}
 		sum, err = writeCalibration(w, format, res.Join, ropts)
 		return err
 	})
@@ -142,12 +165,12 @@ func runCalibrate(opts *CalibrateOptions) error {
 	for i, s := range res.Reads {
 		run.Tally(res.Files[i], s)
 	}
-	if format == render.CSV || format == render.NDJSON || format == render.JSON {
+	if format == render.CSV || format == render.XLSX || format == render.NDJSON || format == render.JSON {
 		if err := render.CalibrationSummary(opts.IO.ErrOut, sum, ropts); err != nil {
 			return err
 		}
 	}
-	if unmatched := sum.Records - sum.Compared; unmatched > 0 {
+	if unmatched := sum.Records - sum.Compared - sum.Count(calibrate.OutOfScope); unmatched > 0 {
 		return &cmdutil.UnmatchedRecordsError{Unmatched: unmatched, Records: sum.Records}
 	}
 	return nil
@@ -163,11 +186,13 @@ func writeCalibration(w io.Writer, format render.Format, j *calibrate.Join, opt 
 		if _, err := w.Write(csv.Header()); err != nil {
 			return calibrate.Summary{}, err
 		}
-		return j.Stream(w, opt.By != "", opt.Kept(), csv.NewEncoder)
+		sum, err := j.Stream(w, opt.By != "", opt.Kept(), csv.NewEncoder)
+		return sum.HideSmallGroups(opt.MinGroup), err
 	}
 	sum, err := j.Summarise(opt.By != "")
 	if err != nil {
 		return sum, err
 	}
+	sum = sum.HideSmallGroups(opt.MinGroup)
 	return sum, render.Calibration(w, format, j, sum, opt)
 }

@@ -29,7 +29,8 @@ import (
 func TestCalibrationHTMLInBrowser(t *testing.T) {
 	chromium := browserPath(t)
 	page := filepath.Join(t.TempDir(), "calibration.html")
-	args := []string{"../../examples/staff.csv", "../../examples/manager.csv", "--by", "team"}
+	// --min-group 1: every group shows its figures, to compare with the records.
+	args := []string{"../../examples/staff.csv", "../../examples/manager.csv", "--by", "team", "--min-group", "1"}
 	if r := runCalibrateCLI(t, "", append(args, "--format", "html", "-o", page)...); r.code != cmdutil.ExitRejected {
 		t.Fatalf("html: exit %d, stderr %q", r.code, r.stderr)
 	}

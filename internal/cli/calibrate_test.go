@@ -83,7 +83,7 @@ func TestCalibrateCSVRecordsHaveTheHeadersCells(t *testing.T) {
 }
 
 func TestCalibrateSummaryOnStderrForMachineFormats(t *testing.T) {
-	r := runCalibrateCLI(t, "", calibrationSelf, calibrationManager, "--by", "team")
+	r := runCalibrateCLI(t, "", calibrationSelf, calibrationManager, "--by", "team", "--min-group", "1")
 	want := `18 records: 6 compared on both sides, agreement 66.7% (4 of 6)
   agree 4, manager-higher 1, self-higher 1, only-self 1, only-manager 1, rejected 10
   delta (manager minus self) -2: 0, -1: 1, 0: 4, +1: 1, +2: 0

@@ -31,11 +31,15 @@ clamped to the month's end), and says what else it requires: a wider
 accountability, when neither the role table nor your answer reaches it
 (the path assumes that change happens). Each step's plan starts on the
 later of its eligibility day and the day after the previous plan ends.
-The last step adds the top level's "what to pursue next" and the catalog's
-career growth.
+Where a step's plan ends more than a month before the next step's plan
+starts, the days between are a wait of their own, shown with what to work
+on meanwhile in the catalog's words: the finished level's "what to pursue
+next" and your top-ranked direction with its providers. The last step adds
+the top level's "what to pursue next" and the catalog's career growth.
 
---format ics writes every phase of every step as an all-day event, and an
-all-day "Eligible for <level>" event on each later step's eligibility day.
+--format ics (or -o FILE.ics) writes every phase of every step as an
+all-day event, an all-day "Eligible for <level>" event on each later
+step's eligibility day, and one event per wait.
 
 Answers, prompting, settings and flags are advise's: see
 'careerpath advise --help'.
@@ -44,7 +48,7 @@ Answers, prompting, settings and flags are advise's: see
 		Example: strings.Trim(`
   careerpath path --role "<role>" --years 6 --accountability "<answer>"
   careerpath path --role "<role>" --years 2.9 --accountability "<answer>" --start 2027-01-04 --json
-  careerpath path --role "<role>" --years 0 --accountability "<answer>" --format ics -o path.ics
+  careerpath path --role "<role>" --years 0 --accountability "<answer>" -o path.ics
 
   Roles and answers are the active catalog's: see 'careerpath catalog show'.`, "\n"),
 		Args: cobra.NoArgs,

@@ -42,7 +42,8 @@ func TestPathGoldenFormats(t *testing.T) {
 }
 
 // The calendar has advise's phase events for step 1 (same UIDs), every
-// later step's phases, and one "Eligible for" event per later step.
+// later step's phases, one "Eligible for" event per later step, and one
+// event per wait between steps.
 func TestPathICSHasAdvisesEventsAndEligibility(t *testing.T) {
 	args := []string{"--role", "DevOps Engineer", "--years", "0", "--accountability", "individual", "--start", "2027-01-04", "--format", "ics"}
 	path := runCLI(t, nil, append([]string{"path"}, args...)...).stdout
@@ -52,10 +53,12 @@ func TestPathICSHasAdvisesEventsAndEligibility(t *testing.T) {
 			t.Errorf("path lacks advise's event %s", line)
 		}
 	}
-	if n := strings.Count(path, "BEGIN:VEVENT"); n != 9+2 {
-		t.Errorf("%d events, want 9 phases and 2 eligibility days", n)
+	if n := strings.Count(path, "BEGIN:VEVENT"); n != 9+2+2 {
+		t.Errorf("%d events, want 9 phases, 2 eligibility days and 2 waits", n)
 	}
 	for _, want := range []string{
+		"DTSTART;VALUE=DATE:20270418\r\nDTEND;VALUE=DATE:20300104\r\nSUMMARY:Before Professional: DevOps leadership\r\n",
+		"DTSTART;VALUE=DATE:20300418\r\nDTEND;VALUE=DATE:20340104\r\nSUMMARY:Before Advanced: DevOps leadership\r\n",
 		"DTSTART;VALUE=DATE:20300104\r\nDTEND;VALUE=DATE:20300105\r\nSUMMARY:Eligible for Professional\r\n",
 		"DTSTART;VALUE=DATE:20340104\r\nDTEND;VALUE=DATE:20340105\r\nSUMMARY:Eligible for Advanced\r\n",
 	} {

@@ -36,10 +36,23 @@ func NewCmdReport(f *cmdutil.Factory, runF func(*ReportOptions) error) *cobra.Co
 Read a CSV staff list as 'careerpath batch' does (same columns, aliases,
 --column, --delimiter, per-row start and --titles) and report on the whole team:
 headcount, level distribution overall and per --by group, role and
-accountability per level, readiness for the next level (months until its
-minimum years, in buckets, and the --top people closest to it), demand per
-direction and provider, the study load per month, and every rejected row
-with its reason, grouped by column and value.
+accountability per level, readiness for the next level, demand per
+direction and provider, the study load per month and level, and the
+rejected rows with their reasons, grouped by column and value (ignoring
+case and extra spaces).
+
+Readiness sorts everyone below the top level into time-bound (only years
+are missing; months until, in buckets), scope-bound (the years are there; a
+wider accountability is missing) and time and scope (both). Two lists of
+--top people each follow: next by time (fewest months first) and scope
+bound (most years past the next level's minimum first), the people to
+consider for a wider accountability.
+
+--min-group N (default 5, also the min-group setting) shows a group of fewer
+than N people (a --by group, a role or accountability row) as "fewer than
+N" without its figures, and the next smallest with it when it alone would
+be hidden; 1 shows all. --no-people leaves out every list of people, for a
+report shared beyond HR.
 
 --by COLUMN groups by any column; the 1,000 largest groups are shown and
 the rest folded into one "other" group. --label COLUMN (repeatable) names
@@ -54,7 +67,7 @@ follows 'careerpath schema report'. -o writes the file atomically.
   careerpath report --by team --format html -o team.html staff.csv
   careerpath report --format json staff.csv | jq '.levels[] | {name, people}'`, "\n"),
 	}
-	opts.Bind(f, cmd, cmdutil.StaffListShape{DelimiterUsage: "field delimiter of the input", Plans: true, Memory: cmdutil.MemoryStreaming},
+	opts.Bind(f, cmd, cmdutil.StaffListShape{DelimiterUsage: "field delimiter of the input", Plans: true, Memory: cmdutil.MemoryStreaming, Groups: true},
 		func() error {
 			if runF != nil {
 				return runF(opts)
@@ -65,15 +78,15 @@ follows 'careerpath schema report'. -o writes the file atomically.
 	fl.StringVarP(&opts.Format, "format", "f", string(render.Table), "output format: "+strings.Join(render.ReportFormatNames(), ", "))
 	fl.StringVar(&opts.By, "by", "", "group by the `COLUMN` with this header name, such as team")
 	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that identifies a person in lists; repeatable")
-	fl.IntVar(&opts.Top, "top", report.DefaultTop, "how many people the \"closest to the next level\" list shows")
+	fl.IntVar(&opts.Top, "top", report.DefaultTop, "how many people each of the next-by-time and scope-bound lists shows")
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.ReportFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
 
 func runReport(opts *ReportOptions) error {
-	format, err := render.ParseReportFormat(opts.Format)
+	format, err := staffListFormat(&opts.StaffList, opts.Format, render.ReportFormats)
 	if err != nil {
-		return &cmdutil.UsageError{Err: err}
+		return err
 	}
 	if opts.Top < 0 {
 		return cmdutil.UsageErrorf("invalid --top %d: use 0 or more", opts.Top)
@@ -89,7 +102,7 @@ func runReport(opts *ReportOptions) error {
 	}
 	ctx, cat, in, read := run.Context, run.Catalog, ins[0], run.Read
 
-	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, Inputs: reportdoc.Inputs{
+	b := report.New(cat, report.Options{By: opts.By, Labels: opts.Labels, Top: opts.Top, MinGroup: opts.MinGroup, NoPeople: opts.NoPeople, Inputs: reportdoc.Inputs{
 		File: in.Name, Start: read.Start.Format(advisor.DateLayout), Delimiter: string(read.Delimiter), Columns: read.Columns},
 		Source: advisor.SourceOf(cat, read.Titles)})
 	read.Derive = b.Derive

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,7 +44,7 @@ func browserPath(t *testing.T) string {
 // the JSON report's. CAREERPATH_SCREENSHOT=FILE saves a screenshot.
 func TestReportHTMLInBrowser(t *testing.T) {
 	chromium := browserPath(t)
-	staff := generatedStaffWithTeams(t, 400)
+	staff := withTinyTeam(t, generatedStaffWithTeams(t, 400))
 	page := filepath.Join(t.TempDir(), "team.html")
 	args := []string{staff, "--by", "team", "--start", "2027-01-04"}
 	if r := runReportCLI(t, "", append(args, "--format", "html", "-o", page)...); r.code != cmdutil.ExitRejected {
@@ -94,10 +95,31 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"chart-levels", "chart-groups", "chart-readiness", "chart-directions", "chart-study-load"} {
+	// Every plan of the file starts on --start, so the study load has no
+	// chart but a sentence; every chart drawn has an id of its own and a size.
+	for _, id := range []string{"chart-levels", "chart-groups", "chart-readiness", "chart-directions"} {
 		if size, ok := sizes[id]; !ok || size[0] <= 0 || size[1] <= 0 {
 			t.Errorf("chart %s: size %v (present %v)", id, size, ok)
 		}
+	}
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("svg")).map(s => s.id)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != len(sizes) || slices.Contains(ids, "") {
+		t.Errorf("chart ids %q: each must be unique and not empty", ids)
+	}
+	for id, size := range sizes {
+		if size[0] <= 0 || size[1] <= 0 {
+			t.Errorf("chart %s has no size: %v", id, size)
+		}
+	}
+	if _, ok := sizes["chart-study-load"]; ok {
+		t.Error("a study-load chart with one start for everyone: it only repeats the level distribution")
+	}
+	studyNote, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#h-study-load + p.note").textContent`))
+	if err != nil || !strings.Contains(studyNote, "Every plan starts on 2027-01-04") {
+		t.Errorf("the study load says %q (%v); it should say why it has no chart", studyNote, err)
 	}
 	tables, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][][]string](`Object.fromEntries(Array.from(document.querySelectorAll("table")).map(t =>
 		[t.id, Array.from(t.tBodies[0].rows).map(r => Array.from(r.cells).map(c => c.textContent))]))`))
@@ -130,17 +152,61 @@ func TestReportHTMLInBrowser(t *testing.T) {
 
 	checkNumbers(t, "totals", totals, []int{doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected})
 	checkColumn(t, tables, "t-levels", 1, len(doc.Levels), func(i int) int { return doc.Levels[i].People })
-	checkColumn(t, tables, "t-readiness", 1, len(doc.Readiness.Buckets), func(i int) int { return doc.Readiness.Buckets[i].People })
-	checkColumn(t, tables, "t-readiness", 2, len(doc.Readiness.Buckets), func(i int) int { return doc.Readiness.Buckets[i].NeedsAccountability })
+	checkColumn(t, tables, "t-readiness", 1, len(doc.Readiness.Kinds), func(i int) int { return doc.Readiness.Kinds[i].People })
+	checkColumn(t, tables, "t-next-by-time", 0, len(doc.NextByTime), func(i int) int { return doc.NextByTime[i].Row })
+	checkColumn(t, tables, "t-next-by-time", 3+len(doc.Inputs.LabelColumns), len(doc.NextByTime), func(i int) int { return doc.NextByTime[i].Months })
+	checkColumn(t, tables, "t-scope-bound", 0, len(doc.ScopeBound), func(i int) int { return doc.ScopeBound[i].Row })
+	if len(doc.NextByTime) == 0 || len(doc.ScopeBound) == 0 {
+		t.Errorf("the lists should not be empty: %d next by time, %d scope-bound", len(doc.NextByTime), len(doc.ScopeBound))
+	}
+	if n := len(tables["t-rejected"]); n != min(doc.Rejected.Total, 100) {
+		t.Errorf("the page lists %d rejected rows; want the first %d of %d", n, min(doc.Rejected.Total, 100), doc.Rejected.Total)
+	}
 	checkColumn(t, tables, "t-directions", 1, len(doc.Directions), func(i int) int { return doc.Directions[i].Rank1 })
 	checkColumn(t, tables, "t-directions", 2, len(doc.Directions), func(i int) int { return doc.Directions[i].Rank2 })
 	checkColumn(t, tables, "t-providers", 1, len(doc.Providers), func(i int) int { return doc.Providers[i].People })
 	checkColumn(t, tables, "t-study-load", 1, len(doc.StudyLoad), func(i int) int { return doc.StudyLoad[i].People })
-	checkColumn(t, tables, "t-groups", 1, len(doc.Groups.Groups), func(i int) int { return doc.Groups.Groups[i].Rows })
-	for l := range doc.Levels {
-		checkColumn(t, tables, "t-groups", 3+l, len(doc.Groups.Groups), func(i int) int { return doc.Groups.Groups[i].Levels[l] })
-	}
+	checkGroups(t, tables["t-groups"], doc)
 	checkColumn(t, tables, "t-causes", 2, len(doc.Rejected.Causes), func(i int) int { return doc.Rejected.Causes[i].Rows })
+}
+
+// withTinyTeam adds a team of two people (copies of the first rows) to a
+// generated staff list, for the report to hide.
+func withTinyTeam(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	for _, l := range lines[1:3] {
+		lines = append(lines, l[:strings.LastIndex(l, ",")]+",team-tiny")
+	}
+	return writeFile(t, "staff-tiny.csv", strings.Join(lines, "\n")+"\n")
+}
+
+// checkGroups compares the groups' table with the JSON's groups: a hidden
+// group (--min-group) shows no figures, the others all of theirs.
+func checkGroups(t *testing.T, table [][]string, doc reportdoc.Document) {
+	t.Helper()
+	groups := doc.Groups.Groups
+	if len(table) != len(groups) {
+		t.Fatalf("t-groups: %d rows on the page, %d in the JSON", len(table), len(groups))
+	}
+	hidden := 0
+	for i, g := range groups {
+		if g.Suppressed != "" {
+			hidden++
+			if slices.ContainsFunc(table[i][2:], func(c string) bool { return strings.TrimSpace(c) != "" }) {
+				t.Errorf("hidden group %s shows figures: %q", g.Name, table[i])
+			}
+			continue
+		}
+		checkNumbers(t, "t-groups "+g.Name, append([]string{table[i][1]}, table[i][3:]...), append([]int{g.Rows}, g.Levels...))
+	}
+	if hidden == 0 {
+		t.Error("no group hidden: the file should have a team of fewer than 5 people")
+	}
 }
 
 func checkNumbers(t *testing.T, what string, cells []string, want []int) {

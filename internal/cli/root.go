@@ -70,7 +70,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 // newCmdRoot builds the root command with, when name is the name or an
 // alias of one of its commands, only that command: building every command
 // with its flags and completions is a measurable part of a short run's
-// start-up (README, Start-up). Any other first argument (none, a flag,
+// start-up (docs/performance.md, Start-up). Any other first argument (none, a flag,
 // help, completion, a misspelt command that wants suggestions) gets the
 // whole tree.
 func newCmdRoot(f *cmdutil.Factory, name string) *cobra.Command {
@@ -124,6 +124,7 @@ func rootCommands(f *cmdutil.Factory, name string) []*cobra.Command {
 	builders := []func() *cobra.Command{
 		func() *cobra.Command { return NewCmdAdvise(f, nil) },
 		func() *cobra.Command { return NewCmdPath(f, nil) },
+		func() *cobra.Command { return NewCmdPlan(f) },
 		func() *cobra.Command { return NewCmdRoles(f, nil) },
 		func() *cobra.Command { return NewCmdLevels(f, nil) },
 		func() *cobra.Command { return NewCmdSpecialisations(f, nil) },

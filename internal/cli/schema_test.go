@@ -20,6 +20,8 @@ var goldenSchemas = []struct {
 	check  func(t *testing.T, doc []byte)
 }{
 	{"advise_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Recommendation, doc) }},
+	{"plan_status_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.PlanStatus, doc) }},
+	{"plan_export_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.PlanExport, doc) }},
 	{"path_", func(t *testing.T, doc []byte) { schematest.ValidateJSON(t, schematest.Path, doc) }},
 	{"roles_", eachElement(schematest.CatalogEntry("role"))},
 	{"levels_compare_", func(t *testing.T, doc []byte) { decodeStrict(t, string(doc), &advisor.LevelComparison{}) }},
@@ -170,6 +172,7 @@ func TestSchemasAreWellFormed(t *testing.T) {
 	for name, golden := range map[string]string{
 		data.RecommendationSchema: "advise_json", data.PathSchema: "path_json",
 		data.ReportSchema: "report_json", data.CalibrationSchema: "calibrate_ndjson",
+		data.PlanStatusSchema: "plan_status_json",
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", golden+".golden"))
 		if err != nil {
@@ -213,6 +216,7 @@ func TestSchemasAreWellFormed(t *testing.T) {
 func TestEachValidatorRejectsDrift(t *testing.T) {
 	for location, golden := range map[string]string{
 		schematest.Recommendation: "advise_json", schematest.Path: "path_json", schematest.Report: "report_json",
+		schematest.PlanStatus: "plan_status_json",
 	} {
 		good, err := os.ReadFile(filepath.Join("testdata", golden+".golden"))
 		if err != nil {

@@ -28,8 +28,9 @@ func NewCmdSchema(f *cmdutil.Factory, runF func(*SchemaOptions) error) *cobra.Co
 		Long: strings.TrimSpace(`
 Print the JSON Schema of the recommendation (advise --json, and each batch
 record under $defs/batch_record), of the career path (path --json), of a
-catalog file, of the team report (report --format json) or of a
-calibration record (calibrate --format ndjson). The tests check every JSON
+catalog file, of the team report (report --format json), of a
+calibration record (calibrate --format ndjson) or of a plan's status
+(plan status --json; its $defs/export is plan export --format json). The tests check every JSON
 output of careerpath against these schemas.
 
 Each schema stands alone: the definitions it shares with another are

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/iostreams"
 	"github.com/careerpath/careerpath/internal/jsonkeys"
+	"github.com/careerpath/careerpath/internal/privacy"
 )
 
 // Settings keys. Each is also a flag of the same name and an environment
@@ -30,18 +32,21 @@ const (
 	KeyNoInput = "no-input"
 	KeyColor   = "color"
 	KeyTitles  = "titles"
+	// KeyMinGroup is report's and calibrate's smallest group shown.
+	KeyMinGroup = "min-group"
 
 	KeyConfig = "config"
 )
 
 // settingKeys lists the keys in the order `config show` prints them.
-var settingKeys = []string{KeyFormat, KeyCatalog, KeyTitles, KeyStart, KeyNoInput, KeyColor}
+var settingKeys = []string{KeyFormat, KeyCatalog, KeyTitles, KeyStart, KeyNoInput, KeyColor, KeyMinGroup}
 
 // settingDefaults are the values used when no flag, variable or file sets a
 // key; an empty catalog means the embedded one, an empty title map none,
 // an empty start today.
 var settingDefaults = map[string]string{
 	KeyFormat: "table", KeyCatalog: "", KeyTitles: "", KeyStart: "", KeyNoInput: "false", KeyColor: iostreams.ColorAuto,
+	KeyMinGroup: strconv.Itoa(privacy.DefaultMinGroup),
 }
 
 // maxConfigBytes bounds the config file; it holds five short keys.
@@ -321,6 +326,11 @@ func (c *Config) check() error {
 	if s := c.settings[KeyColor]; !slices.Contains(iostreams.ColorModes(), s.Value) {
 		return c.invalid(s, "use one of: "+strings.Join(iostreams.ColorModes(), ", "))
 	}
+	if s := c.settings[KeyMinGroup]; s.Source != SourceFlag {
+		if _, err := ParseMinGroup(s.Value); err != nil {
+			return c.unusable(s, err)
+		}
+	}
 	if s := c.settings[KeyNoInput]; !isBool(s.Value) {
 		return c.invalid(s, "use true or false (or 1 or 0, yes or no, on or off)")
 	}
@@ -397,4 +407,14 @@ func PlanStart(value string, now func() time.Time) (time.Time, error) {
 		return now(), nil
 	}
 	return advisor.ParseDate(value)
+}
+
+// ParseMinGroup reads a min-group setting: a whole number of people, 1
+// or more (1 shows every group).
+func ParseMinGroup(value string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(value))
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("invalid min-group %q: give a whole number of people, 1 or more (1 shows every group; the default is %d)", value, privacy.DefaultMinGroup)
+	}
+	return n, nil
 }

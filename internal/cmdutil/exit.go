@@ -7,9 +7,10 @@ import (
 	"github.com/careerpath/careerpath/internal/advisor"
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
+	"github.com/careerpath/careerpath/internal/plan"
 )
 
-// Exit codes; documented in `careerpath --help` and the README.
+// Exit codes; documented in `careerpath --help` and docs/integrators.md.
 const (
 	ExitOK          = 0
 	ExitError       = 1
@@ -86,6 +87,7 @@ func ExitCode(err error) int {
 		rejected *RejectedRowsError
 		unpaired *UnmatchedRecordsError
 		signal   *SignalError
+		plans    *plan.InputError
 	)
 	switch {
 	case err == nil:
@@ -95,7 +97,7 @@ func ExitCode(err error) int {
 	case errors.Is(err, ErrInterrupted):
 		return ExitInterrupted
 	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid), errors.As(err, &titles), errors.As(err, &config), errors.As(err, &header),
-		errors.As(err, &record):
+		errors.As(err, &record), errors.As(err, &plans):
 		return ExitUsage
 	case errors.As(err, &rejected), errors.As(err, &unpaired):
 		return ExitRejected

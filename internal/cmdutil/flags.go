@@ -8,8 +8,8 @@ import (
 // value is read through the titles setting (flag, CAREERPATH_TITLES, the
 // config file's titles key) and loaded by Factory.Titles.
 func AddTitlesFlag(cmd *cobra.Command) {
-	cmd.Flags().String(KeyTitles, "", WithEnv("title map `FILE`: CSV with columns title,role mapping your job titles to the catalog's roles (see 'careerpath titles suggest')", KeyTitles))
-	must(cmd.MarkFlagFilename(KeyTitles, "csv"))
+	cmd.Flags().String(KeyTitles, "", WithEnv("answer map `FILE`: CSV or workbook (.xlsx) with columns title,role mapping your job titles to the catalog's roles, or column,value,answer also mapping accountability answers (see 'careerpath titles')", KeyTitles))
+	must(cmd.MarkFlagFilename(KeyTitles, "csv", "xlsx"))
 }
 
 // must panics on a registration error, which only a misspelt flag name

@@ -15,6 +15,7 @@ import (
 	"github.com/careerpath/careerpath/internal/batch"
 	"github.com/careerpath/careerpath/internal/catalog"
 	"github.com/careerpath/careerpath/internal/iostreams"
+	"github.com/careerpath/careerpath/internal/privacy"
 	"github.com/careerpath/careerpath/internal/text"
 )
 
@@ -39,7 +40,17 @@ type StaffList struct {
 	Output    string   // a file written atomically; "" or "-" for stdout
 	Delimiter string   // of the input, and of CSV output for some commands
 	Columns   []string // KEY=HEADER
+	Sheet     string   // the sheet read from a workbook input; "" for the first
 	Start     string   // plan start for rows without their own; "" is today
+	// FormatGiven is true when the command's --format was given, which the
+	// -o file's extension then does not override.
+	FormatGiven bool
+	// MinGroup and NoPeople protect people in a shared report (see
+	// StaffListShape.Groups): a group of fewer than MinGroup people is
+	// shown without its figures, and NoPeople leaves out every list of
+	// people.
+	MinGroup int
+	NoPeople bool
 
 	shape StaffListShape
 }
@@ -57,6 +68,9 @@ type StaffListShape struct {
 	Plans bool
 	// Memory is how the command's memory grows with its input.
 	Memory Memory
+	// Groups adds --min-group and --no-people and reads the min-group
+	// setting: the command shows figures per group of people.
+	Groups bool
 }
 
 // Memory says how a command's live memory grows with its input, which
@@ -85,15 +99,27 @@ func (s *StaffList) Bind(f *Factory, cmd *cobra.Command, shape StaffListShape, r
 	}
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		s.Inputs, s.Context = args, cmd.Context()
+		s.FormatGiven = cmd.Flags().Changed("format")
 		if shape.Plans {
 			// The start setting follows flag > env > file like advise's.
 			s.Start = f.Config.Get(KeyStart)
 		}
+		if shape.Groups {
+			// flag > env > file, as every setting; the config has checked a
+			// value that came from elsewhere than the flag.
+			setting := f.Config.Setting(KeyMinGroup)
+			n, err := ParseMinGroup(setting.Value)
+			if err != nil {
+				return SettingError(err, KeyMinGroup, setting.From())
+			}
+			s.MinGroup = n
+		}
 		return run()
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&s.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	fl.StringVarP(&s.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout; without --format, its extension picks the format")
 	fl.StringVar(&s.Delimiter, "delimiter", ",", shape.DelimiterUsage+`: one character, or \t for tab`)
+	fl.StringVar(&s.Sheet, "sheet", "", "read the sheet called `NAME` of an .xlsx workbook input (default the first sheet); a CSV input has none")
 	fl.StringArrayVar(&s.Columns, "column", nil, "find a column under another header name, as `KEY=HEADER` (keys: "+strings.Join(batch.ColumnKeys, ", ")+"); repeatable")
 	must(cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", `\t`, "|"}, cobra.ShellCompDirectiveNoFileComp)))
 	must(cmd.RegisterFlagCompletionFunc("column", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -105,6 +131,11 @@ func (s *StaffList) Bind(f *Factory, cmd *cobra.Command, shape StaffListShape, r
 	}))
 	if shape.Plans {
 		fl.StringVar(&s.Start, KeyStart, "", WithEnv("plan start for rows without their own, YYYY-MM-DD (default today)", KeyStart))
+	}
+	if shape.Groups {
+		fl.String(KeyMinGroup, strconv.Itoa(privacy.DefaultMinGroup),
+			WithEnv("show a group of fewer than `N` people without its figures, and the next smallest with it when it alone is hidden; 1 shows every group", KeyMinGroup))
+		fl.BoolVar(&s.NoPeople, "no-people", false, "leave out every list of people (names and labels), for a report shared beyond HR")
 	}
 	AddTitlesFlag(cmd)
 }
@@ -190,7 +221,17 @@ func (s *StaffList) readOptions() (batch.Options, error) {
 			return batch.Options{}, err
 		}
 	}
-	return batch.Options{Delimiter: delim, Columns: columns, Start: start, Titles: titles}, nil
+	return batch.Options{Delimiter: delim, Columns: columns, Sheet: s.Sheet, Start: start, Titles: titles}, nil
+}
+
+// RefuseBinaryToTerminal refuses to write a binary format (an XLSX
+// workbook) to stdout when it is a terminal, which would show it as
+// garbage: it must go to a file.
+func (s *StaffList) RefuseBinaryToTerminal(format string) error {
+	if !IsStdout(s.Output) || !s.IO.OutTTY {
+		return nil
+	}
+	return UsageErrorf("--format %s writes a workbook, which a terminal cannot show; pass -o FILE.%s to write it to a file", format, format)
 }
 
 // Open opens the inputs, which stop being read when ctx ends. A lone
@@ -227,8 +268,12 @@ func (r *StaffListRun) Write(write func(w io.Writer, width int) error) error {
 
 // Tally tells stderr what was read from one input.
 func (r *StaffListRun) Tally(name string, sum batch.Summary) {
-	fmt.Fprintf(r.list.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected\n",
-		text.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected)
+	outOfScope := ""
+	if sum.OutOfScope > 0 { // only maps with "-" lines make any
+		outOfScope = fmt.Sprintf(", %d out of scope", sum.OutOfScope)
+	}
+	fmt.Fprintf(r.list.IO.ErrOut, "%s: %d %s read, %d advised, %d rejected%s\n",
+		text.Sanitize(name), sum.Read, plural(sum.Read, "row"), sum.Advised, sum.Rejected, outOfScope)
 }
 
 // Close closes the inputs, stops listening for signals and puts the

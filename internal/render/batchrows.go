@@ -16,7 +16,7 @@ import (
 const topSpecialisations = 3
 
 // BatchFormats lists the formats of `careerpath batch`, the default first.
-var BatchFormats = []Format{CSV, NDJSON, JSON, Table}
+var BatchFormats = []Format{CSV, NDJSON, JSON, Table, XLSX}
 
 // BatchFormatNames returns the batch format names, for help and
 // completion.
@@ -36,6 +36,8 @@ type BatchOptions struct {
 
 // BatchRows is batch's rows in one of BatchFormats, written to w: the
 // encoder batch's workers run and the sink its in-order stage writes to.
+// XLSX is not one: its rows are CSV's, without the formula guard, which
+// Workbook makes a workbook of.
 func BatchRows(w io.Writer, f Format, opts BatchOptions) batch.Output {
 	return batchRows{w: w, format: f, opts: opts}
 }
@@ -97,7 +99,7 @@ func (e *csvRowEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 		ids = append(ids, s.ID)
 	}
 	var b []byte
-	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), "", eligible} {
+	for _, c := range []string{rec.Level.Name, strconv.Itoa(rec.Level.Order), next, rec.Plan.Start, rec.Plan.End, strings.Join(ids, ";"), "", eligible, batch.StatusAdvised} {
 		b = append(b, e.cells.delim)
 		b = e.cells.cell(b, []byte(c))
 	}
@@ -109,7 +111,8 @@ func (e *csvRowEncoder) Advised(rec *advisor.Recommendation) batch.Encoded {
 // is quoted is decided here, once, for every line number: so the tail
 // counts as needing quotes when any byte a "line N" prefix can hold does
 // (a delimiter such as '4' or 'e'). A quoted tail ends with the closing
-// quote; then come the (empty) columns after the error column.
+// quote; then come the columns after the error column, empty but for the
+// status.
 func (e *csvRowEncoder) Rejected(problems []batch.Problem) []byte {
 	tail := appendErrorTail(nil, problems)
 	quoted := false
@@ -125,7 +128,17 @@ func (e *csvRowEncoder) Rejected(problems []batch.Problem) []byte {
 	for range columnsAfterError() {
 		tail = append(tail, e.cells.delim)
 	}
-	return append(tail, '\n')
+	return append(append(tail, batch.StatusRejected...), '\n')
+}
+
+// OutOfScope encodes the added cells of a row outside the track: all
+// empty but the status; the reason is NDJSON's.
+func (e *csvRowEncoder) OutOfScope(batch.Problem) []byte {
+	var b []byte
+	for range batch.OutputColumns {
+		b = append(b, e.cells.delim)
+	}
+	return append(append(b, batch.StatusOutOfScope...), '\n')
 }
 
 // lineNumberBytes are the bytes an error cell's "line N" prefix is made of.
@@ -150,12 +163,12 @@ func (e *csvRowEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batc
 		return append(dst, o.Head...)
 	}
 	// The error cell is "line N" and the cached tail; the columns after it
-	// stay empty.
+	// are empty but for the status.
 	after := columnsAfterError()
 	for range len(batch.OutputColumns) - after {
 		dst = append(dst, e.cells.delim)
 	}
-	if n := len(o.Head); n >= 2+after && o.Head[n-2-after] == '"' {
+	if n, end := len(o.Head), 2+after+len(batch.StatusRejected); n >= end && o.Head[n-end] == '"' {
 		dst = append(dst, '"')
 	}
 	dst = appendInt(append(dst, "line "...), line)
@@ -248,6 +261,11 @@ func (e *jsonEncoder) Rejected(problems []batch.Problem) []byte {
 	return append(b, "]}}"...)
 }
 
+// OutOfScope writes "out_of_scope": the role column and why.
+func (e *jsonEncoder) OutOfScope(p batch.Problem) []byte {
+	return append(appendProblem(append([]byte(`"out_of_scope":`), '{'), p), "}}"...)
+}
+
 func appendProblem(dst []byte, p batch.Problem) []byte {
 	dst = append(dst, `"column":`...)
 	dst = text.AppendJSONString(dst, p.Column)
@@ -271,7 +289,7 @@ func (e *jsonEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.
 	}
 	dst = append(dst, "},"...)
 	dst = append(dst, o.Head...)
-	if !o.Rejected {
+	if !o.Rejected && !o.OutOfScope {
 		dst = appendInput(dst, fields[e.role], years, fields[e.accountability])
 		dst = append(dst, o.Tail...)
 	}

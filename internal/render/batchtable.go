@@ -66,6 +66,14 @@ func (e *tableEncoder) Rejected(problems []batch.Problem) []byte {
 	return appendTableCell(b, []byte(strings.Join(parts, "; ")))
 }
 
+// OutOfScope writes the row with "out of scope" for its level and why.
+func (e *tableEncoder) OutOfScope(p batch.Problem) []byte {
+	b := appendTableCell(nil, []byte("out of scope"))
+	b = appendTableCell(b, nil)
+	b = appendTableCell(b, nil)
+	return appendTableCell(b, []byte(p.Message))
+}
+
 func (e *tableEncoder) AppendRow(dst []byte, line int, fields [][]byte, o *batch.Encoded, _ []byte) []byte {
 	dst = appendInt(dst, line)
 	if e.idAt >= 0 {

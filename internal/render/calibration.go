@@ -16,7 +16,7 @@ import (
 )
 
 // CalibrationFormats lists calibration's formats, the default first.
-var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML}
+var CalibrationFormats = []Format{CSV, NDJSON, JSON, Table, Markdown, HTML, XLSX}
 
 // CalibrationFormatNames returns calibration's format names.
 func CalibrationFormatNames() []string { return formatNames(CalibrationFormats) }
@@ -50,6 +50,10 @@ type CalibrationOptions struct {
 	// Statuses are the statuses whose records are written (--status), none
 	// for every status; the summary counts every record.
 	Statuses calibrate.StatusSet
+	// MinGroup is --min-group, which the summary's hidden groups name;
+	// NoPeople leaves the records out of table, Markdown and HTML.
+	MinGroup int
+	NoPeople bool
 }
 
 // Kept is the set of statuses whose records are written.

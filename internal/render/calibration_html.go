@@ -42,6 +42,7 @@ type calibrationHead struct {
 	GroupChart *chart // nil without a group with anybody compared
 	Order      string
 	Shown      string // which records --status keeps, "" for all
+	NoPeople   bool   // the records are left out (--no-people)
 }
 
 type htmlRow struct {
@@ -54,7 +55,7 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 	bw := bufio.NewWriterSize(w, 64<<10)
 	head := calibrationHead{CSP: pageCSP, By: opt.By, Files: opt.Files, Catalog: opt.Catalog, Summary: sum,
 		Agreement: percent(sum.Agreement), Agree: sum.Count(calibrate.Agree), Tables: newCalibrationTables(sum, opt),
-		DeltaChart: deltaChart(sum), Order: recordsOrder}
+		DeltaChart: deltaChart(sum), Order: recordsOrder, NoPeople: opt.NoPeople}
 	if opt.By != "" {
 		head.GroupChart = meanDeltaChart(sum, opt.By)
 	}
@@ -68,11 +69,13 @@ func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt 
 	if opt.By != "" {
 		statusAt++
 	}
-	err := j.Ordered(opt.Kept(), func(r *calibrate.Record) error {
-		return calibrationPage().ExecuteTemplate(bw, "row", htmlRow{Cells: recordCells(r, opt.By != ""), StatusAt: statusAt, StatusClass: statusClass(r.Status)})
-	})
-	if err != nil {
-		return err
+	if !opt.NoPeople {
+		err := j.Ordered(opt.Kept(), func(r *calibrate.Record) error {
+			return calibrationPage().ExecuteTemplate(bw, "row", htmlRow{Cells: recordCells(r, opt.By != ""), StatusAt: statusAt, StatusClass: statusClass(r.Status)})
+		})
+		if err != nil {
+			return err
+		}
 	}
 	if err := calibrationPage().ExecuteTemplate(bw, "foot", nil); err != nil {
 		return err

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/careerpath/careerpath/internal/calibrate"
-
+	"github.com/careerpath/careerpath/internal/privacy"
 	"github.com/careerpath/careerpath/internal/text"
 )
 
@@ -29,6 +29,10 @@ func CalibrationSummary(w io.Writer, sum calibrate.Summary, opt CalibrationOptio
 	if opt.By != "" {
 		out.line("  by %s, mean delta (above 0: managers rate higher than their people):", text.Sanitize(opt.By))
 		for _, g := range sum.Groups {
+			if g.Suppressed != "" {
+				out.line("    %s: %s", text.Sanitize(groupName(g.Group)), hiddenGroupText(g, opt.MinGroup))
+				continue
+			}
 			out.line("    %s: %s (%d compared of %d)", text.Sanitize(groupName(g.Group)), meanText(g), g.Compared, g.Records)
 		}
 	}
@@ -64,6 +68,14 @@ func meanText(g calibrate.GroupSummary) string {
 		s = "+" + s
 	}
 	return s
+}
+
+// hiddenGroupText stands for a hidden group's figures (--min-group).
+func hiddenGroupText(g calibrate.GroupSummary, minGroup int) string {
+	if g.Suppressed == privacy.Complementary {
+		return "hidden with a smaller group"
+	}
+	return fmt.Sprintf("fewer than %d", minGroup)
 }
 
 // groupName shows an empty group as such rather than as nothing.
@@ -112,6 +124,10 @@ func newCalibrationTables(sum calibrate.Summary, opt CalibrationOptions) calibra
 		t.Deltas = append(t.Deltas, []string{signedNumber(d.Delta), strconv.Itoa(d.Count)})
 	}
 	for _, g := range sum.Groups {
+		if g.Suppressed != "" {
+			t.Groups = append(t.Groups, []string{groupName(g.Group), hiddenGroupText(g, opt.MinGroup), "", "", "", "", ""})
+			continue
+		}
 		t.Groups = append(t.Groups, []string{groupName(g.Group), strconv.Itoa(g.Records), strconv.Itoa(g.Compared), meanText(g),
 			strconv.Itoa(g.Agree), strconv.Itoa(g.ManagerHigher), strconv.Itoa(g.SelfHigher)})
 	}
@@ -181,6 +197,10 @@ func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summ
 		out.table(md, t.GroupHeaders, t.Groups)
 	}
 	section(out, s, "Records")
+	if opt.NoPeople {
+		out.line("Left out (--no-people).")
+		return out.err
+	}
 	out.para("", recordsOrder)
 	if md {
 		out.line("")

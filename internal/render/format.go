@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,7 +32,9 @@ type Format string
 // The formats every command offers; the calendar only a recommendation
 // has, its plan as iCalendar events; CSV and NDJSON for the staff-list
 // commands (CSV also being the title map format, what --titles reads back);
-// and HTML, one self-contained page, for a report or a calibration.
+// HTML, one self-contained page, for a report or a calibration; and XLSX,
+// a workbook of the rows a staff-list command writes as CSV (see
+// Workbook).
 const (
 	Table    Format = "table"
 	JSON     Format = "json"
@@ -40,6 +44,7 @@ const (
 	CSV      Format = "csv"
 	NDJSON   Format = "ndjson"
 	HTML     Format = "html"
+	XLSX     Format = "xlsx"
 )
 
 // Formats lists the formats of every command in the order help text shows
@@ -58,9 +63,67 @@ func RecommendationFormatNames() []string { return formatNames(RecommendationFor
 // ParseFormat checks a --format value.
 func ParseFormat(s string) (Format, error) { return parseFormat(s, Formats) }
 
+// ParseFormatOf checks the --format value of a command that writes the
+// offered formats.
+func ParseFormatOf(s string, offered []Format) (Format, error) { return parseFormat(s, offered) }
+
 // ParseRecommendationFormat checks a recommendation's --format value.
 func ParseRecommendationFormat(s string) (Format, error) {
 	return parseFormat(s, RecommendationFormats)
+}
+
+// FormatOfFile is the format a file name's extension names, ignoring case:
+// .json, .yaml or .yml, .md, .ics, .csv, .ndjson, .html and .xlsx; false for any
+// other extension or none.
+func FormatOfFile(name string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return JSON, true
+	case ".yaml", ".yml":
+		return YAML, true
+	case ".md":
+		return Markdown, true
+	case ".ics":
+		return ICS, true
+	case ".csv":
+		return CSV, true
+	case ".ndjson":
+		return NDJSON, true
+	case ".html":
+		return HTML, true
+	case ".xlsx":
+		return XLSX, true
+	}
+	return "", false
+}
+
+// FileFormat is the format an output file's extension asks of a command
+// that writes the offered formats: ok is false when the extension names
+// none (or the output is stdout, "" or "-"), and an extension that names a
+// format the command does not write is an error rather than a file whose
+// content its name belies.
+func FileFormat(output string, offered []Format) (f Format, ok bool, err error) {
+	if output == "" || output == "-" {
+		return "", false, nil
+	}
+	f, ok = FormatOfFile(output)
+	if ok && !slices.Contains(offered, f) {
+		return "", false, fmt.Errorf("-o %s: its extension %s names %s, which this command does not write (it writes %s); give --format, or another file name",
+			output, filepath.Ext(output), f, strings.Join(formatNames(offered), ", "))
+	}
+	return f, ok, nil
+}
+
+// FormatDisagreement is the warning for writing format f to output when
+// the output's extension names another format; "" when it does not.
+func FormatDisagreement(output string, f Format) string {
+	if output == "" || output == "-" {
+		return ""
+	}
+	if named, ok := FormatOfFile(output); ok && named != f {
+		return fmt.Sprintf("-o %s: its extension %s names %s, but --format %s was given; writing %s", output, filepath.Ext(output), named, f, f)
+	}
+	return ""
 }
 
 func formatNames(formats []Format) []string {
@@ -89,6 +152,9 @@ type Options struct {
 	Width int
 	// Stamp is when a calendar is made: every event's DTSTAMP.
 	Stamp time.Time
+	// LevelNames names the catalog's levels by id, for a recommendation's
+	// one-line why; without a name, the id shows.
+	LevelNames map[string]string
 }
 
 // WriteJSON writes v as indented JSON without HTML escaping.

@@ -50,8 +50,38 @@ func WritePathICS(w io.Writer, p *advisor.Path, stamp time.Time) error {
 		if err := addPhaseEvents(cal, prefix, st.Level, st.Plan, stamp); err != nil {
 			return err
 		}
+		if st.Wait != nil {
+			if err := addWaitEvent(cal, fmt.Sprintf("%s-step-%d-wait@careerpath", uid, st.Step), st, stamp); err != nil {
+				return err
+			}
+		}
 	}
 	return serialize(w, cal)
+}
+
+// addWaitEvent adds the wait after a step as an all-day event of its own,
+// with the catalog's words for what to work on during it.
+func addWaitEvent(cal *ics.Calendar, uid string, st advisor.PathStep, stamp time.Time) error {
+	w := st.Wait
+	first, err := time.Parse(advisor.DateLayout, w.From)
+	if err != nil {
+		return fmt.Errorf("step %d wait from: %w", st.Step, err)
+	}
+	last, err := time.Parse(advisor.DateLayout, w.Until)
+	if err != nil {
+		return fmt.Errorf("step %d wait until: %w", st.Step, err)
+	}
+	var desc strings.Builder
+	fmt.Fprintf(&desc, "%d days until %s (level %d) is eligible.\n\n%s's what to pursue next:\n", w.Days, w.Next.Name, w.Next.Order, st.Level.Name)
+	for _, item := range w.PursueNext {
+		fmt.Fprintf(&desc, "- %s\n", item)
+	}
+	fmt.Fprintf(&desc, "\nYour top direction: %s: %s\n", w.Direction.Name, w.Direction.Focus)
+	for _, p := range w.Direction.Providers {
+		fmt.Fprintf(&desc, "- %s\n", p.Summary)
+	}
+	allDayEvent(cal, uid, stamp, first, last, fmt.Sprintf("Before %s: %s", w.Next.Name, w.Direction.Name), strings.TrimSuffix(desc.String(), "\n"))
+	return nil
 }
 
 func newCalendar(name string) *ics.Calendar {
@@ -83,7 +113,7 @@ func addPhaseEvents(cal *ics.Calendar, uidPrefix string, level advisor.LevelRef,
 }
 
 // allDayEvent adds an event from first to last, both inclusive.
-func allDayEvent(cal *ics.Calendar, uid string, stamp, first, last time.Time, summary, description string) {
+func allDayEvent(cal *ics.Calendar, uid string, stamp, first, last time.Time, summary, description string) *ics.VEvent {
 	ev := cal.AddEvent(uid)
 	ev.SetDtStampTime(stamp)
 	ev.SetAllDayStartAt(first)
@@ -93,6 +123,7 @@ func allDayEvent(cal *ics.Calendar, uid string, stamp, first, last time.Time, su
 	ev.SetDescription(icsText(description))
 	// Study time is planned, not a meeting: do not show the days as busy.
 	ev.SetTimeTransparency(ics.TransparencyTransparent)
+	return ev
 }
 
 // serialize writes the calendar. The library folds lines at 75 octets

@@ -30,7 +30,7 @@ func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 	out.line("%s", s.title(pathTitle(p)))
 	out.line("")
 	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", p.Role.Name, p.Role.TableLevel.Label))
-	out.para(s.bullet(), fmt.Sprintf("Experience: %s years on %s", formatNumber(p.Input.Years), p.Start))
+	out.para(s.bullet(), fmt.Sprintf("Experience: %s on %s", yearsText(p.Input.Years), p.Start))
 	out.para(s.bullet(), fmt.Sprintf("Accountability: %s (%s)", p.Accountability.Name, p.Accountability.Description))
 	for _, st := range p.Steps {
 		section(out, s, fmt.Sprintf("Step %d: %s (level %d)", st.Step, st.Level.Name, st.Level.Order))
@@ -54,6 +54,9 @@ func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 			out.line("")
 		}
 		out.table(s.markdown(), []string{"#", "Start", "End", "Days", "Activity"}, phaseRows(st.Plan))
+		if st.Wait != nil {
+			waitText(out, s, st.Wait, st.Level)
+		}
 	}
 	last := p.Steps[len(p.Steps)-1]
 	list(out, s, "What to pursue next", last.PursueNext)
@@ -64,6 +67,25 @@ func pathText(w io.Writer, p *advisor.Path, opt Options, s style) error {
 		}
 	}
 	return out.err
+}
+
+// waitText shows the wait after a step as a period of its own, with the
+// catalog's words for what to work on during it.
+func waitText(out *errWriter, s style, w *advisor.Wait, finished advisor.LevelRef) {
+	section(out, s, fmt.Sprintf("Wait: %s to %s (%d days), until %s is eligible", w.From, w.Until, w.Days, w.Next.Name))
+	out.para(s.bullet(), fmt.Sprintf("%s's what to pursue next: %s", finished.Name, strings.Join(w.PursueNext, "; ")))
+	out.para(s.bullet(), fmt.Sprintf("Your top direction: %s: %s", w.Direction.Name, w.Direction.Focus))
+	out.para(s.bullet(), "Providers: "+providerSummaries(w.Direction.Providers))
+}
+
+// providerSummaries gives each provider in the catalog's words, its
+// summary, which names it.
+func providerSummaries(ps []advisor.ProviderRef) string {
+	texts := make([]string, len(ps))
+	for i, p := range ps {
+		texts[i] = p.Summary
+	}
+	return strings.Join(texts, " ")
 }
 
 // pathTitle names the levels the path goes through and its dates. A path

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -95,24 +96,49 @@ func (e *errWriter) table(md bool, headers []string, rows [][]string) {
 	}
 }
 
+// recommendationText writes the answer first, so that at 80 columns it
+// fits the first 24 lines of a terminal: the level, why in one line, the
+// next level with its date and where to go from here, the plan's dates
+// and the top three specialisations. The stage texts follow.
 func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s style) error {
 	out := textWriter(w, s, opt.Width)
 	out.line("%s", s.title(fmt.Sprintf("Suggested level: %s (level %d)", rec.Level.Name, rec.Level.Order)))
+	if s.markdown() {
+		out.line("")
+	}
+	out.para("", whyText(rec, opt.LevelNames))
 	out.line("")
 	out.para(s.bullet(), fmt.Sprintf("Role: %s (role table: %s)", rec.Role.Name, rec.Role.TableLevel.Label))
-	out.para(s.bullet(), fmt.Sprintf("Experience: %s years", formatNumber(rec.Input.Years)))
+	out.para(s.bullet(), "Experience: "+yearsText(rec.Input.Years))
 	out.para(s.bullet(), fmt.Sprintf("Accountability: %s (%s)", rec.Accountability.Name, rec.Accountability.Description))
 	out.para(s.bullet(), "Next level: "+nextLevelText(rec.NextLevel))
+	out.para(s.bullet(), "Whole path: careerpath path; to keep and track it: careerpath plan start")
+
+	section(out, s, fmt.Sprintf("Study plan: %s to %s", rec.Plan.Start, rec.Plan.End))
+	if s.markdown() {
+		out.table(true, []string{"#", "Start", "End", "Days", "Activity"}, phaseRows(rec.Plan))
+	} else {
+		for i, ph := range rec.Plan.Phases {
+			out.para(fmt.Sprintf("  %d. ", i+1), fmt.Sprintf("%s to %s  %s (%d days)", ph.Start, ph.End, ph.Title, ph.Days))
+		}
+	}
+	section(out, s, "Top specialisations")
+	for _, sp := range rec.Specialisations[:min(3, len(rec.Specialisations))] {
+		out.para(fmt.Sprintf("%s%d. ", strings.Repeat(" ", len(s.bullet())-2), sp.Rank), sp.Name+": "+providerNames(sp.Providers))
+	}
+
 	if opt.Explain {
 		section(out, s, "Why this level")
 		for i, st := range rec.Trace {
 			out.para(fmt.Sprintf("%d. ", i+1), fmt.Sprintf("[%s] %s", st.Rule, st.Detail))
 		}
 	}
-
-	section(out, s, fmt.Sprintf("Study plan: %s to %s", rec.Plan.Start, rec.Plan.End))
-	out.table(s.markdown(), []string{"#", "Start", "End", "Days", "Activity"}, phaseRows(rec.Plan))
-
+	if !s.markdown() { // Markdown's plan table has them already
+		section(out, s, "Study plan activities")
+		for i, ph := range rec.Plan.Phases {
+			out.para(fmt.Sprintf("  %d. ", i+1), ph.Activity)
+		}
+	}
 	list(out, s, "Capabilities gained", rec.Capabilities)
 	list(out, s, "Practical results", rec.PracticalResults)
 	list(out, s, "Common mistakes to avoid", rec.CommonMistakes)
@@ -125,6 +151,42 @@ func recommendationText(w io.Writer, rec *advisor.Recommendation, opt Options, s
 	}
 	out.table(s.markdown(), []string{"Rank", "Direction", "Focus", "Providers", "Why"}, rows)
 	return out.err
+}
+
+// whyText is the level rule in one line: the level after each of its
+// steps (the role table, the accountability, the years), or that a step
+// kept it. --explain shows each step in full.
+func whyText(rec *advisor.Recommendation, names map[string]string) string {
+	name := func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return id
+	}
+	parts := []string{}
+	years, keep := yearsText(rec.Input.Years), " keep it"
+	if rec.Input.Years == 1 {
+		keep = " keeps it"
+	}
+	for _, st := range rec.Trace {
+		switch {
+		case st.Rule == advisor.RuleRoleTable:
+			parts = append(parts, "role table "+name(st.Level))
+		case st.Rule == advisor.RuleAccountability && st.Effect == advisor.EffectRaise:
+			parts = append(parts, "accountability "+name(st.Level))
+		case st.Rule == advisor.RuleAccountability:
+			parts = append(parts, "accountability keeps it")
+		case st.Rule == advisor.RuleExperience && st.Effect == advisor.EffectKeep:
+			parts = append(parts, years+keep)
+		case st.Rule == advisor.RuleExperience && st.Effect == advisor.EffectLower:
+			// Each year short lowers one level: the last lowering says where.
+			if last := parts[len(parts)-1]; strings.HasPrefix(last, years+" ") {
+				parts = parts[:len(parts)-1]
+			}
+			parts = append(parts, years+" "+name(st.Level))
+		}
+	}
+	return "Why: " + strings.Join(parts, ", ")
 }
 
 func section(out *errWriter, s style, heading string) {
@@ -142,11 +204,47 @@ func list(out *errWriter, s style, heading string, items []string) {
 	}
 }
 
+// nextLevelText says when the next level opens and what it needs:
+// "Advanced, eligible from 2028-01-04: needs multi-team accountability and
+// 1 more year". A level whose years are met has no date to wait for.
 func nextLevelText(n *advisor.NextLevel) string {
 	if n == nil {
 		return "none, this is the top level"
 	}
-	return n.Name + ", which needs " + requiresText(n.Missing)
+	needs := make([]string, 0, len(n.Missing))
+	waits := false
+	for _, r := range n.Missing {
+		switch {
+		case r.Kind == advisor.NeedYears && r.NeededYears != nil && r.CurrentYears != nil:
+			more := math.Round((*r.NeededYears-*r.CurrentYears)*100) / 100
+			needs = append(needs, fmt.Sprintf("%s more %s", formatNumber(more), yearWord(more)))
+			waits = true
+		case r.Kind == advisor.NeedAccountability && r.Needed != "":
+			needs = append(needs, r.Needed+" accountability")
+		case r.Kind == advisor.NeedAccountability:
+			needs = append(needs, "an accountability no answer of this catalog gives")
+		default:
+			needs = append(needs, r.Detail)
+		}
+	}
+	text := n.Name
+	if waits {
+		text += ", eligible from " + n.EligibleFrom
+	}
+	if len(needs) == 0 {
+		return text
+	}
+	return text + ": needs " + strings.Join(needs, " and ")
+}
+
+// yearsText writes a number of years: "1 year", "6.5 years".
+func yearsText(n float64) string { return formatNumber(n) + " " + yearWord(n) }
+
+func yearWord(n float64) string {
+	if n == 1 {
+		return "year"
+	}
+	return "years"
 }
 
 func providerNames(ps []advisor.ProviderRef) string {

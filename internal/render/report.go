@@ -60,9 +60,17 @@ type reportSection struct {
 	Rows    [][]string
 }
 
-func breakdownSection(id, heading, what string, levelNames []string, rows []reportdoc.Breakdown) reportSection {
-	sec := reportSection{ID: id, Heading: heading, Headers: append([]string{what, "People"}, levelNames...)}
+func breakdownSection(doc *reportdoc.Document, id, heading, what string, rows []reportdoc.Breakdown) reportSection {
+	sec := reportSection{ID: id, Heading: heading, Headers: append([]string{what, "People"}, levelNames(doc)...), Note: privacyNote(doc, id)}
 	for _, b := range rows {
+		if b.Suppressed != "" {
+			row := []string{b.Name, suppressedText(doc, b.Suppressed)}
+			for range doc.Levels {
+				row = append(row, "")
+			}
+			sec.Rows = append(sec.Rows, row)
+			continue
+		}
 		row := []string{b.Name, strconv.Itoa(b.People)}
 		for _, n := range b.Levels {
 			row = append(row, strconv.Itoa(n))
@@ -96,7 +104,11 @@ func reportText(w io.Writer, doc *reportdoc.Document, width int, s style) error 
 	out.para("", fmt.Sprintf("%s %s (sha256 %s), plans from %s, input %s",
 		doc.Catalog.Name, doc.Catalog.Version, doc.Catalog.SHA256, doc.Inputs.Start, doc.Inputs.File))
 	out.line("")
-	out.line("%d rows read: %d advised, %d rejected", doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected)
+	outOfScope := ""
+	if doc.Rows.OutOfScope > 0 {
+		outOfScope = fmt.Sprintf(", %d out of scope (their job titles are outside the track in the title map)", doc.Rows.OutOfScope)
+	}
+	out.line("%d rows read: %d advised, %d rejected%s", doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected, outOfScope)
 	for _, sec := range reportSections(doc, !s.markdown()) {
 		out.line("")
 		out.line("%s", s.heading(sec.Heading))

@@ -2,9 +2,11 @@ package render
 
 import (
 	_ "embed"
+	"fmt"
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/careerpath/careerpath/internal/report/reportdoc"
@@ -132,20 +134,34 @@ func seriesClass(i int) string { return "s" + strconv.Itoa(i%8) }
 type reportView struct {
 	CSP      string
 	Doc      *reportdoc.Document
-	Charts   map[string]chart
+	Charts   map[string]*chart // a section without a chart has no entry (nil, which the template skips)
 	Sections []reportSection
 }
 
+// htmlRejectedRows is how many rejected rows the page lists: a page is
+// read and printed, and batch or the JSON report hold them all.
+const htmlRejectedRows = 100
+
 func reportHTML(w io.Writer, doc *reportdoc.Document) error {
-	v := reportView{CSP: pageCSP, Doc: doc, Charts: map[string]chart{}}
+	v := reportView{CSP: pageCSP, Doc: doc, Charts: map[string]*chart{}}
 	for _, p := range reportParts() {
 		secs := p.sections(doc, false)
+		for i := range secs {
+			if secs[i].ID == "rejected" && len(secs[i].Rows) > htmlRejectedRows {
+				secs[i].Rows = secs[i].Rows[:htmlRejectedRows]
+				secs[i].Note = fmt.Sprintf("The first %d of %d rejected rows; `careerpath batch` lists them all, and the JSON report (--format json) the first %d.",
+					htmlRejectedRows, doc.Rejected.Total, len(doc.Rejected.Rows))
+			}
+		}
 		v.Sections = append(v.Sections, secs...)
 		if p.chart == nil || len(secs) == 0 {
 			continue
 		}
 		if c := p.chart(doc); c != nil {
-			v.Charts[secs[0].ID] = *c
+			v.Charts[secs[0].ID] = c
+		} else if !oneStart(doc) || secs[0].ID != "study-load" {
+			secs := v.Sections[len(v.Sections)-len(secs):]
+			secs[0].Note = strings.TrimSpace(secs[0].Note + " No chart: there is nothing to count.")
 		}
 	}
 	return reportTemplate().Execute(w, v)

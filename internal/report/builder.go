@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/careerpath/careerpath/internal/batch"
@@ -23,7 +22,8 @@ const (
 	MaxRejectedRows = 1000
 	// MaxCauses is how many rejection causes the report lists.
 	MaxCauses = 100
-	// DefaultTop is the length of the "closest to the next level" list.
+	// DefaultTop is the length of each of the next_by_time and
+	// scope_bound lists.
 	DefaultTop = 20
 )
 
@@ -39,8 +39,15 @@ type Options struct {
 	// empty means the first of DefaultLabelColumns present, else none (the
 	// row number identifies the person).
 	Labels []string
-	// Top is the length of the "closest to the next level" list.
+	// Top is the length of each of the next_by_time and scope_bound
+	// lists.
 	Top int
+	// MinGroup hides the figures of a group of fewer people (see package
+	// privacy); 0 or 1 hides none.
+	MinGroup int
+	// NoPeople leaves out every list of people: next_by_time, scope_bound
+	// and the rejected rows.
+	NoPeople bool
 	// Inputs are echoed into the document; New sets their By from By.
 	Inputs reportdoc.Inputs
 	// Source is the provenance the document states: the catalog and the
@@ -163,6 +170,10 @@ func (b *Builder) Begin(header []string) error {
 // Add counts one row; rows must come in input order.
 func (b *Builder) Add(row batch.AdvisedRow) error {
 	b.rows.Read++
+	if row.OutOfScope {
+		b.rows.OutOfScope++ // one line of the report, no view's business
+		return nil
+	}
 	var d *derived
 	if row.Rejected() {
 		b.rows.Rejected++
@@ -205,7 +216,7 @@ func (b *Builder) flush() {
 // the builder's own must equal.
 func (b *Builder) Report(sum batch.Summary) (*reportdoc.Document, error) {
 	b.flush()
-	if sum.Read != b.rows.Read || sum.Advised != b.rows.Advised || sum.Rejected != b.rows.Rejected {
+	if sum.Read != b.rows.Read || sum.Advised != b.rows.Advised || sum.Rejected != b.rows.Rejected || sum.OutOfScope != b.rows.OutOfScope {
 		return nil, fmt.Errorf("report: the pipeline counted %+v and the report %+v", sum, b.rows)
 	}
 	s := b.sheet
@@ -229,7 +240,7 @@ func (b *Builder) Report(sum batch.Summary) (*reportdoc.Document, error) {
 func (s *sheet) labelsOf(row batch.AdvisedRow) []string {
 	labels := make([]string, len(s.labelsAt))
 	for i, at := range s.labelsAt {
-		labels[i] = strings.Clone(row.Fields[at]) // a field aliases its whole chunk
+		labels[i] = bounded(row.Fields[at]) // a field aliases its whole chunk
 	}
 	return labels
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
+	"github.com/careerpath/careerpath/internal/report/reportdoc"
 )
 
 // derived is what the report needs of a recommendation, worked out once
@@ -15,11 +16,18 @@ type derived struct {
 	next             int
 	wait             int // months until the next level's minimum years
 	needsAcc         bool
-	eligibleFrom     string
-	rows             int   // advised rows with it, not yet handed to the views
-	rank1, rank2     int   // direction positions, -1 when absent
-	providers        []int // of the rank 1 and 2 directions, once each
-	months           []int // month indexes with a plan day
+	// kind is the readiness kind (reportdoc.KindTime...), "" at the top.
+	kind         string
+	eligibleFrom string
+	// beyond is how many years pass the next level's minimum, for the
+	// scope kind; neededAcc the accountability that reaches that level.
+	beyond       float64
+	neededAcc    string
+	start        string // the plan's first day
+	rows         int    // advised rows with it, not yet handed to the views
+	rank1, rank2 int    // direction positions, -1 when absent
+	providers    []int  // of the rank 1 and 2 directions, once each
+	months       []int  // month indexes with a plan day
 }
 
 // maxPending bounds the pending derivations; each is one per worker's
@@ -32,8 +40,8 @@ const maxPending = 1 << 14
 // equal derivations are shared (see shared).
 func (b *Builder) Derive(rec *advisor.Recommendation) any {
 	d := b.derive(rec)
-	k := derivedKey{level: d.level, role: d.role, acc: d.acc, next: -1, wait: d.wait, needsAcc: d.needsAcc,
-		eligibleFrom: d.eligibleFrom, rank1: d.rank1, rank2: d.rank2, start: rec.Plan.Start, end: rec.Plan.End}
+	k := derivedKey{level: d.level, role: d.role, acc: d.acc, next: -1, wait: d.wait, needsAcc: d.needsAcc, kind: d.kind,
+		beyond: d.beyond, eligibleFrom: d.eligibleFrom, rank1: d.rank1, rank2: d.rank2, start: rec.Plan.Start, end: rec.Plan.End}
 	if d.hasNext {
 		k.next = d.next
 	}
@@ -54,6 +62,8 @@ func (b *Builder) Derive(rec *advisor.Recommendation) any {
 type derivedKey struct {
 	level, role, acc, next, wait int
 	needsAcc                     bool
+	kind                         string
+	beyond                       float64
 	eligibleFrom                 string
 	rank1, rank2                 int
 	start, end                   string
@@ -71,8 +81,13 @@ func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 		d.next = b.sheet.cat.LevelPos(rec.NextLevel.ID)
 		d.wait = advisor.MonthsUntil(rec.Input.Years, b.sheet.cat.Levels[d.next].Policy.MinYears)
 		d.eligibleFrom = rec.NextLevel.EligibleFrom // by the same rule, from the plan's start
-		d.needsAcc = slices.ContainsFunc(rec.NextLevel.Missing, func(r advisor.Requirement) bool { return r.Kind == advisor.NeedAccountability })
+		d.kind, d.neededAcc = readinessKind(rec.NextLevel.Missing)
+		d.needsAcc = d.kind != reportdoc.KindTime
+		if d.kind == reportdoc.KindScope {
+			d.beyond = rec.Input.Years - b.sheet.cat.Levels[d.next].Policy.MinYears
+		}
 	}
+	d.start = rec.Plan.Start
 	for _, s := range rec.Specialisations {
 		pos, ok := b.dirPos[s.ID]
 		if !ok || s.Rank > 2 {
@@ -91,6 +106,31 @@ func (b *Builder) derive(rec *advisor.Recommendation) *derived {
 	}
 	d.months = planMonths(rec.Plan)
 	return d
+}
+
+// readinessKind is what keeps a person from the next level, by what the
+// advisor says is missing there, and the accountability that would reach
+// it. The rule lowers a level only for want of years, so a person held
+// below the level their role or accountability reach lacks years alone,
+// and one at that level lacks the accountability (and maybe years).
+func readinessKind(missing []advisor.Requirement) (kind, neededAcc string) {
+	years, acc := false, false
+	for _, r := range missing {
+		switch r.Kind {
+		case advisor.NeedYears:
+			years = true
+		case advisor.NeedAccountability:
+			acc, neededAcc = true, r.Needed
+		}
+	}
+	switch {
+	case years && acc:
+		return reportdoc.KindTimeAndScope, neededAcc
+	case acc:
+		return reportdoc.KindScope, neededAcc
+	default:
+		return reportdoc.KindTime, ""
+	}
 }
 
 // planMonths lists the calendar months from the plan's first day to its

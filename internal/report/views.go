@@ -35,11 +35,13 @@ func newViews(s *sheet) []view {
 		newRolesView(s),
 		newAccountabilityView(s),
 		newReadinessView(),
-		newClosestView(s),
+		newNextListsView(s),
 		newDirectionsView(s),
 		newProvidersView(s),
-		newStudyLoadView(),
+		newStudyLoadView(s),
 		newRejectedView(s),
+		// Last: it hides the small groups of the views above.
+		newPrivacyView(s),
 	}
 }
 

@@ -36,6 +36,10 @@ const (
 	Report = data.ReportSchema
 	// Calibration is one `calibrate --format ndjson` line.
 	Calibration = data.CalibrationSchema
+	// PlanStatus is one `plan status --json` document.
+	PlanStatus = data.PlanStatusSchema
+	// PlanExport is one `plan export --format json` document.
+	PlanExport = PlanStatus + "#/$defs/export"
 )
 
 // CatalogEntry is the location of one catalog entry type: level, role,

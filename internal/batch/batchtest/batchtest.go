@@ -71,7 +71,7 @@ func WriteStaffFrom(w io.Writer, cat *catalog.Loaded, first, n int, seed uint64)
 
 // WriteMillerScript writes a Miller DSL script for `mlr --csv put -f` that
 // adds the batch's CSV columns (level, level_order, next_level, plan_start,
-// plan_end, specialisations, error, next_level_eligible_from) by the same rule, with every table it
+// plan_end, specialisations, error, next_level_eligible_from, status) by the same rule, with every table it
 // needs precomputed from the catalog. It matches answers by their catalog
 // spellings in any case, which covers what WriteStaff writes; its error
 // cell is terse.
@@ -126,7 +126,7 @@ func WriteMillerScript(w io.Writer, cat *catalog.Loaded, start string) error {
 	writeMap(&b, "specs", specs, strconv.Quote)
 	writeMap(&b, "eligible", eligible, strconv.Quote)
 	fmt.Fprintf(&b, "  @top = %d;\n}\n", len(cat.Levels)-1)
-	fmt.Fprintf(&b, `$level = ""; $level_order = ""; $next_level = ""; $plan_start = ""; $plan_end = ""; $specialisations = ""; $error = ""; $next_level_eligible_from = "";
+	fmt.Fprintf(&b, `$level = ""; $level_order = ""; $next_level = ""; $plan_start = ""; $plan_end = ""; $specialisations = ""; $error = ""; $next_level_eligible_from = ""; $status = "rejected";
 rk = tolower($role);
 ak = tolower($accountability);
 y = $years;
@@ -142,6 +142,7 @@ if (!haskey(@role, rk)) {
   while (pos > 0 && y < @minyears[string(pos)]) {
     pos -= 1;
   }
+  $status = "advised";
   $level = @name[string(pos)];
   $level_order = pos + 1;
   if (pos < @top) {

@@ -8,25 +8,34 @@ import "github.com/careerpath/careerpath/internal/catalog"
 
 // SchemaVersion is the version of the report's JSON contract; fields may be
 // added under the same major version.
-const SchemaVersion = "1.0"
+const SchemaVersion = "1.1"
 
 // Document is the report: the stable JSON contract of `careerpath report
 // --format json`, published as `careerpath schema report`.
 type Document struct {
-	SchemaVersion  string            `json:"schema_version"`
-	Catalog        catalog.Source    `json:"catalog"`
-	Inputs         Inputs            `json:"inputs"`
-	Rows           Rows              `json:"rows"`
-	Levels         []LevelCount      `json:"levels"`
-	Groups         *Groups           `json:"groups"`
-	Roles          []Breakdown       `json:"roles"`
-	Accountability []Breakdown       `json:"accountability"`
-	Readiness      Readiness         `json:"readiness"`
-	Closest        []Candidate       `json:"closest"`
-	Directions     []DirectionDemand `json:"directions"`
-	Providers      []ProviderDemand  `json:"providers"`
-	StudyLoad      []MonthLoad       `json:"study_load"`
-	Rejected       Rejected          `json:"rejected"`
+	SchemaVersion  string         `json:"schema_version"`
+	Catalog        catalog.Source `json:"catalog"`
+	Inputs         Inputs         `json:"inputs"`
+	Rows           Rows           `json:"rows"`
+	Levels         []LevelCount   `json:"levels"`
+	Groups         *Groups        `json:"groups"`
+	Roles          []Breakdown    `json:"roles"`
+	Accountability []Breakdown    `json:"accountability"`
+	Readiness      Readiness      `json:"readiness"`
+	NextByTime     []TimeBound    `json:"next_by_time"`
+	ScopeBound     []ScopeBound   `json:"scope_bound"`
+	// Closest is next_by_time in the shape of schema 1.0, kept so that
+	// readers of 1.0 go on working; deprecated.
+	Closest    []Candidate       `json:"closest"`
+	Directions []DirectionDemand `json:"directions"`
+	Providers  []ProviderDemand  `json:"providers"`
+	StudyLoad  []MonthLoad       `json:"study_load"`
+	// StudyStarts says whether the plans start on one day or on several:
+	// with one start for everyone, every plan of a level runs over the
+	// same months and the study load only repeats the level distribution.
+	StudyStarts *StudyStarts `json:"study_starts"`
+	Rejected    Rejected     `json:"rejected"`
+	Privacy     Privacy      `json:"privacy"`
 }
 
 // Inputs are what made the report, so that a stored report says so.
@@ -40,11 +49,14 @@ type Inputs struct {
 	Columns      map[string]string `json:"columns"`
 }
 
-// Rows counts the data rows: read = advised + rejected.
+// Rows counts the data rows: read = advised + rejected + out of scope
+// (rows whose title the title map marks as outside the track, which no
+// other part of the report counts).
 type Rows struct {
-	Read     int `json:"read"`
-	Advised  int `json:"advised"`
-	Rejected int `json:"rejected"`
+	Read       int `json:"read"`
+	Advised    int `json:"advised"`
+	Rejected   int `json:"rejected"`
+	OutOfScope int `json:"out_of_scope"`
 }
 
 // LevelRef names a catalog level.
@@ -85,6 +97,10 @@ type Group struct {
 	Advised  int    `json:"advised"`
 	Rejected int    `json:"rejected"`
 	Levels   []int  `json:"levels"`
+	// Suppressed says why a group is hidden under --min-group, "" when it
+	// is shown: "small" or "complementary" (see Privacy). A hidden group's
+	// counts are 0 and its levels empty.
+	Suppressed string `json:"suppressed"`
 }
 
 // Breakdown is the advised people of one role or accountability answer
@@ -94,18 +110,56 @@ type Breakdown struct {
 	Name   string `json:"name"`
 	People int    `json:"people"`
 	Levels []int  `json:"levels"`
+	// Suppressed is as a Group's.
+	Suppressed string `json:"suppressed"`
 }
 
-// Readiness buckets people below the top level by the months until they
-// meet the next level's minimum years.
+// Readiness sorts the advised people below the top level by what holds
+// them from the next level (see Kinds); the buckets are schema 1.0's
+// months until the next level's minimum years, kept for its readers.
 type Readiness struct {
+	// Kinds are the time-bound, the scope-bound and the time-and-scope
+	// people, always these three in this order.
+	Kinds []ReadinessKind `json:"kinds"`
+	// Buckets are deprecated: every person of the "now" bucket needs a
+	// wider accountability, by the level rule, so they say little.
 	Buckets []Bucket `json:"buckets"`
 	// AtTop counts the people already at the catalog's top level.
 	AtTop int `json:"at_top"`
 }
 
-// Bucket is a range of months until the next level; NeedsAccountability
-// counts those of its people who also need a wider accountability.
+// The readiness kinds.
+const (
+	// KindTime is a person whom the role table or the accountability
+	// already place at the next level: only years are missing.
+	KindTime = "time"
+	// KindScope is a person whose years already meet the next level's
+	// minimum: a wider accountability is missing.
+	KindScope = "scope"
+	// KindTimeAndScope is a person who lacks both.
+	KindTimeAndScope = "time-and-scope"
+)
+
+// ReadinessKind counts the people of one kind; the two kinds that wait on
+// years have month buckets, the scope kind none.
+type ReadinessKind struct {
+	Kind    string        `json:"kind"`
+	Name    string        `json:"name"`
+	People  int           `json:"people"`
+	Buckets []MonthBucket `json:"buckets"`
+}
+
+// MonthBucket is a range of months until the next level's minimum years.
+type MonthBucket struct {
+	Name      string `json:"name"`
+	MinMonths int    `json:"min_months"`
+	MaxMonths *int   `json:"max_months"`
+	People    int    `json:"people"`
+}
+
+// Bucket is schema 1.0's range of months until the next level;
+// NeedsAccountability counts those of its people who also need a wider
+// accountability.
 type Bucket struct {
 	Name                string `json:"name"`
 	MinMonths           int    `json:"min_months"`
@@ -114,7 +168,32 @@ type Bucket struct {
 	NeedsAccountability int    `json:"needs_accountability"`
 }
 
-// Candidate is a person close to the next level.
+// TimeBound is a person whom only years keep from the next level.
+type TimeBound struct {
+	Row          int      `json:"row"`
+	Labels       []string `json:"labels"`
+	Level        LevelRef `json:"level"`
+	NextLevel    LevelRef `json:"next_level"`
+	Months       int      `json:"months"`
+	EligibleFrom string   `json:"eligible_from"`
+}
+
+// ScopeBound is a person whose years meet the next level's minimum: one
+// to consider for a wider accountability.
+type ScopeBound struct {
+	Row       int      `json:"row"`
+	Labels    []string `json:"labels"`
+	Level     LevelRef `json:"level"`
+	NextLevel LevelRef `json:"next_level"`
+	Years     float64  `json:"years"`
+	// YearsBeyond is how far the years pass the next level's minimum.
+	YearsBeyond float64 `json:"years_beyond"`
+	// Accountability is the narrowest answer that reaches the next level,
+	// "" when no answer of the catalog does.
+	Accountability string `json:"accountability"`
+}
+
+// Candidate is schema 1.0's person close to the next level.
 type Candidate struct {
 	Row                 int      `json:"row"`
 	Labels              []string `json:"labels"`
@@ -143,10 +222,19 @@ type ProviderDemand struct {
 }
 
 // MonthLoad is how many people have at least one plan day in a calendar
-// month (YYYY-MM).
+// month (YYYY-MM), in all and per level of their plan.
 type MonthLoad struct {
 	Month  string `json:"month"`
 	People int    `json:"people"`
+	// Levels are the people per catalog level, in the order of levels.
+	Levels []int `json:"levels"`
+}
+
+// StudyStarts are the first and the last plan start, equal when every
+// plan starts on the same day; "" without advised rows.
+type StudyStarts struct {
+	First string `json:"first"`
+	Last  string `json:"last"`
 }
 
 // Rejected lists the rows that could not be advised and what they have
@@ -159,6 +247,9 @@ type Rejected struct {
 	// frequent first.
 	Causes      []Cause `json:"causes"`
 	CausesExact bool    `json:"causes_exact"`
+	// Allowed says, once per column, what the columns of the causes
+	// accept.
+	Allowed []Allowed `json:"allowed"`
 }
 
 // RejectedRow is one row that could not be advised. Column is "" when the
@@ -181,9 +272,47 @@ type Problem struct {
 	Message string `json:"message"`
 }
 
-// Cause is a culprit column and value, and how many rejected rows had it.
+// Cause is a culprit column and value, and how many rejected rows had
+// it. Values are one cause when they are equal ignoring case and runs of
+// spaces; Value is the first spelling met.
 type Cause struct {
 	Column string `json:"column"`
 	Value  string `json:"value"`
 	Rows   int    `json:"rows"`
+	// Spellings is how many different spellings of the value the rows
+	// had (each told apart by a hash of the whole cell).
+	Spellings int `json:"spellings"`
+	// Truncated is true when Value is only the first bytes of a longer
+	// cell (report keeps a bounded prefix of each value).
+	Truncated bool `json:"truncated"`
+}
+
+// Allowed is what a column accepts, said once for the rejected rows
+// rather than in each row's reason.
+type Allowed struct {
+	Column string `json:"column"`
+	Values string `json:"values"`
+}
+
+// Privacy says what the report leaves out to protect people.
+type Privacy struct {
+	// MinGroup is --min-group: a group of fewer people is shown without its
+	// figures; 1 shows every group.
+	MinGroup int `json:"min_group"`
+	// NoPeople is --no-people: the lists of people (next_by_time,
+	// scope_bound, closest, rejected rows) are left empty.
+	NoPeople bool `json:"no_people"`
+	// Suppressed are the groups shown without their figures.
+	Suppressed []Suppressed `json:"suppressed"`
+}
+
+// Suppressed is one group hidden under MinGroup.
+type Suppressed struct {
+	// View is the table: "groups", "roles" or "accountability".
+	View  string `json:"view"`
+	Group string `json:"group"`
+	// Reason is "small" (fewer than min_group people) or "complementary"
+	// (the next smallest, hidden so that a lone hidden group cannot be
+	// worked out from the total).
+	Reason string `json:"reason"`
 }
