@@ -105,7 +105,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.NoPeople && (format == render.CSV || format == render.NDJSON || format == render.JSON) {
+	if opts.NoPeople && (format == render.CSV || format == render.XLSX || format == render.NDJSON || format == render.JSON) {
 		return cmdutil.UsageErrorf("--no-people leaves out every record, and --format %s is the records; use --format table, markdown or html for the summary alone", format)
 	}
 	if format == render.XLSX {

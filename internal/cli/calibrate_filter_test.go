@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -169,6 +170,8 @@ func TestCalibrateLabelAndStatusUsageErrors(t *testing.T) {
 	}{
 		{[]string{"--status", "manager-higher,disagree"}, []string{`invalid --status "disagree": use a comma-separated list of`, "agree, manager-higher, self-higher, only-self, only-manager, rejected"}},
 		{[]string{"--label", "nickname"}, []string{`no --label column "nickname" in either file`, `"employee_id", "name"`, "pass --label"}},
+		// The workbook is the CSV's records, labels and all.
+		{[]string{"--no-people", "-f", "xlsx", "-o", filepath.Join(t.TempDir(), "c.xlsx")}, []string{"--no-people leaves out every record, and --format xlsx is the records"}},
 	} {
 		r := runCalibrateCLI(t, "", append([]string{calibrationSelf, calibrationManager}, c.args...)...)
 		if r.code != cmdutil.ExitUsage || r.stdout != "" {
