@@ -56,9 +56,12 @@ func (s Status) Complete() bool { return s == Agree || s == ManagerHigher || s =
 
 // Row is one advised row of either file, as the join needs it.
 type Row struct {
-	Line    int
-	Key     string // the key cell as read; the join trims it
-	Group   string // the --by cell, "" without --by
+	Line  int
+	Key   string // the key cell as read; the join trims it
+	Group string // the --by cell, "" without --by
+	// Labels are the row's cells of the label columns (Config.Labels),
+	// "" for a column its file lacks.
+	Labels  []string
 	Answers advisor.Answers
 	// Decided is what the join keeps of the row's recommendation (see
 	// Derive), nil when the row was rejected.
@@ -98,6 +101,9 @@ type Config struct {
 	Files [2]string
 	// KeyColumns is the key's header name in each file (SELF first).
 	KeyColumns [2]string
+	// Labels are the header names of the columns that name a person in
+	// the records (--label), in either file or both.
+	Labels []string
 }
 
 // Join pairs the rows of two files by key.
@@ -105,6 +111,8 @@ type Join struct {
 	adv    *advisor.Advisor
 	config Config
 	rows   [2]blocks[heldRow]
+	// labels are each side's rows' label cells, by the row's position.
+	labels [2]labelStore
 	people keyIndex // trimmed key -> person
 	// next is the person after each side's last, the guess for its next
 	// row's key once the keys are in the key index's hash table.
@@ -112,15 +120,19 @@ type Join struct {
 	found blocks[personRows] // by person
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
-	// spells its answers in a few dozen ways each, whose maps (and the
+	// spells its answers in a few dozen ways each, whose tables (and the
 	// caches in front of them) stay in the processor's cache, where the
-	// sets of three run to tens of thousands.
-	cells [3]*cellInterner
+	// sets of three run to tens of thousands. A file whose every cell
+	// differs costs each cell's text, at most MaxCellBytes, and a few
+	// bytes (cellTable).
+	cells [3]*cellTable
 	// years are the values of cells[1]'s years cells, by index (NaN for
 	// a cell that is no number), which the differences compare.
 	years    []float64
 	outcomes interner[outcome]
-	groups   *cellInterner
+	// templates are the outcomes of recent rejections (rejectedOutcome).
+	templates map[templateKey]int32
+	groups    *cellTable
 }
 
 // heldRow is what the join keeps of a row: 28 bytes, whatever the row
@@ -147,18 +159,21 @@ type outcome struct {
 	level         advisor.LevelRef
 	role, account string
 	start         string
-	// For a rejected row: why. An out-of-scope row is neither rejected
-	// nor advised.
+	// For a rejected row: why, its message a template (messageTemplate)
+	// that quotes the answer quoted, or whole when that is -1. An
+	// out-of-scope row is neither rejected nor advised.
 	rejected, outOfScope bool
 	column, message      string
+	quoted               int8
 }
 
 // New returns an empty join; adv re-advises rows for Records.
 func New(adv *advisor.Advisor, config Config) *Join {
 	j := &Join{adv: adv, config: config, people: newKeyIndex(),
-		cells:    [3]*cellInterner{newCellInterner(), newCellInterner(), newCellInterner()},
-		outcomes: newInterner(cloneOutcome), groups: newCellInterner()}
-	j.groups.of(noGroup)
+		cells:    [3]*cellTable{newCellTable(), newCellTable(), newCellTable()},
+		outcomes: newInterner(cloneOutcome), templates: map[templateKey]int32{}, groups: newCellTable(),
+		labels: [2]labelStore{newLabelStore(len(config.Labels)), newLabelStore(len(config.Labels))}}
+	_, _ = j.groups.of(noGroup) // index 0, which the empty table gives
 	return j
 }
 
@@ -199,11 +214,25 @@ func (j *Join) add(side Side, r *Row) error {
 		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)
 	}
 	s := sideIndex(side)
-	held := heldRow{line: int32(r.Line), person: -1,
-		answers: [3]int32{j.cells[0].of(r.Answers.Role), j.yearsOf(r.Answers.Years), j.cells[2].of(r.Answers.Accountability)}}
+	if err := j.labels[s].add(r.Labels); err != nil {
+		return err
+	}
+	held := heldRow{line: int32(r.Line), person: -1}
+	var err error
+	if held.answers[0], err = j.cells[0].of(r.Answers.Role); err != nil {
+		return err
+	}
+	if held.answers[1], err = j.yearsOf(r.Answers.Years); err != nil {
+		return err
+	}
+	if held.answers[2], err = j.cells[2].of(r.Answers.Accountability); err != nil {
+		return err
+	}
 	held.outcome = j.outcomeOf(r)
 	if r.Group != noGroup {
-		held.group = j.groups.of(strings.TrimSpace(r.Group))
+		if held.group, err = j.groups.of(strings.TrimSpace(r.Group)); err != nil {
+			return err
+		}
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
 		p, err := j.people.of(key, s, j.next[s])
@@ -225,8 +254,11 @@ func (j *Join) add(side Side, r *Row) error {
 }
 
 // yearsOf interns a years cell, and its value the first time.
-func (j *Join) yearsOf(cell string) int32 {
-	i := j.cells[1].of(cell)
+func (j *Join) yearsOf(cell string) (int32, error) {
+	i, err := j.cells[1].of(cell)
+	if err != nil {
+		return 0, err
+	}
 	if int(i) == len(j.years) {
 		y, err := advisor.ReadYears(cell)
 		if err != nil {
@@ -234,7 +266,7 @@ func (j *Join) yearsOf(cell string) int32 {
 		}
 		j.years = append(j.years, y.Value)
 	}
-	return i
+	return i, nil
 }
 
 // outcomeOf returns the outcome of a row.
@@ -243,23 +275,57 @@ func (j *Join) outcomeOf(r *Row) int32 {
 	switch {
 	case d == nil:
 		// A row of the wrong shape is rejected whatever its answers.
-		return j.outcomes.of(outcome{rejected: !r.OutOfScope, outOfScope: r.OutOfScope, column: r.Column, message: r.Message})
+		return j.rejectedOutcome(r)
 	case d.join != j:
 		d.join, d.outcome = j, j.outcomes.of(outcome{level: d.Level, role: d.Role, account: d.Account, start: d.Start})
 	}
 	return d.outcome
 }
 
-// Cells are the distinct cells of each answer (role, years and
-// accountability) the join holds, each once; they are read-only.
-func (j *Join) Cells() [3][]string {
-	return [3][]string{j.cells[0].values, j.cells[1].values, j.cells[2].values}
+// rejectedOutcome returns the outcome of a rejected row. Rows rejected
+// alike come with one message, whose template is made once.
+func (j *Join) rejectedOutcome(r *Row) int32 {
+	key := templateKey{r.Column, r.Message, r.OutOfScope}
+	if id, ok := j.templates[key]; ok {
+		return id
+	}
+	o := outcome{rejected: !r.OutOfScope, outOfScope: r.OutOfScope, column: r.Column}
+	o.message, o.quoted = messageTemplate(r.Message, r.Answers)
+	id := j.outcomes.of(o)
+	if len(r.Message) <= maxTemplateKey { // bounded: a message quotes its cell
+		if len(j.templates) >= maxCached {
+			clear(j.templates)
+		}
+		j.templates[templateKey{strings.Clone(r.Column), strings.Clone(r.Message), r.OutOfScope}] = id
+	}
+	return id
 }
+
+// maxTemplateKey bounds the messages templates remembers.
+const maxTemplateKey = 1 << 10
+
+// templateKey is a rejection as the readers give it.
+type templateKey struct {
+	column, message string
+	outOfScope      bool
+}
+
+// CellCount is how many distinct cells of an answer (0 role, 1 years, 2
+// accountability) the join holds.
+func (j *Join) CellCount(answer int) int { return j.cells[answer].len() }
+
+// Cell is an answer's distinct cell i (Assessment.Cells), as kept: a cell
+// longer than MaxCellBytes is cut. It is read-only.
+func (j *Join) Cell(answer int, i int32) string { return j.cells[answer].at(i) }
+
+// Labels are the header names of the label columns whose cells records
+// carry (Record.Labels).
+func (j *Join) Labels() []string { return j.config.Labels }
 
 // answersOf returns a held row's answer cells.
 func (j *Join) answersOf(h *heldRow) advisor.Answers {
-	return advisor.Answers{Role: j.cells[0].values[h.answers[0]], Years: j.cells[1].values[h.answers[1]],
-		Accountability: j.cells[2].values[h.answers[2]]}
+	return advisor.Answers{Role: j.cells[0].at(h.answers[0]), Years: j.cells[1].at(h.answers[1]),
+		Accountability: j.cells[2].at(h.answers[2])}
 }
 
 func sideIndex(s Side) int {
@@ -271,7 +337,11 @@ func sideIndex(s Side) int {
 
 // Record is one person, or one row that cannot be paired.
 type Record struct {
-	Key    string
+	Key string
+	// Labels are the record's cells of the label columns (Config.Labels),
+	// each from SELF's row, else MANAGER's: a person's own file names
+	// them. A cell is cut at MaxLabelBytes.
+	Labels []string
 	Group  string // from MANAGER's row, else SELF's
 	Status Status
 	// Self and Manager are the person's row in each file, nil when absent.
@@ -289,8 +359,9 @@ type Record struct {
 type Assessment struct {
 	Row     int
 	Answers advisor.Answers
-	// Cells are where Answers' role, years and accountability are in the
-	// join's Cells, so that a writer can encode each distinct cell once.
+	// Cells are the numbers of Answers' role, years and accountability
+	// among the join's distinct cells (Join.Cell), so that a writer can
+	// encode each distinct cell once.
 	Cells [3]int32
 	Level *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
@@ -328,26 +399,49 @@ func (j *Join) Positions() int { return j.rows[0].len() + j.rows[1].len() }
 // from up to to. Calls for spans that do not overlap may run at the same
 // time without recommendations: the join is then only read.
 func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) error) error {
+	return j.walk(from, to, recommendations, func(_ int, r *Record) error { return each(r) })
+}
+
+// walk is RecordsIn, handing each the record's position too.
+func (j *Join) walk(from, to int, recommendations bool, each func(position int, r *Record) error) error {
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
 	for i := from; i < to; i++ {
-		var self, mgr *heldRow
-		if i < j.rows[0].len() {
-			self = j.rows[0].at(i)
-			if j.matched(self) {
-				mgr = j.rows[1].at(int(j.found.at(int(self.person)).manager))
-			}
-		} else if mgr = j.rows[1].at(i - j.rows[0].len()); j.matched(mgr) {
-			continue // written with its SELF row
-		}
-		if err := j.fill(&rec, self, mgr, recs); err != nil {
+		ok, err := j.recordAt(i, &rec, recs)
+		if err != nil {
 			return err
 		}
-		if err := each(&rec); err != nil {
+		if !ok {
+			continue // a matched MANAGER row, written with its SELF row
+		}
+		if err := each(i, &rec); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// recordAt fills rec with the record at a position, if there is one.
+func (j *Join) recordAt(i int, rec *Record, recs *recommender) (bool, error) {
+	var self, mgr *heldRow
+	selfAt, mgrAt := -1, -1 // the rows' positions in their sides
+	if i < j.rows[0].len() {
+		selfAt, self = i, j.rows[0].at(i)
+		if j.matched(self) {
+			mgrAt = int(j.found.at(int(self.person)).manager)
+			mgr = j.rows[1].at(mgrAt)
+		}
+	} else {
+		mgrAt = i - j.rows[0].len()
+		if mgr = j.rows[1].at(mgrAt); j.matched(mgr) {
+			return false, nil
+		}
+	}
+	if err := j.fill(rec, self, mgr, recs); err != nil {
+		return false, err
+	}
+	j.label(rec, selfAt, mgrAt)
+	return true, nil
 }
 
 // matched reports whether a row's person has one row in each file.
@@ -357,7 +451,7 @@ func (j *Join) matched(h *heldRow) bool {
 
 // fill makes the record of a SELF row, a MANAGER row, or a matched pair.
 func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
-	*rec = Record{Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: rec.own}
+	*rec = Record{Labels: rec.Labels[:0], Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: rec.own}
 	var err error
 	if rec.Self, err = j.assess(&rec.own[0], Self, self, recs); err != nil {
 		return err
@@ -369,8 +463,8 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 		rec.Key = j.people.key(h.person)
 	}
 	rec.Group = j.group(self, mgr)
-	j.reject(rec, Self, self)
-	j.reject(rec, Manager, mgr)
+	j.reject(rec, Self, self, recs)
+	j.reject(rec, Manager, mgr, recs)
 	switch {
 	case len(rec.Errors) > 0:
 		rec.Status = Rejected
@@ -386,6 +480,21 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 	return nil
 }
 
+// label sets a record's labels from its rows at these positions of
+// each side, -1 for none.
+func (j *Join) label(rec *Record, selfAt, mgrAt int) {
+	for i := range j.config.Labels {
+		var cell string
+		if selfAt >= 0 {
+			cell = j.labels[0].cell(selfAt, i)
+		}
+		if cell == "" && mgrAt >= 0 {
+			cell = j.labels[1].cell(mgrAt, i)
+		}
+		rec.Labels = append(rec.Labels, cell)
+	}
+}
+
 // outOfScope reports whether a held row's title is outside the track.
 func (j *Join) outOfScope(h *heldRow) bool {
 	return h != nil && j.outcomes.at(h.outcome).outOfScope
@@ -393,9 +502,9 @@ func (j *Join) outOfScope(h *heldRow) bool {
 
 func (j *Join) group(self, mgr *heldRow) string {
 	if mgr != nil {
-		return *j.groups.at(mgr.group)
+		return j.groups.at(mgr.group)
 	}
-	return *j.groups.at(self.group)
+	return j.groups.at(self.group)
 }
 
 // assess fills a, the record's own storage, from a held row.
@@ -418,7 +527,7 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 
 // reject adds why a row cannot be compared: its own rejection, an empty
 // key, or a key found more than once in either file.
-func (j *Join) reject(rec *Record, side Side, h *heldRow) {
+func (j *Join) reject(rec *Record, side Side, h *heldRow, recs *recommender) {
 	if h == nil {
 		return
 	}
@@ -438,7 +547,7 @@ func (j *Join) reject(rec *Record, side Side, h *heldRow) {
 		}
 	}
 	if o := j.outcomes.at(h.outcome); o.rejected {
-		add(o.column, o.message)
+		add(o.column, recs.message(h, o, j.answersOf(h)))
 	}
 }
 
@@ -473,13 +582,34 @@ type recommender struct {
 	adv   *advisor.Advisor
 	on    bool
 	cache map[[4]int32]*advisor.Recommendation // by answer cells and outcome
+	// messages are recent rejection messages, by outcome and the cell its
+	// template quotes: rows rejected alike share one, made once.
+	messages map[[2]int32]string
+}
+
+// message is a rejected row's message, its cell put back in its
+// outcome's template.
+func (r *recommender) message(h *heldRow, o *outcome, ans advisor.Answers) string {
+	if o.quoted < 0 {
+		return o.message
+	}
+	key := [2]int32{h.outcome, h.answers[o.quoted]}
+	if m, ok := r.messages[key]; ok {
+		return m
+	}
+	m := messageOf(o.message, o.quoted, ans)
+	if len(r.messages) >= maxCached {
+		clear(r.messages)
+	}
+	r.messages[key] = m
+	return m
 }
 
 // maxCached bounds the join's caches.
 const maxCached = 1 << 12
 
 func newRecommender(adv *advisor.Advisor, on bool) *recommender {
-	return &recommender{adv: adv, on: on, cache: map[[4]int32]*advisor.Recommendation{}}
+	return &recommender{adv: adv, on: on, cache: map[[4]int32]*advisor.Recommendation{}, messages: map[[2]int32]string{}}
 }
 
 func (r *recommender) of(h *heldRow, ans advisor.Answers, start string) (*advisor.Recommendation, error) {

@@ -28,6 +28,10 @@ import (
 // probe waits for memory, which is what the merge saves.
 type keyIndex struct {
 	hash func(string) uint64
+	// seed hashes the whole of a key longer than MaxCellBytes, which is
+	// kept cut (keptCell) and told from others by that hash, in long.
+	seed maphash.Seed
+	long map[int32]uint64
 	// arena is a Builder so that a key is a slice of its text, written
 	// in a record with no copy of its own.
 	arena strings.Builder
@@ -62,7 +66,7 @@ func newKeyIndex() keyIndex {
 
 // newKeyIndexHashing lets the tests make every key collide.
 func newKeyIndexHashing(hash func(string) uint64) keyIndex {
-	k := keyIndex{hash: hash, merging: true, last: [2]int32{-1, -1}}
+	k := keyIndex{hash: hash, seed: maphash.MakeSeed(), long: map[int32]uint64{}, merging: true, last: [2]int32{-1, -1}}
 	k.starts.add(0)
 	return k
 }
@@ -81,6 +85,9 @@ func (k *keyIndex) key(p int32) string {
 // order, and comparing one key in the arena, which is read in order then,
 // costs much less than a probe of the table.
 func (k *keyIndex) of(key string, side int, guess int32) (person int32, err error) {
+	if len(key) > MaxCellBytes {
+		return k.ofLong(key)
+	}
 	if k.merging {
 		if last := k.last[side]; last < 0 || k.key(last) < key {
 			person, err = k.merge(key, side)
@@ -89,21 +96,50 @@ func (k *keyIndex) of(key string, side int, guess int32) (person int32, err erro
 		}
 		k.stopMerging()
 	}
-	if guess >= 0 && int(guess) < k.people() && k.key(guess) == key {
+	if guess >= 0 && int(guess) < k.people() && k.key(guess) == key && !k.isLong(guess) {
 		return guess, nil
 	}
-	h := uint32(k.hash(key))
+	return k.find(key, uint32(k.hash(key)), func(p int32) bool { return k.key(p) == key && !k.isLong(p) })
+}
+
+// ofLong returns the person with a key longer than MaxCellBytes: kept
+// cut, found by its whole value's hash. Such a key ends the merge, whose
+// order a cut key would not keep.
+func (k *keyIndex) ofLong(key string) (int32, error) {
+	if k.merging {
+		k.stopMerging()
+	}
+	kept, whole, _ := keptCell(key, k.seed)
+	p, err := k.find(kept, uint32(whole), func(p int32) bool { return k.isLong(p) && k.long[p] == whole && k.key(p) == kept })
+	if err == nil {
+		k.long[p] = whole
+	}
+	return p, err
+}
+
+func (k *keyIndex) isLong(p int32) bool {
+	if len(k.long) == 0 { // the common case, without a lookup
+		return false
+	}
+	_, ok := k.long[p]
+	return ok
+}
+
+// find looks a key up in the hash table by its hash h, and numbers it
+// when no person is the key.
+func (k *keyIndex) find(key string, h uint32, is func(p int32) bool) (int32, error) {
 	mask := uint32(len(k.slots) - 1)
 	i := h & mask
 	for ; k.slots[i] != 0; i = (i + 1) & mask {
 		s := k.slots[i]
 		if uint32(s>>32) == h {
-			if p := int32(uint32(s) - 1); k.key(p) == key {
+			if p := int32(uint32(s) - 1); is(p) {
 				return p, nil
 			}
 		}
 	}
-	if person, err = k.add(key); err != nil {
+	person, err := k.add(key)
+	if err != nil {
 		return 0, err
 	}
 	k.slots[i] = slot(h, person)

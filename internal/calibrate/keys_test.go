@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -117,5 +118,35 @@ func TestKeyIndexIsAMapOfFirstAppearances(t *testing.T) {
 				t.Errorf("%d people numbered, want %d", len(keys), len(first))
 			}
 		})
+	}
+}
+
+// A key longer than MaxCellBytes is kept cut and found by its whole
+// value: the same long key in both files pairs, two alike in their kept
+// bytes do not, nor does a short key equal to a long one's kept text.
+func TestLongKeysAreKeptCutAndToldByTheirWholeValue(t *testing.T) {
+	j, adv := newJoin(t)
+	long := strings.Repeat("k", 100_000)
+	a, b := long+"A", long+"B"
+	add(t, j, Self, row(t, adv, 2, "E1", "", "SRE", "6", "team"))
+	add(t, j, Self, row(t, adv, 3, a, "", "SRE", "6", "team"))
+	add(t, j, Self, row(t, adv, 4, b, "", "SRE", "6", "team"))
+	add(t, j, Manager, row(t, adv, 2, b, "", "SRE", "6", "team"))
+	add(t, j, Manager, row(t, adv, 3, "E1", "", "SRE", "6", "team"))
+	kept := j.people.key(1)
+	add(t, j, Manager, row(t, adv, 4, kept, "", "SRE", "6", "team"))
+	var got []string
+	for _, r := range records(t, j, false) {
+		if len(r.Key) > MaxCellBytes {
+			t.Fatalf("a key of %d bytes kept", len(r.Key))
+		}
+		got = append(got, fmt.Sprintf("%d %s", len(r.Key), r.Status))
+	}
+	want := []string{"2 agree", fmt.Sprintf("%d only-self", len(kept)), fmt.Sprintf("%d agree", len(kept)), fmt.Sprintf("%d only-manager", len(kept))}
+	if !slices.Equal(got, want) {
+		t.Errorf("records %q, want %q", got, want)
+	}
+	if text := j.people.arena.Len(); text > 4*MaxCellBytes {
+		t.Errorf("%d bytes of keys kept", text)
 	}
 }

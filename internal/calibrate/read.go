@@ -45,6 +45,10 @@ type ReadOptions struct {
 	Key string
 	// By is the group column's header name, or "".
 	By string
+	// Labels are the header names of the columns that name a person in
+	// the records, each in either file; none for the first of
+	// DefaultLabels in either file, if any.
+	Labels []string
 }
 
 // Result is the pair read: the join of its rows and what each file's
@@ -87,6 +91,9 @@ type pairRead struct {
 	// once for a run of rows, not for each, which the other reader would
 	// contend for two million times.
 	pending [2][]Row
+	// pendingLabels hold the label cells of each side's pending rows,
+	// which slice them.
+	pendingLabels [2][]string
 }
 
 // addRun is how many rows a reader hands the join at once.
@@ -96,6 +103,7 @@ const addRun = 512
 type sideColumns struct {
 	key, by                     int // by is -1 without --by or when this file lacks it
 	role, years, accountability int
+	labels                      []int // -1 for a label column this file lacks
 }
 
 func (p *pairRead) readBoth(parent context.Context, open Opener) error {
@@ -181,9 +189,43 @@ func (p *pairRead) resolve(ctx context.Context) error {
 		return &batch.HeaderError{Message: fmt.Sprintf("no --by column %q in either file: %s has %s and %s has %s; pass --by with one of their columns",
 			p.opts.By, names[0], batch.QuotedHeader(headers[0]), names[1], batch.QuotedHeader(headers[1]))}
 	}
+	labels, err := p.labelColumns(headers)
+	if err != nil {
+		return err
+	}
 	p.result.Join = New(p.adv, Config{Files: names,
-		KeyColumns: [2]string{headers[0][p.columns[0].key], headers[1][p.columns[1].key]}})
+		KeyColumns: [2]string{headers[0][p.columns[0].key], headers[1][p.columns[1].key]}, Labels: labels})
 	return nil
+}
+
+// labelColumns finds the label columns in the headers and returns their
+// names as the first file that has each spells them.
+func (p *pairRead) labelColumns(headers [2][]string) ([]string, error) {
+	names := p.opts.Labels
+	if len(names) == 0 {
+		for _, name := range DefaultLabels {
+			if batch.HeaderIndex(headers[0], name) >= 0 || batch.HeaderIndex(headers[1], name) >= 0 {
+				names = []string{name}
+				break
+			}
+		}
+	}
+	spelled := make([]string, len(names))
+	for i, name := range names {
+		for s, h := range headers {
+			at := batch.HeaderIndex(h, name)
+			p.columns[s].labels = append(p.columns[s].labels, at)
+			if at >= 0 && spelled[i] == "" {
+				spelled[i] = h[at]
+			}
+		}
+		if spelled[i] == "" {
+			files := p.result.Files
+			return nil, &batch.HeaderError{Message: fmt.Sprintf("no --label column %q in either file: %s has %s and %s has %s; pass --label with one of their columns",
+				name, files[0], batch.QuotedHeader(headers[0]), files[1], batch.QuotedHeader(headers[1]))}
+		}
+	}
+	return spelled, nil
 }
 
 // keyColumn picks the key column's name: key when given, which both
@@ -220,6 +262,17 @@ func (p *pairRead) add(s int, side Side, row batch.AdvisedRow) error {
 	if c.by >= 0 {
 		r.Group = row.Fields[c.by]
 	}
+	if len(c.labels) > 0 {
+		from := len(p.pendingLabels[s])
+		for _, at := range c.labels {
+			var cell string
+			if at >= 0 && at < len(row.Fields) {
+				cell = row.Fields[at]
+			}
+			p.pendingLabels[s] = append(p.pendingLabels[s], cell)
+		}
+		r.Labels = p.pendingLabels[s][from:]
+	}
 	p.pending[s] = append(p.pending[s], r)
 	if len(p.pending[s]) < addRun {
 		return nil
@@ -230,6 +283,11 @@ func (p *pairRead) add(s int, side Side, row batch.AdvisedRow) error {
 func (p *pairRead) flush(s int, side Side) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	defer func() { clear(p.pending[s]); p.pending[s] = p.pending[s][:0] }()
+	defer func() {
+		clear(p.pending[s])
+		p.pending[s] = p.pending[s][:0]
+		clear(p.pendingLabels[s])
+		p.pendingLabels[s] = p.pendingLabels[s][:0]
+	}()
 	return p.result.Join.AddRows(side, p.pending[s])
 }

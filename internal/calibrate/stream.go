@@ -11,11 +11,11 @@ type RecordEncoder interface {
 	AppendRecord(dst []byte, r *Record) []byte
 }
 
-// Stream writes the records, in Records' order, and returns their
-// summary, counted in the same pass. Blocks of records are encoded into
+// Stream writes the records whose status is in keep, in Records' order,
+// and returns the summary of every record, counted in the same pass. Blocks of records are encoded into
 // buffers on every core at the same time and written out in order, a
 // bounded number in flight.
-func (j *Join) Stream(w io.Writer, byGroup bool, newEncoder func() RecordEncoder) (Summary, error) {
+func (j *Join) Stream(w io.Writer, byGroup bool, keep StatusSet, newEncoder func() RecordEncoder) (Summary, error) {
 	total := j.newTally(byGroup)
 	inFlight := make(chan chan encodedBlock, 2*runtime.GOMAXPROCS(0))
 	// Written blocks' buffers are reused, as many as can be in flight.
@@ -37,7 +37,7 @@ func (j *Join) Stream(w io.Writer, byGroup bool, newEncoder func() RecordEncoder
 				buf = make([]byte, 0, blockBytes)
 			}
 			to := min(from+blockPositions, j.Positions())
-			go func() { done <- j.encodeBlock(from, to, byGroup, newEncoder(), buf) }()
+			go func() { done <- j.encodeBlock(from, to, byGroup, keep, newEncoder(), buf) }()
 		}
 	}()
 	var err error
@@ -75,12 +75,15 @@ type encodedBlock struct {
 	err   error
 }
 
-// encodeBlock encodes the records at positions from up to to after buf.
-func (j *Join) encodeBlock(from, to int, byGroup bool, enc RecordEncoder, buf []byte) encodedBlock {
+// encodeBlock encodes the records kept at positions from up to to after
+// buf, and counts them all.
+func (j *Join) encodeBlock(from, to int, byGroup bool, keep StatusSet, enc RecordEncoder, buf []byte) encodedBlock {
 	b := encodedBlock{tally: j.newTally(byGroup), text: buf}
 	b.err = j.RecordsIn(from, to, false, func(r *Record) error {
 		b.tally.Add(r)
-		b.text = enc.AppendRecord(b.text, r)
+		if keep.Has(r.Status) {
+			b.text = enc.AppendRecord(b.text, r)
+		}
 		return nil
 	})
 	return b

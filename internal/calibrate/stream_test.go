@@ -37,7 +37,7 @@ func TestStreamWritesTheRecordsInOrderAndCountsThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got bytes.Buffer
-	sum, err := j.Stream(&got, true, func() RecordEncoder { return keyStatus{} })
+	sum, err := j.Stream(&got, true, AllStatuses(), func() RecordEncoder { return keyStatus{} })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestStreamStopsAtTheWritersError(t *testing.T) {
 		add(t, j, Self, row(t, adv, i+2, fmt.Sprintf("E%d", i), "", "SRE", "6", "team"))
 	}
 	full := errors.New("no space left")
-	if _, err := j.Stream(failingWriter{full}, false, func() RecordEncoder { return keyStatus{} }); !errors.Is(err, full) {
+	if _, err := j.Stream(failingWriter{full}, false, AllStatuses(), func() RecordEncoder { return keyStatus{} }); !errors.Is(err, full) {
 		t.Errorf("error %v, want %v", err, full)
 	}
 }

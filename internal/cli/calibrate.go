@@ -18,10 +18,14 @@ type CalibrateOptions struct {
 	// StaffList's Inputs are SELF and MANAGER; one of them may be "-".
 	cmdutil.StaffList
 
-	Key    string // the key column; "" for the default
-	By     string // the group column, or ""
-	Format string
-	Raw    bool
+	Key    string   // the key column; "" for the default
+	By     string   // the group column, or ""
+	Labels []string // the columns that name a person; none for the default
+	// Statuses keep only the records of these statuses (--status); none
+	// keeps all.
+	Statuses []string
+	Format   string
+	Raw      bool
 }
 
 // NewCmdCalibrate builds `careerpath calibrate`; runF replaces the run
@@ -36,7 +40,8 @@ Advise two staff lists of the same people, one with their own answers
 (SELF) and one with their managers' (MANAGER), pair the rows by a key column
 and compare the two levels. Both files follow batch's input rules (columns,
 aliases, --column, --delimiter, per-row start, --start, --titles); one of them may be
-- for stdin.
+- for stdin. One pipe or device cannot be both (- and /dev/stdin, say):
+save one of them to a file.
 
 --key names the column that identifies a person in both files (default: the
 first of ` + strings.Join(calibrate.DefaultKeys, ", ") + ` present in both). Keys are
@@ -55,6 +60,14 @@ the min-group setting; 1 shows all) is shown without its figures, and the
 next smallest with it when it alone would be hidden. --no-people leaves the
 records out of table, markdown and html, for a summary shared beyond HR
 (the other formats are the records, so it refuses them).
+
+--label COLUMN (repeatable) names the person in each record, from the
+SELF row, else the MANAGER row (default: the first of ` + strings.Join(calibrate.DefaultLabels, ", ") + `
+in either file). --status LIST keeps only the records of those statuses, in
+every format (such as --status manager-higher,self-higher); the summary
+still counts every record. table, markdown and html list the records with
+the two levels furthest apart first, then by status, and show both answers
+of each difference ("years: 6 -> 8"); csv, ndjson and json keep input order.
 
 csv (default) writes the records flat, with batch's formula guard unless
 --raw; ndjson and json carry both full recommendations under "self" and
@@ -78,8 +91,11 @@ is the top of table, markdown and html. html is one self-contained file.
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Key, "key", "", "the `COLUMN` that identifies a person in both files (default: the first of "+strings.Join(calibrate.DefaultKeys, ", ")+" in both)")
 	fl.StringVar(&opts.By, "by", "", "group the records and the summary by `COLUMN` (from MANAGER, else SELF)")
+	fl.StringArrayVar(&opts.Labels, "label", nil, "a `COLUMN` that names a person in the records (default: the first of "+strings.Join(calibrate.DefaultLabels, ", ")+" in either file); repeatable")
+	fl.StringSliceVar(&opts.Statuses, "status", nil, "keep only the records of these statuses, a comma-separated `LIST` of "+strings.Join(calibrate.StatusNames(), ", "))
 	fl.StringVarP(&opts.Format, "format", "f", string(render.CSV), "output format: "+strings.Join(render.CalibrationFormatNames(), ", "))
 	fl.BoolVar(&opts.Raw, "raw", false, "write CSV cells as they are, without the spreadsheet formula guard")
+	must(cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(calibrate.StatusNames(), cobra.ShellCompDirectiveNoFileComp)))
 	must(cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.CalibrationFormatNames(), cobra.ShellCompDirectiveNoFileComp)))
 	return cmd
 }
@@ -89,13 +105,17 @@ func runCalibrate(opts *CalibrateOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.NoPeople && (format == render.CSV || format == render.NDJSON || format == render.JSON) {
+	if opts.NoPeople && (format == render.CSV || format == render.XLSX || format == render.NDJSON || format == render.JSON) {
 		return cmdutil.UsageErrorf("--no-people leaves out every record, and --format %s is the records; use --format table, markdown or html for the summary alone", format)
 	}
 	if format == render.XLSX {
 		if err := opts.RefuseBinaryToTerminal(string(format)); err != nil {
 			return err
 		}
+	}
+	statuses, err := calibrate.ParseStatusSet(opts.Statuses)
+	if err != nil {
+		return &cmdutil.UsageError{Err: err}
 	}
 	run, err := opts.Begin()
 	if err != nil {
@@ -115,7 +135,7 @@ func runCalibrate(opts *CalibrateOptions) error {
 		}
 		return pin, nil
 	}
-	res, err := calibrate.Read(ctx, cat, adv, open, calibrate.ReadOptions{Batch: bopts, Key: opts.Key, By: opts.By})
+	res, err := calibrate.Read(ctx, cat, adv, open, calibrate.ReadOptions{Batch: bopts, Key: opts.Key, By: opts.By, Labels: opts.Labels})
 	if err != nil {
 		if ctx.Err() != nil {
 			return cmdutil.StopCause(ctx)
@@ -123,7 +143,8 @@ func runCalibrate(opts *CalibrateOptions) error {
 		return err
 	}
 	ropts := render.CalibrationOptions{By: opts.By, Delimiter: bopts.Delimiter, Raw: opts.Raw,
-		Files: res.Files, Catalog: adv.Source(), MinGroup: opts.MinGroup, NoPeople: opts.NoPeople}
+		Files: res.Files, Catalog: adv.Source(), Labels: res.Join.Labels(), Statuses: statuses,
+		MinGroup: opts.MinGroup, NoPeople: opts.NoPeople}
 	var sum calibrate.Summary
 	err = run.Write(func(w io.Writer, width int) (err error) {
 		ropts.Width = width
@@ -161,11 +182,11 @@ func runCalibrate(opts *CalibrateOptions) error {
 // or re-advise every row, so it is counted first.
 func writeCalibration(w io.Writer, format render.Format, j *calibrate.Join, opt render.CalibrationOptions) (calibrate.Summary, error) {
 	if format == render.CSV {
-		csv := render.NewCalibrationCSV(j.Cells(), opt)
+		csv := render.NewCalibrationCSV(j, opt)
 		if _, err := w.Write(csv.Header()); err != nil {
 			return calibrate.Summary{}, err
 		}
-		sum, err := j.Stream(w, opt.By != "", csv.NewEncoder)
+		sum, err := j.Stream(w, opt.By != "", opt.Kept(), csv.NewEncoder)
 		return sum.HideSmallGroups(opt.MinGroup), err
 	}
 	sum, err := j.Summarise(opt.By != "")

@@ -344,13 +344,14 @@ func TestCalibrateCSVBlocksKeepTheRecordOrderAndSummary(t *testing.T) {
 	}
 	for i, line := range lines {
 		var rec struct {
-			Key    string `json:"key"`
-			Status string `json:"status"`
+			Key    string            `json:"key"`
+			Labels map[string]string `json:"labels"`
+			Status string            `json:"status"`
 		}
 		if err := json.Unmarshal([]byte(records[i]), &rec); err != nil {
 			t.Fatal(err)
 		}
-		if want := rec.Key + "," + rec.Status + ","; !strings.HasPrefix(line, want) {
+		if want := rec.Key + "," + rec.Labels["name"] + "," + rec.Status + ","; !strings.HasPrefix(line, want) {
 			t.Fatalf("CSV record %d is %q, NDJSON's starts %q", i+1, line, want)
 		}
 	}

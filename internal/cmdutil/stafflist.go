@@ -178,7 +178,7 @@ func (s *StaffList) Begin() (*StaffListRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.stdinOnce(); err != nil {
+	if err := s.readableOnce(); err != nil {
 		return nil, err
 	}
 	cat, err := s.Catalog()
@@ -232,21 +232,6 @@ func (s *StaffList) RefuseBinaryToTerminal(format string) error {
 		return nil
 	}
 	return UsageErrorf("--format %s writes a workbook, which a terminal cannot show; pass -o FILE.%s to write it to a file", format, format)
-}
-
-// stdinOnce refuses two inputs that are both stdin, which can be read
-// once.
-func (s *StaffList) stdinOnce() error {
-	var named []string
-	for i, in := range s.Inputs {
-		if in == "-" && i < len(s.shape.Inputs) {
-			named = append(named, s.shape.Inputs[i])
-		}
-	}
-	if len(named) < 2 {
-		return nil
-	}
-	return UsageErrorf("%s are both stdin; stdin can be read once, so pass at least one of them as a file", strings.Join(named, " and "))
 }
 
 // Open opens the inputs, which stop being read when ctx ends. A lone

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,7 @@ func ParseCalibrationFormat(s string) (Format, error) { return parseFormat(s, Ca
 
 // CalibrationSchemaVersion is the version of the calibration record
 // contract (data/schema/calibration.schema.json).
-const CalibrationSchemaVersion = "1.0"
+const CalibrationSchemaVersion = "1.1"
 
 // CellAppender appends one CSV cell to dst.
 type CellAppender func(dst []byte, cell string) []byte
@@ -43,11 +44,28 @@ type CalibrationOptions struct {
 	Files   [2]string
 	Catalog catalog.Source
 	Width   int // as in Options
+	// Labels are the label columns' names (calibrate.Config.Labels),
+	// which head the records' label cells.
+	Labels []string
+	// Statuses are the statuses whose records are written (--status), none
+	// for every status; the summary counts every record.
+	Statuses calibrate.StatusSet
 	// MinGroup is --min-group, which the summary's hidden groups name;
 	// NoPeople leaves the records out of table, Markdown and HTML.
 	MinGroup int
 	NoPeople bool
 }
+
+// Kept is the set of statuses whose records are written.
+func (o CalibrationOptions) Kept() calibrate.StatusSet {
+	if o.Statuses == 0 {
+		return calibrate.AllStatuses()
+	}
+	return o.Statuses
+}
+
+// filtered reports whether --status leaves some statuses out.
+func (o CalibrationOptions) filtered() bool { return o.Kept() != calibrate.AllStatuses() }
 
 // Calibration writes the join's records in one of the formats that begin
 // with their summary or carry whole recommendations: every format but
@@ -64,16 +82,31 @@ func Calibration(w io.Writer, f Format, j *calibrate.Join, sum calibrate.Summary
 	return fmt.Errorf("calibration format %q is written by CalibrationCSV's encoders, not Calibration", f)
 }
 
-// calibrationCSVColumns are the CSV output's columns; group only with --by.
-func calibrationCSVColumns(by bool) []string {
+// calibrationCSVColumns are the CSV output's columns: the key, a column
+// per label named as the label column (label_NAME should the name be one
+// of the output's own), group only with --by, then the record's.
+func calibrationCSVColumns(labels []string, by bool) []string {
+	own := calibrationRecordColumns()
 	cols := []string{"key"}
+	for _, l := range labels {
+		if l == "key" || l == "group" || slices.Contains(own, l) {
+			l = "label_" + l
+		}
+		cols = append(cols, l)
+	}
 	if by {
 		cols = append(cols, "group")
 	}
-	return append(cols, "status", "self_row", "manager_row", "self_level", "self_level_order",
+	return append(cols, own...)
+}
+
+// calibrationRecordColumns are the CSV columns after the key, labels and
+// group.
+func calibrationRecordColumns() []string {
+	return []string{"status", "self_row", "manager_row", "self_level", "self_level_order",
 		"manager_level", "manager_level_order", "delta", "differs",
 		"self_role", "manager_role", "self_years", "manager_years",
-		"self_accountability", "manager_accountability", "error")
+		"self_accountability", "manager_accountability", "error"}
 }
 
 // CalibrationCSV writes a join's records as CSV: its header, then the
@@ -85,13 +118,20 @@ type CalibrationCSV struct {
 	// careerpath writes is guarded alike. A number is never a formula: a delta of -1
 	// stays a number for the spreadsheet.
 	cell, number CellAppender
-	// encoded are the join's distinct answer cells as CSV cells.
+	// encoded are the join's first distinct answer cells as CSV cells.
 	encoded [3][]string
 }
 
-// NewCalibrationCSV returns the CSV writer of a join's records; cells are
-// the join's distinct answer cells (Join.Cells).
-func NewCalibrationCSV(cells [3][]string, opt CalibrationOptions) *CalibrationCSV {
+// CellSource is where a join keeps its distinct answer cells
+// (calibrate.Join).
+type CellSource interface {
+	CellCount(answer int) int
+	Cell(answer int, i int32) string
+}
+
+// NewCalibrationCSV returns the CSV writer of a join's records, whose
+// distinct answer cells are in cells.
+func NewCalibrationCSV(cells CellSource, opt CalibrationOptions) *CalibrationCSV {
 	c := &CalibrationCSV{opt: opt, cell: newCellWriter(opt.Delimiter, opt.Raw).appendCell,
 		number: newCellWriter(opt.Delimiter, true).appendCell}
 	c.encoded = encodeCells(cells, c.cell)
@@ -101,7 +141,7 @@ func NewCalibrationCSV(cells [3][]string, opt CalibrationOptions) *CalibrationCS
 // Header is the CSV's first line.
 func (c *CalibrationCSV) Header() []byte {
 	var header []byte
-	for i, col := range calibrationCSVColumns(c.opt.By != "") {
+	for i, col := range calibrationCSVColumns(c.opt.Labels, c.opt.By != "") {
 		if i > 0 {
 			header = append(header, c.opt.Delimiter)
 		}
@@ -124,26 +164,36 @@ func (c *CalibrationCSV) NewEncoder() calibrate.RecordEncoder {
 	}
 }
 
-// encodeCells encodes each answer's distinct cells once, so that a
+// maxEncodedCells bounds the cells of an answer encoded ahead: a staff
+// list spells an answer a few dozen ways, each encoded once, but a file
+// whose every cell differs would double the join's memory in encoded
+// copies. The cells after these are encoded as records are written.
+const maxEncodedCells = 1 << 14
+
+// encodeCells encodes each answer's first distinct cells once, so that a
 // record's answer cells are copied rather than checked and quoted.
-func encodeCells(distinct [3][]string, cell CellAppender) [3][]string {
+func encodeCells(distinct CellSource, cell CellAppender) [3][]string {
 	var encoded [3][]string
-	for a, cells := range distinct {
-		encoded[a] = make([]string, len(cells))
-		for i, v := range cells {
-			encoded[a][i] = string(cell(nil, v))
+	for a := range encoded {
+		encoded[a] = make([]string, min(distinct.CellCount(a), maxEncodedCells))
+		for i := range encoded[a] {
+			encoded[a][i] = string(cell(nil, distinct.Cell(a, int32(i))))
 		}
 	}
 	return encoded
 }
 
-// encodedCell is an assessment's encoded cell of one answer; empty
-// without one.
-func encodedCell(encoded [3][]string, a *calibrate.Assessment, answer int) string {
-	if a == nil {
-		return ""
+// putAnswer appends an assessment's cell of one answer, after its
+// delimiter; empty without one.
+func (e *csvEncoder) putAnswer(a *calibrate.Assessment, answer int) {
+	switch {
+	case a == nil:
+		e.put("")
+	case int(a.Cells[answer]) < len(e.encoded[answer]):
+		e.put(e.encoded[answer][a.Cells[answer]])
+	default:
+		e.cells(e.cell, [3]string{a.Answers.Role, a.Answers.Years, a.Answers.Accountability}[answer])
 	}
-	return encoded[answer][a.Cells[answer]]
 }
 
 // levelCells are a level's two cells in a CSV record.
@@ -183,6 +233,7 @@ func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
 	textCell, numberCell := e.cell, e.number
 	e.line, e.first = dst, true
 	e.cells(textCell, r.Key)
+	e.cells(textCell, r.Labels...)
 	if e.opt.By != "" {
 		e.cells(textCell, r.Group)
 	}
@@ -206,8 +257,8 @@ func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
 	e.put(delta)
 	e.put(e.differences.cell(r, textCell))
 	for i := range 3 {
-		e.put(encodedCell(e.encoded, r.Self, i))
-		e.put(encodedCell(e.encoded, r.Manager, i))
+		e.putAnswer(r.Self, i)
+		e.putAnswer(r.Manager, i)
 	}
 	e.cells(textCell, errorsText(r))
 	line := append(e.line, '\n')
@@ -332,6 +383,7 @@ func errorsText(r *calibrate.Record) string {
 type calibrationRecord struct {
 	SchemaVersion string            `json:"schema_version"`
 	Key           string            `json:"key"`
+	Labels        map[string]string `json:"labels"`
 	Group         *string           `json:"group"`
 	Status        calibrate.Status  `json:"status"`
 	SelfRow       *int              `json:"self_row"`
@@ -381,10 +433,13 @@ func (c recommendationCache) of(rec *advisor.Recommendation) (json.RawMessage, e
 	return b, nil
 }
 
-func newCalibrationRecord(r *calibrate.Record, by bool, cache recommendationCache) (calibrationRecord, error) {
-	out := calibrationRecord{SchemaVersion: CalibrationSchemaVersion, Key: r.Key, Status: r.Status,
+func newCalibrationRecord(r *calibrate.Record, opt CalibrationOptions, cache recommendationCache) (calibrationRecord, error) {
+	out := calibrationRecord{SchemaVersion: CalibrationSchemaVersion, Key: r.Key, Status: r.Status, Labels: make(map[string]string, len(r.Labels)),
 		Differences: make([]difference, len(r.Differences)), Errors: make([]rejection, len(r.Errors))}
-	if by {
+	for i, l := range r.Labels {
+		out.Labels[opt.Labels[i]] = l
+	}
+	if opt.By != "" {
 		g := r.Group
 		out.Group = &g
 	}
@@ -425,8 +480,12 @@ func calibrationJSON(w io.Writer, array bool, j *calibrate.Join, opt Calibration
 		sep = "[\n"
 	}
 	count := 0
+	keep := opt.Kept()
 	err := j.Records(true, func(r *calibrate.Record) error {
-		rec, err := newCalibrationRecord(r, opt.By != "", cache)
+		if !keep.Has(r.Status) {
+			return nil
+		}
+		rec, err := newCalibrationRecord(r, opt, cache)
 		if err != nil {
 			return err
 		}

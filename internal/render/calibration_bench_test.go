@@ -42,8 +42,8 @@ func BenchmarkCalibrationCSV(b *testing.B) {
 	}
 	opt := CalibrationOptions{Delimiter: ','}
 	for b.Loop() {
-		csv := NewCalibrationCSV(j.Cells(), opt)
-		if _, err := j.Stream(io.Discard, false, csv.NewEncoder); err != nil {
+		csv := NewCalibrationCSV(j, opt)
+		if _, err := j.Stream(io.Discard, false, calibrate.AllStatuses(), csv.NewEncoder); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,145 +2,153 @@ package render
 
 import (
 	"bufio"
+	_ "embed"
 	"html/template"
 	"io"
+	"math"
+	"strconv"
 	"sync"
 
 	"github.com/careerpath/careerpath/internal/calibrate"
+	"github.com/careerpath/careerpath/internal/catalog"
 )
 
 // pageCSP forbids every load: the page is one file with its style inline,
 // and opening it must not reach the network.
 const pageCSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
-// calibrationPage is the HTML report: one self-contained file, every value
-// escaped by html/template. It is cut in three so that the records stream
-// through "row" instead of being gathered first. Like reportTemplate it is
-// parsed on first use, not at every command's start-up.
-var calibrationPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Parse(calibrationPageText))
-})
+// calibrationPageText is the calibration page: one self-contained file in
+// the report's design (templates/page.html.tmpl), every value escaped by
+// html/template. It is cut in three so that the records stream through
+// "row" once ordered instead of being gathered as cells first.
+//
+//go:embed templates/calibration.html.tmpl
+var calibrationPageText string
 
-const calibrationPageText = `
-{{- define "head" -}}
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Calibration: self against manager assessment</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; }
-td.n { text-align: right; }
-.bar { display: inline-block; height: 0.8em; background: #4a78b5; }
-tr.agree td.status { color: #1d6b2c; }
-tr.rejected td.status, tr.only-self td.status, tr.only-manager td.status { color: #a33; }
-@media print { body { margin: 0; } }
-</style>
-</head>
-<body>
-<h1>Calibration: self against manager assessment</h1>
-<dl>
-{{- range .Tables.Facts}}
-<dt>{{index . 0}}</dt><dd>{{index . 1}}</dd>
-{{- end}}
-</dl>
-<h2>Statuses</h2>
-<table>
-<tr>{{range .Tables.StatusHeaders}}<th>{{.}}</th>{{end}}</tr>
-{{- range .Tables.Statuses}}
-<tr><td>{{index . 0}}</td><td class="n">{{index . 1}}</td></tr>
-{{- end}}
-</table>
-<h2>Deltas</h2>
-<table>
-<tr>{{range .Tables.DeltaHeaders}}<th>{{.}}</th>{{end}}<th></th></tr>
-{{- range .Deltas}}
-<tr><td class="n">{{.Label}}</td><td class="n">{{.Count}}</td><td><span class="bar" style="width: {{.Width}}em"></span></td></tr>
-{{- end}}
-</table>
-{{- if .By}}
-<h2>By {{.By}}, managers rating highest above their people first</h2>
-<table>
-<tr>{{range .Tables.GroupHeaders}}<th>{{.}}</th>{{end}}</tr>
-{{- range .Tables.Groups}}
-<tr>{{range $i, $c := .}}{{if $i}}<td class="n">{{$c}}</td>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>
-{{- end}}
-</table>
-{{- end}}
-<h2>Records</h2>
-{{- if .NoPeople}}
-<p>Left out (--no-people).</p>
-{{- end}}
-<table>
-<tr>{{range .Tables.RecordsHeaders}}<th>{{.}}</th>{{end}}</tr>
-{{- end}}
+// calibrationPage is parsed on first use, as reportTemplate is.
+var calibrationPage = sync.OnceValue(func() *template.Template { return pageTemplate("page", calibrationPageText) })
 
-{{- define "row"}}
-<tr class="{{.Status}}">{{range $i, $c := .Cells}}<td{{if eq $i $.StatusAt}} class="status"{{end}}>{{$c}}</td>{{end}}</tr>
-{{- end}}
-
-{{- define "foot"}}
-</table>
-</body>
-</html>
-{{end}}`
-
-type htmlDelta struct {
-	Label string
-	Count int
-	Width float64 // the bar's length in em, the largest count 20
+// calibrationHead is what the page's head and summary read.
+type calibrationHead struct {
+	CSP        string
+	By         string
+	Files      [2]string
+	Catalog    catalog.Source
+	Summary    calibrate.Summary
+	Agreement  string
+	Agree      int
+	Tables     calibrationTables
+	DeltaChart *chart // nil when nobody was compared
+	GroupChart *chart // nil without a group with anybody compared
+	Order      string
+	Shown      string // which records --status keeps, "" for all
+	NoPeople   bool   // the records are left out (--no-people)
 }
 
 type htmlRow struct {
-	Status   calibrate.Status
-	Cells    []string
-	StatusAt int
+	Cells       []string
+	StatusAt    int
+	StatusClass string
 }
 
 func calibrationHTML(w io.Writer, j *calibrate.Join, sum calibrate.Summary, opt CalibrationOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	t := newCalibrationTables(sum, opt)
-	most := 0
-	for _, d := range sum.Deltas {
-		most = max(most, d.Count)
+	head := calibrationHead{CSP: pageCSP, By: opt.By, Files: opt.Files, Catalog: opt.Catalog, Summary: sum,
+		Agreement: percent(sum.Agreement), Agree: sum.Count(calibrate.Agree), Tables: newCalibrationTables(sum, opt),
+		DeltaChart: deltaChart(sum), Order: recordsOrder, NoPeople: opt.NoPeople}
+	if opt.By != "" {
+		head.GroupChart = meanDeltaChart(sum, opt.By)
 	}
-	deltas := make([]htmlDelta, len(sum.Deltas))
-	for i, d := range sum.Deltas {
-		deltas[i] = htmlDelta{Label: signedNumber(d.Delta), Count: d.Count}
-		if most > 0 {
-			deltas[i].Width = 20 * float64(d.Count) / float64(most)
-		}
+	if opt.filtered() {
+		head.Shown = shownText(sum, opt.Kept())
 	}
-	head := struct {
-		CSP      string
-		By       string
-		Tables   calibrationTables
-		Deltas   []htmlDelta
-		NoPeople bool
-	}{pageCSP, opt.By, t, deltas, opt.NoPeople}
 	if err := calibrationPage().ExecuteTemplate(bw, "head", head); err != nil {
 		return err
 	}
-	statusAt := 1
+	statusAt := 1 + len(opt.Labels)
 	if opt.By != "" {
-		statusAt = 2
+		statusAt++
 	}
-	err := j.Records(false, func(r *calibrate.Record) error {
-		if opt.NoPeople {
-			return nil
+	if !opt.NoPeople {
+		err := j.Ordered(opt.Kept(), func(r *calibrate.Record) error {
+			return calibrationPage().ExecuteTemplate(bw, "row", htmlRow{Cells: recordCells(r, opt.By != ""), StatusAt: statusAt, StatusClass: statusClass(r.Status)})
+		})
+		if err != nil {
+			return err
 		}
-		return calibrationPage().ExecuteTemplate(bw, "row", htmlRow{Status: r.Status, Cells: recordCells(r, opt.By != ""), StatusAt: statusAt})
-	})
-	if err != nil {
-		return err
 	}
 	if err := calibrationPage().ExecuteTemplate(bw, "foot", nil); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// statusClass colours a status cell: agreement in the design's green,
+// rows that were not compared in its red.
+func statusClass(st calibrate.Status) string {
+	switch {
+	case st == calibrate.Agree:
+		return "ok"
+	case !st.Complete():
+		return "warn"
+	}
+	return ""
+}
+
+// deltaChart is the delta distribution, nil when nobody was compared.
+func deltaChart(sum calibrate.Summary) *chart {
+	if sum.Compared == 0 {
+		return nil
+	}
+	labels := make([]string, len(sum.Deltas))
+	values := make([][]int, len(sum.Deltas))
+	for i, d := range sum.Deltas {
+		labels[i], values[i] = signedNumber(d.Delta), []int{d.Count}
+	}
+	c := barChart("chart-deltas", "People by delta (manager minus self)", nil, labels, values)
+	return &c
+}
+
+// meanDeltaChart draws each group's mean delta as a bar from a zero line
+// in the middle, right for groups whose managers rate higher, left for
+// lower; nil when no group has anybody compared. Groups come in the
+// summary's order, and as barChart, the first maxChartRows only.
+func meanDeltaChart(sum calibrate.Summary, by string) *chart {
+	var groups []calibrate.GroupSummary
+	most := 0.0
+	for _, g := range sum.Groups {
+		if g.Compared > 0 {
+			groups = append(groups, g)
+			most = max(most, math.Abs(g.MeanDelta))
+		}
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	c := chart{ID: "chart-group-deltas", Title: "Mean delta per " + by + " (manager minus self)", Width: chartWidth}
+	shown := min(len(groups), maxChartRows)
+	if shown < len(groups) {
+		c.Note = "The chart shows the first " + strconv.Itoa(shown) + " of " + strconv.Itoa(len(groups)) + " groups with anybody compared; the table lists them all."
+	}
+	half := (chartWidth - labelWidth - valueWidth) / 2
+	zero := labelWidth + half
+	for i, g := range groups[:shown] {
+		y := chartMargin + i*rowHeight
+		row := chartRow{Label: groupName(g.Group), LabelX: labelWidth - 8, Value: meanText(g),
+			Y: y + (rowHeight-barHeight)/2, TextY: y + rowHeight/2 + 5, ValueX: zero + 6}
+		w := 0
+		if most > 0 {
+			w = int(math.Round(math.Abs(g.MeanDelta) * float64(half) / most))
+		}
+		x, class := zero, seriesClass(0)
+		if g.MeanDelta < 0 {
+			x, class = zero-w, seriesClass(4)
+		} else {
+			row.ValueX = zero + w + 6
+		}
+		row.Segments = []segment{{X: x, Y: row.Y, Width: w, Height: barHeight, Class: class, Title: groupName(g.Group) + ": " + meanText(g)}}
+		c.Rows = append(c.Rows, row)
+	}
+	c.Height = 2*chartMargin + shown*rowHeight
+	return &c
 }

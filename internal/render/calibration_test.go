@@ -45,9 +45,9 @@ func TestCalibrationCSVReadsBackWithAnyDelimiter(t *testing.T) {
 	for _, delim := range []byte{',', '1', '2', ';'} {
 		var out bytes.Buffer
 		opt := CalibrationOptions{Delimiter: delim}
-		w := NewCalibrationCSV(j.Cells(), opt)
+		w := NewCalibrationCSV(j, opt)
 		out.Write(w.Header())
-		if _, err := j.Stream(&out, false, w.NewEncoder); err != nil {
+		if _, err := j.Stream(&out, false, calibrate.AllStatuses(), w.NewEncoder); err != nil {
 			t.Fatal(err)
 		}
 		r := csv.NewReader(&out)

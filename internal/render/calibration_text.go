@@ -112,7 +112,10 @@ func newCalibrationTables(sum calibrate.Summary, opt CalibrationOptions) calibra
 		StatusHeaders:  []string{"Status", "Records"},
 		DeltaHeaders:   []string{"Delta (manager minus self)", "People"},
 		GroupHeaders:   []string{"Group (" + opt.By + ")", "Records", "Compared", "Mean delta", "Agree", "Manager higher", "Self higher"},
-		RecordsHeaders: recordHeaders(opt.By != ""),
+		RecordsHeaders: recordHeaders(opt),
+	}
+	if opt.filtered() {
+		t.Facts = append(t.Facts, [2]string{"Records shown", shownText(sum, opt.Kept())})
 	}
 	for _, c := range sum.Statuses {
 		t.Statuses = append(t.Statuses, []string{string(c.Status), strconv.Itoa(c.Count)})
@@ -131,21 +134,46 @@ func newCalibrationTables(sum calibrate.Summary, opt CalibrationOptions) calibra
 	return t
 }
 
-func recordHeaders(by bool) []string {
-	h := []string{"Key"}
-	if by {
+// shownText says which records --status keeps: "2 of 18 (manager-higher,
+// self-higher)".
+func shownText(sum calibrate.Summary, keep calibrate.StatusSet) string {
+	shown := 0
+	var names []string
+	for _, st := range keep.List() {
+		shown += sum.Count(st)
+		names = append(names, string(st))
+	}
+	return fmt.Sprintf("%d of %d (%s)", shown, sum.Records, strings.Join(names, ", "))
+}
+
+// recordsOrder says how the human formats order the records.
+const recordsOrder = "The two levels furthest apart first, then by status, then in input order."
+
+func recordHeaders(opt CalibrationOptions) []string {
+	h := append([]string{"Key"}, opt.Labels...)
+	if opt.By != "" {
 		h = append(h, "Group")
 	}
-	return append(h, "Status", "Self line", "Manager line", "Self level", "Manager level", "Delta", "Differs", "Error")
+	return append(h, "Status", "Self line", "Manager line", "Self level", "Manager level", "Delta", "Differences", "Error")
 }
 
 func recordCells(r *calibrate.Record, by bool) []string {
-	c := []string{r.Key}
+	c := append([]string{r.Key}, r.Labels...)
 	if by {
 		c = append(c, r.Group)
 	}
 	return append(c, string(r.Status), rowText(r.Self), rowText(r.Manager), levelName(r.Self), levelName(r.Manager),
-		deltaText(r, true), strings.ReplaceAll(differs(r), ";", ", "), errorsText(r))
+		deltaText(r, true), differencesText(r), errorsText(r))
+}
+
+// differencesText says each differing answer with both sides' values, as
+// given: "years: 6 -> 8, accountability: team -> multi-team".
+func differencesText(r *calibrate.Record) string {
+	parts := make([]string, len(r.Differences))
+	for i, d := range r.Differences {
+		parts[i] = d.Answer + ": " + d.Self + " -> " + d.Manager
+	}
+	return strings.Join(parts, ", ")
 }
 
 func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summary, opt CalibrationOptions) error {
@@ -173,8 +201,12 @@ func calibrationText(w io.Writer, md bool, j *calibrate.Join, sum calibrate.Summ
 		out.line("Left out (--no-people).")
 		return out.err
 	}
+	out.para("", recordsOrder)
+	if md {
+		out.line("")
+	}
 	var rows [][]string
-	err := j.Records(false, func(r *calibrate.Record) error {
+	err := j.Ordered(opt.Kept(), func(r *calibrate.Record) error {
 		rows = append(rows, recordCells(r, opt.By != ""))
 		return nil
 	})

@@ -20,11 +20,20 @@ import (
 //go:embed templates/report.html.tmpl
 var reportPage string
 
+// sharedPage is the page design the report and the calibration page
+// share: the stylesheet ("style") and the bar chart ("chart").
+//
+//go:embed templates/page.html.tmpl
+var sharedPage string
+
 // reportTemplate is parsed on first use: most runs write no HTML, and a
 // parse at start-up would cost every command.
-var reportTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report").Parse(reportPage))
-})
+var reportTemplate = sync.OnceValue(func() *template.Template { return pageTemplate("report", reportPage) })
+
+// pageTemplate parses a page with the shared design.
+func pageTemplate(name, page string) *template.Template {
+	return template.Must(template.Must(template.New(name).Parse(page)).Parse(sharedPage))
+}
 
 // Chart geometry, in SVG user units.
 const (
@@ -58,7 +67,8 @@ type chartRow struct {
 	Label    string
 	LabelX   int // where the right-aligned label ends
 	Total    int
-	Y        int // top of the row
+	Value    string // the figure written after the bar: Total, unless the chart says otherwise
+	Y        int    // top of the row
 	TextY    int
 	ValueX   int
 	Segments []segment
@@ -94,6 +104,7 @@ func barChart(id, title string, series []string, labels []string, values [][]int
 	for i := range shown {
 		y := top + i*rowHeight
 		row := chartRow{Label: labels[i], LabelX: labelWidth - 8, Total: sum(values[i]), Y: y + (rowHeight-barHeight)/2, TextY: y + rowHeight/2 + 5}
+		row.Value = strconv.Itoa(row.Total)
 		x := labelWidth
 		for j, n := range values[i] {
 			w := 0

@@ -1,0 +1,152 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/careerpath/careerpath/internal/cmdutil"
+)
+
+// TestCalibrationHTMLInBrowser opens the calibration page from a file://
+// URL in headless Chromium, as TestReportHTMLInBrowser does the report:
+// nothing is requested beyond the file, nothing is logged as an error,
+// both charts have a size, the page uses the report's design, and its
+// tables' numbers are those of the NDJSON records.
+// CAREERPATH_CALIBRATION_SCREENSHOT=FILE saves a screenshot.
+func TestCalibrationHTMLInBrowser(t *testing.T) {
+	chromium := browserPath(t)
+	page := filepath.Join(t.TempDir(), "calibration.html")
+	// --min-group 1: every group shows its figures, to compare with the records.
+	args := []string{"../../examples/staff.csv", "../../examples/manager.csv", "--by", "team", "--min-group", "1"}
+	if r := runCalibrateCLI(t, "", append(args, "--format", "html", "-o", page)...); r.code != cmdutil.ExitRejected {
+		t.Fatalf("html: exit %d, stderr %q", r.code, r.stderr)
+	}
+	nd := runCalibrateCLI(t, "", append(args, "--format", "ndjson")...)
+	statuses, deltas, groups := map[string]int{}, map[string]int{}, map[string]int{}
+	for line := range strings.Lines(nd.stdout) {
+		var rec struct {
+			Status string `json:"status"`
+			Delta  *int   `json:"delta"`
+			Group  string `json:"group"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		statuses[rec.Status]++
+		groups[rec.Group]++
+		if d := rec.Delta; d != nil && *d > 0 {
+			deltas["+"+strconv.Itoa(*d)]++ // as the page signs them: +1, 0, -1
+		} else if d != nil {
+			deltas[strconv.Itoa(*d)]++
+		}
+	}
+
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.WindowSize(1100, 900))...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	var mu sync.Mutex
+	var problems []string
+	note := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		problems = append(problems, fmt.Sprintf(format, args...))
+	}
+	url := "file://" + page
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if ev.Request.URL != url {
+				note("request to %s", ev.Request.URL)
+			}
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+				note("log %s: %s", ev.Entry.Level, ev.Entry.Text)
+			}
+		case *runtime.EventConsoleAPICalled:
+			note("console.%s", ev.Type)
+		case *runtime.EventExceptionThrown:
+			note("exception: %s", ev.ExceptionDetails.Text)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][2]float64](`Object.fromEntries(Array.from(document.querySelectorAll("svg")).map(s => {
+		const r = s.getBoundingClientRect(); return [s.id, [r.width, r.height]] }))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sizes) != 2 {
+		t.Errorf("charts %v, want the deltas' and the groups'", sizes)
+	}
+	for _, id := range []string{"chart-deltas", "chart-group-deltas"} {
+		if size, ok := sizes[id]; !ok || size[0] <= 0 || size[1] <= 0 {
+			t.Errorf("chart %s: size %v (present %v)", id, size, ok)
+		}
+	}
+	// The report's design: its stylesheet's colours and max width apply.
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).maxWidth`))
+	if err != nil || width != "980px" {
+		t.Errorf("body max-width %q (%v), want the report's 980px", width, err)
+	}
+	tables, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][][]string](`Object.fromEntries(Array.from(document.querySelectorAll("table")).map(t =>
+		[t.id, Array.from(t.tBodies[0].rows).map(r => Array.from(r.cells).map(c => c.textContent))]))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if path := os.Getenv("CAREERPATH_CALIBRATION_SCREENSHOT"); path != "" {
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(200 * time.Millisecond) // let late events arrive
+	mu.Lock()
+	for _, p := range problems {
+		t.Error(p)
+	}
+	mu.Unlock()
+
+	// Each table's first column names a row and its second counts it.
+	for id, want := range map[string]map[string]int{"t-statuses": statuses, "t-deltas": deltas, "t-groups": groups} {
+		seen := 0
+		for _, row := range tables[id] {
+			n, err := strconv.Atoi(row[1])
+			if err != nil {
+				t.Errorf("%s: %q is no count", id, row)
+				continue
+			}
+			name := strings.TrimPrefix(row[0], "(empty)")
+			if n != want[name] {
+				t.Errorf("%s %q: the page shows %d, the records have %d", id, name, n, want[name])
+			}
+			seen += n
+		}
+		if seen == 0 {
+			t.Errorf("%s: no rows or nothing counted: %q", id, tables[id])
+		}
+	}
+	if got, want := len(tables["t-records"]), strings.Count(nd.stdout, "\n"); got != want {
+		t.Errorf("%d records on the page, %d in the NDJSON", got, want)
+	}
+}
