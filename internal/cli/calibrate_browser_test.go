@@ -1,20 +1,14 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/careerpath/careerpath/internal/cmdutil"
@@ -54,40 +48,7 @@ func TestCalibrationHTMLInBrowser(t *testing.T) {
 		}
 	}
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.WindowSize(1100, 900))...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	var mu sync.Mutex
-	var problems []string
-	note := func(format string, args ...any) {
-		mu.Lock()
-		defer mu.Unlock()
-		problems = append(problems, fmt.Sprintf(format, args...))
-	}
-	url := "file://" + page
-	if err := chromedp.Listen(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			if ev.Request.URL != url {
-				note("request to %s", ev.Request.URL)
-			}
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
-				note("log %s: %s", ev.Entry.Level, ev.Entry.Text)
-			}
-		case *runtime.EventConsoleAPICalled:
-			note("console.%s", ev.Type)
-		case *runtime.EventExceptionThrown:
-			note("exception: %s", ev.ExceptionDetails.Text)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatal(err)
-	}
+	ctx, problems := browsePage(t, chromium, page)
 	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][2]float64](`Object.fromEntries(Array.from(document.querySelectorAll("svg")).map(s => {
 		const r = s.getBoundingClientRect(); return [s.id, [r.width, r.height]] }))`))
 	if err != nil {
@@ -121,11 +82,9 @@ func TestCalibrationHTMLInBrowser(t *testing.T) {
 		}
 	}
 	time.Sleep(200 * time.Millisecond) // let late events arrive
-	mu.Lock()
-	for _, p := range problems {
+	for _, p := range problems() {
 		t.Error(p)
 	}
-	mu.Unlock()
 
 	// Each table's first column names a row and its second counts it.
 	for id, want := range map[string]map[string]int{"t-statuses": statuses, "t-deltas": deltas, "t-groups": groups} {

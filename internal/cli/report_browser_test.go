@@ -56,40 +56,7 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.WindowSize(1100, 900))...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	var mu sync.Mutex
-	var problems []string
-	note := func(format string, args ...any) {
-		mu.Lock()
-		defer mu.Unlock()
-		problems = append(problems, fmt.Sprintf(format, args...))
-	}
-	url := "file://" + page
-	if err := chromedp.Listen(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			if ev.Request.URL != url {
-				note("request to %s", ev.Request.URL)
-			}
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
-				note("log %s: %s", ev.Entry.Level, ev.Entry.Text)
-			}
-		case *runtime.EventConsoleAPICalled:
-			note("console.%s", ev.Type)
-		case *runtime.EventExceptionThrown:
-			note("exception: %s", ev.ExceptionDetails.Text)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatal(err)
-	}
+	ctx, problems := browsePage(t, chromium, page)
 	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][2]float64](`Object.fromEntries(Array.from(document.querySelectorAll("svg")).map(s => {
 		const r = s.getBoundingClientRect(); return [s.id, [r.width, r.height]] }))`))
 	if err != nil {
@@ -144,11 +111,9 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		}
 	}
 	time.Sleep(200 * time.Millisecond) // let late events arrive
-	mu.Lock()
-	for _, p := range problems {
+	for _, p := range problems() {
 		t.Error(p)
 	}
-	mu.Unlock()
 
 	checkNumbers(t, "totals", totals, []int{doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected})
 	checkColumn(t, tables, "t-levels", 1, len(doc.Levels), func(i int) int { return doc.Levels[i].People })
@@ -232,4 +197,50 @@ func checkColumn(t *testing.T, tables map[string][][]string, id string, col, row
 		cells[i], wants[i] = table[i][col], want(i)
 	}
 	checkNumbers(t, fmt.Sprintf("%s column %d", id, col), cells, wants)
+}
+
+// browsePage opens page from a file:// URL in headless Chromium, noting
+// every request beyond the file, every error or warning logged, every
+// console call and exception; problems returns what was noted so far.
+func browsePage(t *testing.T, chromium, page string) (ctx context.Context, problems func() []string) {
+	t.Helper()
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.WindowSize(1100, 900))...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(cancel)
+	var mu sync.Mutex
+	var noted []string
+	note := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		noted = append(noted, fmt.Sprintf(format, args...))
+	}
+	url := "file://" + page
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if ev.Request.URL != url {
+				note("request to %s", ev.Request.URL)
+			}
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+				note("log %s: %s", ev.Entry.Level, ev.Entry.Text)
+			}
+		case *runtime.EventConsoleAPICalled:
+			note("console.%s", ev.Type)
+		case *runtime.EventExceptionThrown:
+			note("exception: %s", ev.ExceptionDetails.Text)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(noted)
+	}
 }
