@@ -42,11 +42,15 @@ func NewTitleTally() *TitleTally {
 // AddAccountability counts one accountability answer; an empty one is
 // counted too, since a map may say what it means.
 func (t *TitleTally) AddAccountability(answer string) {
-	key := catalog.Key(answer)
-	s, ok := t.accs[key]
+	count(t.accs, catalog.Key(answer), answer)
+}
+
+// count counts answer under key, spelled as first met.
+func count(tally map[string]*TitleSuggestion, key, answer string) {
+	s, ok := tally[key]
 	if !ok {
 		s = &TitleSuggestion{Title: strings.TrimSpace(answer)}
-		t.accs[key] = s
+		tally[key] = s
 	}
 	s.Count++
 }
@@ -92,16 +96,9 @@ func sortSuggestions(out []TitleSuggestion) {
 
 // Add counts one answer; empty answers name no title and are not counted.
 func (t *TitleTally) Add(answer string) {
-	key := catalog.Key(answer)
-	if key == "" {
-		return
+	if key := catalog.Key(answer); key != "" {
+		count(t.counts, key, answer)
 	}
-	s, ok := t.counts[key]
-	if !ok {
-		s = &TitleSuggestion{Title: strings.TrimSpace(answer)}
-		t.counts[key] = s
-	}
-	s.Count++
 }
 
 // Suggest returns the tally with a role for each title, most frequent
