@@ -3,8 +3,6 @@ package calibrate
 import (
 	"fmt"
 	"hash/maphash"
-	"math"
-	"strings"
 )
 
 // keyIndex numbers the distinct keys of both files, in the order they
@@ -32,11 +30,11 @@ type keyIndex struct {
 	// kept cut (keptCell) and told from others by that hash, in long.
 	seed maphash.Seed
 	long map[int32]uint64
-	// arena is a Builder so that a key is a slice of its text, written
-	// in a record with no copy of its own.
-	arena strings.Builder
+	// arena keeps the keys' text, so that a key is a slice of it,
+	// written in a record with no copy of its own.
+	arena textArena
 	// starts are where each person's key starts in arena, and after the
-	// last one, where it ends: a key ends where the next starts.
+	// last one, the arena's end.
 	starts blocks[uint32]
 
 	merging bool
@@ -52,9 +50,6 @@ type keyIndex struct {
 	// at its hash and goes up.
 	slots []uint64
 }
-
-// maxKeyBytes bounds the arena, whose offsets are 32 bits.
-const maxKeyBytes = math.MaxUint32
 
 // minSlots is the table's smallest size, a power of two.
 const minSlots = 1 << 10
@@ -76,7 +71,7 @@ func (k *keyIndex) people() int { return k.starts.len() - 1 }
 
 // key returns a person's key.
 func (k *keyIndex) key(p int32) string {
-	return k.arena.String()[*k.starts.at(int(p)):*k.starts.at(int(p) + 1)]
+	return k.arena.text(*k.starts.at(int(p)), *k.starts.at(int(p) + 1))
 }
 
 // of returns the person with a key, found on side s (0 or 1), numbering
@@ -185,16 +180,12 @@ func (k *keyIndex) stopMerging() {
 
 // add numbers a new key.
 func (k *keyIndex) add(key string) (int32, error) {
-	if k.arena.Len()+len(key) > maxKeyBytes {
-		return 0, fmt.Errorf("the keys add up to more than %d bytes, which is more than calibrate holds; split the files", maxKeyBytes)
+	start, ok := k.arena.add(key)
+	if !ok {
+		return 0, fmt.Errorf("the keys add up to more than %d bytes, which is more than calibrate holds; split the files", maxArenaBytes)
 	}
-	if k.arena.Cap()-k.arena.Len() < len(key) {
-		// Grow doubles the arena where WriteString would add a quarter,
-		// copying it more often.
-		k.arena.Grow(len(key))
-	}
-	k.arena.WriteString(key)
-	k.starts.add(uint32(k.arena.Len()))
+	*k.starts.at(k.starts.len() - 1) = start
+	k.starts.add(k.arena.end())
 	return int32(k.people() - 1), nil
 }
 

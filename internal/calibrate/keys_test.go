@@ -146,7 +146,7 @@ func TestLongKeysAreKeptCutAndToldByTheirWholeValue(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("records %q, want %q", got, want)
 	}
-	if text := j.people.arena.Len(); text > 4*MaxCellBytes {
+	if text := j.people.arena.size(); text > 4*MaxCellBytes {
 		t.Errorf("%d bytes of keys kept", text)
 	}
 }

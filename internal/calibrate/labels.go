@@ -2,7 +2,6 @@ package calibrate
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,9 +21,9 @@ const MaxLabelBytes = 256
 // header or allocation of its own.
 type labelStore struct {
 	perRow int
-	arena  strings.Builder
+	arena  textArena
 	// starts are where each cell starts in arena, and after the last
-	// one, where it ends.
+	// one, the arena's end.
 	starts blocks[uint32]
 }
 
@@ -42,14 +41,12 @@ func (s *labelStore) add(cells []string) error {
 		if i < len(cells) {
 			cell = boundedLabel(strings.TrimSpace(cells[i]))
 		}
-		if s.arena.Len()+len(cell) > math.MaxUint32 {
-			return fmt.Errorf("the --label cells add up to more than %d bytes, which is more than calibrate holds; split the files", uint32(math.MaxUint32))
+		start, ok := s.arena.add(cell)
+		if !ok {
+			return fmt.Errorf("the --label cells add up to more than %d bytes, which is more than calibrate holds; split the files", maxArenaBytes)
 		}
-		if s.arena.Cap()-s.arena.Len() < len(cell) {
-			s.arena.Grow(len(cell)) // doubles, as keyIndex's arena
-		}
-		s.arena.WriteString(cell)
-		s.starts.add(uint32(s.arena.Len()))
+		*s.starts.at(s.starts.len() - 1) = start
+		s.starts.add(s.arena.end())
 	}
 	return nil
 }
@@ -57,7 +54,7 @@ func (s *labelStore) add(cells []string) error {
 // cell returns label i of the side's row n.
 func (s *labelStore) cell(row, i int) string {
 	c := row*s.perRow + i
-	return s.arena.String()[*s.starts.at(c):*s.starts.at(c + 1)]
+	return s.arena.text(*s.starts.at(c), *s.starts.at(c + 1))
 }
 
 // boundedLabel cuts a cell longer than MaxLabelBytes at a character
