@@ -126,24 +126,26 @@ type Join struct {
 	// differs costs each cell's text, at most MaxCellBytes, and a few
 	// bytes (cellTable).
 	cells [3]*cellTable
-	// years are the values of cells[1]'s years cells, by index (NaN for
-	// a cell that is no number), which the differences compare.
+	// years are the values of cells[1]'s numbered years cells, by number
+	// (NaN for a cell that is no number), which the differences compare.
 	years    []float64
 	outcomes interner[outcome]
 	// templates are the outcomes of recent rejections (rejectedOutcome).
 	templates map[templateKey]int32
 	groups    *cellTable
+	// rowGroups are each side's rows' groups, by position, up to its last
+	// row with one: a join without --by keeps none.
+	rowGroups [2]blocks[int32]
 }
 
-// heldRow is what the join keeps of a row: 28 bytes, whatever the row
-// holds. The answer cells, outcome and group repeat across a staff list,
+// heldRow is what the join keeps of a row: 24 bytes, whatever the row
+// holds, and with --by its group's number (Join.rowGroups). The answer cells, outcome and group repeat across a staff list,
 // so the join keeps each distinct one once.
 type heldRow struct {
 	line    int32
 	person  int32    // -1 for an empty key
 	answers [3]int32 // role, years and accountability, in the join's cells
 	outcome int32
-	group   int32
 }
 
 // personRows are where a person's key was found.
@@ -230,7 +232,7 @@ func (j *Join) add(side Side, r *Row) error {
 	}
 	held.outcome = j.outcomeOf(r)
 	if r.Group != noGroup {
-		if held.group, err = j.groups.of(strings.TrimSpace(r.Group)); err != nil {
+		if err := j.addGroup(s, r.Group); err != nil {
 			return err
 		}
 	}
@@ -253,20 +255,47 @@ func (j *Join) add(side Side, r *Row) error {
 	return nil
 }
 
-// yearsOf interns a years cell, and its value the first time.
+// addGroup keeps the group of the side's next row.
+func (j *Join) addGroup(s int, group string) error {
+	g, err := j.groups.of(strings.TrimSpace(group))
+	if err != nil {
+		return err
+	}
+	for j.rowGroups[s].len() < j.rows[s].len() {
+		j.rowGroups[s].add(0) // the rows before it had none
+	}
+	j.rowGroups[s].add(g)
+	return nil
+}
+
+// yearsOf interns a years cell, and its value the first time it is
+// numbered.
 func (j *Join) yearsOf(cell string) (int32, error) {
 	i, err := j.cells[1].of(cell)
 	if err != nil {
 		return 0, err
 	}
 	if int(i) == len(j.years) {
-		y, err := advisor.ReadYears(cell)
-		if err != nil {
-			y.Value = math.NaN()
-		}
-		j.years = append(j.years, y.Value)
+		j.years = append(j.years, yearsValue(cell))
 	}
 	return i, nil
+}
+
+// yearsAt is the value of the years cell i.
+func (j *Join) yearsAt(i int32) float64 {
+	if i >= 0 {
+		return j.years[i]
+	}
+	return yearsValue(j.cells[1].at(i)) // unnumbered: read when compared
+}
+
+// yearsValue is a years cell's value, NaN for a cell that is no number.
+func yearsValue(cell string) float64 {
+	y, err := advisor.ReadYears(cell)
+	if err != nil {
+		return math.NaN()
+	}
+	return y.Value
 }
 
 // outcomeOf returns the outcome of a row.
@@ -311,7 +340,7 @@ type templateKey struct {
 }
 
 // CellCount is how many distinct cells of an answer (0 role, 1 years, 2
-// accountability) the join holds.
+// accountability) the join numbered, from 0 (see Assessment.Cells).
 func (j *Join) CellCount(answer int) int { return j.cells[answer].len() }
 
 // Cell is an answer's distinct cell i (Assessment.Cells), as kept: a cell
@@ -361,7 +390,9 @@ type Assessment struct {
 	Answers advisor.Answers
 	// Cells are the numbers of Answers' role, years and accountability
 	// among the join's distinct cells (Join.Cell), so that a writer can
-	// encode each distinct cell once.
+	// encode each distinct cell once. A negative number is a cell kept
+	// unnumbered, in a column whose cells nearly all differ: one to
+	// encode as it comes.
 	Cells [3]int32
 	Level *advisor.LevelRef // nil when the row was rejected; read-only
 	// Rec is the full recommendation, set by Records when asked for and
@@ -440,6 +471,7 @@ func (j *Join) recordAt(i int, rec *Record, recs *recommender) (bool, error) {
 	if err := j.fill(rec, self, mgr, recs); err != nil {
 		return false, err
 	}
+	rec.Group = j.group(selfAt, mgrAt)
 	j.label(rec, selfAt, mgrAt)
 	return true, nil
 }
@@ -462,7 +494,6 @@ func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
 	if h := cmp.Or(self, mgr); h.person >= 0 {
 		rec.Key = j.people.key(h.person)
 	}
-	rec.Group = j.group(self, mgr)
 	j.reject(rec, Self, self, recs)
 	j.reject(rec, Manager, mgr, recs)
 	switch {
@@ -500,11 +531,17 @@ func (j *Join) outOfScope(h *heldRow) bool {
 	return h != nil && j.outcomes.at(h.outcome).outOfScope
 }
 
-func (j *Join) group(self, mgr *heldRow) string {
-	if mgr != nil {
-		return j.groups.at(mgr.group)
+// group is a record's group, from its rows at these positions of each
+// side, -1 for none: MANAGER's, else SELF's.
+func (j *Join) group(selfAt, mgrAt int) string {
+	s, at := 1, mgrAt
+	if mgrAt < 0 {
+		s, at = 0, selfAt
 	}
-	return j.groups.at(self.group)
+	if at >= j.rowGroups[s].len() {
+		return noGroup
+	}
+	return j.groups.at(*j.rowGroups[s].at(at))
 }
 
 // assess fills a, the record's own storage, from a held row.
@@ -567,7 +604,7 @@ func (j *Join) compare(rec *Record, selfRow, mgrRow *heldRow) {
 	if self.role != mgr.role {
 		rec.Differences = append(rec.Differences, Difference{advisor.FieldRole, sa.Role, ma.Role})
 	}
-	if j.years[selfRow.answers[1]] != j.years[mgrRow.answers[1]] {
+	if j.yearsAt(selfRow.answers[1]) != j.yearsAt(mgrRow.answers[1]) {
 		rec.Differences = append(rec.Differences, Difference{advisor.FieldYears, sa.Years, ma.Years})
 	}
 	if self.account != mgr.account {

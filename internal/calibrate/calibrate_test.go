@@ -318,3 +318,44 @@ func advisedOn(t *testing.T, adv *advisor.Advisor, a advisor.Answers, day string
 	}
 	return rec
 }
+
+// Years cells that all differ are kept unnumbered past spillAfter, and
+// still compared by value: "6.00000010" is "6.0000001", and a record's
+// answers are its cells as given.
+func TestJoinComparesUnnumberedYearsByValue(t *testing.T) {
+	if testing.Short() {
+		t.Skip("advises some 130,000 rows")
+	}
+	j, adv := newJoin(t)
+	n := spillAfter + 20
+	for i := range n {
+		self := fmt.Sprintf("6.%07d", i)
+		mgr := self + "0"
+		if i >= n-10 {
+			mgr = fmt.Sprintf("7.%07d", i)
+		}
+		key := fmt.Sprintf("E%07d", i)
+		add(t, j, Self, row(t, adv, i+2, key, "", "SRE", self, "team"))
+		add(t, j, Manager, row(t, adv, i+2, key, "", "SRE", mgr, "team"))
+	}
+	recs := records(t, j, false)
+	if len(recs) != n {
+		t.Fatalf("%d records, want %d", len(recs), n)
+	}
+	for i, r := range recs[n-20:] {
+		i += n - 20
+		if r.Self.Cells[1] >= 0 || r.Manager.Cells[1] >= 0 {
+			t.Errorf("record %d: years cells numbered %d and %d, want both unnumbered", i, r.Self.Cells[1], r.Manager.Cells[1])
+		}
+		want := []Difference(nil)
+		if i >= n-10 {
+			want = []Difference{{advisor.FieldYears, fmt.Sprintf("6.%07d", i), fmt.Sprintf("7.%07d", i)}}
+		}
+		if !slices.Equal(r.Differences, want) {
+			t.Errorf("record %d: differences %v, want %v", i, r.Differences, want)
+		}
+		if got, want := j.Cell(1, r.Manager.Cells[1]), r.Manager.Answers.Years; got != want {
+			t.Errorf("record %d: Cell gives %q for the manager's years %q", i, got, want)
+		}
+	}
+}

@@ -28,6 +28,15 @@ const MaxCellBytes = 512
 // comparison, where the table hashes every byte and probes: some 50 ns a
 // row over three columns. A cell whose entry holds another cell goes to
 // the table, and takes the entry.
+//
+// Numbering pays while cells repeat. A column that has numbered
+// spillAfter cells, more than three quarters of the cells looked up, is
+// one whose cells nearly all differ (a file of free text, or of tenure to seven
+// decimals): from then on the table keeps each new cell unnumbered, its
+// text behind a 2-byte length in the chunks, and hands out a negative
+// number that is the cell's address. Such a cell costs its text and 2
+// bytes, not 14 more, and no hash; the cache still finds a cell met
+// again at once. Numbered cells keep their numbers.
 type cellTable struct {
 	seed   maphash.Seed
 	chunks []*strings.Builder // up to cellChunk bytes each, never grown
@@ -35,10 +44,21 @@ type cellTable struct {
 	// long are the whole values' hashes of the cells that were cut.
 	long map[int32]uint64
 	// slots are 0 when empty, else a cell's number plus 1; a cell's probe
-	// starts at its hash and goes up.
-	slots  []uint32
-	recent [256]int32 // the number plus 1 of the cell last seen at each glance; 0 for none
+	// starts at its hash and goes up. nil once cells are kept unnumbered.
+	slots []uint32
+	// looked counts the cells looked up.
+	looked int
+	// recent is the number of the cell last seen at each glance, or
+	// noRecent.
+	recent [256]int32
 }
+
+// noRecent marks a cache entry that holds no cell: no number is this low.
+const noRecent = math.MinInt32
+
+// spillAfter is how many cells a table numbers before it may find that
+// its column's cells nearly all differ.
+const spillAfter = 1 << 16
 
 // cellRef is where a cell's kept text is: its address (chunk number and
 // offset in cellChunkBits bits) and length, whose top bit says the cell
@@ -49,29 +69,49 @@ const (
 	cellChunkBits = 20
 	cellChunk     = 1 << cellChunkBits
 	cutBit        = 1 << 31
-	maxChunks     = 1 << (32 - cellChunkBits)
-	firstChunk    = 4 << 10
+	// maxChunks keeps every address below 1<<31, so that an unnumbered
+	// cell's number, -1 less its address, is an int32.
+	maxChunks  = 1 << (31 - cellChunkBits)
+	firstChunk = 4 << 10
 )
 
 func newCellTable() *cellTable {
-	return &cellTable{seed: maphash.MakeSeed(), long: map[int32]uint64{}, slots: make([]uint32, minSlots)}
+	c := &cellTable{seed: maphash.MakeSeed(), long: map[int32]uint64{}, slots: make([]uint32, minSlots)}
+	for i := range c.recent {
+		c.recent[i] = noRecent
+	}
+	return c
 }
 
-// len is how many distinct cells the table holds.
+// len is how many cells the table numbered.
 func (c *cellTable) len() int { return c.refs.len() }
 
 // at returns cell i as kept: a cut cell ends in "…". It is read-only.
 func (c *cellTable) at(i int32) string {
+	if i < 0 {
+		addr := uint32(-1 - i)
+		chunk := c.chunks[addr>>cellChunkBits].String()[addr&(cellChunk-1):]
+		return chunk[2:][:int(chunk[0])|int(chunk[1])<<8]
+	}
 	r := *c.refs.at(int(i))
 	n := r.n &^ cutBit
 	return c.chunks[r.addr>>cellChunkBits].String()[r.addr&(cellChunk-1):][:n]
 }
 
-// of returns a cell's number, numbering it if it is new.
+// of returns a cell's number, numbering it if it is new; once the table
+// keeps cells unnumbered, a new cell's number is negative.
 func (c *cellTable) of(cell string) (int32, error) {
+	c.looked++
 	h := glance(cell)
-	if i := c.recent[h] - 1; i >= 0 && c.refs.at(int(i)).n&cutBit == 0 && c.at(i) == cell {
+	if i := c.recent[h]; i != noRecent && c.holds(i, cell) {
 		return i, nil
+	}
+	if c.slots == nil {
+		i, err := c.addUnnumbered(cell)
+		if err == nil {
+			c.recent[h] = i
+		}
+		return i, err
 	}
 	kept, whole, cut := keptCell(cell, c.seed)
 	hash := whole
@@ -83,7 +123,7 @@ func (c *cellTable) of(cell string) (int32, error) {
 	for ; c.slots[s] != 0; s = (s + 1) & mask {
 		i := int32(c.slots[s] - 1)
 		if c.matches(i, kept, cut, whole) {
-			c.recent[h] = i + 1
+			c.recent[h] = i
 			return i, nil
 		}
 	}
@@ -92,11 +132,24 @@ func (c *cellTable) of(cell string) (int32, error) {
 		return 0, err
 	}
 	c.slots[s] = uint32(i) + 1
-	if 4*c.len() > 3*len(c.slots) {
+	switch {
+	case c.len() >= spillAfter && 4*c.len() > 3*c.looked:
+		c.slots = nil // the column's cells nearly all differ
+	case 4*c.len() > 3*len(c.slots):
 		c.rehash()
 	}
-	c.recent[h] = i + 1
+	c.recent[h] = i
 	return i, nil
+}
+
+// holds reports whether the cell numbered i is cell itself, not a cut one.
+func (c *cellTable) holds(i int32, cell string) bool {
+	if i >= 0 && c.refs.at(int(i)).n&cutBit != 0 {
+		return false
+	}
+	// An unnumbered cut cell never equals a cell short enough to be kept
+	// whole but its kept text; both are written alike.
+	return c.at(i) == cell
 }
 
 // keptCell is what the table keeps of a cell: the cell itself, or when it
@@ -106,12 +159,18 @@ func keptCell(cell string, seed maphash.Seed) (kept string, whole uint64, cut bo
 	if len(cell) <= MaxCellBytes {
 		return cell, 0, false
 	}
+	return cutCell(cell), maphash.String(seed, cell), true
+}
+
+// cutCell is a cell longer than MaxCellBytes cut at a character boundary
+// to end in "…" within MaxCellBytes.
+func cutCell(cell string) string {
 	const mark = "…"
 	end := MaxCellBytes - len(mark)
 	for end > 0 && !utf8.RuneStart(cell[end]) {
 		end--
 	}
-	return cell[:end] + mark, maphash.String(seed, cell), true
+	return cell[:end] + mark
 }
 
 func (c *cellTable) matches(i int32, kept string, cut bool, whole uint64) bool {
@@ -127,27 +186,12 @@ func (c *cellTable) add(kept string, cut bool, whole uint64) (int32, error) {
 	if c.len() >= math.MaxInt32-1 {
 		return 0, fmt.Errorf("a column holds more than %d distinct cells, which is more than calibrate holds; split the files", math.MaxInt32-1)
 	}
-	last := len(c.chunks) - 1
-	if last < 0 || c.chunks[last].Len()+len(kept) > c.chunks[last].Cap() {
-		if len(c.chunks) == maxChunks {
-			return 0, fmt.Errorf("a column's distinct cells add up to more than %d bytes, which is more than calibrate holds; split the files", maxChunks*cellChunk)
-		}
-		// The first chunks are small, each twice the last, so that a
-		// column of a few cells does not hold a megabyte.
-		size := cellChunk
-		if last >= 0 {
-			size = min(cellChunk, 2*c.chunks[last].Cap())
-		} else {
-			size = firstChunk
-		}
-		b := &strings.Builder{}
-		b.Grow(max(size, len(kept)))
-		c.chunks = append(c.chunks, b)
-		last++
+	addr, err := c.write(len(kept))
+	if err != nil {
+		return 0, err
 	}
-	b := c.chunks[last]
-	ref := cellRef{addr: uint32(last)<<cellChunkBits | uint32(b.Len()), n: uint32(len(kept))}
-	b.WriteString(kept)
+	c.chunks[addr>>cellChunkBits].WriteString(kept)
+	ref := cellRef{addr: addr, n: uint32(len(kept))}
 	i := int32(c.len())
 	if cut {
 		ref.n |= cutBit
@@ -155,6 +199,46 @@ func (c *cellTable) add(kept string, cut bool, whole uint64) (int32, error) {
 	}
 	c.refs.add(ref)
 	return i, nil
+}
+
+// addUnnumbered keeps a cell behind its length, and returns its number:
+// -1 less its address.
+func (c *cellTable) addUnnumbered(cell string) (int32, error) {
+	kept := cell
+	if len(cell) > MaxCellBytes {
+		kept = cutCell(cell)
+	}
+	addr, err := c.write(2 + len(kept))
+	if err != nil {
+		return 0, err
+	}
+	b := c.chunks[addr>>cellChunkBits]
+	b.WriteByte(byte(len(kept)))
+	b.WriteByte(byte(len(kept) >> 8))
+	b.WriteString(kept)
+	return -1 - int32(addr), nil
+}
+
+// write finds room for n bytes in the last chunk, or a new one, and
+// returns their address.
+func (c *cellTable) write(n int) (uint32, error) {
+	last := len(c.chunks) - 1
+	if last < 0 || c.chunks[last].Len()+n > c.chunks[last].Cap() {
+		if len(c.chunks) == maxChunks {
+			return 0, fmt.Errorf("a column's distinct cells add up to more than %d bytes, which is more than calibrate holds; split the files", maxChunks*cellChunk)
+		}
+		// The first chunks are small, each twice the last, so that a
+		// column of a few cells does not hold a megabyte.
+		size := firstChunk
+		if last >= 0 {
+			size = min(cellChunk, 2*c.chunks[last].Cap())
+		}
+		b := &strings.Builder{}
+		b.Grow(max(size, n))
+		c.chunks = append(c.chunks, b)
+		last++
+	}
+	return uint32(last)<<cellChunkBits | uint32(c.chunks[last].Len()), nil
 }
 
 // rehash doubles the hash table.

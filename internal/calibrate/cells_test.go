@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/careerpath/careerpath/internal/advisor"
 )
@@ -32,7 +33,7 @@ func TestCellTableIsAMapOfFirstAppearances(t *testing.T) {
 			w = int32(len(want))
 			want[cell] = w
 		}
-		if e := table.recent[glance(cell)] - 1; e >= 0 && table.at(e) != cell {
+		if e := table.recent[glance(cell)]; e != noRecent && table.at(e) != cell {
 			taken++
 		}
 		got, err := table.of(cell)
@@ -107,5 +108,61 @@ func TestMessageTemplatesPutTheCellBack(t *testing.T) {
 	two, _ := messageTemplate(`unknown role "Engineer 2". Valid roles: SRE`, advisor.Answers{Role: "Engineer 2"})
 	if one != two {
 		t.Errorf("two rows' templates differ: %q and %q", one, two)
+	}
+}
+
+// A column whose cells nearly all differ is kept unnumbered once it has
+// numbered spillAfter cells: new cells get negative numbers and read back
+// exactly, a cell met again at once gets its number again, the numbered
+// ones keep theirs, and a long cell is kept cut. A column whose every
+// cell comes twice keeps numbering.
+func TestCellTableKeepsDistinctCellsUnnumbered(t *testing.T) {
+	table := newCellTable()
+	numbers := map[string]int32{}
+	for i := range spillAfter + 1000 {
+		cell := fmt.Sprintf("4.%07d", i)
+		n, err := table.of(cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		numbers[cell] = n
+		if i < spillAfter {
+			continue // each looked up once while the table numbers
+		}
+		if again, _ := table.of(cell); again != n {
+			t.Fatalf("%q numbered %d, then %d", cell, n, again)
+		}
+	}
+	if table.slots != nil || table.len() != spillAfter {
+		t.Fatalf("%d cells numbered, hash table kept: %v; want %d and none", table.len(), table.slots != nil, spillAfter)
+	}
+	unnumbered := 0
+	for cell, n := range numbers {
+		if got := table.at(n); got != cell {
+			t.Fatalf("at(%d) = %q, want %q", n, got, cell)
+		}
+		if n < 0 {
+			unnumbered++
+		} else if n >= spillAfter {
+			t.Fatalf("%q numbered %d after the table stopped numbering", cell, n)
+		}
+	}
+	if unnumbered != 1000 {
+		t.Errorf("%d cells unnumbered, want 1000", unnumbered)
+	}
+	long := strings.Repeat("é", MaxCellBytes) // 1,024 bytes
+	n, err := table.of(long)
+	if kept := table.at(n); err != nil || n >= 0 || len(kept) > MaxCellBytes || !strings.HasSuffix(kept, "…") || !utf8.ValidString(kept) {
+		t.Errorf("a long cell kept as %d, %d bytes, %v", n, len(kept), err)
+	}
+
+	repeating := newCellTable()
+	for i := range 3 * spillAfter {
+		if _, err := repeating.of(fmt.Sprintf("Role %d", i/2)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if repeating.slots == nil {
+		t.Error("a column whose every cell comes twice stopped numbering")
 	}
 }

@@ -189,7 +189,7 @@ func (e *csvEncoder) putAnswer(a *calibrate.Assessment, answer int) {
 	switch {
 	case a == nil:
 		e.put("")
-	case int(a.Cells[answer]) < len(e.encoded[answer]):
+	case a.Cells[answer] >= 0 && int(a.Cells[answer]) < len(e.encoded[answer]):
 		e.put(e.encoded[answer][a.Cells[answer]])
 	default:
 		e.cells(e.cell, [3]string{a.Answers.Role, a.Answers.Years, a.Answers.Accountability}[answer])
