@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -190,9 +189,7 @@ func (s *StaffList) Begin() (*StaffListRun, error) {
 	case MemoryStreaming:
 		run.closes = append(run.closes, streamingGC(s.IO.Getenv))
 	case MemoryHeld:
-		// The memory lives until the output is written, so the default
-		// target of twice the live heap would double it for nothing.
-		run.closes = append(run.closes, collectorTarget(s.IO.Getenv, 50, 0))
+		run.closes = append(run.closes, heldGC(s.IO.Getenv))
 	}
 	ctx, release := StopOnSignal(s.Context)
 	run.Context = ctx
@@ -307,25 +304,4 @@ func parseDelimiter(s string) (byte, error) {
 		return s[0], nil
 	}
 	return 0, UsageErrorf(`invalid --delimiter %q: use one ASCII character other than a quote or line break, such as ';', or \t for tab`, s)
-}
-
-func collectorTarget(getenv func(string) string, percent int, limit int64) (restore func()) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	oldPercent, oldLimit := debug.SetGCPercent(percent), debug.SetMemoryLimit(-1)
-	if limit > 0 {
-		debug.SetMemoryLimit(limit)
-	}
-	return func() { debug.SetGCPercent(oldPercent); debug.SetMemoryLimit(oldLimit) }
-}
-
-// streamingGC lets the garbage collector wait until the heap is five times
-// what it keeps alive rather than twice, up to a soft limit of 48 MiB:
-// batch and report keep a few MB alive while they allocate their input's
-// size in text, so by default they collect some twenty times over a
-// 1,000,000-row file, a tenth of their CPU time; the limit keeps a file
-// whose rows all differ, which keeps more alive, within its memory bound.
-func streamingGC(getenv func(string) string) (restore func()) {
-	return collectorTarget(getenv, 400, 48<<20)
 }

@@ -1,8 +1,10 @@
 package cmdutil
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestStreamingGC: batch and report collect less often unless GOGC or
@@ -32,21 +34,48 @@ func TestStreamingGC(t *testing.T) {
 	}
 }
 
-// TestCalibrateCollectorTarget: calibrate's tighter target leaves the
-// memory limit alone, and GOGC overrides it as it does batch's.
-func TestCalibrateCollectorTarget(t *testing.T) {
+// TestHeldGC: calibrate's collector keeps GOGC=50 and a memory limit
+// that follows the live heap after each collection, puts both back when
+// it finishes, and leaves an operator's GOGC alone.
+func TestHeldGC(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 	limit := debug.SetMemoryLimit(-1)
-	restore := collectorTarget(func(string) string { return "" }, 50, 0)
+	restore := heldGC(func(string) string { return "" })
+	kept := make([]byte, 64<<20) // pointer-free, as calibrate's tables
+	for i := range kept {
+		kept[i] = byte(i)
+	}
+	following := func() bool {
+		// The limit is set by a finalizer after a collection, on its own
+		// goroutine: give it a moment.
+		for range 50 {
+			runtime.GC()
+			if got := debug.SetMemoryLimit(-1); got >= int64(len(kept)) && got <= int64(len(kept))+heldHeadroom+16<<20 {
+				return true
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		return false
+	}
+	if !following() {
+		t.Errorf("memory limit %d with %d bytes live; want it some %d above", debug.SetMemoryLimit(-1), len(kept), heldHeadroom)
+	}
 	if got := debug.SetGCPercent(50); got != 50 {
 		t.Errorf("GC percent during the run = %d, want 50", got)
 	}
-	if got := debug.SetMemoryLimit(-1); got != limit {
-		t.Errorf("memory limit during the run = %d, want it left at %d", got, limit)
-	}
 	restore()
-	restore = collectorTarget(func(k string) string { return map[string]string{"GOGC": "300"}[k] }, 50, 0)
+	runtime.GC()
+	time.Sleep(20 * time.Millisecond)
+	runtime.GC()
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit after the run = %d, want it back at %d", got, limit)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent after the run = %d, want 100 back", got)
+	}
+	runtime.KeepAlive(kept)
+	restore = heldGC(func(k string) string { return map[string]string{"GOGC": "300"}[k] })
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("with GOGC set: GC percent = %d, want it left alone", got)
 	}
