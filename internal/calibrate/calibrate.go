@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
@@ -113,11 +114,11 @@ type Join struct {
 	rows   [2]blocks[heldRow]
 	// labels are each side's rows' label cells, by the row's position.
 	labels [2]labelStore
-	people keyIndex // trimmed key -> person
-	// next is the person after each side's last, the guess for its next
-	// row's key once the keys are in the key index's hash table.
-	next  [2]int32
-	found blocks[personRows] // by person
+	people keyIndex           // trimmed key -> person
+	found  blocks[personRows] // by person
+	// resolved numbers the keys pending in people once (settle).
+	resolved   sync.Once
+	resolveErr error
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
 	// spells its answers in a few dozen ways each, whose tables (and the
@@ -140,7 +141,7 @@ type Join struct {
 // so the join keeps each distinct one once.
 type heldRow struct {
 	line    int32
-	person  int32    // -1 for an empty key
+	person  int32    // -1 for an empty key, unresolved until settled
 	answers [3]int32 // role, years and accountability, in the join's cells
 	outcome int32
 	group   int32
@@ -192,8 +193,9 @@ func cloneOutcome(o outcome) outcome {
 // allows anyway.
 const MaxLine = math.MaxInt32
 
-// Add keeps a row of one side; each side's rows come in input order. A row
-// starting after MaxLine is an error.
+// Add keeps a row of one side; each side's rows come in input order, all
+// before the first record is asked for. A row starting after MaxLine is an
+// error.
 func (j *Join) Add(side Side, r Row) error { return j.add(side, &r) }
 
 // AddRows keeps a run of one side's rows, in input order, as Add does,
@@ -235,19 +237,20 @@ func (j *Join) add(side Side, r *Row) error {
 		}
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
-		p, err := j.people.of(key, s, j.next[s])
+		p, err := j.people.of(key, s, int32(j.rows[s].len()))
 		if err != nil {
 			return err
 		}
-		j.next[s] = p + 1
-		if int(p) == j.found.len() {
-			j.found.add(personRows{manager: -1})
-		}
-		found := j.found.at(int(p))
-		if found.count[s]++; side == Manager && found.manager < 0 {
-			found.manager = int32(j.rows[s].len())
-		}
 		held.person = p
+		if p != unresolved { // else counted when settled
+			if int(p) == j.found.len() {
+				j.found.add(personRows{manager: -1})
+			}
+			found := j.found.at(int(p))
+			if found.count[s]++; side == Manager && found.manager < 0 {
+				found.manager = int32(j.rows[s].len())
+			}
+		}
 	}
 	j.rows[s].add(held)
 	return nil
@@ -404,6 +407,9 @@ func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) 
 
 // walk is RecordsIn, handing each the record's position too.
 func (j *Join) walk(from, to int, recommendations bool, each func(position int, r *Record) error) error {
+	if err := j.settle(); err != nil {
+		return err
+	}
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
 	for i := from; i < to; i++ {

@@ -74,6 +74,10 @@ func Read(ctx context.Context, cat *catalog.Loaded, adv *advisor.Advisor, open O
 	if err := p.readBoth(ctx, open); err != nil {
 		return nil, err
 	}
+	// The keys left pending are the reading's: an error is the pair's.
+	if err := p.result.Join.settle(); err != nil {
+		return nil, err
+	}
 	return &p.result, nil
 }
 

@@ -1,0 +1,367 @@
+package calibrate
+
+// Numbering the keys kept since the merge stopped, once both files are
+// read: a hash join partitioned by the keys' hashes, so that each
+// partition's table and keys stay in a core's cache.
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"runtime"
+	"sync"
+)
+
+// partitionBits are the top bits of a key's hash that pick its partition:
+// 256 partitions, so that two files of a million rows each make
+// partitions of some 8,000 keys, whose table, entries and text take a few
+// hundred KB, within a core's cache; fewer streams into them keep the
+// reading and the numbering in the cache too.
+const partitionBits = 8
+
+// The sources of a partition's keys, in the order the join takes them: the
+// people the merge numbered, then each side's rows' keys since.
+const (
+	fromMerge = iota
+	fromSelf
+	fromManager
+	sources
+)
+
+// keyList are the keys of one source in one partition, as they came: for
+// each its entry, and in text its record: the key's length and whether it
+// was cut (cutLength), its bytes and, when cut (keptCell), its whole
+// value's hash. Two keys are one when their records are equal.
+type keyList struct {
+	entries []partitionEntry
+	text    []byte
+}
+
+// partitionEntry is a key in a keyList: 8 bytes, as the lists hold two
+// million.
+type partitionEntry struct {
+	// ref is the person, for a key the merge numbered, else the row's
+	// position in its side.
+	ref uint32
+	// tag is the low bits of the key's hash, which place it in its
+	// partition's table; once joined, its person among the partition's
+	// people; once told, its person in the join.
+	tag uint32
+}
+
+// maxListText bounds a keyList's text, whose records localPerson finds
+// by 30-bit offsets.
+const maxListText = 1 << 30
+
+// keyPartition holds the keys whose hashes start with one partition's
+// bits.
+type keyPartition struct {
+	lists [sources]keyList
+	// people are the partition's distinct keys, once joined.
+	people []localPerson
+}
+
+// localPerson is a key found in a partition.
+type localPerson struct {
+	// record is where its first record is: its source above 30 bits of
+	// offset in that source's text.
+	record uint32
+	person int32 // its number in the join, or -1 before it has one
+	rows   personRows
+	self   int32 // its first SELF row, or -1
+}
+
+// partitioned are the keys the join resolves once both files are read.
+type partitioned struct {
+	parts []keyPartition // by partition, made when the merge stops
+	// of are each pending row's partition, by side.
+	of    [2]blocks[uint8]
+	bytes int // the records of every list
+}
+
+// pending reports whether keys wait for resolve.
+func (ps *partitioned) pending() bool { return ps.of[0].len()+ps.of[1].len() > 0 }
+
+// add keeps a key of a source, kept as keptCell cuts it, with the hash of
+// the key or, when cut, of its whole value.
+func (ps *partitioned) add(source int, kept string, hash uint64, cut bool, ref int32) error {
+	p := hash >> (64 - partitionBits)
+	list := &ps.parts[p].lists[source]
+	before := len(list.text)
+	if before+len(kept)+maxRecordOverhead > maxListText || ps.bytes+len(kept)+maxRecordOverhead > maxArenaBytes {
+		return keysTooLong()
+	}
+	list.entries = append(list.entries, partitionEntry{ref: uint32(ref), tag: uint32(hash)})
+	list.text = binary.AppendUvarint(list.text, cutLength(len(kept), cut))
+	list.text = append(list.text, kept...)
+	if cut {
+		list.text = binary.LittleEndian.AppendUint64(list.text, hash)
+	}
+	ps.bytes += len(list.text) - before
+	if source != fromMerge {
+		ps.of[source-fromSelf].add(uint8(p))
+	}
+	return nil
+}
+
+// cutLength is a record's first field: the key's length, and in its
+// lowest bit whether it was cut, so that a cut key's record and another
+// key's differ.
+func cutLength(n int, cut bool) uint64 {
+	if cut {
+		return uint64(n)<<1 | 1
+	}
+	return uint64(n) << 1
+}
+
+// maxRecordOverhead is the most a record takes beyond its key's bytes.
+const maxRecordOverhead = binary.MaxVarintLen64 + 8
+
+// record returns the record starting at offset at of the list's text: the
+// whole of it, and the key in it.
+func (list *keyList) record(at uint32) (record, key []byte) {
+	n, size := binary.Uvarint(list.text[at:])
+	from := at + uint32(size)
+	to := from + uint32(n>>1)
+	end := to
+	if n&1 != 0 {
+		end += 8
+	}
+	return list.text[at:end], list.text[from:to]
+}
+
+// join finds the partition's distinct keys, its people, in a table of its
+// own, which it returns for the next partition, and sets each entry's tag
+// to its person among them.
+func (part *keyPartition) join(table []int32) []int32 {
+	n := 0
+	for _, list := range part.lists {
+		n += len(list.entries)
+	}
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(table) < size {
+		table = make([]int32, size)
+	}
+	table = table[:size]
+	clear(table)
+	mask := uint32(size - 1)
+	for source := range part.lists {
+		list := &part.lists[source]
+		var at uint32
+		for e := range list.entries {
+			entry := &list.entries[e]
+			record, _ := list.record(at)
+			l := int32(-1)
+			i := entry.tag & mask
+			for ; table[i] != 0; i = (i + 1) & mask {
+				if c := table[i] - 1; part.is(c, record) {
+					l = c
+					break
+				}
+			}
+			if l < 0 {
+				l = int32(len(part.people))
+				table[i] = l + 1
+				part.people = append(part.people, localPerson{record: uint32(source)<<30 | at, person: -1,
+					rows: personRows{manager: -1}, self: -1})
+			}
+			at += uint32(len(record))
+			part.people[l].found(source, entry.ref)
+			entry.tag = uint32(l)
+		}
+	}
+	return table
+}
+
+// found counts an entry of a source as the person's.
+func (lp *localPerson) found(source int, ref uint32) {
+	switch source {
+	case fromMerge:
+		lp.person = int32(ref)
+	case fromSelf:
+		if lp.self < 0 {
+			lp.self = int32(ref)
+		}
+		lp.rows.count[0]++
+	case fromManager:
+		if lp.rows.manager < 0 {
+			lp.rows.manager = int32(ref)
+		}
+		lp.rows.count[1]++
+	}
+}
+
+// is reports whether person l's key has a record.
+func (part *keyPartition) is(l int32, record []byte) bool {
+	at := part.people[l].record
+	text := part.lists[at>>30].text[at&(maxListText-1):]
+	return len(record) <= len(text) && bytes.Equal(record, text[:len(record)])
+}
+
+// settle numbers the pending keys, once, before the first record.
+func (j *Join) settle() error {
+	j.resolved.Do(func() { j.resolveErr = j.resolve() })
+	return j.resolveErr
+}
+
+// resolve numbers the keys kept since the merge stopped and sets their
+// rows' people and the people's rows, as Add does for the merge's.
+//
+// The partitions are joined on every core. The new people are numbered
+// in the order of their first rows, SELF's first, as the merge numbers
+// them, so that the records, written in that order, read the people in
+// order: a person's number is how many new people's first rows come
+// before its own (firstRows), so each partition tells its entries their
+// people on its own. Then each side's rows read their people from the
+// partitions in the rows' order, each partition's entries in theirs, and
+// each new person's key is kept as its first row comes.
+func (j *Join) resolve() error {
+	ps := &j.people.pending
+	if !ps.pending() {
+		return nil
+	}
+	ps.eachPartition(func(part *keyPartition, table []int32) []int32 { return part.join(table) })
+	merged := j.people.people()
+	first := newFirstRows(j.rows[0].len() + j.rows[1].len())
+	for p := range ps.parts {
+		for _, lp := range ps.parts[p].people {
+			if lp.person < 0 {
+				first.add(j.firstRow(&lp))
+			}
+		}
+	}
+	first.count()
+	if merged+first.len() > maxPeople {
+		return fmt.Errorf("the files name more than %d people, which is more than calibrate holds; split the files", maxPeople)
+	}
+	for range first.len() {
+		j.found.add(personRows{})
+	}
+	ps.eachPartition(func(part *keyPartition, table []int32) []int32 {
+		for l := range part.people {
+			lp := &part.people[l]
+			if lp.person >= 0 { // numbered by the merge
+				j.addRows(lp.person, lp.rows)
+				continue
+			}
+			lp.person = int32(merged + first.before(j.firstRow(lp)))
+			*j.found.at(int(lp.person)) = lp.rows
+		}
+		part.tell()
+		return table
+	})
+	for s := range 2 {
+		if err := j.setPeople(ps, s); err != nil {
+			return err
+		}
+	}
+	*ps = partitioned{}
+	return nil
+}
+
+// maxPeople is the most people a join numbers: a person is an int32.
+const maxPeople = 1<<31 - 1
+
+// firstRow is a new person's first row, SELF's rows first: its position
+// among both sides' rows.
+func (j *Join) firstRow(lp *localPerson) int {
+	if lp.self >= 0 {
+		return int(lp.self)
+	}
+	return j.rows[0].len() + int(lp.rows.manager)
+}
+
+// eachPartition calls f for every partition on every core, handing each
+// call the table the last call on its core returned.
+func (ps *partitioned) eachPartition(f func(part *keyPartition, table []int32) []int32) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var table []int32
+			for p := w * len(ps.parts) / workers; p < (w+1)*len(ps.parts)/workers; p++ {
+				table = f(&ps.parts[p], table)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// addRows adds rows found later to a person's.
+func (j *Join) addRows(p int32, rows personRows) {
+	found := j.found.at(int(p))
+	found.count[0] += rows.count[0]
+	found.count[1] += rows.count[1]
+	if found.manager < 0 {
+		found.manager = rows.manager
+	}
+}
+
+// tell sets each entry's tag to its person in the join, once numbered.
+func (part *keyPartition) tell() {
+	for s := range part.lists {
+		for e := range part.lists[s].entries {
+			entry := &part.lists[s].entries[e]
+			entry.tag = uint32(part.people[entry.tag].person)
+		}
+	}
+	part.people = nil
+}
+
+// setPeople sets the person of each of a side's pending rows, in order,
+// from its next entry in its partition, and keeps the key of each new
+// person whose first row it is.
+func (j *Join) setPeople(ps *partitioned, s int) error {
+	next := make([]int, len(ps.parts))    // each partition's next entry
+	text := make([]uint32, len(ps.parts)) // and where its record starts
+	for i := range ps.of[s].len() {
+		p := *ps.of[s].at(i)
+		list := &ps.parts[p].lists[fromSelf+s]
+		entry := list.entries[next[p]]
+		record, key := list.record(text[p])
+		next[p]++
+		text[p] += uint32(len(record))
+		person := int32(entry.tag)
+		if int(person) == j.people.people() { // its first row
+			if _, err := j.people.add(string(key)); err != nil {
+				return err
+			}
+		}
+		j.rows[s].at(int(entry.ref)).person = person
+	}
+	return nil
+}
+
+// firstRows are the first rows of the new people, as positions among
+// both sides' rows, in a bitmap: a person's number is the count of those
+// before its own.
+type firstRows struct {
+	bits []uint64
+	// preceding are how many bits are set before each word of bits.
+	preceding []int
+}
+
+func newFirstRows(rows int) firstRows { return firstRows{bits: make([]uint64, (rows+63)/64)} }
+
+func (f *firstRows) add(row int) { f.bits[row/64] |= 1 << (row % 64) }
+
+// count counts the rows added, for before.
+func (f *firstRows) count() {
+	f.preceding = make([]int, len(f.bits)+1)
+	for w, b := range f.bits {
+		f.preceding[w+1] = f.preceding[w] + bits.OnesCount64(b)
+	}
+}
+
+// len is how many rows were added.
+func (f *firstRows) len() int { return f.preceding[len(f.bits)] }
+
+// before is how many rows added come before row.
+func (f *firstRows) before(row int) int {
+	w := row / 64
+	return f.preceding[w] + bits.OnesCount64(f.bits[w]&(1<<(row%64)-1))
+}
