@@ -142,3 +142,18 @@ func (k *keyIndex) add(key string) (int32, error) {
 	k.starts.add(k.arena.end())
 	return int32(k.people() - 1), nil
 }
+
+// append numbers the keys of other after its own.
+func (k *keyIndex) append(other *keyIndex) error {
+	if len(k.arena.chunks)+len(other.arena.chunks) > maxArenaChunks {
+		return keysTooLong()
+	}
+	// Whole chunks move: every address moves by the same.
+	shift := uint32(len(k.arena.chunks)) << arenaChunkBits
+	k.arena.chunks = append(k.arena.chunks, other.arena.chunks...)
+	for p := range other.people() {
+		*k.starts.at(k.starts.len() - 1) = *other.starts.at(p) + shift
+		k.starts.add(*other.starts.at(p + 1) + shift)
+	}
+	return nil
+}

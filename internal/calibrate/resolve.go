@@ -6,11 +6,13 @@ package calibrate
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // partitionBits are the top bits of a key's hash that pick its partition:
@@ -58,8 +60,6 @@ const maxListText = 1 << 30
 // bits.
 type keyPartition struct {
 	lists [sources]keyList
-	// people are the partition's distinct keys, once joined.
-	people []localPerson
 }
 
 // localPerson is a key found in a partition.
@@ -131,10 +131,17 @@ func (list *keyList) record(at uint32) (record, key []byte) {
 	return list.text[at:end], list.text[from:to]
 }
 
-// join finds the partition's distinct keys, its people, in a table of its
-// own, which it returns for the next partition, and sets each entry's tag
-// to its person among them.
-func (part *keyPartition) join(table []int32) []int32 {
+// joining is what a core keeps between the partitions it joins: a table,
+// and the people of the partition it joined last.
+type joining struct {
+	table  []int32
+	people []localPerson
+}
+
+// join finds the partition's distinct keys, its people, in a table, and
+// when tell is set, sets each entry's tag to its person among them, which
+// places it in the table no more.
+func (part *keyPartition) join(jn *joining, tell bool) {
 	n := 0
 	for _, list := range part.lists {
 		n += len(list.entries)
@@ -143,12 +150,13 @@ func (part *keyPartition) join(table []int32) []int32 {
 	for size < 2*n {
 		size *= 2
 	}
-	if cap(table) < size {
-		table = make([]int32, size)
+	if cap(jn.table) < size {
+		jn.table = make([]int32, size)
 	}
-	table = table[:size]
+	table := jn.table[:size]
 	clear(table)
 	mask := uint32(size - 1)
+	jn.people = jn.people[:0]
 	for source := range part.lists {
 		list := &part.lists[source]
 		var at uint32
@@ -158,23 +166,24 @@ func (part *keyPartition) join(table []int32) []int32 {
 			l := int32(-1)
 			i := entry.tag & mask
 			for ; table[i] != 0; i = (i + 1) & mask {
-				if c := table[i] - 1; part.is(c, record) {
+				if c := table[i] - 1; part.is(&jn.people[c], record) {
 					l = c
 					break
 				}
 			}
 			if l < 0 {
-				l = int32(len(part.people))
+				l = int32(len(jn.people))
 				table[i] = l + 1
-				part.people = append(part.people, localPerson{record: uint32(source)<<30 | at, person: -1,
+				jn.people = append(jn.people, localPerson{record: uint32(source)<<30 | at, person: -1,
 					rows: personRows{manager: -1}, self: -1})
 			}
 			at += uint32(len(record))
-			part.people[l].found(source, entry.ref)
-			entry.tag = uint32(l)
+			jn.people[l].found(source, entry.ref)
+			if tell {
+				entry.tag = uint32(l)
+			}
 		}
 	}
-	return table
 }
 
 // found counts an entry of a source as the person's.
@@ -195,9 +204,9 @@ func (lp *localPerson) found(source int, ref uint32) {
 	}
 }
 
-// is reports whether person l's key has a record.
-func (part *keyPartition) is(l int32, record []byte) bool {
-	at := part.people[l].record
+// is reports whether a person's key has a record.
+func (part *keyPartition) is(lp *localPerson, record []byte) bool {
+	at := lp.record
 	text := part.lists[at>>30].text[at&(maxListText-1):]
 	return len(record) <= len(text) && bytes.Equal(record, text[:len(record)])
 }
@@ -211,39 +220,42 @@ func (j *Join) settle() error {
 // resolve numbers the keys kept since the merge stopped and sets their
 // rows' people and the people's rows, as Add does for the merge's.
 //
-// The partitions are joined on every core. The new people are numbered
+// The partitions are joined on every core, twice, so that only the
+// partitions being joined hold their people. The new people are numbered
 // in the order of their first rows, SELF's first, as the merge numbers
 // them, so that the records, written in that order, read the people in
-// order: a person's number is how many new people's first rows come
-// before its own (firstRows), so each partition tells its entries their
-// people on its own. Then each side's rows read their people from the
-// partitions in the rows' order, each partition's entries in theirs, and
-// each new person's key is kept as its first row comes.
+// order: the first join marks each new person's first row (firstRows),
+// and in the second a person's number is how many marked rows come before
+// its own, so each partition tells its entries their people on its own.
+// Then each side's rows read their people from the partitions in the
+// rows' order, each partition's entries in theirs, and each new person's
+// key is kept as its first row comes.
 func (j *Join) resolve() error {
 	ps := &j.people.pending
 	if !ps.pending() {
 		return nil
 	}
-	ps.eachPartition(func(part *keyPartition, table []int32) []int32 { return part.join(table) })
-	merged := j.people.people()
 	first := newFirstRows(j.rows[0].len() + j.rows[1].len())
-	for p := range ps.parts {
-		for _, lp := range ps.parts[p].people {
-			if lp.person < 0 {
-				first.add(j.firstRow(&lp))
+	ps.eachPartition(func(part *keyPartition, jn *joining) {
+		part.join(jn, false)
+		for l := range jn.people {
+			if lp := &jn.people[l]; lp.person < 0 {
+				first.add(j.firstRow(lp))
 			}
 		}
-	}
+	})
 	first.count()
+	merged := j.people.people()
 	if merged+first.len() > maxPeople {
 		return fmt.Errorf("the files name more than %d people, which is more than calibrate holds; split the files", maxPeople)
 	}
 	for range first.len() {
 		j.found.add(personRows{})
 	}
-	ps.eachPartition(func(part *keyPartition, table []int32) []int32 {
-		for l := range part.people {
-			lp := &part.people[l]
+	ps.eachPartition(func(part *keyPartition, jn *joining) {
+		part.join(jn, true)
+		for l := range jn.people {
+			lp := &jn.people[l]
 			if lp.person >= 0 { // numbered by the merge
 				j.addRows(lp.person, lp.rows)
 				continue
@@ -251,16 +263,23 @@ func (j *Join) resolve() error {
 			lp.person = int32(merged + first.before(j.firstRow(lp)))
 			*j.found.at(int(lp.person)) = lp.rows
 		}
-		part.tell()
-		return table
+		part.tell(jn.people)
 	})
-	for s := range 2 {
-		if err := j.setPeople(ps, s); err != nil {
-			return err
-		}
-	}
+	// SELF's rows keep the keys of the people they come first for, and
+	// MANAGER's, at the same time, those of the people only they have,
+	// numbered after all of those.
+	var managers keyIndex
+	managers.starts.add(0)
+	var errs [2]error
+	var wg sync.WaitGroup
+	wg.Go(func() { errs[0] = j.setPeople(ps, 0, &j.people, 0) })
+	wg.Go(func() { errs[1] = j.setPeople(ps, 1, &managers, merged+first.before(j.rows[0].len())) })
+	wg.Wait()
 	*ps = partitioned{}
-	return nil
+	if err := cmp.Or(errs[0], errs[1]); err != nil {
+		return err
+	}
+	return j.people.append(&managers)
 }
 
 // maxPeople is the most people a join numbers: a person is an int32.
@@ -275,16 +294,16 @@ func (j *Join) firstRow(lp *localPerson) int {
 	return j.rows[0].len() + int(lp.rows.manager)
 }
 
-// eachPartition calls f for every partition on every core, handing each
-// call the table the last call on its core returned.
-func (ps *partitioned) eachPartition(f func(part *keyPartition, table []int32) []int32) {
+// eachPartition calls f for every partition on every core, each core
+// with its own joining.
+func (ps *partitioned) eachPartition(f func(part *keyPartition, jn *joining)) {
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			var table []int32
+			var jn joining
 			for p := w * len(ps.parts) / workers; p < (w+1)*len(ps.parts)/workers; p++ {
-				table = f(&ps.parts[p], table)
+				f(&ps.parts[p], &jn)
 			}
 		})
 	}
@@ -301,21 +320,21 @@ func (j *Join) addRows(p int32, rows personRows) {
 	}
 }
 
-// tell sets each entry's tag to its person in the join, once numbered.
-func (part *keyPartition) tell() {
+// tell sets each entry's tag, its person among the partition's people,
+// to its person in the join.
+func (part *keyPartition) tell(people []localPerson) {
 	for s := range part.lists {
 		for e := range part.lists[s].entries {
 			entry := &part.lists[s].entries[e]
-			entry.tag = uint32(part.people[entry.tag].person)
+			entry.tag = uint32(people[entry.tag].person)
 		}
 	}
-	part.people = nil
 }
 
 // setPeople sets the person of each of a side's pending rows, in order,
-// from its next entry in its partition, and keeps the key of each new
-// person whose first row it is.
-func (j *Join) setPeople(ps *partitioned, s int) error {
+// from its next entry in its partition, and keeps in keys the key of each
+// new person whose first row it is, keys' first person being number base.
+func (j *Join) setPeople(ps *partitioned, s int, keys *keyIndex, base int) error {
 	next := make([]int, len(ps.parts))    // each partition's next entry
 	text := make([]uint32, len(ps.parts)) // and where its record starts
 	for i := range ps.of[s].len() {
@@ -326,8 +345,8 @@ func (j *Join) setPeople(ps *partitioned, s int) error {
 		next[p]++
 		text[p] += uint32(len(record))
 		person := int32(entry.tag)
-		if int(person) == j.people.people() { // its first row
-			if _, err := j.people.add(string(key)); err != nil {
+		if int(person) == base+keys.people() { // its first row
+			if _, err := keys.add(string(key)); err != nil {
 				return err
 			}
 		}
@@ -347,7 +366,8 @@ type firstRows struct {
 
 func newFirstRows(rows int) firstRows { return firstRows{bits: make([]uint64, (rows+63)/64)} }
 
-func (f *firstRows) add(row int) { f.bits[row/64] |= 1 << (row % 64) }
+// add marks a row; the cores may add at the same time.
+func (f *firstRows) add(row int) { atomic.OrUint64(&f.bits[row/64], 1<<(row%64)) }
 
 // count counts the rows added, for before.
 func (f *firstRows) count() {
@@ -360,8 +380,12 @@ func (f *firstRows) count() {
 // len is how many rows were added.
 func (f *firstRows) len() int { return f.preceding[len(f.bits)] }
 
-// before is how many rows added come before row.
+// before is how many rows added come before row, which may be the one
+// after the last.
 func (f *firstRows) before(row int) int {
 	w := row / 64
+	if w == len(f.bits) {
+		return f.len()
+	}
 	return f.preceding[w] + bits.OnesCount64(f.bits[w]&(1<<(row%64)-1))
 }
