@@ -19,11 +19,11 @@ import (
 // key as it came in a table of a million people waited for memory on
 // nearly every row, under the lock the two readers share.
 type keyIndex struct {
-	// hash hashes a key, the whole of it when it is longer than
-	// MaxCellBytes: such a key is kept cut (keptCell, with seed) and told
-	// from others by that hash.
-	hash func(string) uint64
-	seed maphash.Seed
+	// seed hashes a key, the whole of it when it is longer than
+	// MaxCellBytes: such a key is kept cut (keptCell) and told from
+	// others by that hash. testHash, when set, hashes keys instead.
+	seed     maphash.Seed
+	testHash func(string) uint64
 	// arena keeps the keys' text, so that a key is a slice of it,
 	// written in a record with no copy of its own.
 	arena textArena
@@ -49,16 +49,28 @@ const minSlots = 1 << 10
 // unresolved is the person of a row whose key is pending.
 const unresolved = -2
 
-func newKeyIndex() keyIndex {
-	seed := maphash.MakeSeed()
-	return newKeyIndexHashing(func(key string) uint64 { return maphash.String(seed, key) })
-}
+func newKeyIndex() keyIndex { return newKeyIndexHashing(nil) }
 
 // newKeyIndexHashing lets the tests make every key collide.
 func newKeyIndexHashing(hash func(string) uint64) keyIndex {
-	k := keyIndex{hash: hash, seed: maphash.MakeSeed(), merging: true, last: [2]int32{-1, -1}}
+	k := keyIndex{seed: maphash.MakeSeed(), testHash: hash, merging: true, last: [2]int32{-1, -1}}
 	k.starts.add(0)
 	return k
+}
+
+func (k *keyIndex) hash(key string) uint64 {
+	if k.testHash != nil {
+		return k.testHash(key)
+	}
+	return maphash.String(k.seed, key)
+}
+
+// hashBytes is hash, for a key in a partition's records.
+func (k *keyIndex) hashBytes(key []byte) uint64 {
+	if k.testHash != nil {
+		return k.testHash(string(key))
+	}
+	return maphash.Bytes(k.seed, key)
 }
 
 // people is how many keys are numbered.

@@ -35,21 +35,16 @@ const (
 // each its entry, and in text its record: the key's length and whether it
 // was cut (cutLength), its bytes and, when cut (keptCell), its whole
 // value's hash. Two keys are one when their records are equal.
+//
+// An entry is 4 bytes, as the lists hold two million: the person, for a
+// key the merge numbered, else the row's position in its side; once the
+// partition is joined for the last time, the key's person among the
+// partition's people; once told, its person in the join. A key's hash
+// is worked out again from its record: keeping it took more memory than
+// the hash table it replaced.
 type keyList struct {
-	entries []partitionEntry
+	entries []uint32
 	text    []byte
-}
-
-// partitionEntry is a key in a keyList: 8 bytes, as the lists hold two
-// million.
-type partitionEntry struct {
-	// ref is the person, for a key the merge numbered, else the row's
-	// position in its side.
-	ref uint32
-	// tag is the low bits of the key's hash, which place it in its
-	// partition's table; once joined, its person among the partition's
-	// people; once told, its person in the join.
-	tag uint32
 }
 
 // maxListText bounds a keyList's text, whose records localPerson finds
@@ -92,7 +87,7 @@ func (ps *partitioned) add(source int, kept string, hash uint64, cut bool, ref i
 	if before+len(kept)+maxRecordOverhead > maxListText || ps.bytes+len(kept)+maxRecordOverhead > maxArenaBytes {
 		return keysTooLong()
 	}
-	list.entries = append(list.entries, partitionEntry{ref: uint32(ref), tag: uint32(hash)})
+	list.entries = append(list.entries, uint32(ref))
 	list.text = binary.AppendUvarint(list.text, cutLength(len(kept), cut))
 	list.text = append(list.text, kept...)
 	if cut {
@@ -119,29 +114,29 @@ func cutLength(n int, cut bool) uint64 {
 const maxRecordOverhead = binary.MaxVarintLen64 + 8
 
 // record returns the record starting at offset at of the list's text: the
-// whole of it, and the key in it.
-func (list *keyList) record(at uint32) (record, key []byte) {
+// whole of it, the key in it, and whether the key was cut.
+func (list *keyList) record(at uint32) (record, key []byte, cut bool) {
 	n, size := binary.Uvarint(list.text[at:])
 	from := at + uint32(size)
 	to := from + uint32(n>>1)
 	end := to
-	if n&1 != 0 {
+	if cut = n&1 != 0; cut {
 		end += 8
 	}
-	return list.text[at:end], list.text[from:to]
+	return list.text[at:end], list.text[from:to], cut
 }
 
 // joining is what a core keeps between the partitions it joins: a table,
 // and the people of the partition it joined last.
 type joining struct {
+	keys   *keyIndex // which hashes the keys
 	table  []int32
 	people []localPerson
 }
 
 // join finds the partition's distinct keys, its people, in a table, and
-// when tell is set, sets each entry's tag to its person among them, which
-// places it in the table no more.
-func (part *keyPartition) join(jn *joining, tell bool) {
+// when last is set, sets each entry to its person among them.
+func (part *keyPartition) join(jn *joining, last bool) {
 	n := 0
 	for _, list := range part.lists {
 		n += len(list.entries)
@@ -160,11 +155,10 @@ func (part *keyPartition) join(jn *joining, tell bool) {
 	for source := range part.lists {
 		list := &part.lists[source]
 		var at uint32
-		for e := range list.entries {
-			entry := &list.entries[e]
-			record, _ := list.record(at)
+		for e, ref := range list.entries {
+			record, key, cut := list.record(at)
 			l := int32(-1)
-			i := entry.tag & mask
+			i := uint32(jn.hashOf(record, key, cut)) & mask
 			for ; table[i] != 0; i = (i + 1) & mask {
 				if c := table[i] - 1; part.is(&jn.people[c], record) {
 					l = c
@@ -178,12 +172,21 @@ func (part *keyPartition) join(jn *joining, tell bool) {
 					rows: personRows{manager: -1}, self: -1})
 			}
 			at += uint32(len(record))
-			jn.people[l].found(source, entry.ref)
-			if tell {
-				entry.tag = uint32(l)
+			jn.people[l].found(source, ref)
+			if last {
+				list.entries[e] = uint32(l)
 			}
 		}
 	}
+}
+
+// hashOf returns the hash of a record's key: its whole value's, kept after
+// it, when it was cut.
+func (jn *joining) hashOf(record, key []byte, cut bool) uint64 {
+	if cut {
+		return binary.LittleEndian.Uint64(record[len(record)-8:])
+	}
+	return jn.keys.hashBytes(key)
 }
 
 // found counts an entry of a source as the person's.
@@ -236,7 +239,7 @@ func (j *Join) resolve() error {
 		return nil
 	}
 	first := newFirstRows(j.rows[0].len() + j.rows[1].len())
-	ps.eachPartition(func(part *keyPartition, jn *joining) {
+	ps.eachPartition(&j.people, func(part *keyPartition, jn *joining) {
 		part.join(jn, false)
 		for l := range jn.people {
 			if lp := &jn.people[l]; lp.person < 0 {
@@ -252,7 +255,7 @@ func (j *Join) resolve() error {
 	for range first.len() {
 		j.found.add(personRows{})
 	}
-	ps.eachPartition(func(part *keyPartition, jn *joining) {
+	ps.eachPartition(&j.people, func(part *keyPartition, jn *joining) {
 		part.join(jn, true)
 		for l := range jn.people {
 			lp := &jn.people[l]
@@ -294,14 +297,14 @@ func (j *Join) firstRow(lp *localPerson) int {
 	return j.rows[0].len() + int(lp.rows.manager)
 }
 
-// eachPartition calls f for every partition on every core, each core
-// with its own joining.
-func (ps *partitioned) eachPartition(f func(part *keyPartition, jn *joining)) {
+// eachPartition calls f for every partition of keys on every core, each
+// core with its own joining.
+func (ps *partitioned) eachPartition(keys *keyIndex, f func(part *keyPartition, jn *joining)) {
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			var jn joining
+			jn := joining{keys: keys}
 			for p := w * len(ps.parts) / workers; p < (w+1)*len(ps.parts)/workers; p++ {
 				f(&ps.parts[p], &jn)
 			}
@@ -320,13 +323,13 @@ func (j *Join) addRows(p int32, rows personRows) {
 	}
 }
 
-// tell sets each entry's tag, its person among the partition's people,
-// to its person in the join.
+// tell sets each entry, its person among the partition's people, to its
+// person in the join.
 func (part *keyPartition) tell(people []localPerson) {
 	for s := range part.lists {
-		for e := range part.lists[s].entries {
-			entry := &part.lists[s].entries[e]
-			entry.tag = uint32(people[entry.tag].person)
+		entries := part.lists[s].entries
+		for e, l := range entries {
+			entries[e] = uint32(people[l].person)
 		}
 	}
 }
@@ -337,20 +340,25 @@ func (part *keyPartition) tell(people []localPerson) {
 func (j *Join) setPeople(ps *partitioned, s int, keys *keyIndex, base int) error {
 	next := make([]int, len(ps.parts))    // each partition's next entry
 	text := make([]uint32, len(ps.parts)) // and where its record starts
-	for i := range ps.of[s].len() {
+	i := 0                                // the pending rows' count so far
+	for r := range j.rows[s].len() {
+		row := j.rows[s].at(r)
+		if row.person != unresolved {
+			continue
+		}
 		p := *ps.of[s].at(i)
+		i++
 		list := &ps.parts[p].lists[fromSelf+s]
-		entry := list.entries[next[p]]
-		record, key := list.record(text[p])
+		person := int32(list.entries[next[p]])
+		record, key, _ := list.record(text[p])
 		next[p]++
 		text[p] += uint32(len(record))
-		person := int32(entry.tag)
 		if int(person) == base+keys.people() { // its first row
 			if _, err := keys.add(string(key)); err != nil {
 				return err
 			}
 		}
-		j.rows[s].at(int(entry.ref)).person = person
+		row.person = person
 	}
 	return nil
 }
