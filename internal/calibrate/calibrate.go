@@ -116,9 +116,11 @@ type Join struct {
 	labels [2]labelStore
 	people keyIndex           // trimmed key -> person
 	found  blocks[personRows] // by person
-	// resolved numbers the keys pending in people once (settle).
+	// resolved numbers the keys pending in people once (settle), and
+	// marks the MANAGER rows paired with SELF rows.
 	resolved   sync.Once
 	resolveErr error
+	paired     rowSet
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
 	// spells its answers in a few dozen ways each, whose tables (and the
@@ -412,8 +414,9 @@ func (j *Join) walk(from, to int, recommendations bool, each func(position int, 
 	}
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
+	ahead := newManagersAhead(aheadRows, to)
 	for i := from; i < to; i++ {
-		ok, err := j.recordAt(i, &rec, recs)
+		ok, err := j.recordAt(i, &rec, recs, ahead)
 		if err != nil {
 			return err
 		}
@@ -427,21 +430,20 @@ func (j *Join) walk(from, to int, recommendations bool, each func(position int, 
 	return nil
 }
 
-// recordAt fills rec with the record at a position, if there is one.
-func (j *Join) recordAt(i int, rec *Record, recs *recommender) (bool, error) {
+// recordAt fills rec with the record at a position, if there is one,
+// reading SELF rows' MANAGER rows through ahead.
+func (j *Join) recordAt(i int, rec *Record, recs *recommender, ahead *managersAhead) (bool, error) {
 	var self, mgr *heldRow
 	selfAt, mgrAt := -1, -1 // the rows' positions in their sides
 	if i < j.rows[0].len() {
 		selfAt, self = i, j.rows[0].at(i)
-		if j.matched(self) {
-			mgrAt = int(j.found.at(int(self.person)).manager)
-			mgr = j.rows[1].at(mgrAt)
-		}
+		mgr, mgrAt = ahead.of(j, i)
 	} else {
 		mgrAt = i - j.rows[0].len()
-		if mgr = j.rows[1].at(mgrAt); j.matched(mgr) {
+		if j.paired.has(mgrAt) {
 			return false, nil
 		}
+		mgr = j.rows[1].at(mgrAt)
 	}
 	if err := j.fill(rec, self, mgr, recs); err != nil {
 		return false, err

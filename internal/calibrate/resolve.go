@@ -216,7 +216,11 @@ func (part *keyPartition) is(lp *localPerson, record []byte) bool {
 
 // settle numbers the pending keys, once, before the first record.
 func (j *Join) settle() error {
-	j.resolved.Do(func() { j.resolveErr = j.resolve() })
+	j.resolved.Do(func() {
+		if j.resolveErr = j.resolve(); j.resolveErr == nil {
+			j.pairManagers()
+		}
+	})
 	return j.resolveErr
 }
 
