@@ -192,3 +192,102 @@ func TestLongKeysAreKeptCutAndToldByTheirWholeValue(t *testing.T) {
 		t.Errorf("%d bytes of keys kept", text)
 	}
 }
+
+// The records of a pair are those of a join by a map of the keys, whether
+// the keys are merged or joined in partitions: SELF's rows in order, each
+// with the MANAGER row of its key when the key is on one row of each file,
+// then the MANAGER rows left, in theirs; a key empty or repeated in either
+// file rejects its rows.
+func TestRecordsAreAMapJoins(t *testing.T) {
+	for name, hash := range map[string]func(string) uint64{
+		"maphash":       nil,
+		"all colliding": func(string) uint64 { return 7 },
+	} {
+		for _, breakAfter := range []int{-1, 500, 0} {
+			t.Run(fmt.Sprintf("%s/break after %d", name, breakAfter), func(t *testing.T) {
+				sides := randomKeySides(1_500, breakAfter)
+				j, adv := newJoin(t)
+				j.people = newKeyIndexHashing(hash)
+				addKeysInRuns(t, j, adv, sides)
+				var got []string
+				for _, r := range records(t, j, false) {
+					got = append(got, recordRows(r))
+				}
+				if want := mapJoin(sides, j.people.hash); !slices.Equal(got, want) {
+					t.Errorf("%d records, want %d", len(got), len(want))
+					for i := range min(len(got), len(want)) {
+						if got[i] != want[i] {
+							t.Fatalf("record %d: %s, want %s", i, got[i], want[i])
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// recordRows is a record's key, status and rows' lines.
+func recordRows(r Record) string {
+	line := func(a *Assessment) int {
+		if a == nil {
+			return 0
+		}
+		return a.Row
+	}
+	return fmt.Sprintf("%.12q %s %d %d", r.Key, r.Status, line(r.Self), line(r.Manager))
+}
+
+// mapJoin is the records of rows a side's keys name (lines from 2, every
+// row advised alike), joined through a map.
+func mapJoin(sides [2][]string, hash func(string) uint64) []string {
+	identity := func(key string) string {
+		if kept, _, cut := keptCell(key, maphash.MakeSeed()); cut {
+			return fmt.Sprintf("%s %d", kept, hash(key))
+		}
+		return key
+	}
+	rows := map[string][2][]int{}
+	for s, keys := range sides {
+		for i, key := range keys {
+			if key = strings.TrimSpace(key); key != "" {
+				r := rows[identity(key)]
+				r[s] = append(r[s], i)
+				rows[identity(key)] = r
+			}
+		}
+	}
+	record := func(s, i int) (string, bool) {
+		key := strings.TrimSpace(sides[s][i])
+		kept, _, _ := keptCell(key, maphash.MakeSeed())
+		lines := [2]int{}
+		lines[s] = i + 2
+		status := []Status{OnlySelf, OnlyManager}[s]
+		r := rows[identity(key)]
+		switch {
+		case key == "" || len(r[0]) > 1 || len(r[1]) > 1:
+			status = Rejected
+		case len(r[0]) == 1 && len(r[1]) == 1:
+			if s == 1 {
+				return "", false // written with its SELF row
+			}
+			status, lines[1] = Agree, r[1][0]+2
+		}
+		return recordRows(Record{Key: kept, Status: status, Self: lineOf(lines[0]), Manager: lineOf(lines[1])}), true
+	}
+	var out []string
+	for s, keys := range sides {
+		for i := range keys {
+			if r, ok := record(s, i); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+func lineOf(line int) *Assessment {
+	if line == 0 {
+		return nil
+	}
+	return &Assessment{Row: line}
+}
