@@ -106,7 +106,9 @@ func (k *keyIndex) of(key string, side int, row int32) (person int32, err error)
 func (k *keyIndex) stopMerging() error {
 	k.merging = false
 	k.numbered = [2]blocks[int32]{}
-	k.pending.parts = make([]keyPartition, 1<<partitionBits)
+	for source := range k.pending.lists {
+		k.pending.lists[source] = make([]keyList, partitions)
+	}
 	for p := range int32(k.people()) {
 		key := k.key(p)
 		if err := k.pending.add(fromMerge, key, k.hash(key), false, p); err != nil {
