@@ -116,6 +116,9 @@ type Join struct {
 	labels [2]labelStore
 	people keyIndex           // trimmed key -> person
 	found  blocks[personRows] // by person
+	// unkept are each side's keys left to resolve not yet kept in people
+	// (keepUnkept).
+	unkept [2][]unkeptKey
 	// resolved numbers the keys pending in people once (settle), and
 	// marks the MANAGER rows paired with SELF rows.
 	resolved   sync.Once
@@ -198,13 +201,28 @@ const MaxLine = math.MaxInt32
 // Add keeps a row of one side; each side's rows come in input order, all
 // before the first record is asked for. A row starting after MaxLine is an
 // error.
-func (j *Join) Add(side Side, r Row) error { return j.add(side, &r) }
+func (j *Join) Add(side Side, r Row) error {
+	if err := j.add(side, &r); err != nil {
+		return err
+	}
+	return j.keepUnkept(sideIndex(side))
+}
 
 // AddRows keeps a run of one side's rows, in input order, as Add does,
 // reading them where they are: a Row is some 150 bytes, and copying two
 // million of them twice on their way in took a noticeable share of the
 // time the readers wait for the join.
 func (j *Join) AddRows(side Side, rows []Row) error {
+	if err := j.holdRows(side, rows); err != nil {
+		return err
+	}
+	return j.keepUnkept(sideIndex(side))
+}
+
+// holdRows is AddRows but for keeping the keys the merge leaves to
+// resolve, which keepUnkept does: the readers add rows under one lock,
+// and need not hold it for that.
+func (j *Join) holdRows(side Side, rows []Row) error {
 	for i := range rows {
 		if err := j.add(side, &rows[i]); err != nil {
 			return err
@@ -239,12 +257,14 @@ func (j *Join) add(side Side, r *Row) error {
 		}
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
-		p, err := j.people.of(key, s, int32(j.rows[s].len()))
+		p, err := j.people.of(key, s)
 		if err != nil {
 			return err
 		}
 		held.person = p
-		if p != unresolved { // else counted when settled
+		if p == unresolved {
+			j.unkept[s] = append(j.unkept[s], unkeptKey{key, int32(j.rows[s].len())})
+		} else {
 			if int(p) == j.found.len() {
 				j.found.add(personRows{manager: -1})
 			}

@@ -81,10 +81,10 @@ func (k *keyIndex) key(p int32) string {
 	return k.arena.text(*k.starts.at(int(p)), *k.starts.at(int(p) + 1))
 }
 
-// of returns the person with a key, found on side s (0 or 1) at position
-// row of its side, numbering it if it is new; once the merge has stopped,
-// it keeps the key and returns unresolved.
-func (k *keyIndex) of(key string, side int, row int32) (person int32, err error) {
+// of returns the person with a key, found on side s (0 or 1), numbering
+// it if it is new; once the merge has stopped, it returns unresolved, and
+// the key is for keep.
+func (k *keyIndex) of(key string, side int) (person int32, err error) {
 	if k.merging {
 		// A key longer than MaxCellBytes, kept cut, would not keep the
 		// merge's order.
@@ -97,8 +97,16 @@ func (k *keyIndex) of(key string, side int, row int32) (person int32, err error)
 			return 0, err
 		}
 	}
+	return unresolved, nil
+}
+
+// keep keeps a key of side s at position row of its side, which of left
+// unresolved, for resolve. Each side's keys go to lists of their own:
+// the two sides may keep keys at the same time, while the merge's state
+// is left alone.
+func (k *keyIndex) keep(side int, key string, row int32) error {
 	kept, _, cut := keptCell(key, k.seed)
-	return unresolved, k.pending.add(fromSelf+side, kept, k.hash(key), cut, row)
+	return k.pending.add(fromSelf+side, kept, k.hash(key), cut, row)
 }
 
 // stopMerging ends the merge and puts the people it numbered in the

@@ -74,8 +74,7 @@ type partitioned struct {
 	// adds to them on the other core.
 	lists [sources][]keyList
 	// of are each pending row's partition, by side.
-	of    [2]blocks[uint8]
-	bytes int // the records of every list
+	of [2]blocks[uint8]
 }
 
 // pending reports whether keys wait for resolve.
@@ -86,8 +85,7 @@ func (ps *partitioned) pending() bool { return ps.of[0].len()+ps.of[1].len() > 0
 func (ps *partitioned) add(source int, kept string, hash uint64, cut bool, ref int32) error {
 	p := hash >> (64 - partitionBits)
 	list := &ps.lists[source][p]
-	before := len(list.text)
-	if before+len(kept)+maxRecordOverhead > maxListText || ps.bytes+len(kept)+maxRecordOverhead > maxArenaBytes {
+	if len(list.text)+len(kept)+maxRecordOverhead > maxListText {
 		return keysTooLong()
 	}
 	list.entries = append(list.entries, uint32(ref))
@@ -96,7 +94,6 @@ func (ps *partitioned) add(source int, kept string, hash uint64, cut bool, ref i
 	if cut {
 		list.text = binary.LittleEndian.AppendUint64(list.text, hash)
 	}
-	ps.bytes += len(list.text) - before
 	if source != fromMerge {
 		ps.of[source-fromSelf].add(uint8(p))
 	}
@@ -214,6 +211,26 @@ func (part keyPartition) is(lp *localPerson, record []byte) bool {
 	at := lp.record
 	text := part[at>>30].text[at&(maxListText-1):]
 	return len(record) <= len(text) && bytes.Equal(record, text[:len(record)])
+}
+
+// unkeptKey is a row's key that the merge left, before it is kept.
+type unkeptKey struct {
+	key string
+	row int32
+}
+
+// keepUnkept keeps a side's unkept keys for resolve.
+func (j *Join) keepUnkept(s int) error {
+	defer func() {
+		clear(j.unkept[s])
+		j.unkept[s] = j.unkept[s][:0]
+	}()
+	for _, u := range j.unkept[s] {
+		if err := j.people.keep(s, u.key, u.row); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // settle numbers the pending keys, once, before the first record.
