@@ -24,6 +24,10 @@ const partitionBits = 8
 
 const partitions = 1 << partitionBits
 
+// A partition's number is a uint8 (partitioned.of): this does not compile
+// with more partitions than that holds.
+const _ = uint8(partitions - 1)
+
 // The sources of a partition's keys, in the order the join takes them: the
 // people the merge numbered, then each side's rows' keys since.
 const (
