@@ -100,10 +100,10 @@ func (k *keyIndex) of(key string, side int) (person int32, err error) {
 	return unresolved, nil
 }
 
-// keep keeps a key of side s at position row of its side, which of left
-// unresolved, for resolve. Each side's keys go to lists of their own:
-// the two sides may keep keys at the same time, while the merge's state
-// is left alone.
+// keep keeps for resolve a key that of left unresolved: side s's, at
+// position row of its side. Each side's keys go to lists of their own, so
+// the two sides may keep keys at the same time; the merge's state is left
+// alone.
 func (k *keyIndex) keep(side int, key string, row int32) error {
 	kept, _, cut := keptCell(key, k.seed)
 	return k.pending.add(fromSelf+side, kept, k.hash(key), cut, row)
