@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -43,11 +44,10 @@ const (
 // value's hash. Two keys are one when their records are equal.
 //
 // An entry is 4 bytes, as the lists hold two million: the person, for a
-// key the merge numbered, else the row's position in its side; once the
-// partition is joined for the last time, the key's person among the
-// partition's people; once told, its person in the join. A key's hash
-// is worked out again from its record at each join: kept in the entries,
-// it took 8 MB more for a million rows a side.
+// key the merge numbered, else the row's position in its side, and once
+// told, a row's person in the join. A key's hash is worked out again from
+// its record when joined: kept in the entries, it took 8 MB more for a
+// million rows a side.
 type keyList struct {
 	entries []uint32
 	text    []byte
@@ -139,8 +139,8 @@ type joining struct {
 }
 
 // join finds the partition's distinct keys, its people, in a table, and
-// when last is set, sets each entry to its person among them.
-func (part keyPartition) join(jn *joining, last bool) {
+// sets each entry's local to its person among them.
+func (part keyPartition) join(jn *joining, local localPeople) {
 	n := 0
 	for _, list := range part {
 		n += len(list.entries)
@@ -176,9 +176,33 @@ func (part keyPartition) join(jn *joining, last bool) {
 			}
 			at += uint32(len(record))
 			jn.people[l].found(source, ref)
-			if last {
-				list.entries[e] = uint32(l)
-			}
+			local[source][e] = uint32(l)
+		}
+	}
+}
+
+// localPeople are each entry's person among its partition's people, by
+// source.
+type localPeople [sources][]uint32
+
+func newLocalPeople(part keyPartition) localPeople {
+	var local localPeople
+	for source, list := range part {
+		local[source] = make([]uint32, len(list.entries))
+	}
+	return local
+}
+
+// recount finds the partition's people again from its entries' locals,
+// with no table: n of them.
+func (part keyPartition) recount(jn *joining, local localPeople, n int) {
+	jn.people = slices.Grow(jn.people[:0], n)[:n]
+	for l := range jn.people {
+		jn.people[l] = localPerson{person: -1, rows: personRows{manager: -1}, self: -1}
+	}
+	for source, list := range part {
+		for e, ref := range list.entries {
+			jn.people[local[source][e]].found(source, ref)
 		}
 	}
 }
@@ -250,13 +274,16 @@ func (j *Join) settle() error {
 // resolve numbers the keys kept since the merge stopped and sets their
 // rows' people and the people's rows, as Add does for the merge's.
 //
-// The partitions are joined on every core, twice, so that only the
-// partitions being joined hold their people. The new people are numbered
+// The partitions are joined on every core. The new people are numbered
 // in the order of their first rows, SELF's first, as the merge numbers
 // them, so that the records, written in that order, read the people in
-// order: the first join marks each new person's first row (firstRows),
-// and in the second a person's number is how many marked rows come before
-// its own, so each partition tells its entries their people on its own.
+// order: the join marks each new person's first row (firstRows), and a
+// person's number is how many marked rows come before its own, so each
+// partition then numbers its people and tells its entries on its own.
+// Between the two, a partition keeps its entries' people among its own
+// (localPeople, 4 bytes an entry), from which it finds its people again,
+// with no table, rather than every partition holding its people (some 26
+// MB for a million rows a side).
 // Then each side's rows read their people from the partitions in the
 // rows' order, each partition's entries in theirs, and each new person's
 // key is kept as its first row comes.
@@ -266,13 +293,17 @@ func (j *Join) resolve() error {
 		return nil
 	}
 	first := newFirstRows(j.rows[0].len() + j.rows[1].len())
-	ps.eachPartition(&j.people, func(part keyPartition, jn *joining) {
-		part.join(jn, false)
+	locals := make([]localPeople, partitions)
+	people := make([]int, partitions)
+	ps.eachPartition(&j.people, func(p int, part keyPartition, jn *joining) {
+		locals[p] = newLocalPeople(part)
+		part.join(jn, locals[p])
 		for l := range jn.people {
 			if lp := &jn.people[l]; lp.person < 0 {
 				first.add(j.firstRow(lp))
 			}
 		}
+		people[p] = len(jn.people)
 	})
 	first.count()
 	merged := j.people.people()
@@ -282,8 +313,8 @@ func (j *Join) resolve() error {
 	for range first.len() {
 		j.found.add(personRows{})
 	}
-	ps.eachPartition(&j.people, func(part keyPartition, jn *joining) {
-		part.join(jn, true)
+	ps.eachPartition(&j.people, func(p int, part keyPartition, jn *joining) {
+		part.recount(jn, locals[p], people[p])
 		for l := range jn.people {
 			lp := &jn.people[l]
 			if lp.person >= 0 { // numbered by the merge
@@ -293,7 +324,8 @@ func (j *Join) resolve() error {
 			lp.person = int32(merged + first.before(j.firstRow(lp)))
 			*j.found.at(int(lp.person)) = lp.rows
 		}
-		part.tell(jn.people)
+		part.tell(jn.people, locals[p])
+		locals[p] = localPeople{}
 	})
 	// SELF's rows keep the keys of the people they come first for, and
 	// MANAGER's, at the same time, those of the people only they have,
@@ -326,14 +358,14 @@ func (j *Join) firstRow(lp *localPerson) int {
 
 // eachPartition calls f for every partition of keys on every core, each
 // core with its own joining.
-func (ps *partitioned) eachPartition(keys *keyIndex, f func(part keyPartition, jn *joining)) {
+func (ps *partitioned) eachPartition(keys *keyIndex, f func(p int, part keyPartition, jn *joining)) {
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			jn := joining{keys: keys}
 			for p := w * partitions / workers; p < (w+1)*partitions/workers; p++ {
-				f(keyPartition{&ps.lists[fromMerge][p], &ps.lists[fromSelf][p], &ps.lists[fromManager][p]}, &jn)
+				f(p, keyPartition{&ps.lists[fromMerge][p], &ps.lists[fromSelf][p], &ps.lists[fromManager][p]}, &jn)
 			}
 		})
 	}
@@ -350,13 +382,11 @@ func (j *Join) addRows(p int32, rows personRows) {
 	}
 }
 
-// tell sets each entry, its person among the partition's people, to its
-// person in the join.
-func (part keyPartition) tell(people []localPerson) {
-	for _, list := range part {
-		entries := list.entries
-		for e, l := range entries {
-			entries[e] = uint32(people[l].person)
+// tell sets each row's entry to its person in the join, by its local.
+func (part keyPartition) tell(people []localPerson, local localPeople) {
+	for source, list := range part[fromSelf:] {
+		for e, l := range local[fromSelf+source] {
+			list.entries[e] = uint32(people[l].person)
 		}
 	}
 }
