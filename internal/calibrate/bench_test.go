@@ -14,8 +14,9 @@ import (
 // answers mix spellings as a staff list does: some 18,000 distinct sets
 // of a few dozen cells each (docs/performance.md's generated files have 28,000).
 // "sorted" has both sides in key order, which the key index merges;
-// "shuffled" has MANAGER's rows in random order, which takes the hash
-// table. The end-to-end figures with the reader are in docs/performance.md.
+// "shuffled" has MANAGER's rows in random order, whose keys are joined
+// in partitions after reading. The end-to-end figures with the reader are
+// in docs/performance.md.
 func BenchmarkJoin(b *testing.B) {
 	const rows = 100_000
 	_, adv := newJoin(b)

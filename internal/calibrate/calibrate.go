@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careerpath/careerpath/internal/advisor"
@@ -113,11 +114,16 @@ type Join struct {
 	rows   [2]blocks[heldRow]
 	// labels are each side's rows' label cells, by the row's position.
 	labels [2]labelStore
-	people keyIndex // trimmed key -> person
-	// next is the person after each side's last, the guess for its next
-	// row's key once the keys are in the key index's hash table.
-	next  [2]int32
-	found blocks[personRows] // by person
+	people keyIndex           // trimmed key -> person
+	found  blocks[personRows] // by person
+	// unkept are each side's keys left to resolve not yet kept in people
+	// (keepUnkept).
+	unkept [2][]unkeptKey
+	// resolved numbers the keys pending in people once (settle), and
+	// marks the MANAGER rows paired with SELF rows.
+	resolved   sync.Once
+	resolveErr error
+	paired     rowSet
 	// cells are each answer's distinct cells (role, years and
 	// accountability), which a row keeps as three indexes: a staff list
 	// spells its answers in a few dozen ways each, whose tables (and the
@@ -143,7 +149,7 @@ type Join struct {
 // so the join keeps each distinct one once.
 type heldRow struct {
 	line    int32
-	person  int32    // -1 for an empty key
+	person  int32    // -1 for an empty key, unresolved until settled
 	answers [3]int32 // role, years and accountability, in the join's cells
 	outcome int32
 }
@@ -194,15 +200,31 @@ func cloneOutcome(o outcome) outcome {
 // allows anyway.
 const MaxLine = math.MaxInt32
 
-// Add keeps a row of one side; each side's rows come in input order. A row
-// starting after MaxLine is an error.
-func (j *Join) Add(side Side, r Row) error { return j.add(side, &r) }
+// Add keeps a row of one side; each side's rows come in input order, all
+// before the first record is asked for. A row starting after MaxLine is an
+// error.
+func (j *Join) Add(side Side, r Row) error {
+	if err := j.add(side, &r); err != nil {
+		return err
+	}
+	return j.keepUnkept(sideIndex(side))
+}
 
 // AddRows keeps a run of one side's rows, in input order, as Add does,
 // reading them where they are: a Row is some 150 bytes, and copying two
 // million of them twice on their way in took a noticeable share of the
 // time the readers wait for the join.
 func (j *Join) AddRows(side Side, rows []Row) error {
+	if err := j.holdRows(side, rows); err != nil {
+		return err
+	}
+	return j.keepUnkept(sideIndex(side))
+}
+
+// holdRows is AddRows but for keeping the keys the merge leaves to
+// resolve, which keepUnkept does: the readers add rows under one lock,
+// and need not hold it for that.
+func (j *Join) holdRows(side Side, rows []Row) error {
 	for i := range rows {
 		if err := j.add(side, &rows[i]); err != nil {
 			return err
@@ -237,19 +259,22 @@ func (j *Join) add(side Side, r *Row) error {
 		}
 	}
 	if key := strings.TrimSpace(r.Key); key != "" {
-		p, err := j.people.of(key, s, j.next[s])
+		p, err := j.people.of(key, s)
 		if err != nil {
 			return err
 		}
-		j.next[s] = p + 1
-		if int(p) == j.found.len() {
-			j.found.add(personRows{manager: -1})
-		}
-		found := j.found.at(int(p))
-		if found.count[s]++; side == Manager && found.manager < 0 {
-			found.manager = int32(j.rows[s].len())
-		}
 		held.person = p
+		if p == unresolved {
+			j.unkept[s] = append(j.unkept[s], unkeptKey{key, int32(j.rows[s].len())})
+		} else {
+			if int(p) == j.found.len() {
+				j.found.add(personRows{manager: -1})
+			}
+			found := j.found.at(int(p))
+			if found.count[s]++; side == Manager && found.manager < 0 {
+				found.manager = int32(j.rows[s].len())
+			}
+		}
 	}
 	j.rows[s].add(held)
 	return nil
@@ -435,10 +460,14 @@ func (j *Join) RecordsIn(from, to int, recommendations bool, each func(*Record) 
 
 // walk is RecordsIn, handing each the record's position too.
 func (j *Join) walk(from, to int, recommendations bool, each func(position int, r *Record) error) error {
+	if err := j.settle(); err != nil {
+		return err
+	}
 	recs := newRecommender(j.adv, recommendations)
 	var rec Record
+	ahead := newManagersAhead(aheadRows, to)
 	for i := from; i < to; i++ {
-		ok, err := j.recordAt(i, &rec, recs)
+		ok, err := j.recordAt(i, &rec, recs, ahead)
 		if err != nil {
 			return err
 		}
@@ -452,21 +481,20 @@ func (j *Join) walk(from, to int, recommendations bool, each func(position int, 
 	return nil
 }
 
-// recordAt fills rec with the record at a position, if there is one.
-func (j *Join) recordAt(i int, rec *Record, recs *recommender) (bool, error) {
+// recordAt fills rec with the record at a position, if there is one,
+// reading SELF rows' MANAGER rows through ahead.
+func (j *Join) recordAt(i int, rec *Record, recs *recommender, ahead *managersAhead) (bool, error) {
 	var self, mgr *heldRow
 	selfAt, mgrAt := -1, -1 // the rows' positions in their sides
 	if i < j.rows[0].len() {
 		selfAt, self = i, j.rows[0].at(i)
-		if j.matched(self) {
-			mgrAt = int(j.found.at(int(self.person)).manager)
-			mgr = j.rows[1].at(mgrAt)
-		}
+		mgr, mgrAt = ahead.of(j, i)
 	} else {
 		mgrAt = i - j.rows[0].len()
-		if mgr = j.rows[1].at(mgrAt); j.matched(mgr) {
+		if j.paired.has(mgrAt) {
 			return false, nil
 		}
+		mgr = j.rows[1].at(mgrAt)
 	}
 	if err := j.fill(rec, self, mgr, recs); err != nil {
 		return false, err

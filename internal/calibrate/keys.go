@@ -5,8 +5,7 @@ import (
 	"hash/maphash"
 )
 
-// keyIndex numbers the distinct keys of both files, in the order they
-// first come.
+// keyIndex numbers the distinct keys of both files.
 //
 // While each file's keys only increase (an export sorted by employee id),
 // it merges the two: each side keeps the people it numbered, in order, and
@@ -14,22 +13,17 @@ import (
 // comparing it with the next few keys of the other side, read in order,
 // with no hashing and no table. The first key of a side that does not
 // follow its last one (a file in another order, or a key repeated) ends
-// the merge for good: every key so far goes into the hash table, and all
-// later ones are looked up there.
-//
-// The hash table is an open-addressed array of 64-bit slots, each a
-// person and 32 bits of its key's hash, so nothing in it holds a pointer
-// (the collector has nothing to scan however many people there are) and
-// a lookup costs one probe of a flat array and, on a match, one key
-// comparison. Its probes are where it costs: a table of a million people
-// is far larger than the processor's caches, so nearly every new key's
-// probe waits for memory, which is what the merge saves.
+// the merge for good: the keys so far, and every later one, are only kept,
+// each in the partition its hash picks (partitioned), and numbered once
+// both files are read (Join.resolve), a partition at a time. Finding each
+// key as it came in a table of a million people waited for memory on
+// nearly every row, under the lock the two readers share.
 type keyIndex struct {
-	hash func(string) uint64
-	// seed hashes the whole of a key longer than MaxCellBytes, which is
-	// kept cut (keptCell) and told from others by that hash, in long.
-	seed maphash.Seed
-	long map[int32]uint64
+	// seed hashes a key, the whole of it when it is longer than
+	// MaxCellBytes: such a key is kept cut (keptCell) and told from
+	// others by that hash. testHash, when set, hashes keys instead.
+	seed     maphash.Seed
+	testHash func(string) uint64
 	// arena keeps the keys' text, so that a key is a slice of it,
 	// written in a record with no copy of its own.
 	arena textArena
@@ -45,25 +39,38 @@ type keyIndex struct {
 	numbered [2]blocks[int32]
 	cursor   [2]int
 
-	// slots are nil while merging; then 0 when empty, else the hash's
-	// low 32 bits above the person's number plus 1; a key's probe starts
-	// at its hash and goes up.
-	slots []uint64
+	// pending are the keys since the merge stopped, and the merge's.
+	pending partitioned
 }
 
-// minSlots is the table's smallest size, a power of two.
+// minSlots is a hash table's smallest size, a power of two.
 const minSlots = 1 << 10
 
-func newKeyIndex() keyIndex {
-	seed := maphash.MakeSeed()
-	return newKeyIndexHashing(func(key string) uint64 { return maphash.String(seed, key) })
-}
+// unresolved is the person of a row whose key is pending.
+const unresolved = -2
+
+func newKeyIndex() keyIndex { return newKeyIndexHashing(nil) }
 
 // newKeyIndexHashing lets the tests make every key collide.
 func newKeyIndexHashing(hash func(string) uint64) keyIndex {
-	k := keyIndex{hash: hash, seed: maphash.MakeSeed(), long: map[int32]uint64{}, merging: true, last: [2]int32{-1, -1}}
+	k := keyIndex{seed: maphash.MakeSeed(), testHash: hash, merging: true, last: [2]int32{-1, -1}}
 	k.starts.add(0)
 	return k
+}
+
+func (k *keyIndex) hash(key string) uint64 {
+	if k.testHash != nil {
+		return k.testHash(key)
+	}
+	return maphash.String(k.seed, key)
+}
+
+// hashBytes is hash, for a key in a partition's records.
+func (k *keyIndex) hashBytes(key []byte) uint64 {
+	if k.testHash != nil {
+		return k.testHash(string(key))
+	}
+	return maphash.Bytes(k.seed, key)
 }
 
 // people is how many keys are numbered.
@@ -75,73 +82,53 @@ func (k *keyIndex) key(p int32) string {
 }
 
 // of returns the person with a key, found on side s (0 or 1), numbering
-// it if it is new. guess is the person the key likely has, or any number:
-// two files exported from one system often list their people in the same
-// order, and comparing one key in the arena, which is read in order then,
-// costs much less than a probe of the table.
-func (k *keyIndex) of(key string, side int, guess int32) (person int32, err error) {
-	if len(key) > MaxCellBytes {
-		return k.ofLong(key)
-	}
+// it if it is new; once the merge has stopped, it returns unresolved, and
+// the key is for keep.
+func (k *keyIndex) of(key string, side int) (person int32, err error) {
 	if k.merging {
-		if last := k.last[side]; last < 0 || k.key(last) < key {
+		// A key longer than MaxCellBytes, kept cut, would not keep the
+		// merge's order.
+		if last := k.last[side]; len(key) <= MaxCellBytes && (last < 0 || k.key(last) < key) {
 			person, err = k.merge(key, side)
 			k.last[side] = person
 			return person, err
 		}
-		k.stopMerging()
-	}
-	if guess >= 0 && int(guess) < k.people() && k.key(guess) == key && !k.isLong(guess) {
-		return guess, nil
-	}
-	return k.find(key, uint32(k.hash(key)), func(p int32) bool { return k.key(p) == key && !k.isLong(p) })
-}
-
-// ofLong returns the person with a key longer than MaxCellBytes: kept
-// cut, found by its whole value's hash. Such a key ends the merge, whose
-// order a cut key would not keep.
-func (k *keyIndex) ofLong(key string) (int32, error) {
-	if k.merging {
-		k.stopMerging()
-	}
-	kept, whole, _ := keptCell(key, k.seed)
-	p, err := k.find(kept, uint32(whole), func(p int32) bool { return k.isLong(p) && k.long[p] == whole && k.key(p) == kept })
-	if err == nil {
-		k.long[p] = whole
-	}
-	return p, err
-}
-
-func (k *keyIndex) isLong(p int32) bool {
-	if len(k.long) == 0 { // the common case, without a lookup
-		return false
-	}
-	_, ok := k.long[p]
-	return ok
-}
-
-// find looks a key up in the hash table by its hash h, and numbers it
-// when no person is the key.
-func (k *keyIndex) find(key string, h uint32, is func(p int32) bool) (int32, error) {
-	mask := uint32(len(k.slots) - 1)
-	i := h & mask
-	for ; k.slots[i] != 0; i = (i + 1) & mask {
-		s := k.slots[i]
-		if uint32(s>>32) == h {
-			if p := int32(uint32(s) - 1); is(p) {
-				return p, nil
-			}
+		if err := k.stopMerging(); err != nil {
+			return 0, err
 		}
 	}
-	person, err := k.add(key)
-	if err != nil {
-		return 0, err
+	return unresolved, nil
+}
+
+// keep keeps for resolve a key that of left unresolved: side s's, at
+// position row of its side. Each side's keys go to lists of their own, so
+// the two sides may keep keys at the same time; the merge's state is left
+// alone.
+func (k *keyIndex) keep(side int, key string, row int32) error {
+	kept, _, cut := keptCell(key, k.seed)
+	return k.pending.add(fromSelf+side, kept, k.hash(key), cut, row)
+}
+
+// stopMerging ends the merge and puts the people it numbered in the
+// partitions.
+func (k *keyIndex) stopMerging() error {
+	k.merging = false
+	k.numbered = [2]blocks[int32]{}
+	for source := range k.pending.lists {
+		k.pending.lists[source] = make([]keyList, partitions)
 	}
-	k.slots[i] = slot(h, person)
-	if 4*k.people() > 3*len(k.slots) {
-		k.slots = k.rehash(2 * len(k.slots))
+	for p := range int32(k.people()) {
+		key := k.key(p)
+		if err := k.pending.add(fromMerge, key, k.hash(key), false, p); err != nil {
+			return err
+		}
 	}
-	return person, nil
+	return nil
+}
+
+// keysTooLong is the error for keys beyond what calibrate holds.
+func keysTooLong() error {
+	return fmt.Errorf("the keys add up to more than %d bytes, which is more than calibrate holds; split the files", maxArenaBytes)
 }
 
 // merge finds a key greater than its side's last among the people the
@@ -167,53 +154,28 @@ func (k *keyIndex) merge(key string, side int) (int32, error) {
 	return p, nil
 }
 
-// stopMerging puts every key so far in the hash table.
-func (k *keyIndex) stopMerging() {
-	k.merging = false
-	k.numbered = [2]blocks[int32]{}
-	n := minSlots
-	for 4*k.people() > 3*n {
-		n *= 2
-	}
-	k.slots = k.rehash(n)
-}
-
 // add numbers a new key.
 func (k *keyIndex) add(key string) (int32, error) {
 	start, ok := k.arena.add(key)
 	if !ok {
-		return 0, fmt.Errorf("the keys add up to more than %d bytes, which is more than calibrate holds; split the files", maxArenaBytes)
+		return 0, keysTooLong()
 	}
 	*k.starts.at(k.starts.len() - 1) = start
 	k.starts.add(k.arena.end())
 	return int32(k.people() - 1), nil
 }
 
-func slot(h uint32, person int32) uint64 { return uint64(h)<<32 | uint64(person+1) }
-
-// rehash returns a table of n slots holding every person. A table that
-// doubles is placed again by the hash bits its slots keep, so no key is
-// hashed twice; the first table hashes the keys the merge numbered.
-func (k *keyIndex) rehash(n int) []uint64 {
-	slots := make([]uint64, n)
-	mask := uint32(n - 1)
-	place := func(s uint64) {
-		i := uint32(s>>32) & mask
-		for slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		slots[i] = s
+// append numbers the keys of other after its own.
+func (k *keyIndex) append(other *keyIndex) error {
+	if len(k.arena.chunks)+len(other.arena.chunks) > maxArenaChunks {
+		return keysTooLong()
 	}
-	if k.slots == nil {
-		for p := range int32(k.people()) {
-			place(slot(uint32(k.hash(k.key(p))), p))
-		}
-		return slots
+	// Whole chunks move: every address moves by the same.
+	shift := uint32(len(k.arena.chunks)) << arenaChunkBits
+	k.arena.chunks = append(k.arena.chunks, other.arena.chunks...)
+	for p := range other.people() {
+		*k.starts.at(k.starts.len() - 1) = *other.starts.at(p) + shift
+		k.starts.add(*other.starts.at(p + 1) + shift)
 	}
-	for _, s := range k.slots {
-		if s != 0 {
-			place(s)
-		}
-	}
-	return slots
+	return nil
 }

@@ -98,8 +98,9 @@ func (j *Join) Ordered(keep StatusSet, each func(*Record) error) error {
 	slices.SortFunc(order, func(a, b ranked) int { return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.position, b.position)) })
 	recs := newRecommender(j.adv, false)
 	var rec Record
+	ahead := newManagersAhead(1, j.Positions()) // the records come at random
 	for _, o := range order {
-		if _, err := j.recordAt(int(o.position), &rec, recs); err != nil {
+		if _, err := j.recordAt(int(o.position), &rec, recs, ahead); err != nil {
 			return err
 		}
 		if err := each(&rec); err != nil {

@@ -74,6 +74,10 @@ func Read(ctx context.Context, cat *catalog.Loaded, adv *advisor.Advisor, open O
 	if err := p.readBoth(ctx, open); err != nil {
 		return nil, err
 	}
+	// The keys left pending are the reading's: an error is the pair's.
+	if err := p.result.Join.settle(); err != nil {
+		return nil, err
+	}
 	return &p.result, nil
 }
 
@@ -281,13 +285,19 @@ func (p *pairRead) add(s int, side Side, row batch.AdvisedRow) error {
 }
 
 func (p *pairRead) flush(s int, side Side) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	defer func() {
 		clear(p.pending[s])
 		p.pending[s] = p.pending[s][:0]
 		clear(p.pendingLabels[s])
 		p.pendingLabels[s] = p.pendingLabels[s][:0]
 	}()
-	return p.result.Join.AddRows(side, p.pending[s])
+	p.mu.Lock()
+	err := p.result.Join.holdRows(side, p.pending[s])
+	p.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	// The keys the merge leaves go to lists only this side's reader adds
+	// to: the other reader need not wait for that.
+	return p.result.Join.keepUnkept(s)
 }

@@ -16,6 +16,10 @@ type RecordEncoder interface {
 // buffers on every core at the same time and written out in order, a
 // bounded number in flight.
 func (j *Join) Stream(w io.Writer, byGroup bool, keep StatusSet, newEncoder func() RecordEncoder) (Summary, error) {
+	// Before the blocks, so that numbering the pending keys has every core.
+	if err := j.settle(); err != nil {
+		return Summary{}, err
+	}
 	total := j.newTally(byGroup)
 	inFlight := make(chan chan encodedBlock, 2*runtime.GOMAXPROCS(0))
 	// Written blocks' buffers are reused, as many as can be in flight.
