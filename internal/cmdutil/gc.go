@@ -31,10 +31,15 @@ func streamingGC(getenv func(string) string) (restore func()) {
 	return collectorTarget(getenv, 400, 48<<20)
 }
 
-// heldHeadroom is how far past the live heap a command that holds what it
-// reads lets the heap grow before collecting, once that is less than half
-// the live heap.
-const heldHeadroom = 32 << 20
+// heldHeadroom is how far past a live heap of live bytes a command that
+// holds what it reads lets the heap grow before collecting, when that is
+// less than half the live heap (GOGC=50): 64 MiB at 128 MiB live, where
+// the two meet, shrinking to 32 MiB at 256 MiB live and beyond. A join of
+// the benchmark's pair (some 130 MB) collects as with GOGC=50; a pair whose
+// every answer differs (some 250 MB) stays under 300 MiB.
+func heldHeadroom(live uint64) int64 {
+	return max(32<<20, 96<<20-int64(live/4))
+}
 
 // heldGC sets the collector for a command that keeps what it reads until
 // its output is written (calibrate): the default target of twice the live
@@ -43,7 +48,7 @@ const heldHeadroom = 32 << 20
 // that follows the live heap, set again after every collection. What such
 // a command keeps is pointer-free tables the collector does not scan, so
 // collecting more often costs little, and a pair of files whose every
-// answer differs (some 250 MB kept) peaks near 285 MiB instead of 450.
+// answer differs peaks under 300 MiB instead of 450.
 func heldGC(getenv func(string) string) (restore func()) {
 	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -58,7 +63,7 @@ func heldGC(getenv func(string) string) (restore func()) {
 	}
 }
 
-// followLiveHeap sets the memory limit to the live heap plus heldHeadroom
+// followLiveHeap sets the memory limit to the live heap and its headroom
 // after each collection until stopped: a finalizer runs once its object is
 // found unreachable, which a collection does, and setting it again makes
 // it run after the next one.
@@ -72,7 +77,8 @@ func followLiveHeap(stopped *atomic.Bool) {
 		}
 		metrics.Read(sample)
 		if sample[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetMemoryLimit(int64(sample[0].Value.Uint64()) + heldHeadroom)
+			live := sample[0].Value.Uint64()
+			debug.SetMemoryLimit(int64(live) + heldHeadroom(live))
 		}
 		runtime.SetFinalizer(s, follow)
 	}

@@ -51,7 +51,7 @@ func TestHeldGC(t *testing.T) {
 		// goroutine: give it a moment.
 		for range 50 {
 			runtime.GC()
-			if got := debug.SetMemoryLimit(-1); got >= int64(len(kept)) && got <= int64(len(kept))+heldHeadroom+16<<20 {
+			if got := debug.SetMemoryLimit(-1); got >= int64(len(kept)) && got <= int64(len(kept))+heldHeadroom(uint64(len(kept)))+16<<20 {
 				return true
 			}
 			time.Sleep(10 * time.Millisecond)
@@ -59,7 +59,7 @@ func TestHeldGC(t *testing.T) {
 		return false
 	}
 	if !following() {
-		t.Errorf("memory limit %d with %d bytes live; want it some %d above", debug.SetMemoryLimit(-1), len(kept), heldHeadroom)
+		t.Errorf("memory limit %d with %d bytes live; want it some %d above", debug.SetMemoryLimit(-1), len(kept), heldHeadroom(uint64(len(kept))))
 	}
 	if got := debug.SetGCPercent(50); got != 50 {
 		t.Errorf("GC percent during the run = %d, want 50", got)
@@ -80,4 +80,15 @@ func TestHeldGC(t *testing.T) {
 		t.Errorf("with GOGC set: GC percent = %d, want it left alone", got)
 	}
 	restore()
+}
+
+// The headroom meets GOGC=50's at 128 MiB live and shrinks to 32 MiB.
+func TestHeldHeadroom(t *testing.T) {
+	for _, c := range []struct{ live, want uint64 }{
+		{0, 96 << 20}, {128 << 20, 64 << 20}, {192 << 20, 48 << 20}, {256 << 20, 32 << 20}, {4 << 30, 32 << 20},
+	} {
+		if got := heldHeadroom(c.live); got != int64(c.want) {
+			t.Errorf("heldHeadroom(%d MiB) = %d MiB, want %d", c.live>>20, got>>20, c.want>>20)
+		}
+	}
 }
