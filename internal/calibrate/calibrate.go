@@ -584,10 +584,24 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 	}
 	a.Level = &o.level
 	var err error
-	if a.Rec, err = recs.of(h, a.Answers, o.start); err != nil {
+	if a.Rec, err = recs.of(h, j.advisedAnswers(h, o, a.Answers), o.start); err != nil {
 		return nil, fmt.Errorf("%s line %d: %w", j.config.Files[sideIndex(side)], h.line, err)
 	}
 	return a, nil
+}
+
+// advisedAnswers are the answers that give an advised row's
+// recommendation again: its cells, but for a role or accountability cell
+// kept cut, which may not mean what the whole cell did: that answer is
+// the catalog's id of what the whole cell resolved to.
+func (j *Join) advisedAnswers(h *heldRow, o *outcome, ans advisor.Answers) advisor.Answers {
+	if j.cells[0].cut(h.answers[0]) {
+		ans.Role = o.role
+	}
+	if j.cells[2].cut(h.answers[2]) {
+		ans.Accountability = o.account
+	}
+	return ans
 }
 
 // reject adds why a row cannot be compared: its own rejection, an empty

@@ -359,3 +359,33 @@ func TestJoinComparesUnnumberedYearsByValue(t *testing.T) {
 		}
 	}
 }
+
+// A long answer cell is kept without the spaces around it, and one still
+// too long is kept cut; either way the JSON formats' recommendation is
+// the one the whole cell had, not an error for the cut text.
+func TestJoinAdvisesLongCellsAsTheirWholeValue(t *testing.T) {
+	j, adv := newJoin(t)
+	padded := row(t, adv, 2, "E1", "", "SRE"+strings.Repeat(" ", 600), "6", "team")
+	long := row(t, adv, 2, "E1", "", "SRE", "6", "team")
+	// As a role cell of 600 bytes that the title map or the title words
+	// found SRE in: the join has only the readers' word for it.
+	long.Answers.Role = "SRE " + strings.Repeat("x", 600)
+	add(t, j, Self, padded)
+	add(t, j, Manager, long)
+	recs := records(t, j, true)
+	if len(recs) != 1 || recs[0].Status != Agree {
+		t.Fatalf("records %v, want one agreeing", recs)
+	}
+	self, mgr := recs[0].Self, recs[0].Manager
+	if self.Answers.Role != "SRE" {
+		t.Errorf("padded role kept as %q, want %q", self.Answers.Role, "SRE")
+	}
+	if kept := mgr.Answers.Role; !strings.HasSuffix(kept, "…") || len(kept) > MaxCellBytes {
+		t.Errorf("long role kept as %d bytes ending %q", len(kept), kept[len(kept)-4:])
+	}
+	for _, a := range []*Assessment{self, mgr} {
+		if a.Rec == nil || a.Rec.Role.ID != "sre" || a.Rec.Level.ID != a.Level.ID {
+			t.Errorf("row %d: recommendation %+v for level %v", a.Row, a.Rec, a.Level)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func (c *cellTable) at(i int32) string {
 	if i < 0 {
 		addr := uint32(-1 - i)
 		chunk := c.chunks[addr>>cellChunkBits].String()[addr&(cellChunk-1):]
-		return chunk[2:][:int(chunk[0])|int(chunk[1])<<8]
+		return chunk[2:][:c.unnumberedLength(i)&^unnumberedCut]
 	}
 	r := *c.refs.at(int(i))
 	n := r.n &^ cutBit
@@ -153,24 +153,39 @@ func (c *cellTable) holds(i int32, cell string) bool {
 }
 
 // keptCell is what the table keeps of a cell: the cell itself, or when it
-// is longer than MaxCellBytes, its first bytes ending in "…" and the
-// whole value's hash.
+// is longer than MaxCellBytes, keptText of it and the whole value's hash.
 func keptCell(cell string, seed maphash.Seed) (kept string, whole uint64, cut bool) {
-	if len(cell) <= MaxCellBytes {
-		return cell, 0, false
+	if kept, cut = keptText(cell); cut {
+		whole = maphash.String(seed, cell)
 	}
-	return cutCell(cell), maphash.String(seed, cell), true
+	return kept, whole, cut
 }
 
-// cutCell is a cell longer than MaxCellBytes cut at a character boundary
-// to end in "…" within MaxCellBytes.
-func cutCell(cell string) string {
+// keptText is a cell as the table keeps it. A cell longer than
+// MaxCellBytes loses the spaces around it first, so that an answer padded
+// out is kept whole and means what it meant; one still too long is cut at
+// a character boundary to end in "…" within MaxCellBytes.
+func keptText(cell string) (kept string, cut bool) {
+	if len(cell) <= MaxCellBytes {
+		return cell, false
+	}
+	if kept = strings.TrimSpace(cell); len(kept) <= MaxCellBytes {
+		return kept, false
+	}
 	const mark = "…"
 	end := MaxCellBytes - len(mark)
-	for end > 0 && !utf8.RuneStart(cell[end]) {
+	for end > 0 && !utf8.RuneStart(kept[end]) {
 		end--
 	}
-	return cell[:end] + mark
+	return kept[:end] + mark, true
+}
+
+// Cut reports whether cell i was kept cut: it is not the answer read.
+func (c *cellTable) cut(i int32) bool {
+	if i < 0 {
+		return c.unnumberedLength(i)&unnumberedCut != 0
+	}
+	return c.refs.at(int(i)).n&cutBit != 0
 }
 
 func (c *cellTable) matches(i int32, kept string, cut bool, whole uint64) bool {
@@ -204,19 +219,31 @@ func (c *cellTable) add(kept string, cut bool, whole uint64) (int32, error) {
 // addUnnumbered keeps a cell behind its length, and returns its number:
 // -1 less its address.
 func (c *cellTable) addUnnumbered(cell string) (int32, error) {
-	kept := cell
-	if len(cell) > MaxCellBytes {
-		kept = cutCell(cell)
-	}
+	kept, cut := keptText(cell)
 	addr, err := c.write(2 + len(kept))
 	if err != nil {
 		return 0, err
 	}
+	n := len(kept)
+	if cut {
+		n |= unnumberedCut
+	}
 	b := c.chunks[addr>>cellChunkBits]
-	b.WriteByte(byte(len(kept)))
-	b.WriteByte(byte(len(kept) >> 8))
+	b.WriteByte(byte(n))
+	b.WriteByte(byte(n >> 8))
 	b.WriteString(kept)
 	return -1 - int32(addr), nil
+}
+
+// unnumberedCut marks a cut cell in an unnumbered cell's 2-byte length,
+// which is at most MaxCellBytes.
+const unnumberedCut = 1 << 15
+
+// unnumberedLength is the 2-byte length kept before unnumbered cell i.
+func (c *cellTable) unnumberedLength(i int32) int {
+	addr := uint32(-1 - i)
+	chunk := c.chunks[addr>>cellChunkBits].String()[addr&(cellChunk-1):]
+	return int(chunk[0]) | int(chunk[1])<<8
 }
 
 // write finds room for n bytes in the last chunk, or a new one, and

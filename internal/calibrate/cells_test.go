@@ -152,8 +152,12 @@ func TestCellTableKeepsDistinctCellsUnnumbered(t *testing.T) {
 	}
 	long := strings.Repeat("é", MaxCellBytes) // 1,024 bytes
 	n, err := table.of(long)
-	if kept := table.at(n); err != nil || n >= 0 || len(kept) > MaxCellBytes || !strings.HasSuffix(kept, "…") || !utf8.ValidString(kept) {
-		t.Errorf("a long cell kept as %d, %d bytes, %v", n, len(kept), err)
+	if kept := table.at(n); err != nil || n >= 0 || len(kept) > MaxCellBytes || !strings.HasSuffix(kept, "…") || !utf8.ValidString(kept) || !table.cut(n) {
+		t.Errorf("a long cell kept as %d, %d bytes, %v, cut %v", n, len(kept), err, table.cut(n))
+	}
+	padded := "  4.5" + strings.Repeat(" ", MaxCellBytes)
+	if n, _ := table.of(padded); table.at(n) != "4.5" || table.cut(n) {
+		t.Errorf("a padded cell kept as %q, cut %v; want 4.5 whole", table.at(n), table.cut(n))
 	}
 
 	repeating := newCellTable()
