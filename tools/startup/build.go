@@ -9,12 +9,22 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/careerpath/careerpath/internal/catalog"
 )
 
 const module = "github.com/careerpath/careerpath"
 
-// answers are the flags of every measured advise and path.
-var answers = []string{"--role", "SRE", "--years", "6", "--accountability", "team", "--start", "2027-01-04"}
+// measuredAnswers are the flags of every measured advise and path: the
+// embedded catalog's first role and accountability (the catalog is the
+// policy, not this tool), six years and a fixed start.
+func measuredAnswers() ([]string, error) {
+	cat, err := catalog.Default()
+	if err != nil {
+		return nil, err
+	}
+	return []string{"--role", cat.Roles[0].ID, "--years", "6", "--accountability", cat.Accountability[0].ID, "--start", "2027-01-04"}, nil
+}
 
 // command is one measured program and its arguments.
 type command struct {
@@ -47,6 +57,10 @@ func buildAll(root, out, before string) ([]command, error) {
 		if err := build(root, filepath.Join(out, b.name), b.pkg, b.overlay); err != nil {
 			return nil, err
 		}
+	}
+	answers, err := measuredAnswers()
+	if err != nil {
+		return nil, err
 	}
 	bin := func(name string) string { return filepath.Join(out, name) }
 	cmds := []command{
