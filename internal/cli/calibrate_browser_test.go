@@ -2,12 +2,10 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -72,19 +70,7 @@ func TestCalibrationHTMLInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if path := os.Getenv("CAREERPATH_CALIBRATION_SCREENSHOT"); path != "" {
-		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, shot, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	time.Sleep(200 * time.Millisecond) // let late events arrive
-	for _, p := range problems() {
-		t.Error(p)
-	}
+	finishPage(t, ctx, "CAREERPATH_CALIBRATION_SCREENSHOT", problems)
 
 	// Each table's first column names a row and its second counts it.
 	for id, want := range map[string]map[string]int{"t-statuses": statuses, "t-deltas": deltas, "t-groups": groups} {

@@ -101,19 +101,7 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	if err != nil || scripts != 0 {
 		t.Errorf("the page has %d script or img elements (%v); cells must show as text", scripts, err)
 	}
-	if path := os.Getenv("CAREERPATH_SCREENSHOT"); path != "" {
-		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, shot, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	time.Sleep(200 * time.Millisecond) // let late events arrive
-	for _, p := range problems() {
-		t.Error(p)
-	}
+	finishPage(t, ctx, "CAREERPATH_SCREENSHOT", problems)
 
 	checkNumbers(t, "totals", totals, []int{doc.Rows.Read, doc.Rows.Advised, doc.Rows.Rejected})
 	checkColumn(t, tables, "t-levels", 1, len(doc.Levels), func(i int) int { return doc.Levels[i].People })
@@ -242,5 +230,25 @@ func browsePage(t *testing.T, chromium, page string) (ctx context.Context, probl
 		mu.Lock()
 		defer mu.Unlock()
 		return slices.Clone(noted)
+	}
+}
+
+// finishPage saves a screenshot of the page where the environment
+// variable screenshot names a file, then fails the test for every console
+// call and exception the page made.
+func finishPage(t *testing.T, ctx context.Context, screenshot string, problems func() []string) {
+	t.Helper()
+	if path := os.Getenv(screenshot); path != "" {
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(200 * time.Millisecond) // let late events arrive
+	for _, p := range problems() {
+		t.Error(p)
 	}
 }
