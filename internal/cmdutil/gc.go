@@ -4,7 +4,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // The garbage collector's settings for the staff-list commands. An
@@ -54,25 +54,33 @@ func heldGC(getenv func(string) string) (restore func()) {
 		return func() {}
 	}
 	oldPercent, oldLimit := debug.SetGCPercent(50), debug.SetMemoryLimit(-1)
-	var stopped atomic.Bool
-	followLiveHeap(&stopped)
+	f := &liveHeapFollower{}
+	f.start()
 	return func() {
-		stopped.Store(true)
+		f.stop()
 		debug.SetGCPercent(oldPercent)
 		debug.SetMemoryLimit(oldLimit)
 	}
 }
 
-// followLiveHeap sets the memory limit to the live heap and its headroom
-// after each collection until stopped: a finalizer runs once its object is
-// found unreachable, which a collection does, and setting it again makes
-// it run after the next one.
-func followLiveHeap(stopped *atomic.Bool) {
+// liveHeapFollower sets the memory limit to the live heap and its
+// headroom after each collection until stopped: a finalizer runs once its
+// object is found unreachable, which a collection does, and setting it
+// again makes it run after the next one. The lock keeps a finalizer
+// running as the command finishes from setting a limit after stop.
+type liveHeapFollower struct {
+	mu      sync.Mutex
+	stopped bool
+}
+
+func (f *liveHeapFollower) start() {
 	type sentinel struct{ _ [16]byte } // larger than the tiny allocator's blocks
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var follow func(*sentinel)
 	follow = func(s *sentinel) {
-		if stopped.Load() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if f.stopped {
 			return
 		}
 		metrics.Read(sample)
@@ -83,4 +91,10 @@ func followLiveHeap(stopped *atomic.Bool) {
 		runtime.SetFinalizer(s, follow)
 	}
 	runtime.SetFinalizer(&sentinel{}, follow)
+}
+
+func (f *liveHeapFollower) stop() {
+	f.mu.Lock()
+	f.stopped = true
+	f.mu.Unlock()
 }
