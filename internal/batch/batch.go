@@ -81,6 +81,9 @@ type Options struct {
 	Derive func(*advisor.Recommendation) any
 	// recordLimit replaces MaxRecordBytes, so that tests can reach it.
 	recordLimit int
+	// lendCells, set by VisitChunks, makes the visited rows' cells views
+	// of the input's chunk, valid until the visit returns (see VisitChunks).
+	lendCells bool
 }
 
 // Summary counts the rows of a finished run: Read is Advised + Rejected

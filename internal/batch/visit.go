@@ -12,8 +12,9 @@ import (
 type AdvisedRow struct {
 	Line int // the row's first physical line in the input
 	// Fields are the row's cells, as many as the header (padded/cut as
-	// batch does). The slice is reused once visit returns; its strings may
-	// be kept (each keeps the text of its chunk of rows alive).
+	// batch does). The slice is reused once visit returns. Under Visit its
+	// strings may be kept (each keeps the text of its chunk of rows
+	// alive); under VisitChunks they may not.
 	Fields []string
 	// Rec is the row's recommendation, nil when the row was rejected or
 	// when Options.Derive is set; it is shared between rows with the same
@@ -66,12 +67,34 @@ func advisedRow(line int, o *outcome) AdvisedRow {
 // Go code instead of writing bytes.
 func Visit(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
 	begin func(header []string) error, visit func(AdvisedRow) error) (Summary, error) {
+	return visitRuns(ctx, cat, in, opts, begin, func(rows []AdvisedRow) error {
+		for _, row := range rows {
+			if err := visit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// VisitChunks is Visit handing the rows a run at a time (a chunk of the
+// input, some hundreds of rows), whose cells are lent: each is a view of
+// the input's buffer, valid only until visit returns, so a visitor copies
+// what it keeps. The rows are not copied for it first.
+func VisitChunks(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
+	begin func(header []string) error, visit func([]AdvisedRow) error) (Summary, error) {
+	opts.lendCells = true
+	return visitRuns(ctx, cat, in, opts, begin, visit)
+}
+
+func visitRuns(ctx context.Context, cat *catalog.Loaded, in io.Reader, opts Options,
+	begin func(header []string) error, visit func([]AdvisedRow) error) (Summary, error) {
 	chunkBytes := visitChunkSize
 	if opts.Derive != nil {
 		chunkBytes = ChunkBytes
 	}
 	return run(ctx, cat, in, opts, chunkBytes, func(l *layout, _ Options) (RowEncoder, sink) {
-		return nil, &visitSink{header: l.header, onBegin: begin, onRow: visit}
+		return nil, &visitSink{header: l.header, onBegin: begin, onRows: visit}
 	})
 }
 
@@ -101,6 +124,9 @@ const (
 type visitRows struct {
 	rows  []AdvisedRow
 	cells []string
+	// lent is the input buffer the cells are views of, under
+	// Options.lendCells, which goes back to its pool with the rows.
+	lent *[]byte
 }
 
 // putVisit recycles the rows, dropping their references first so that a
@@ -108,6 +134,10 @@ type visitRows struct {
 func (p *pools) putVisit(v *visitRows) {
 	clear(v.rows)
 	clear(v.cells)
+	if v.lent != nil {
+		p.putIn(v.lent)
+		v.lent = nil
+	}
 	p.visit.Put(v)
 }
 
@@ -150,7 +180,7 @@ func (v *visitRows) setFields(width int) {
 type visitSink struct {
 	header  [][]byte
 	onBegin func([]string) error
-	onRow   func(AdvisedRow) error
+	onRows  func([]AdvisedRow) error
 }
 
 func (s *visitSink) begin() error {
@@ -162,12 +192,10 @@ func (s *visitSink) begin() error {
 }
 
 func (s *visitSink) write(c *chunk) error {
-	for _, row := range c.visit.rows {
-		if err := s.onRow(row); err != nil {
-			return err
-		}
+	if len(c.visit.rows) == 0 {
+		return nil
 	}
-	return nil
+	return s.onRows(c.visit.rows)
 }
 
 func (s *visitSink) end() error { return nil }

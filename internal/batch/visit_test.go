@@ -120,6 +120,49 @@ func visitedAsCSV(r batch.AdvisedRow) []string {
 	return append(row, r.Rec.Level.Name, strconv.Itoa(r.Rec.Level.Order), next, r.Rec.Plan.Start, r.Rec.Plan.End, strings.Join(ids, ";"), "", eligible, batch.StatusAdvised)
 }
 
+// VisitChunks hands the rows Visit does, in runs, their cells lent: a
+// copy made during the visit is the row.
+func TestVisitChunksHandsVisitsRowsInRuns(t *testing.T) {
+	input := staffWithRejects(t, 20_000)
+	opts := batch.Options{Start: planStart}
+	var want []batch.AdvisedRow
+	wantSum, err := batch.Visit(context.Background(), loadCatalog(t), bytes.NewReader(input), opts,
+		func([]string) error { return nil },
+		func(r batch.AdvisedRow) error { r.Fields = slices.Clone(r.Fields); want = append(want, r); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []batch.AdvisedRow
+	runs := 0
+	gotSum, err := batch.VisitChunks(context.Background(), loadCatalog(t), bytes.NewReader(input), opts,
+		func([]string) error { return nil },
+		func(rows []batch.AdvisedRow) error {
+			runs++
+			for _, r := range rows {
+				r.Fields = slices.Clone(r.Fields)
+				for i, cell := range r.Fields {
+					r.Fields[i] = strings.Clone(cell)
+				}
+				got = append(got, r)
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotSum != wantSum || len(got) != len(want) {
+		t.Fatalf("VisitChunks counted %+v and handed %d rows, Visit %+v and %d", gotSum, len(got), wantSum, len(want))
+	}
+	if runs < 2 || runs > len(got)/100 {
+		t.Errorf("%d runs of %d rows; want runs of some hundreds", runs, len(got))
+	}
+	for i := range got {
+		if !slices.Equal(visitedAsCSV(got[i]), visitedAsCSV(want[i])) {
+			t.Fatalf("row %d: VisitChunks gave %q, Visit %q", i+1, visitedAsCSV(got[i]), visitedAsCSV(want[i]))
+		}
+	}
+}
+
 func TestVisitStopsOnTheVisitorsError(t *testing.T) {
 	input := staffWithRejects(t, 50_000)
 	stop := errors.New("enough")

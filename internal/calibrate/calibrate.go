@@ -215,22 +215,12 @@ func (j *Join) Add(side Side, r Row) error {
 // million of them twice on their way in took a noticeable share of the
 // time the readers wait for the join.
 func (j *Join) AddRows(side Side, rows []Row) error {
-	if err := j.holdRows(side, rows); err != nil {
-		return err
-	}
-	return j.keepUnkept(sideIndex(side))
-}
-
-// holdRows is AddRows but for keeping the keys the merge leaves to
-// resolve, which keepUnkept does: the readers add rows under one lock,
-// and need not hold it for that.
-func (j *Join) holdRows(side Side, rows []Row) error {
 	for i := range rows {
 		if err := j.add(side, &rows[i]); err != nil {
 			return err
 		}
 	}
-	return nil
+	return j.keepUnkept(sideIndex(side))
 }
 
 func (j *Join) add(side Side, r *Row) error {

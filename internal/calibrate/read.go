@@ -91,17 +91,9 @@ type pairRead struct {
 	headers [2]chan []string // each side's header, once read
 	columns [2]sideColumns   // set once both headers are in
 	mu      sync.Mutex       // guards the join between the two readers
-	// pending are each side's rows not yet added: a reader takes the lock
-	// once for a run of rows, not for each, which the other reader would
-	// contend for two million times.
-	pending [2][]Row
-	// pendingLabels hold the label cells of each side's pending rows,
-	// which slice them.
-	pendingLabels [2][]string
+	// labels are each side's label cells of the row being added.
+	labels [2][]string
 }
-
-// addRun is how many rows a reader hands the join at once.
-const addRun = 512
 
 // sideColumns are the positions of the cells the join needs in one file.
 type sideColumns struct {
@@ -133,12 +125,9 @@ func (p *pairRead) readBoth(parent context.Context, open Opener) error {
 				ownErr[s] = resolveErr != nil
 				return resolveErr
 			}
-			visit := func(row batch.AdvisedRow) error { return p.add(s, side, row) }
+			visit := func(rows []batch.AdvisedRow) error { return p.add(s, side, rows) }
 			in := inputs[s]
-			p.result.Reads[s], errs[s] = batch.Visit(ctx, p.cat, in.Reader, p.opts.Batch, begin, visit)
-			if errs[s] == nil {
-				errs[s] = p.flush(s, side)
-			}
+			p.result.Reads[s], errs[s] = batch.VisitChunks(ctx, p.cat, in.Reader, p.opts.Batch, begin, visit)
 			if !ownErr[s] && in.Failure != nil {
 				errs[s] = in.Failure(ctx, errs[s])
 			}
@@ -256,48 +245,45 @@ func keyColumn(key string, headers [2][]string, names [2]string) (string, error)
 		strings.Join(DefaultKeys, ", "), found())}
 }
 
-// add hands one advised row to the join, in runs of addRun; flush hands
-// the rest.
-func (p *pairRead) add(s int, side Side, row batch.AdvisedRow) error {
+// add hands a run of advised rows to the join, under one lock: taking it
+// for each row, which the other reader contends for, cost more. Their
+// cells are lent (batch.VisitChunks): the join copies what it keeps.
+func (p *pairRead) add(s int, side Side, rows []batch.AdvisedRow) error {
 	c := p.columns[s]
-	decided, _ := row.Derived.(*Decided)
-	r := Row{Line: row.Line, Key: row.Fields[c.key], Decided: decided, Column: row.Column, Message: row.Message, OutOfScope: row.OutOfScope,
-		Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
-	if c.by >= 0 {
-		r.Group = row.Fields[c.by]
-	}
-	if len(c.labels) > 0 {
-		from := len(p.pendingLabels[s])
-		for _, at := range c.labels {
-			var cell string
-			if at >= 0 && at < len(row.Fields) {
-				cell = row.Fields[at]
-			}
-			p.pendingLabels[s] = append(p.pendingLabels[s], cell)
-		}
-		r.Labels = p.pendingLabels[s][from:]
-	}
-	p.pending[s] = append(p.pending[s], r)
-	if len(p.pending[s]) < addRun {
-		return nil
-	}
-	return p.flush(s, side)
-}
-
-func (p *pairRead) flush(s int, side Side) error {
-	defer func() {
-		clear(p.pending[s])
-		p.pending[s] = p.pending[s][:0]
-		clear(p.pendingLabels[s])
-		p.pendingLabels[s] = p.pendingLabels[s][:0]
-	}()
 	p.mu.Lock()
-	err := p.result.Join.holdRows(side, p.pending[s])
-	p.mu.Unlock()
-	if err != nil {
-		return err
+	for i := range rows {
+		row := &rows[i]
+		decided, _ := row.Derived.(*Decided)
+		r := Row{Line: row.Line, Key: row.Fields[c.key], Decided: decided, Column: row.Column, Message: row.Message, OutOfScope: row.OutOfScope,
+			Answers: advisor.Answers{Role: row.Fields[c.role], Years: row.Fields[c.years], Accountability: row.Fields[c.accountability]}}
+		if c.by >= 0 {
+			r.Group = row.Fields[c.by]
+		}
+		if len(c.labels) > 0 {
+			r.Labels = p.labelCells(s, row.Fields)
+		}
+		if err := p.result.Join.add(side, &r); err != nil {
+			p.mu.Unlock()
+			return err
+		}
 	}
+	p.mu.Unlock()
 	// The keys the merge leaves go to lists only this side's reader adds
 	// to: the other reader need not wait for that.
 	return p.result.Join.keepUnkept(s)
+}
+
+// labelCells are a row's cells of the label columns, "" for a column its
+// file lacks, in a slice reused for each row of the side.
+func (p *pairRead) labelCells(s int, fields []string) []string {
+	labels := p.labels[s][:0]
+	for _, at := range p.columns[s].labels {
+		var cell string
+		if at >= 0 && at < len(fields) {
+			cell = fields[at]
+		}
+		labels = append(labels, cell)
+	}
+	p.labels[s] = labels
+	return labels
 }

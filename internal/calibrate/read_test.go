@@ -3,7 +3,11 @@ package calibrate
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -103,3 +107,80 @@ func TestReadHandsOnlyTheFilesOwnErrorsToFailure(t *testing.T) {
 type errReader struct{ err error }
 
 func (r errReader) Read([]byte) (int, error) { return 0, r.err }
+
+// The readers lend the join each row's cells (batch.VisitChunks), views
+// of input buffers that are reused for later chunks: a cell the join kept
+// without copying it would read as another row's text by the time the
+// records are written. Every row here differs in every cell, the MANAGER
+// file is in another order (so its keys are kept for resolve), and one
+// row in 50 is rejected, so each way a cell is kept is checked against
+// the input.
+func TestReadKeepsCopiesOfTheLentCells(t *testing.T) {
+	const rows = 40_000
+	type person struct{ name, team, role, years, account string }
+	people := map[string][2]person{}
+	var self strings.Builder
+	self.WriteString("id,name,team,role,years,accountability\n")
+	roles := [...]string{"SRE", "sre ", "Platform Engineer", "Engineering Manager"}
+	accounts := [...]string{"team", "individual", "multi-team", "Team"}
+	for i := range rows {
+		key := fmt.Sprintf("P%06d", (i*7919)%rows)
+		var sides [2]person
+		for s := range sides {
+			role := roles[(i+s)%len(roles)]
+			if i%50 == 0 {
+				role = fmt.Sprintf("Wizard %d-%d", i, s)
+			}
+			sides[s] = person{name: fmt.Sprintf("Name %d of %d", i, s), team: fmt.Sprintf("team %d", i%997),
+				role: role, years: fmt.Sprintf("%d.%04d", (i+s)%20, i%9973), account: accounts[(i+s)%len(accounts)]}
+		}
+		people[key] = sides
+		p := sides[0]
+		fmt.Fprintf(&self, "%s,%s,%s,%s,%s,%s\n", key, p.name, p.team, p.role, p.years, p.account)
+	}
+	// MANAGER's rows in descending key order.
+	var manager strings.Builder
+	manager.WriteString("id,name,team,role,years,accountability\n")
+	keys := slices.Sorted(maps.Keys(people))
+	slices.Reverse(keys)
+	for _, key := range keys {
+		p := people[key][1]
+		fmt.Fprintf(&manager, "%s,%s,%s,%s,%s,%s\n", key, p.name, p.team, p.role, p.years, p.account)
+	}
+	res, err := readPair(t, self.String(), manager.String(), ReadOptions{By: "team", Labels: []string{"name"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	err = res.Join.Records(false, func(r *Record) error {
+		seen++
+		want, ok := people[r.Key]
+		if !ok {
+			return fmt.Errorf("a record of key %q, which neither file has", r.Key)
+		}
+		if r.Labels[0] != want[0].name || r.Group != want[1].team {
+			return fmt.Errorf("key %s: name %q, group %q; want %q, %q", r.Key, r.Labels[0], r.Group, want[0].name, want[1].team)
+		}
+		for s, a := range [2]*Assessment{r.Self, r.Manager} {
+			w := want[s]
+			if a == nil {
+				return fmt.Errorf("key %s: no row of side %d", r.Key, s)
+			}
+			if got := a.Answers; got != (advisor.Answers{Role: w.role, Years: w.years, Accountability: w.account}) {
+				return fmt.Errorf("key %s side %d: answers %+v, want %+v", r.Key, s, got, w)
+			}
+		}
+		for _, e := range r.Errors {
+			if w := want[sideIndex(e.Side)]; !strings.Contains(e.Message, strconv.Quote(w.role)) {
+				return fmt.Errorf("key %s: error %q does not quote the row's role %q", r.Key, e.Message, w.role)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen != rows {
+		t.Errorf("%d records, want %d", seen, rows)
+	}
+}
