@@ -396,7 +396,7 @@ type Record struct {
 	Differences []Difference
 	Errors      []Rejection
 
-	own [2]Assessment // where Self and Manager point, reused
+	own *[2]Assessment // where Self and Manager point, reused: not copied with each record
 }
 
 // Assessment is one side's row of a record.
@@ -501,7 +501,11 @@ func (j *Join) matched(h *heldRow) bool {
 
 // fill makes the record of a SELF row, a MANAGER row, or a matched pair.
 func (j *Join) fill(rec *Record, self, mgr *heldRow, recs *recommender) error {
-	*rec = Record{Labels: rec.Labels[:0], Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: rec.own}
+	own := rec.own
+	if own == nil {
+		own = new([2]Assessment)
+	}
+	*rec = Record{Labels: rec.Labels[:0], Differences: rec.Differences[:0], Errors: rec.Errors[:0], own: own}
 	var err error
 	if rec.Self, err = j.assess(&rec.own[0], Self, self, recs); err != nil {
 		return err
@@ -573,6 +577,9 @@ func (j *Join) assess(a *Assessment, side Side, h *heldRow, recs *recommender) (
 		return a, nil
 	}
 	a.Level = &o.level
+	if !recs.on {
+		return a, nil
+	}
 	var err error
 	if a.Rec, err = recs.of(h, j.advisedAnswers(h, o, a.Answers), o.start); err != nil {
 		return nil, fmt.Errorf("%s line %d: %w", j.config.Files[sideIndex(side)], h.line, err)
@@ -681,10 +688,8 @@ func newRecommender(adv *advisor.Advisor, on bool) *recommender {
 	return &recommender{adv: adv, on: on, cache: map[[4]int32]*advisor.Recommendation{}, messages: map[[2]int32]string{}}
 }
 
+// of is an advised row's recommendation, from a recommender that is on.
 func (r *recommender) of(h *heldRow, ans advisor.Answers, start string) (*advisor.Recommendation, error) {
-	if !r.on {
-		return nil, nil
-	}
 	key := [4]int32{h.answers[0], h.answers[1], h.answers[2], h.outcome}
 	if rec, ok := r.cache[key]; ok {
 		return rec, nil

@@ -108,7 +108,7 @@ type tally struct {
 	levels    int
 	byGroup   bool
 	records   int
-	statuses  map[Status]int
+	statuses  []int // by statusIndex
 	deltas    []int // by delta + levels - 1
 	groups    map[string]*GroupSummary
 	deltaSums map[string]int
@@ -117,14 +117,14 @@ type tally struct {
 // newTally returns an empty tally; byGroup adds the per-group lines.
 func (j *Join) newTally(byGroup bool) *tally {
 	levels := len(j.adv.Catalog().Levels)
-	return &tally{levels: levels, byGroup: byGroup, statuses: map[Status]int{}, deltas: make([]int, 2*levels-1),
+	return &tally{levels: levels, byGroup: byGroup, statuses: make([]int, len(Statuses)), deltas: make([]int, 2*levels-1),
 		groups: map[string]*GroupSummary{}, deltaSums: map[string]int{}}
 }
 
 // Add counts a record.
 func (t *tally) Add(r *Record) {
 	t.records++
-	t.statuses[r.Status]++
+	t.statuses[statusIndex(r.Status)]++
 	var g *GroupSummary
 	if t.byGroup {
 		if g = t.groups[r.Group]; g == nil {
@@ -154,8 +154,8 @@ func (t *tally) Add(r *Record) {
 // Merge adds the counts of another tally of the same join.
 func (t *tally) Merge(o *tally) {
 	t.records += o.records
-	for st, n := range o.statuses {
-		t.statuses[st] += n
+	for i, n := range o.statuses {
+		t.statuses[i] += n
 	}
 	for i, n := range o.deltas {
 		t.deltas[i] += n
@@ -178,17 +178,17 @@ func (t *tally) Merge(o *tally) {
 // Summary is what the records counted add up to.
 func (t *tally) Summary() Summary {
 	sum := Summary{Records: t.records}
-	for _, st := range Statuses {
-		if st == OutOfScope && t.statuses[st] == 0 {
+	for i, st := range Statuses {
+		if st == OutOfScope && t.statuses[i] == 0 {
 			continue // only title maps with "-" lines make any
 		}
-		sum.Statuses = append(sum.Statuses, StatusCount{st, t.statuses[st]})
+		sum.Statuses = append(sum.Statuses, StatusCount{st, t.statuses[i]})
 		if st.Complete() {
-			sum.Compared += t.statuses[st]
+			sum.Compared += t.statuses[i]
 		}
 	}
 	if sum.Compared > 0 {
-		sum.Agreement = float64(t.statuses[Agree]) / float64(sum.Compared)
+		sum.Agreement = float64(t.statuses[statusIndex(Agree)]) / float64(sum.Compared)
 	}
 	for i, n := range t.deltas {
 		sum.Deltas = append(sum.Deltas, DeltaCount{Delta: i - (t.levels - 1), Count: n})

@@ -154,7 +154,7 @@ func (c *CalibrationCSV) Header() []byte {
 // records: its caches are its own.
 func (c *CalibrationCSV) NewEncoder() calibrate.RecordEncoder {
 	number := c.number
-	return &csvEncoder{CalibrationCSV: c, statuses: map[calibrate.Status]string{}, deltas: map[int]string{},
+	return &csvEncoder{CalibrationCSV: c, deltas: map[int]string{},
 		noDelta: string(number(nil, "")),
 		// A row number's digits are appended as they are, with no string
 		// made for them, when the number writer leaves digits as they are
@@ -214,8 +214,10 @@ type csvEncoder struct {
 	// first is true before a record's first cell; every other cell
 	// follows a delimiter, whether or not the cells before it are empty.
 	first bool
-	// statuses and deltas are the cells of each, encoded once.
-	statuses    map[calibrate.Status]string
+	// statuses and deltas are the cells of each, encoded once: the
+	// statuses in a list, where a handful are found without hashing
+	// their names for every record.
+	statuses    []statusCell
 	deltas      map[int]string
 	noDelta     string
 	plainDigits bool
@@ -237,18 +239,14 @@ func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
 	if e.opt.By != "" {
 		e.cells(textCell, r.Group)
 	}
-	status, ok := e.statuses[r.Status]
-	if !ok {
-		status = string(numberCell(nil, string(r.Status)))
-		e.statuses[r.Status] = status
-	}
-	e.put(status)
+	e.put(e.status(r.Status))
 	e.row(r.Self)
 	e.row(r.Manager)
 	e.put(e.level(r.Self))
 	e.put(e.level(r.Manager))
 	delta := e.noDelta
 	if r.Status.Complete() {
+		var ok bool
 		if delta, ok = e.deltas[r.Delta]; !ok {
 			delta = string(numberCell(nil, deltaText(r, false)))
 			e.deltas[r.Delta] = delta
@@ -264,6 +262,24 @@ func (e *csvEncoder) AppendRecord(dst []byte, r *calibrate.Record) []byte {
 	line := append(e.line, '\n')
 	e.line = nil
 	return line
+}
+
+// statusCell is a status and its cell.
+type statusCell struct {
+	status calibrate.Status
+	cell   string
+}
+
+// status is a status's cell.
+func (e *csvEncoder) status(st calibrate.Status) string {
+	for _, c := range e.statuses {
+		if c.status == st {
+			return c.cell
+		}
+	}
+	cell := string(e.number(nil, string(st)))
+	e.statuses = append(e.statuses, statusCell{st, cell})
+	return cell
 }
 
 func (e *csvEncoder) cells(appendCell CellAppender, values ...string) {
