@@ -48,9 +48,16 @@ type cellTable struct {
 	slots []uint32
 	// looked counts the cells looked up.
 	looked int
-	// recent is the number of the cell last seen at each glance, or
-	// noRecent.
-	recent [256]int32
+	// recent is the cell last seen at each glance.
+	recent [256]recentCell
+}
+
+// recentCell is a cache entry: a cell kept whole, its number and its
+// text in the chunks, which one comparison with a cell looked up finds
+// equal; number is noRecent in an entry that holds none.
+type recentCell struct {
+	number int32
+	text   string
 }
 
 // noRecent marks a cache entry that holds no cell: no number is this low.
@@ -78,7 +85,7 @@ const (
 func newCellTable() *cellTable {
 	c := &cellTable{seed: maphash.MakeSeed(), long: map[int32]uint64{}, slots: make([]uint32, minSlots)}
 	for i := range c.recent {
-		c.recent[i] = noRecent
+		c.recent[i].number = noRecent
 	}
 	return c
 }
@@ -103,13 +110,13 @@ func (c *cellTable) at(i int32) string {
 func (c *cellTable) of(cell string) (int32, error) {
 	c.looked++
 	h := glance(cell)
-	if i := c.recent[h]; i != noRecent && c.holds(i, cell) {
-		return i, nil
+	if r := &c.recent[h]; r.number != noRecent && r.text == cell {
+		return r.number, nil
 	}
 	if c.slots == nil {
 		i, err := c.addUnnumbered(cell)
 		if err == nil {
-			c.recent[h] = i
+			c.remember(h, i)
 		}
 		return i, err
 	}
@@ -123,7 +130,7 @@ func (c *cellTable) of(cell string) (int32, error) {
 	for ; c.slots[s] != 0; s = (s + 1) & mask {
 		i := int32(c.slots[s] - 1)
 		if c.matches(i, kept, cut, whole) {
-			c.recent[h] = i
+			c.remember(h, i)
 			return i, nil
 		}
 	}
@@ -138,18 +145,19 @@ func (c *cellTable) of(cell string) (int32, error) {
 	case 4*c.len() > 3*len(c.slots):
 		c.rehash()
 	}
-	c.recent[h] = i
+	c.remember(h, i)
 	return i, nil
 }
 
-// holds reports whether the cell numbered i is cell itself, not a cut one.
-func (c *cellTable) holds(i int32, cell string) bool {
-	if i >= 0 && c.refs.at(int(i)).n&cutBit != 0 {
-		return false
+// remember puts cell i in the cache at glance h, where it replaces the
+// cell there. A numbered cut cell is left out: a cell looked up that
+// equals its kept text is another cell, which the table tells apart by
+// the whole value's hash. An unnumbered one is not: the two are written
+// alike, and unnumbered cells are not told apart anyway.
+func (c *cellTable) remember(h uint8, i int32) {
+	if i < 0 || !c.cut(i) {
+		c.recent[h] = recentCell{number: i, text: c.at(i)}
 	}
-	// An unnumbered cut cell never equals a cell short enough to be kept
-	// whole but its kept text; both are written alike.
-	return c.at(i) == cell
 }
 
 // keptCell is what the table keeps of a cell: the cell itself, or when it
