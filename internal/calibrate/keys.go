@@ -3,6 +3,7 @@ package calibrate
 import (
 	"fmt"
 	"hash/maphash"
+	"strings"
 )
 
 // keyIndex numbers the distinct keys of both files.
@@ -32,8 +33,10 @@ type keyIndex struct {
 	starts blocks[uint32]
 
 	merging bool
-	// last is each side's last key's person, -1 before its first key.
-	last [2]int32
+	// last is each side's last key's person, -1 before its first key,
+	// and lastKey that key, a view of arena.
+	last    [2]int32
+	lastKey [2]string
 	// numbered are the people each side numbered, in order; cursor is
 	// where each side is in the other's.
 	numbered [2]blocks[int32]
@@ -88,10 +91,12 @@ func (k *keyIndex) of(key string, side int) (person int32, err error) {
 	if k.merging {
 		// A key longer than MaxCellBytes, kept cut, would not keep the
 		// merge's order.
-		if last := k.last[side]; len(key) <= MaxCellBytes && (last < 0 || k.key(last) < key) {
-			person, err = k.merge(key, side)
-			k.last[side] = person
-			return person, err
+		if len(key) <= MaxCellBytes && (k.last[side] < 0 || k.lastKey[side] < key) {
+			if person, err = k.merge(key, side); err != nil {
+				return 0, err
+			}
+			k.last[side], k.lastKey[side] = person, k.key(person)
+			return person, nil
 		}
 		if err := k.stopMerging(); err != nil {
 			return 0, err
@@ -137,15 +142,17 @@ func keysTooLong() error {
 func (k *keyIndex) merge(key string, side int) (int32, error) {
 	other := &k.numbered[1-side]
 	c := k.cursor[side]
-	for c < other.len() && k.key(*other.at(c)) < key {
-		c++
-	}
-	k.cursor[side] = c
-	if c < other.len() {
-		if p := *other.at(c); k.key(p) == key {
-			return p, nil
+	for ; c < other.len(); c++ {
+		p := *other.at(c)
+		if order := strings.Compare(k.key(p), key); order >= 0 {
+			k.cursor[side] = c
+			if order == 0 {
+				return p, nil
+			}
+			break
 		}
 	}
+	k.cursor[side] = c
 	p, err := k.add(key)
 	if err != nil {
 		return 0, err
