@@ -293,14 +293,16 @@ func FuzzBatch(f *testing.F) {
 	})
 }
 
-// checkVisitedCells checks that batch.Visit hands over each record's cells as
-// encoding/csv reads them, padded or cut to the header's width.
+// checkVisitedCells checks that batch.Visit and batch.VisitChunks hand
+// over each record's cells as encoding/csv reads them, padded or cut to
+// the header's width.
 func checkVisitedCells(t *testing.T, data []byte, delim byte) {
 	want := readOracle(t, data, delim)
-	var got [][]string
-	_, err := batch.Visit(context.Background(), loadCatalog(t), bytes.NewReader(data), batch.Options{Delimiter: delim, Start: planStart, Workers: 2},
+	opts := batch.Options{Delimiter: delim, Start: planStart, Workers: 2}
+	var visited, chunked [][]string
+	_, err := batch.Visit(context.Background(), loadCatalog(t), bytes.NewReader(data), opts,
 		func([]string) error { return nil },
-		func(r batch.AdvisedRow) error { got = append(got, slices.Clone(r.Fields)); return nil })
+		func(r batch.AdvisedRow) error { visited = append(visited, slices.Clone(r.Fields)); return nil })
 	var he *batch.HeaderError
 	if errors.As(err, &he) {
 		return
@@ -308,15 +310,33 @@ func checkVisitedCells(t *testing.T, data []byte, delim byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(want)-1 {
-		t.Fatalf("batch.Visit gave %d rows, encoding/csv reads %d", len(got), len(want)-1)
+	// VisitChunks lends its cells: they are copied before visit returns.
+	_, err = batch.VisitChunks(context.Background(), loadCatalog(t), bytes.NewReader(data), opts,
+		func([]string) error { return nil },
+		func(rows []batch.AdvisedRow) error {
+			for _, r := range rows {
+				cells := make([]string, len(r.Fields))
+				for i, c := range r.Fields {
+					cells[i] = strings.Clone(c)
+				}
+				chunked = append(chunked, cells)
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
 	}
 	width := len(want[0].fields)
-	for i, rec := range want[1:] {
-		cells := make([]string, width)
-		copy(cells, rec.fields)
-		if !slices.Equal(got[i], cells) {
-			t.Fatalf("row %d: batch.Visit gave %q, encoding/csv reads %q", i+1, got[i], cells)
+	for name, got := range map[string][][]string{"batch.Visit": visited, "batch.VisitChunks": chunked} {
+		if len(got) != len(want)-1 {
+			t.Fatalf("%s gave %d rows, encoding/csv reads %d", name, len(got), len(want)-1)
+		}
+		for i, rec := range want[1:] {
+			cells := make([]string, width)
+			copy(cells, rec.fields)
+			if !slices.Equal(got[i], cells) {
+				t.Fatalf("row %d: %s gave %q, encoding/csv reads %q", i+1, name, got[i], cells)
+			}
 		}
 	}
 }
