@@ -210,19 +210,6 @@ func (j *Join) Add(side Side, r Row) error {
 	return j.keepUnkept(sideIndex(side))
 }
 
-// AddRows keeps a run of one side's rows, in input order, as Add does,
-// reading them where they are: a Row is some 150 bytes, and copying two
-// million of them twice on their way in took a noticeable share of the
-// time the readers wait for the join.
-func (j *Join) AddRows(side Side, rows []Row) error {
-	for i := range rows {
-		if err := j.add(side, &rows[i]); err != nil {
-			return err
-		}
-	}
-	return j.keepUnkept(sideIndex(side))
-}
-
 func (j *Join) add(side Side, r *Row) error {
 	if r.Line > MaxLine {
 		return fmt.Errorf("line %d: calibrate keeps rows up to line %d; split the files", r.Line, MaxLine)

@@ -53,8 +53,10 @@ func TestJoinMemoryIsBoundedWhenEveryCellDiffers(t *testing.T) {
 		return heapAfter(func() any {
 			j := New(adv, Config{Labels: []string{"name"}})
 			for s, side := range []Side{Self, Manager} {
-				if err := j.AddRows(side, sides[s]); err != nil {
-					t.Fatal(err)
+				for _, r := range sides[s] {
+					if err := j.Add(side, r); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			return j
