@@ -157,3 +157,19 @@ func TestNextListsOrder(t *testing.T) {
 		t.Errorf("scope_bound[0] = %+v", doc.ScopeBound[0])
 	}
 }
+
+// Each number of months falls in the bucket whose range holds it, in both
+// schemas' buckets.
+func TestBucketOfFindsTheRangeOfMonths(t *testing.T) {
+	buckets, kinds := newBuckets(), monthBuckets()
+	for months := range 40 {
+		i := bucketOf(months)
+		b := buckets[i]
+		if months < b.MinMonths || b.MaxMonths != nil && months > *b.MaxMonths {
+			t.Errorf("%d months in bucket %q", months, b.Name)
+		}
+		if months > 0 && kinds[i-1].Name != b.Name+" months" {
+			t.Errorf("%d months: schema 1.1's bucket %q, schema 1.0's %q", months, kinds[i-1].Name, b.Name)
+		}
+	}
+}

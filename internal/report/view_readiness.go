@@ -21,45 +21,62 @@ func readinessKinds() []reportdoc.ReadinessKind {
 
 func newReadinessView() view { return &readinessView{kinds: readinessKinds(), buckets: newBuckets()} }
 
+// monthRange is a range of months until the next level's minimum years;
+// max is 0 for none.
+type monthRange struct {
+	name     string
+	min, max int
+}
+
+// monthRanges are the ranges after "now", which both schemas' buckets
+// are made of.
+func monthRanges() [4]monthRange {
+	return [4]monthRange{{"1-6", 1, 6}, {"7-12", 7, 12}, {"13-24", 13, 24}, {"over 24", 25, 0}}
+}
+
+// upTo is a range's maximum as the documents write it, nil for none.
+func (r monthRange) upTo() *int {
+	if r.max == 0 {
+		return nil
+	}
+	n := r.max
+	return &n
+}
+
 // monthBuckets are the month ranges of a kind that waits on years: at
 // least one month, since its years are short.
 func monthBuckets() []reportdoc.MonthBucket {
-	upTo := func(n int) *int { return &n }
-	return []reportdoc.MonthBucket{
-		{Name: "1-6 months", MinMonths: 1, MaxMonths: upTo(6)},
-		{Name: "7-12 months", MinMonths: 7, MaxMonths: upTo(12)},
-		{Name: "13-24 months", MinMonths: 13, MaxMonths: upTo(24)},
-		{Name: "over 24 months", MinMonths: 25},
+	var buckets []reportdoc.MonthBucket
+	for _, r := range monthRanges() {
+		buckets = append(buckets, reportdoc.MonthBucket{Name: r.name + " months", MinMonths: r.min, MaxMonths: r.upTo()})
 	}
+	return buckets
 }
 
-// newBuckets are schema 1.0's buckets, in months until the next level.
+// newBuckets are schema 1.0's buckets, in months until the next level:
+// "now", then the month ranges.
 func newBuckets() []reportdoc.Bucket {
-	upTo := func(n int) *int { return &n }
-	return []reportdoc.Bucket{
-		{Name: "now", MinMonths: 0, MaxMonths: upTo(0)},
-		{Name: "1-6", MinMonths: 1, MaxMonths: upTo(6)},
-		{Name: "7-12", MinMonths: 7, MaxMonths: upTo(12)},
-		{Name: "13-24", MinMonths: 13, MaxMonths: upTo(24)},
-		{Name: "over 24", MinMonths: 25},
+	zero := 0
+	buckets := []reportdoc.Bucket{{Name: "now", MinMonths: 0, MaxMonths: &zero}}
+	for _, r := range monthRanges() {
+		buckets = append(buckets, reportdoc.Bucket{Name: r.name, MinMonths: r.min, MaxMonths: r.upTo()})
 	}
+	return buckets
 }
 
 // bucketOf is the index of months in newBuckets; monthBuckets are the
 // same less the first.
 func bucketOf(months int) int {
-	switch {
-	case months == 0:
+	if months == 0 {
 		return 0
-	case months <= 6:
-		return 1
-	case months <= 12:
-		return 2
-	case months <= 24:
-		return 3
-	default:
-		return 4
 	}
+	ranges := monthRanges()
+	for i, r := range ranges {
+		if r.max == 0 || months <= r.max {
+			return i + 1
+		}
+	}
+	return len(ranges)
 }
 
 func (v *readinessView) addShared(d *derived, n int) {
