@@ -48,12 +48,25 @@ func (a *Advisor) ResolveRole(answer string) (RoleMatch, error) {
 	}
 	msg := "the role is empty. Valid roles: " + a.roleNames
 	if strings.TrimSpace(answer) != "" {
-		msg = "unknown role " + quoteShort(answer) + ". Valid roles: " + a.roleNames
+		msg = "unknown role " + quoteShort(answer) + a.bracketHint(answer) + ". Valid roles: " + a.roleNames
 		if best := a.suggestRole(answer); best != nil {
 			msg = "unknown role " + quoteShort(answer) + "; did you mean " + strconv.Quote(best.Name) + "? Valid roles: " + a.roleNames
 		}
 	}
 	return RoleMatch{}, &InputError{Field: FieldRole, Value: answer, Message: msg}
+}
+
+// bracketHint says why a part in brackets was not left out, for an
+// answer whose part holds more than title words (AnswerWords).
+func (a *Advisor) bracketHint(answer string) string {
+	if !strings.ContainsRune(answer, '(') {
+		return "" // the usual unknown answer: no work
+	}
+	_, dropped := catalog.TitleWords(answer)
+	if _, left := a.cat.AnswerWords(answer); dropped == "" || left != "" {
+		return ""
+	}
+	return " (" + quoteShort(dropped) + " holds more than title words, so it may name another trade; a title map can say what the title is)"
 }
 
 // OutOfScopeError is a role answer that the title map marks as outside
@@ -145,7 +158,7 @@ const maxSuggestRunes = 64
 // suggestRole is the did-you-mean, strict on purpose: its guess goes
 // before a person, who may accept it without much thought, and a wrong
 // role for a real person is worse than none. Once title words and any
-// part in brackets are left out, the answer must be one spelling of a
+// part in brackets of title words alone are left out, the answer must be one spelling of a
 // role (id, name or alias) with a typo in its words: as many words, each
 // within a few edits of the spelling's word in its place (none for words
 // of under four letters), or the same letters with other spaces ("Dev Ops
@@ -192,11 +205,12 @@ func (a *Advisor) suggestRole(answer string) *catalog.Role {
 	return &a.cat.Roles[best]
 }
 
-// nameWords are the words of an answer that may name a role: its title
-// words, split as TitleWords splits, without the title words, which name
-// no role (so "Senior Engineer" is no typo of "DevOps Engineer").
+// nameWords are the words of an answer that may name a role: its words,
+// split as AnswerWords splits, without the title words, which name no
+// role (so "Senior Engineer" is no typo of "DevOps Engineer", nor
+// "Engineering Manager (Civil)" of Engineering Manager).
 func (a *Advisor) nameWords(answer string) []string {
-	words, _ := catalog.TitleWords(answer)
+	words, _ := a.cat.AnswerWords(answer)
 	kept := words[:0]
 	for _, w := range words {
 		if !a.cat.IsTitleWord(w) {

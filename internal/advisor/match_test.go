@@ -52,6 +52,8 @@ func TestRoleMatchingGolden(t *testing.T) {
 		"Lead Cloud Engineer (EMEA)", "Senior Staff Principal SRE III", "sr, jr. Data Engineer",
 		"Cloud Senior Engineer", "DevOps Engineer (Berlin) (contract)", "Senior Site Reliability Engineer 2",
 		"SENIOR-DEVOPS_ENGINEER", "Security Engineer (", "lead", "Senior", "(EMEA)",
+		// a part in brackets with a word other than title words may name another trade
+		"Engineering Manager (Civil)", "SRE (Contract, EMEA)", "Security Engineer (\xa0)", "Sr Engineering Manager (Civil)",
 	} {
 		fmt.Fprintln(&b, matchLine(a, answer))
 	}
@@ -203,5 +205,20 @@ func TestTitleMapLinesTakeTitleWords(t *testing.T) {
 		if got != want {
 			t.Errorf("%q: %s, want %s", answer, got, want)
 		}
+	}
+}
+
+// A role answer whose part in brackets holds more than title words is
+// rejected, and the error says why; one whose part is title words alone
+// but names no role is not told about brackets.
+func TestBracketsWithOtherWordsAreExplained(t *testing.T) {
+	a := newAdvisor(t)
+	_, err := a.ResolveRole("Engineering Manager (Civil)")
+	if err == nil || !strings.Contains(err.Error(), `"(Civil)" holds more than title words`) {
+		t.Errorf("error %v, want one naming the part in brackets", err)
+	}
+	_, err = a.ResolveRole("Wizard (Contract)")
+	if err == nil || strings.Contains(err.Error(), "brackets") || strings.Contains(err.Error(), "holds more") {
+		t.Errorf("error %v, want an unknown role without a word on its brackets", err)
 	}
 }

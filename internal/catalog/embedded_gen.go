@@ -9,7 +9,7 @@ package catalog
 func embeddedCatalog() *Catalog {
 	return &Catalog{
 		Name:    "Certified DevOps Manager",
-		Version: "1.0.0",
+		Version: "1.1.0",
 		Programme: Programme{
 			Name:       "Certified DevOps Manager Certification",
 			Operator:   "DevOpsSchool",
@@ -466,6 +466,17 @@ func embeddedCatalog() *Catalog {
 				"1",
 				"2",
 				"3",
+				"contract",
+				"contractor",
+				"freelance",
+				"interim",
+				"temporary",
+				"remote",
+				"hybrid",
+				"emea",
+				"apac",
+				"amer",
+				"latam",
 			},
 		},
 	}

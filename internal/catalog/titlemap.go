@@ -89,16 +89,16 @@ func (t *Titles) Find(title string) (MappedTitle, bool) {
 
 // FindByTitleWords returns the line whose title the answer is with the
 // catalog's title words added, wherever they stand, and any part in
-// brackets: the rule of MatchTitleWords, so that a line "Build Engineer"
-// covers "Sr. Build Engineer", "Build Engineer II" and "Build Engineer
-// (Contract)". The line leaving out fewest words wins; a tie between
+// brackets of title words alone: the rule of MatchTitleWords, so that a
+// line "Build Engineer" covers "Sr. Build Engineer", "Build Engineer II"
+// and "Build Engineer (Contract)". The line leaving out fewest words wins; a tie between
 // lines that say different things matches none. ignored are the words
 // left out, as MatchTitleWords gives them.
 func (t *Titles) FindByTitleWords(answer string) (m MappedTitle, ignored []string, ok bool) {
 	if !strings.ContainsRune(answer, '(') && !t.cat.hasTitleWord(answer) {
 		return MappedTitle{}, nil, false
 	}
-	words, dropped := TitleWords(answer)
+	words, dropped := t.cat.AnswerWords(answer)
 	if len(words) == 0 {
 		return MappedTitle{}, nil, false
 	}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // titleWordSeparators are the characters a title word may not hold: they
@@ -34,7 +35,8 @@ func (v *validator) titleWords(c *Catalog) {
 // TitleWords splits a job title into the words title-word matching
 // compares: Key's normalisation, with '.' and ',' also separating words.
 // A parenthesised part such as "(EMEA)" is dropped and returned as
-// dropped, so that it can be named.
+// dropped, so that it can be named. An answer's words are AnswerWords,
+// which drops such a part only when it holds title words alone.
 func TitleWords(title string) (words []string, dropped string) {
 	if title != "" && !strings.ContainsAny(title, titleWordSeparators+"()") {
 		return []string{strings.ToLower(title)}, "" // one word, the usual unknown answer
@@ -60,10 +62,41 @@ func TitleWords(title string) (words []string, dropped string) {
 	if depth > 0 { // an unclosed bracket runs to the end
 		dropped = joinDropped(dropped, title[start:])
 	}
-	words = strings.FieldsFunc(strings.ToLower(kept.String()), func(r rune) bool {
+	return splitTitleWords(kept.String()), dropped
+}
+
+// AnswerWords are an answer's words as role matching compares them:
+// TitleWords, but a part in brackets is dropped only when its words are
+// all title words ("(Contract)", "(EMEA)" in the default catalog). A
+// part such as "(Civil)" may name another trade, so its words are kept,
+// after the others, and the answer must match with them: "Engineering
+// Manager (Civil)" is no Engineering Manager, where a rejection with a
+// clear reason is better than a wrong level.
+func (l *Loaded) AnswerWords(answer string) (words []string, dropped string) {
+	words, dropped = TitleWords(answer)
+	if dropped == "" {
+		return words, ""
+	}
+	inside := splitTitleWords(dropped)
+	for _, w := range inside {
+		if !l.titleWord[w] && hasLetterOrDigit(w) {
+			return append(words, inside...), ""
+		}
+	}
+	return words, dropped
+}
+
+// hasLetterOrDigit reports whether w could be a word at all: a byte of
+// another encoding, or a stray mark, names no trade.
+func hasLetterOrDigit(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// splitTitleWords is a title's words in lower case, brackets and all.
+func splitTitleWords(title string) []string {
+	return strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
 		return strings.ContainsRune(titleWordSeparators, r)
 	})
-	return words, dropped
 }
 
 func joinDropped(a, b string) string {
@@ -83,7 +116,7 @@ type TitleMatch struct {
 
 // MatchTitleWords matches an answer that names a role (by id, name or
 // alias) once the catalog's title words, wherever they stand, and any
-// parenthesised part are left out. A role whose own name holds a title
+// parenthesised part of title words alone are left out (AnswerWords). A role whose own name holds a title
 // word keeps it: the answer's words must contain the spelling's words in
 // order, and every other word must be a title word. When several roles
 // fit, the one that leaves out fewest words wins; a tie matches none.
@@ -91,7 +124,7 @@ func (l *Loaded) MatchTitleWords(answer string) (TitleMatch, bool) {
 	if !strings.ContainsRune(answer, '(') && !l.hasTitleWord(answer) {
 		return TitleMatch{}, false // nothing to leave out
 	}
-	words, dropped := TitleWords(answer)
+	words, dropped := l.AnswerWords(answer)
 	if len(words) == 0 {
 		return TitleMatch{}, false
 	}
