@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,5 +67,28 @@ func TestCalibrationCSVReadsBackWithAnyDelimiter(t *testing.T) {
 		if !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("delimiter %q: records\n%q\nwant\n%q", delim, got, want)
 		}
+	}
+}
+
+// The error cell is appended, not formatted; it says what fmt would.
+func TestErrorsTextIsWhatFmtWrites(t *testing.T) {
+	r := &calibrate.Record{Errors: []calibrate.Rejection{
+		{Side: calibrate.Self, Row: 12, Message: `unknown role "Wizard"`},
+		{Side: calibrate.Manager, Row: 7, Column: "rôle \"x\"\n", Message: "years \"-1\" is negative"},
+		{Side: calibrate.Manager, Row: 1 << 30, Column: "years", Message: ""},
+	}}
+	var want []string
+	for _, e := range r.Errors {
+		if e.Column == "" {
+			want = append(want, fmt.Sprintf("%s line %d: %s", e.Side, e.Row, e.Message))
+		} else {
+			want = append(want, fmt.Sprintf("%s line %d, column %q: %s", e.Side, e.Row, e.Column, e.Message))
+		}
+	}
+	if got := errorsText(r); got != strings.Join(want, "; ") {
+		t.Errorf("errorsText\n%q, want\n%q", got, strings.Join(want, "; "))
+	}
+	if got := errorsText(&calibrate.Record{}); got != "" {
+		t.Errorf("errorsText of no errors %q, want none", got)
 	}
 }
