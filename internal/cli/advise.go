@@ -40,9 +40,9 @@ step; JSON output always carries it.
 
 Roles and accountability answers match by id, name or alias, ignoring case,
 '-', '_' and extra spaces. A role answer that matches none is matched again
-without the catalog's title words (such as senior, lead or II) and any
-part in brackets; --titles FILE maps your organisation's own job titles
-first. See 'careerpath roles' for the roles.
+without the catalog's title words (such as senior, lead, II or contract),
+and without a part in brackets that holds title words alone; --titles
+FILE maps your organisation's own job titles first. See 'careerpath roles' for the roles.
 
 On a terminal, advise asks for the answers not given as flags (Ctrl-C or
 Esc stops it, exit 130); prompts are drawn on stderr, so stdout holds only

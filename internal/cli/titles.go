@@ -81,8 +81,8 @@ role was found:
   exact        the title is a role's id or name
   alias        the title is one of a role's aliases
   title-words  the title names a role once the catalog's title words
-               (such as senior, lead or II) and any part in brackets are
-               ignored
+               (such as senior, lead, II or contract) are ignored, and a
+               part in brackets that holds them alone
   title-map    the title is in the map given with --titles
   guess        a typo of a role's name, by the did-you-mean of the errors
   none         no role is plausibly meant
